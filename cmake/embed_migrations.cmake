@@ -1,0 +1,15 @@
+# Turns db/migrations/NNNN_name.sql into a C++ table compiled into the binary,
+# so the server never depends on its working directory to find its schema.
+function(embed_migrations dir output)
+  file(GLOB migration_files CONFIGURE_DEPENDS ${dir}/*.sql)
+  list(SORT migration_files)
+  set(entries "")
+  foreach(path IN LISTS migration_files)
+    get_filename_component(file_name ${path} NAME_WE)
+    string(REGEX MATCH "^([0-9]+)_(.*)$" _ ${file_name})
+    file(READ ${path} sql)
+    string(APPEND entries "    {${CMAKE_MATCH_1}, \"${CMAKE_MATCH_2}\", R\"__sql__(${sql})__sql__\"},\n")
+  endforeach()
+  file(CONFIGURE OUTPUT ${output} CONTENT
+"#include \"store/sqlite/migrations.hpp\"\n\nnamespace zomato::store::sqlite {\n\nconst std::vector<migration>& embedded_migrations() {\n  static const std::vector<migration> all{\n${entries}  };\n  return all;\n}\n\n}  // namespace zomato::store::sqlite\n")
+endfunction()

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <utility>
+
+#include "domain/result.hpp"
+#include "http/message.hpp"
+#include "http/responses.hpp"
+
+namespace zomato::api {
+
+/// The one place where a use case's failure becomes an HTTP status:
+/// not_found 404, rule_violation 400, conflict 409, each as {"detail": ...}.
+http::response failure_response(const domain::failure& failure);
+
+/// The rendered value with the given status, or the failure's response.
+template <class T, class Render>
+http::response answer(domain::result<T>&& outcome, int status, Render&& render) {
+  if (!outcome) return failure_response(outcome.error());
+  return http::json(status, render(outcome.value()));
+}
+
+/// 204 with no body, or the failure's response.
+http::response no_content(const domain::result<domain::done>& outcome);
+
+}  // namespace zomato::api

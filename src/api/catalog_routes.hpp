@@ -1,0 +1,17 @@
+#pragma once
+
+#include "api/openapi.hpp"
+#include "http/router.hpp"
+#include "services/menu_service.hpp"
+#include "services/restaurant_service.hpp"
+
+namespace zomato::api {
+
+/// /restaurants/...: CRUD, search, active list, menus and adding menu items.
+void add_restaurant_routes(http::router& routes, openapi_components& docs, services::restaurant_service& restaurants,
+                           services::menu_service& menu);
+
+/// /menu-items/...: lists, search, dietary and category views, CRUD.
+void add_menu_item_routes(http::router& routes, openapi_components& docs, services::menu_service& menu);
+
+}  // namespace zomato::api

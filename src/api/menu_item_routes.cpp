@@ -1,0 +1,105 @@
+#include "api/answers.hpp"
+#include "api/catalog_routes.hpp"
+#include "api/paging.hpp"
+#include "schemas/catalog_schemas.hpp"
+
+namespace zomato::api {
+namespace {
+
+using http::params;
+using http::request;
+using http::verb;
+
+const char* const tag = "Menu Items";
+
+auto render_item = [](const domain::menu_item& item) { return schemas::render(item); };
+
+http::param_spec menu_item_id() { return http::path_id("menu_item_id", "Menu item id"); }
+
+http::response page_response(const store::page_of<domain::menu_item>& rows, store::page window) {
+  return http::json(200, schemas::render_page("menu_items", rows, window));
+}
+
+}  // namespace
+
+void add_menu_item_routes(http::router& routes, openapi_components& docs, services::menu_service& menu) {
+  docs.body("MenuItemCreate", schemas::menu_item_rules(), schemas::body_mode::create);
+  docs.body("MenuItemUpdate", schemas::menu_item_rules(), schemas::body_mode::update);
+  docs.object("MenuItem", schemas::menu_item_shape());
+  docs.page("MenuItemList", "menu_items", "MenuItem");
+  auto with_restaurant_shape = schemas::menu_item_shape();
+  with_restaurant_shape.push_back({"restaurant", "#Restaurant"});
+  docs.object("MenuItemWithRestaurant", with_restaurant_shape);
+
+  routes.add({verb::get, "/menu-items/", http::pagination(),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                return page_response(menu.search({}, window), window);
+              },
+              {tag, "List menu items, newest first", "", "MenuItemList"}});
+
+  routes.add({verb::get, "/menu-items/search",
+              with_pagination({http::query_text("category", false, "Category, any case"),
+                               http::query_flag("vegetarian", "Only vegetarian (true) or not (false)"),
+                               http::query_flag("vegan", "Only vegan (true) or not (false)"),
+                               http::query_flag("gluten_free", "Only gluten-free (true) or not (false)"),
+                               http::query_flag("available", "Only available (true) or not (false)")}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                store::menu_item_query query;
+                query.category = p.text("category");
+                query.vegetarian = p.flag("vegetarian");
+                query.vegan = p.flag("vegan");
+                query.gluten_free = p.flag("gluten_free");
+                query.available = p.flag("available");
+                return page_response(menu.search(query, window), window);
+              },
+              {tag, "Search menu items with filters", "", "MenuItemList"}});
+
+  routes.add({verb::get, "/menu-items/dietary/{dietary_type}",
+              with_pagination({http::path_text("dietary_type", "vegetarian, vegan or gluten-free")}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                return answer(menu.dietary(*p.text("dietary_type"), window), 200,
+                              [&](const auto& rows) { return schemas::render_page("menu_items", rows, window); });
+              },
+              {tag, "Menu items fit for a diet", "", "MenuItemList"}});
+
+  routes.add({verb::get, "/menu-items/category/{category}",
+              with_pagination({http::path_text("category", "Category, any case")}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                store::menu_item_query query;
+                query.category = p.text("category");
+                return page_response(menu.search(query, window), window);
+              },
+              {tag, "Menu items of a category", "", "MenuItemList"}});
+
+  routes.add({verb::get, "/menu-items/{menu_item_id}", {menu_item_id()},
+              [&](const request&, const params& p) { return answer(menu.get(p.integer("menu_item_id")), 200, render_item); },
+              {tag, "Get a menu item", "", "MenuItem"}});
+
+  routes.add({verb::get, "/menu-items/{menu_item_id}/with-restaurant", {menu_item_id()},
+              [&](const request&, const params& p) {
+                return answer(menu.with_restaurant(p.integer("menu_item_id")), 200,
+                              [](const services::menu_item_with_restaurant& found) {
+                                return schemas::render_with_restaurant(found.item, found.restaurant);
+                              });
+              },
+              {tag, "A menu item with its restaurant", "", "MenuItemWithRestaurant"}});
+
+  routes.add({verb::put, "/menu-items/{menu_item_id}", {menu_item_id()},
+              [&](const request& req, const params& p) {
+                http::problems found;
+                const auto patch = schemas::parse_menu_item_patch(req.body, found);
+                if (!found.empty()) return http::unprocessable(found);
+                return answer(menu.update(p.integer("menu_item_id"), patch), 200, render_item);
+              },
+              {tag, "Update a menu item (only the fields sent)", "MenuItemUpdate", "MenuItem"}});
+
+  routes.add({verb::delete_, "/menu-items/{menu_item_id}", {menu_item_id()},
+              [&](const request&, const params& p) { return no_content(menu.remove(p.integer("menu_item_id"))); },
+              {tag, "Delete a menu item that no order refers to", "", "", 204}});
+}
+
+}  // namespace zomato::api

@@ -1,0 +1,113 @@
+#include "api/answers.hpp"
+#include "api/catalog_routes.hpp"
+#include "api/paging.hpp"
+#include "schemas/catalog_schemas.hpp"
+
+namespace zomato::api {
+namespace {
+
+using http::params;
+using http::request;
+using http::verb;
+
+const char* const tag = "Restaurants";
+
+auto render_restaurant = [](const domain::restaurant& r) { return schemas::render(r); };
+
+http::param_spec restaurant_id() { return http::path_id("restaurant_id", "Restaurant id"); }
+
+}  // namespace
+
+void add_restaurant_routes(http::router& routes, openapi_components& docs, services::restaurant_service& restaurants,
+                           services::menu_service& menu) {
+  docs.body("RestaurantCreate", schemas::restaurant_rules(), schemas::body_mode::create);
+  docs.body("RestaurantUpdate", schemas::restaurant_rules(), schemas::body_mode::update);
+  docs.object("Restaurant", schemas::restaurant_shape());
+  docs.page("RestaurantList", "restaurants", "Restaurant");
+  auto with_menu_shape = schemas::restaurant_shape();
+  with_menu_shape.push_back({"menu_items", "array", false, "MenuItem"});
+  docs.object("RestaurantWithMenu", with_menu_shape);
+
+  routes.add({verb::post, "/restaurants/", {},
+              [&](const request& req, const params&) {
+                http::problems found;
+                auto draft = schemas::parse_restaurant(req.body, found);
+                if (!found.empty()) return http::unprocessable(found);
+                return answer(restaurants.create(std::move(draft)), 201, render_restaurant);
+              },
+              {tag, "Create a restaurant", "RestaurantCreate", "Restaurant", 201}});
+
+  routes.add({verb::get, "/restaurants/", http::pagination(),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                return http::json(200, schemas::render_page("restaurants", restaurants.list({}, window), window));
+              },
+              {tag, "List restaurants, newest first", "", "RestaurantList"}});
+
+  routes.add({verb::get, "/restaurants/active", http::pagination(),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                store::restaurant_query query;
+                query.active_only = true;
+                return http::json(200, schemas::render_page("restaurants", restaurants.list(query, window), window));
+              },
+              {tag, "List active restaurants", "", "RestaurantList"}});
+
+  routes.add({verb::get, "/restaurants/search",
+              with_pagination({http::query_text("cuisine", true, "Part of the cuisine type, any case")}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                store::restaurant_query query;
+                query.cuisine_contains = p.text("cuisine");
+                return http::json(200, schemas::render_page("restaurants", restaurants.list(query, window), window));
+              },
+              {tag, "Search restaurants by cuisine", "", "RestaurantList"}});
+
+  routes.add({verb::get, "/restaurants/{restaurant_id}", {restaurant_id()},
+              [&](const request&, const params& p) {
+                return answer(restaurants.get(p.integer("restaurant_id")), 200, render_restaurant);
+              },
+              {tag, "Get a restaurant", "", "Restaurant"}});
+
+  routes.add({verb::put, "/restaurants/{restaurant_id}", {restaurant_id()},
+              [&](const request& req, const params& p) {
+                http::problems found;
+                const auto patch = schemas::parse_restaurant_patch(req.body, found);
+                if (!found.empty()) return http::unprocessable(found);
+                return answer(restaurants.update(p.integer("restaurant_id"), patch), 200, render_restaurant);
+              },
+              {tag, "Update a restaurant (only the fields sent)", "RestaurantUpdate", "Restaurant"}});
+
+  routes.add({verb::delete_, "/restaurants/{restaurant_id}", {restaurant_id()},
+              [&](const request&, const params& p) { return no_content(restaurants.remove(p.integer("restaurant_id"))); },
+              {tag, "Delete a restaurant with its menu, orders and reviews", "", "", 204}});
+
+  routes.add({verb::post, "/restaurants/{restaurant_id}/menu-items/", {restaurant_id()},
+              [&](const request& req, const params& p) {
+                http::problems found;
+                auto draft = schemas::parse_menu_item(req.body, found);
+                if (!found.empty()) return http::unprocessable(found);
+                return answer(menu.add(p.integer("restaurant_id"), std::move(draft)), 201,
+                              [](const domain::menu_item& item) { return schemas::render(item); });
+              },
+              {tag, "Add a menu item to a restaurant", "MenuItemCreate", "MenuItem", 201}});
+
+  routes.add({verb::get, "/restaurants/{restaurant_id}/menu", with_pagination({restaurant_id()}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                return answer(restaurants.menu(p.integer("restaurant_id"), window), 200,
+                              [&](const auto& rows) { return schemas::render_page("menu_items", rows, window); });
+              },
+              {tag, "A restaurant's menu items", "", "MenuItemList"}});
+
+  routes.add({verb::get, "/restaurants/{restaurant_id}/with-menu", {restaurant_id()},
+              [&](const request&, const params& p) {
+                return answer(restaurants.with_menu(p.integer("restaurant_id")), 200,
+                              [](const services::restaurant_with_menu& found) {
+                                return schemas::render_with_menu(found.restaurant, found.menu_items);
+                              });
+              },
+              {tag, "A restaurant with its whole menu", "", "RestaurantWithMenu"}});
+}
+
+}  // namespace zomato::api

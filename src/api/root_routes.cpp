@@ -1,0 +1,61 @@
+#include "api/service_routes.hpp"
+#include "domain/clock.hpp"
+#include "http/json_writer.hpp"
+#include "http/responses.hpp"
+
+namespace zomato::api {
+
+void add_root_routes(http::router& routes, openapi_components& docs) {
+  docs.object("Welcome", {{"message", "string"},
+                          {"version", "string"},
+                          {"features", "array"},
+                          {"cache_info", "object"},
+                          {"docs", "string"},
+                          {"redoc", "string"}});
+  docs.object("Health", {{"status", "string"}, {"version", "string"}, {"timestamp", "string"}});
+
+  const std::string welcome = [] {
+    http::json_writer out;
+    out.begin_object()
+        .field("message", "Welcome to Zomato Food Delivery Ecosystem API with Redis Cache")
+        .field("version", "3.1.0")
+        .key("features")
+        .begin_array();
+    for (const char* feature :
+         {"Restaurant Management", "Menu Management", "Customer Management", "Order Processing", "Review System",
+          "Analytics & Reporting", "Complex Multi-table Relationships", "Redis Caching for Performance",
+          "Cache Management & Statistics", "Performance Testing Tools"}) {
+      out.value(feature);
+    }
+    out.end_array()
+        .key("cache_info")
+        .begin_object()
+        .field("backend", "in-process")
+        .field("cache_stats", "/cache/stats")
+        .field("cache_management", "/cache/clear")
+        .field("performance_demo", "/demo/cache-performance-test")
+        .end_object()
+        .field("docs", "/docs")
+        .field("redoc", "/redoc")
+        .end_object();
+    return std::move(out.text());
+  }();
+
+  routes.add({http::verb::get, "/", {},
+              [welcome](const http::request&, const http::params&) { return http::json(200, welcome); },
+              {"Service", "Welcome and feature list", "", "Welcome"}});
+
+  routes.add({http::verb::get, "/health", {},
+              [](const http::request&, const http::params&) {
+                http::json_writer out;
+                out.begin_object()
+                    .field("status", "healthy")
+                    .field("version", "3.1.0")
+                    .field("timestamp", domain::now_timestamp())
+                    .end_object();
+                return http::json(200, std::move(out.text()));
+              },
+              {"Service", "Liveness check", "", "Health"}});
+}
+
+}  // namespace zomato::api

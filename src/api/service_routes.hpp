@@ -1,0 +1,20 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "api/openapi.hpp"
+#include "http/router.hpp"
+
+namespace zomato::api {
+
+/// GET / (welcome) and GET /health.
+void add_root_routes(http::router& routes, openapi_components& docs);
+
+/// GET /openapi.json, /docs (Swagger UI), /redoc (ReDoc) and their assets from asset_dir
+/// (the installed npm packages). Returns the text /openapi.json serves: fill it with
+/// openapi_document() once every route is added.
+std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_components& docs,
+                                             const std::string& asset_dir);
+
+}  // namespace zomato::api

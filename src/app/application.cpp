@@ -1,0 +1,59 @@
+#include "app/application.hpp"
+
+#include <cstdio>
+
+#include "api/catalog_routes.hpp"
+#include "api/openapi.hpp"
+#include "api/service_routes.hpp"
+#include "http/router.hpp"
+#include "net/server.hpp"
+#include "services/menu_service.hpp"
+#include "services/restaurant_service.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace zomato::app {
+
+struct application::parts {
+  explicit parts(const config& settings)
+      : db(settings.database_path), restaurants(db), menu(db) {
+    api::openapi_components docs;
+    api::add_root_routes(routes, docs);
+    api::add_restaurant_routes(routes, docs, restaurants, menu);
+    api::add_menu_item_routes(routes, docs, menu);
+    auto document = api::add_docs_routes(routes, docs, settings.asset_dir);
+    *document = api::openapi_document(routes, docs);
+  }
+
+  store::sqlite::database db;
+  services::restaurant_service restaurants;
+  services::menu_service menu;
+  http::router routes;
+};
+
+application::application(const config& settings) : parts_(std::make_unique<parts>(settings)) {}
+
+application::~application() = default;
+
+http::response application::handle(const http::request& req) const { return parts_->routes.dispatch(req); }
+
+int serve(const config& settings) {
+  application app(settings);
+  net::server_options options;
+  options.host = settings.host;
+  options.port = settings.port;
+  options.threads = settings.threads;
+  options.body_limit = settings.body_limit;
+  options.read_timeout = settings.read_timeout;
+  options.access_log = settings.logging <= log_level::info;
+  net::server server(options, [&app](const http::request& req) { return app.handle(req); });
+  const auto port = server.bind();
+  if (options.access_log) std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  std::printf("listening on http://%s:%u (database %s, %u threads)\n", settings.host.c_str(), port,
+              settings.database_path.c_str(), settings.threads);
+  std::fflush(stdout);
+  server.run();
+  std::printf("stopped\n");
+  return 0;
+}
+
+}  // namespace zomato::app

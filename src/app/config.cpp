@@ -1,0 +1,100 @@
+#include "app/config.hpp"
+
+#include <charconv>
+#include <thread>
+
+#include "domain/text.hpp"
+
+namespace zomato::app {
+namespace {
+
+std::int64_t integer_in(const char* name, const std::string& text, std::int64_t low, std::int64_t high) {
+  std::int64_t value = 0;
+  const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (code != std::errc{} || end != text.data() + text.size() || value < low || value > high) {
+    throw config_error(std::string(name) + " must be an integer from " + std::to_string(low) + " to " +
+                       std::to_string(high) + ", got '" + text + "'");
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string sqlite_path_of(const std::string& url) {
+  const std::string scheme = "sqlite:///";
+  if (!url.starts_with(scheme) || url.size() == scheme.size()) {
+    throw config_error("DATABASE_URL must look like sqlite:///./restaurants.db, got '" + url + "'");
+  }
+  const auto path = url.substr(scheme.size());
+  if (path == ":memory:") throw config_error("DATABASE_URL must name a file; :memory: is not shared between connections");
+  return path;
+}
+
+redis_endpoint redis_endpoint_of(const std::string& url) {
+  const std::string scheme = "redis://";
+  if (!url.starts_with(scheme)) throw config_error("REDIS_URL must look like redis://host:6379/0, got '" + url + "'");
+  std::string rest = url.substr(scheme.size());
+  redis_endpoint endpoint;
+  if (const auto at = rest.rfind('@'); at != std::string::npos) {
+    auto credentials = rest.substr(0, at);
+    const auto colon = credentials.find(':');
+    endpoint.password = colon == std::string::npos ? credentials : credentials.substr(colon + 1);
+    rest = rest.substr(at + 1);
+  }
+  if (const auto slash = rest.find('/'); slash != std::string::npos) {
+    const auto db = rest.substr(slash + 1);
+    if (!db.empty()) endpoint.database = static_cast<int>(integer_in("REDIS_URL database", db, 0, 15));
+    rest = rest.substr(0, slash);
+  }
+  if (const auto colon = rest.rfind(':'); colon != std::string::npos) {
+    endpoint.port = static_cast<std::uint16_t>(integer_in("REDIS_URL port", rest.substr(colon + 1), 1, 65535));
+    rest = rest.substr(0, colon);
+  }
+  if (rest.empty()) throw config_error("REDIS_URL has no host: '" + url + "'");
+  endpoint.host = rest;
+  return endpoint;
+}
+
+config load_config(const std::function<std::optional<std::string>(const char*)>& lookup) {
+  config c;
+  c.threads = std::max(1u, std::thread::hardware_concurrency());
+  if (auto v = lookup("HOST")) c.host = *v;
+  if (auto v = lookup("PORT")) c.port = static_cast<std::uint16_t>(integer_in("PORT", *v, 0, 65535));
+  if (auto v = lookup("DATABASE_URL")) c.database_path = sqlite_path_of(*v);
+  if (auto v = lookup("REDIS_URL"); v && !v->empty()) c.redis = redis_endpoint_of(*v);
+  if (auto v = lookup("ENVIRONMENT")) {
+    const auto name = domain::lower_case(*v);
+    if (name == "development") {
+      c.env = environment::development;
+    } else if (name == "staging") {
+      c.env = environment::staging;
+    } else if (name == "production") {
+      c.env = environment::production;
+    } else {
+      throw config_error("ENVIRONMENT must be development, staging or production, got '" + *v + "'");
+    }
+  }
+  if (auto v = lookup("THREADS")) c.threads = static_cast<unsigned>(integer_in("THREADS", *v, 1, 256));
+  if (auto v = lookup("LOG_LEVEL")) {
+    const auto name = domain::lower_case(*v);
+    if (name == "debug") {
+      c.logging = log_level::debug;
+    } else if (name == "info") {
+      c.logging = log_level::info;
+    } else if (name == "warning") {
+      c.logging = log_level::warning;
+    } else if (name == "error") {
+      c.logging = log_level::error;
+    } else {
+      throw config_error("LOG_LEVEL must be debug, info, warning or error, got '" + *v + "'");
+    }
+  }
+  if (auto v = lookup("BODY_LIMIT_BYTES")) {
+    c.body_limit = static_cast<std::size_t>(integer_in("BODY_LIMIT_BYTES", *v, 1024, 1LL << 30));
+  }
+  if (auto v = lookup("READ_TIMEOUT_SECONDS")) c.read_timeout = std::chrono::seconds(integer_in("READ_TIMEOUT_SECONDS", *v, 1, 3600));
+  c.asset_dir = lookup("ASSET_DIR").value_or(ZOMATO_ASSET_DIR);
+  return c;
+}
+
+}  // namespace zomato::app

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace zomato::app {
+
+enum class environment { development, staging, production };
+enum class log_level { debug, info, warning, error };
+
+struct redis_endpoint {
+  std::string host;
+  std::uint16_t port = 6379;
+  int database = 0;
+  std::string password;
+};
+
+/// Everything the server reads from its environment, typed and checked.
+struct config {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8000;
+  std::string database_path = "./restaurants.db";
+  std::optional<redis_endpoint> redis;
+  environment env = environment::development;
+  unsigned threads = 1;
+  log_level logging = log_level::info;
+  std::size_t body_limit = 1 << 20;
+  std::chrono::seconds read_timeout{30};
+  std::string asset_dir;
+};
+
+/// A configuration value that cannot be used; what() is one line naming the variable.
+class config_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, LOG_LEVEL,
+/// BODY_LIMIT_BYTES, READ_TIMEOUT_SECONDS and ASSET_DIR through `lookup` (unset: nullopt).
+/// Throws config_error on the first bad value.
+config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
+
+/// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".
+std::string sqlite_path_of(const std::string& url);
+
+/// "redis://[:password@]host[:port][/db]".
+redis_endpoint redis_endpoint_of(const std::string& url);
+
+}  // namespace zomato::app

@@ -1,0 +1,89 @@
+#include "domain/clock.hpp"
+
+#include <cstdio>
+
+namespace zomato::domain {
+namespace {
+
+bool digits_at(std::string_view text, std::size_t pos, std::size_t count, int& out) {
+  if (pos + count > text.size()) return false;
+  int value = 0;
+  for (std::size_t i = pos; i < pos + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    value = value * 10 + (text[i] - '0');
+  }
+  out = value;
+  return true;
+}
+
+std::optional<std::chrono::year_month_day> date_at(std::string_view text) {
+  int year = 0, month = 0, day = 0;
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-' || !digits_at(text, 0, 4, year) ||
+      !digits_at(text, 5, 2, month) || !digits_at(text, 8, 2, day)) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day date{std::chrono::year{year},
+                                         std::chrono::month{static_cast<unsigned>(month)},
+                                         std::chrono::day{static_cast<unsigned>(day)}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::string two(int value) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%02d", value);
+  return text;
+}
+
+}  // namespace
+
+std::string format_timestamp(std::chrono::system_clock::time_point at) {
+  const auto seconds = std::chrono::floor<std::chrono::seconds>(at);
+  const auto days = std::chrono::floor<std::chrono::days>(seconds);
+  const std::chrono::year_month_day date{days};
+  const std::chrono::hh_mm_ss time{seconds - days};
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02ld:%02ld:%02ld", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
+                static_cast<long>(time.seconds().count()));
+  return text;
+}
+
+std::string now_timestamp() { return format_timestamp(std::chrono::system_clock::now()); }
+
+std::optional<std::string> parse_time_of_day(std::string_view text) {
+  int hour = 0, minute = 0, second = 0;
+  if (text.size() != 5 && text.size() != 8) return std::nullopt;
+  if (!digits_at(text, 0, 2, hour) || text[2] != ':' || !digits_at(text, 3, 2, minute)) return std::nullopt;
+  if (text.size() == 8 && (text[5] != ':' || !digits_at(text, 6, 2, second))) return std::nullopt;
+  if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  return two(hour) + ":" + two(minute) + ":" + two(second);
+}
+
+std::optional<std::string> parse_date(std::string_view text) {
+  if (text.size() != 10 || !date_at(text)) return std::nullopt;
+  return std::string(text);
+}
+
+std::optional<std::string> parse_timestamp(std::string_view text) {
+  if (text.size() < 16 || !date_at(text) || (text[10] != 'T' && text[10] != ' ')) return std::nullopt;
+  auto time = text.substr(11);
+  std::size_t zone_at = time.find_first_of("Z+");
+  std::string_view zone = zone_at == std::string_view::npos ? std::string_view{} : time.substr(zone_at);
+  time = time.substr(0, zone_at);
+  if (!zone.empty() && zone != "Z" && zone != "+00:00") return std::nullopt;
+  if (const auto dot = time.find('.'); dot != std::string_view::npos) {
+    const auto fraction = time.substr(dot + 1);
+    if (fraction.empty() || fraction.size() > 6) return std::nullopt;
+    for (char c : fraction) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+    time = time.substr(0, dot);
+  }
+  const auto clock_time = parse_time_of_day(time);
+  if (!clock_time) return std::nullopt;
+  return std::string(text.substr(0, 10)) + "T" + *clock_time;
+}
+
+}  // namespace zomato::domain

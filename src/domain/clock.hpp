@@ -1,0 +1,26 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zomato::domain {
+
+/// The current UTC time as "2026-11-25T17:11:53".
+std::string now_timestamp();
+
+/// Formats a UTC time point as "YYYY-MM-DDTHH:MM:SS".
+std::string format_timestamp(std::chrono::system_clock::time_point at);
+
+/// "HH:MM" or "HH:MM:SS" (00-23, 00-59, 00-59) normalised to "HH:MM:SS"; nullopt if invalid.
+std::optional<std::string> parse_time_of_day(std::string_view text);
+
+/// "YYYY-MM-DD" checked against the calendar; nullopt if invalid.
+std::optional<std::string> parse_date(std::string_view text);
+
+/// ISO 8601 date-time "YYYY-MM-DDTHH:MM[:SS[.fff]]" with an optional "Z" or "+00:00",
+/// normalised to UTC "YYYY-MM-DDTHH:MM:SS"; nullopt if invalid.
+std::optional<std::string> parse_timestamp(std::string_view text);
+
+}  // namespace zomato::domain

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace zomato::domain {
+
+/// Money is held in integer cents; these turn it into the two JSON forms the API uses.
+using cents = std::int64_t;
+
+/// The largest amount a price may hold: Decimal(10,2).
+inline constexpr cents max_price_cents = 9'999'999'999;
+
+/// Rounds a decimal number to cents exactly as Python's round(x, 2) does (half-even on the
+/// binary value); nullopt when it is not finite or does not fit.
+std::optional<cents> to_cents(double amount);
+
+/// "34.97", "10.00": the string form of amounts (total_amount, item_price, revenue).
+std::string format_amount(cents amount);
+
+/// 12.99, 10.0, 12.5: the number form of a price, as Python prints a float.
+std::string format_price(cents amount);
+
+/// Mean of a total over a count, rounded half-even to whole cents; 0 when count is 0.
+cents average_cents(cents total, std::int64_t count);
+
+}  // namespace zomato::domain

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace zomato::domain {
+
+/// Removes leading and trailing ASCII whitespace.
+std::string_view trim(std::string_view text);
+
+/// Python's str.title() for ASCII letters: each word's first letter upper, the rest lower;
+/// other bytes (digits, punctuation, UTF-8) are kept and only letters start words.
+std::string title_case(std::string_view text);
+
+/// ASCII lower-casing; other bytes are kept.
+std::string lower_case(std::string_view text);
+
+/// Number of Unicode code points in valid UTF-8 text (what Python's len() counts).
+std::size_t code_points(std::string_view utf8);
+
+/// True when the bytes are well-formed UTF-8 without surrogates or overlongs.
+bool valid_utf8(std::string_view bytes);
+
+}  // namespace zomato::domain

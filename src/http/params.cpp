@@ -1,0 +1,197 @@
+#include "http/params.hpp"
+
+#include <charconv>
+
+#include "domain/text.hpp"
+#include "http/json_writer.hpp"
+
+namespace zomato::http {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+problem make_problem(const param_spec& spec, std::string type, std::string msg, const std::string& raw) {
+  problem p;
+  p.type = std::move(type);
+  p.loc = {std::string(spec.place == param_place::path ? "path" : "query"), spec.name};
+  p.msg = std::move(msg);
+  p.input_json = quoted(raw);
+  return p;
+}
+
+std::optional<param_value> parse_integer(const param_spec& spec, const std::string& raw, problems& found) {
+  std::string_view digits = raw;
+  if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+  std::int64_t number = 0;
+  const auto [end, code] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+  const bool all_digits = !digits.empty() && end == digits.data() + digits.size();
+  if (code == std::errc::result_out_of_range && all_digits) {
+    const bool negative = digits.front() == '-';
+    const auto bound = negative ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
+    auto p = make_problem(spec, negative ? "greater_than_equal" : "less_than_equal",
+                          std::string("Input should be ") + (negative ? "greater" : "less") +
+                              " than or equal to " + std::to_string(bound),
+                          raw);
+    p.ctx_json = std::string("{\"") + (negative ? "ge" : "le") + "\":" + std::to_string(bound) + "}";
+    found.push_back(std::move(p));
+    return std::nullopt;
+  }
+  if (code != std::errc{} || !all_digits) {
+    found.push_back(make_problem(spec, "int_parsing",
+                                 "Input should be a valid integer, unable to parse string as an integer", raw));
+    return std::nullopt;
+  }
+  if (number < spec.minimum) {
+    auto p = make_problem(spec, "greater_than_equal",
+                          "Input should be greater than or equal to " + std::to_string(spec.minimum), raw);
+    p.ctx_json = "{\"ge\":" + std::to_string(spec.minimum) + "}";
+    found.push_back(std::move(p));
+    return std::nullopt;
+  }
+  if (number > spec.maximum) {
+    auto p = make_problem(spec, "less_than_equal",
+                          "Input should be less than or equal to " + std::to_string(spec.maximum), raw);
+    p.ctx_json = "{\"le\":" + std::to_string(spec.maximum) + "}";
+    found.push_back(std::move(p));
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<param_value> parse_flag(const param_spec& spec, const std::string& raw, problems& found) {
+  const auto word = domain::lower_case(raw);
+  for (const char* yes : {"true", "1", "yes", "on", "t", "y"}) {
+    if (word == yes) return true;
+  }
+  for (const char* no : {"false", "0", "no", "off", "f", "n"}) {
+    if (word == no) return false;
+  }
+  found.push_back(make_problem(spec, "bool_parsing", "Input should be a valid boolean, unable to interpret input", raw));
+  return std::nullopt;
+}
+
+}  // namespace
+
+param_spec path_id(std::string name, std::string description) {
+  return {std::move(name), param_place::path, param_kind::integer, true, {},
+          std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+          std::move(description)};
+}
+
+param_spec path_text(std::string name, std::string description) {
+  return {std::move(name), param_place::path, param_kind::string, true, {},
+          std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+          std::move(description)};
+}
+
+param_spec query_integer(std::string name, std::int64_t fallback, std::int64_t minimum, std::int64_t maximum,
+                         std::string description) {
+  return {std::move(name), param_place::query, param_kind::integer, false, fallback, minimum, maximum,
+          std::move(description)};
+}
+
+param_spec query_flag(std::string name, std::string description) {
+  return {std::move(name), param_place::query, param_kind::boolean, false, {},
+          std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+          std::move(description)};
+}
+
+param_spec query_text(std::string name, bool required, std::string description) {
+  return {std::move(name), param_place::query, param_kind::string, required, {},
+          std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+          std::move(description)};
+}
+
+std::vector<param_spec> pagination() {
+  return {query_integer("skip", 0, 0, std::numeric_limits<std::int64_t>::max(), "Rows to skip"),
+          query_integer("limit", 100, 1, 1000, "Rows to return (1-1000)")};
+}
+
+const param_value* params::find(std::string_view name) const {
+  for (const auto& [key, value] : values_) {
+    if (key == name) return &value;
+  }
+  return nullptr;
+}
+
+std::int64_t params::integer(std::string_view name) const {
+  const auto* found = find(name);
+  return found && std::holds_alternative<std::int64_t>(*found) ? std::get<std::int64_t>(*found) : 0;
+}
+
+std::optional<bool> params::flag(std::string_view name) const {
+  const auto* found = find(name);
+  if (!found || !std::holds_alternative<bool>(*found)) return std::nullopt;
+  return std::get<bool>(*found);
+}
+
+std::optional<std::string> params::text(std::string_view name) const {
+  const auto* found = find(name);
+  if (!found || !std::holds_alternative<std::string>(*found)) return std::nullopt;
+  return std::get<std::string>(*found);
+}
+
+std::optional<param_value> parse_param(const param_spec& spec, const std::optional<std::string>& raw,
+                                       problems& found) {
+  if (!raw) {
+    if (!spec.required) return spec.fallback;
+    problem p;
+    p.type = "missing";
+    p.loc = {std::string(spec.place == param_place::path ? "path" : "query"), spec.name};
+    p.msg = "Field required";
+    found.push_back(std::move(p));
+    return std::nullopt;
+  }
+  if (!domain::valid_utf8(*raw)) {
+    auto p = make_problem(spec, "string_unicode", "Input should be a valid string, unable to parse raw data as a unicode string", "");
+    p.input_json = "null";
+    found.push_back(std::move(p));
+    return std::nullopt;
+  }
+  switch (spec.kind) {
+    case param_kind::integer: return parse_integer(spec, *raw, found);
+    case param_kind::boolean: return parse_flag(spec, *raw, found);
+    case param_kind::string: break;
+  }
+  return *raw;
+}
+
+std::string percent_decode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%' && i + 2 < text.size()) {
+      const int high = hex_value(text[i + 1]);
+      const int low = hex_value(text[i + 2]);
+      if (high >= 0 && low >= 0) {
+        out.push_back(static_cast<char>(high * 16 + low));
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(plus_is_space && c == '+' ? ' ' : c);
+  }
+  return out;
+}
+
+std::optional<std::string> query_value(std::string_view query, std::string_view key) {
+  std::optional<std::string> last;
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    const auto pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    const auto eq = pair.find('=');
+    const auto name = pair.substr(0, eq);
+    const auto raw = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+    if (percent_decode(name, true) == key) last = percent_decode(raw, true);
+  }
+  return last;
+}
+
+}  // namespace zomato::http

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "http/problems.hpp"
+
+namespace zomato::http {
+
+enum class param_place { path, query };
+enum class param_kind { integer, boolean, string };
+
+using param_value = std::variant<std::monostate, std::int64_t, bool, std::string>;
+
+/// A declared path or query parameter: how it is parsed, checked and documented.
+struct param_spec {
+  std::string name;
+  param_place place = param_place::query;
+  param_kind kind = param_kind::string;
+  bool required = false;
+  param_value fallback;
+  std::int64_t minimum = std::numeric_limits<std::int64_t>::min();
+  std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
+  std::string description;
+};
+
+/// An integer id in the path.
+param_spec path_id(std::string name, std::string description);
+/// A text segment of the path.
+param_spec path_text(std::string name, std::string description);
+/// An optional (or required) integer query parameter with a default and bounds.
+param_spec query_integer(std::string name, std::int64_t fallback, std::int64_t minimum, std::int64_t maximum,
+                         std::string description);
+/// An optional true/false filter.
+param_spec query_flag(std::string name, std::string description);
+/// A text query parameter.
+param_spec query_text(std::string name, bool required, std::string description);
+/// skip (>= 0, default 0) and limit (1..1000, default 100).
+std::vector<param_spec> pagination();
+
+/// The parameters of one request, typed by their specs.
+class params {
+ public:
+  void set(std::string_view name, param_value value) { values_.emplace_back(name, std::move(value)); }
+
+  std::int64_t integer(std::string_view name) const;
+  std::optional<bool> flag(std::string_view name) const;
+  std::optional<std::string> text(std::string_view name) const;
+
+ private:
+  const param_value* find(std::string_view name) const;
+  std::vector<std::pair<std::string_view, param_value>> values_;
+};
+
+/// Reads a parameter's raw text into its typed value, or explains why it cannot.
+/// A missing raw value yields the spec's fallback, or a "missing" problem when required.
+std::optional<param_value> parse_param(const param_spec& spec, const std::optional<std::string>& raw,
+                                       problems& found);
+
+/// Percent-decodes a URL component; '+' becomes a space in query strings.
+std::string percent_decode(std::string_view text, bool plus_is_space);
+
+/// The last value given for a key in a raw query string, decoded.
+std::optional<std::string> query_value(std::string_view query, std::string_view key);
+
+}  // namespace zomato::http

@@ -1,0 +1,94 @@
+#include "http/router.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "http/responses.hpp"
+
+namespace zomato::http {
+namespace {
+
+bool is_param(std::string_view segment) { return segment.size() > 2 && segment.front() == '{'; }
+
+std::string_view param_name(std::string_view segment) { return segment.substr(1, segment.size() - 2); }
+
+// Literal segments sort before parameters, position by position.
+bool more_specific(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+    const bool a_param = is_param(a[i]);
+    const bool b_param = is_param(b[i]);
+    if (a_param != b_param) return !a_param;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  while (!path.empty()) {
+    if (path.front() == '/') {
+      path.remove_prefix(1);
+      continue;
+    }
+    const auto slash = path.find('/');
+    parts.push_back(path.substr(0, slash));
+    path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash);
+  }
+  return parts;
+}
+
+void router::add(route entry) {
+  compiled shape{{}, routes_.size()};
+  for (auto part : split_path(entry.pattern)) {
+    if (is_param(part)) {
+      const auto name = param_name(part);
+      const bool declared = std::any_of(entry.params.begin(), entry.params.end(), [&](const param_spec& spec) {
+        return spec.place == param_place::path && spec.name == name;
+      });
+      if (!declared) throw std::logic_error("route " + entry.pattern + " does not declare {" + std::string(name) + "}");
+    }
+    shape.segments.emplace_back(part);
+  }
+  routes_.push_back(std::move(entry));
+  order_.insert(std::upper_bound(order_.begin(), order_.end(), shape,
+                                 [](const compiled& a, const compiled& b) { return more_specific(a.segments, b.segments); }),
+                std::move(shape));
+}
+
+response router::dispatch(const request& req) const {
+  const auto parts = split_path(req.path);
+  bool path_known = false;
+  for (const auto& candidate : order_) {
+    if (candidate.segments.size() != parts.size()) continue;
+    bool matches = true;
+    for (std::size_t i = 0; i < parts.size() && matches; ++i) {
+      matches = is_param(candidate.segments[i]) || candidate.segments[i] == parts[i];
+    }
+    if (!matches) continue;
+    path_known = true;
+    const route& target = routes_[candidate.index];
+    if (target.method != req.method) continue;
+
+    params values;
+    problems found;
+    for (const auto& spec : target.params) {
+      std::optional<std::string> raw;
+      if (spec.place == param_place::path) {
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+          if (is_param(candidate.segments[i]) && param_name(candidate.segments[i]) == spec.name) {
+            raw = percent_decode(parts[i], false);
+          }
+        }
+      } else {
+        raw = query_value(req.query, spec.name);
+      }
+      if (auto value = parse_param(spec, raw, found)) values.set(spec.name, std::move(*value));
+    }
+    if (!found.empty()) return unprocessable(found);
+    return target.run(req, values);
+  }
+  return path_known ? detail(405, "Method Not Allowed") : detail(404, "Not Found");
+}
+
+}  // namespace zomato::http

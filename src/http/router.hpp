@@ -1,0 +1,56 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.hpp"
+#include "http/params.hpp"
+
+namespace zomato::http {
+
+using handler = std::function<response(const request&, const params&)>;
+
+/// What the API documentation says of a route besides its parameters.
+struct route_doc {
+  std::string tag;
+  std::string summary;
+  std::string request_schema;   // component name of the JSON body, empty if none
+  std::string response_schema;  // component name of the success body
+  int success_status = 200;
+};
+
+struct route {
+  verb method = verb::get;
+  std::string pattern;  // "/restaurants/{restaurant_id}/menu"
+  std::vector<param_spec> params;
+  handler run;
+  route_doc doc;
+};
+
+/// Finds the route for a method and path, parses its declared parameters and calls it.
+/// Literal segments win over parameters; a trailing slash is ignored.
+class router {
+ public:
+  /// Adds a route; throws std::logic_error when a {name} in the pattern has no path spec.
+  void add(route entry);
+
+  /// The handler's response, or 404/405/422 in FastAPI's shapes.
+  response dispatch(const request& req) const;
+
+  const std::vector<route>& routes() const { return routes_; }
+
+ private:
+  struct compiled {
+    std::vector<std::string> segments;  // "{name}" marks a parameter
+    std::size_t index;
+  };
+  std::vector<route> routes_;
+  std::vector<compiled> order_;
+};
+
+/// Splits "/a/b/" into {"a","b"}.
+std::vector<std::string_view> split_path(std::string_view path);
+
+}  // namespace zomato::http

@@ -1,0 +1,281 @@
+#include "net/server.hpp"
+
+#include <atomic>
+#include <cstdio>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "net/asio.hpp"
+
+namespace zomato::net {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
+
+http::verb verb_of(bhttp::verb method) {
+  switch (method) {
+    case bhttp::verb::get: return http::verb::get;
+    case bhttp::verb::post: return http::verb::post;
+    case bhttp::verb::put: return http::verb::put;
+    case bhttp::verb::delete_: return http::verb::delete_;
+    case bhttp::verb::patch: return http::verb::patch;
+    case bhttp::verb::head: return http::verb::head;
+    case bhttp::verb::options: return http::verb::options;
+    default: return http::verb::other;
+  }
+}
+
+std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
+
+http::request view_of(const bhttp::request<bhttp::string_body>& message) {
+  http::request req;
+  req.method = verb_of(message.method());
+  const auto target = view(message.target());
+  const auto question = target.find('?');
+  req.path = target.substr(0, question);
+  req.query = question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
+  req.body = message.body();
+  req.content_type = view(message[bhttp::field::content_type]);
+  req.cache_control = view(message[bhttp::field::cache_control]);
+  req.if_none_match = view(message[bhttp::field::if_none_match]);
+  req.idempotency_key = view(message["Idempotency-Key"]);
+  return req;
+}
+
+void append_number(std::string& out, std::size_t number) {
+  char digits[24];
+  const int length = std::snprintf(digits, sizeof digits, "%zu", number);
+  out.append(digits, static_cast<std::size_t>(length));
+}
+
+void serialize(std::string& out, const http::response& res, double elapsed_ms, bool keep_alive) {
+  out.clear();
+  out += "HTTP/1.1 ";
+  append_number(out, static_cast<std::size_t>(res.status));
+  out += ' ';
+  out += http::reason(res.status);
+  out += "\r\n";
+  const bool has_body = res.status != 204 && res.status != 304;
+  if (has_body) {
+    out += "content-type: ";
+    out += res.content_type;
+    out += "\r\ncontent-length: ";
+    append_number(out, res.body.size());
+    out += "\r\n";
+  }
+  char timing[48];
+  const int length = std::snprintf(timing, sizeof timing, "x-process-time: %.2fms\r\n", elapsed_ms);
+  out.append(timing, static_cast<std::size_t>(length));
+  for (const auto& [name, value] : res.headers) {
+    out += name;
+    out += ": ";
+    out += value;
+    out += "\r\n";
+  }
+  if (!keep_alive) out += "connection: close\r\n";
+  out += "\r\n";
+  if (has_body) out += res.body;
+}
+
+// The status to answer a request that could not be read, or 0 to just close.
+int rejection_status(const beast::error_code& ec, const beast::flat_buffer& buffer) {
+  if (ec == bhttp::error::body_limit) return 413;
+  if (ec == bhttp::error::header_limit) {
+    const auto data = buffer.data();
+    const std::string_view received(static_cast<const char*>(data.data()), data.size());
+    return received.find('\n') == std::string_view::npos ? 414 : 431;
+  }
+  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return 0;
+  if (&ec.category() == &bhttp::make_error_code(bhttp::error::bad_target).category()) return 400;
+  return 0;
+}
+
+const char* rejection_detail(int status) {
+  switch (status) {
+    case 413: return "{\"detail\":\"Request body too large\"}";
+    case 414: return "{\"detail\":\"Request URI too long\"}";
+    case 431: return "{\"detail\":\"Request header fields too large\"}";
+    default: return "{\"detail\":\"Bad request\"}";
+  }
+}
+
+}  // namespace
+
+struct server::impl {
+  server_options options;
+  application app;
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+
+  http::response call(const http::request& req) {
+    try {
+      return app(req);
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "error: unhandled exception on %.*s: %s\n", static_cast<int>(req.path.size()),
+                   req.path.data(), error.what());
+    } catch (...) {
+      std::fprintf(stderr, "error: unhandled exception on %.*s\n", static_cast<int>(req.path.size()), req.path.data());
+    }
+    http::response failed;
+    failed.status = 500;
+    failed.body = "{\"detail\":\"Internal server error\"}";
+    return failed;
+  }
+
+  asio::awaitable<void> reject(beast::tcp_stream& stream, int status) {
+    http::response res;
+    res.status = status;
+    res.body = rejection_detail(status);
+    std::string wire;
+    serialize(wire, res, 0.0, false);
+    beast::error_code ec;
+    stream.expires_after(options.read_timeout);
+    co_await asio::async_write(stream, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  asio::awaitable<void> serve(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    std::string wire;
+    for (;;) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.body_limit(options.body_limit);
+      parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+      stream.expires_after(options.read_timeout);
+      beast::error_code ec;
+      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) {
+        if (const int status = rejection_status(ec, buffer)) co_await reject(stream, status);
+        break;
+      }
+      ++in_flight;
+      const auto started = std::chrono::steady_clock::now();
+      const auto& message = parser.get();
+      const auto req = view_of(message);
+      const auto res = call(req);
+      const bool keep_alive = message.keep_alive() && !stopping.load(std::memory_order_relaxed);
+      const double elapsed_ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      serialize(wire, res, elapsed_ms, keep_alive);
+      stream.expires_after(options.read_timeout);
+      co_await asio::async_write(stream, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
+      --in_flight;
+      if (options.access_log) {
+        std::fprintf(stdout, "%.*s %.*s %d %.2fms\n", static_cast<int>(http::verb_name(req.method).size()),
+                     http::verb_name(req.method).data(), static_cast<int>(message.target().size()),
+                     message.target().data(), res.status, elapsed_ms);
+      }
+      if (ec || !keep_alive) break;
+    }
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  asio::awaitable<void> accept(tcp::acceptor& acceptor) {
+    for (;;) {
+      beast::error_code ec;
+      tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) {
+        if (!acceptor.is_open() || ec == asio::error::operation_aborted) co_return;
+        asio::steady_timer pause(acceptor.get_executor(), std::chrono::milliseconds(10));
+        co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true), ec);
+      asio::co_spawn(
+          acceptor.get_executor(),
+          [this, s = std::move(socket)]() mutable -> asio::awaitable<void> {
+            try {
+              co_await serve(std::move(s));
+            } catch (const std::exception& error) {
+              std::fprintf(stderr, "error: connection failed: %s\n", error.what());
+            }
+          },
+          asio::detached);
+    }
+  }
+
+  asio::awaitable<void> drain() {
+    asio::steady_timer tick(*contexts.front());
+    const auto deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
+    while (in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+      tick.expires_after(std::chrono::milliseconds(10));
+      beast::error_code ec;
+      co_await tick.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+    for (auto& context : contexts) context->stop();
+  }
+
+  void begin_stop() {
+    if (stopping.exchange(true)) return;
+    for (std::size_t i = 0; i < acceptors.size(); ++i) {
+      asio::post(*contexts[i], [this, i] {
+        beast::error_code ignored;
+        acceptors[i]->close(ignored);
+      });
+    }
+    asio::co_spawn(*contexts.front(), drain(), asio::detached);
+  }
+};
+
+server::server(server_options options, application app) : impl_(std::make_unique<impl>()) {
+  impl_->options = std::move(options);
+  impl_->app = std::move(app);
+  for (unsigned i = 0; i < std::max(1u, impl_->options.threads); ++i) {
+    impl_->contexts.push_back(std::make_unique<asio::io_context>(1));
+  }
+}
+
+server::~server() = default;
+
+std::uint16_t server::bind() {
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) throw std::runtime_error("HOST is not an IP address: " + impl_->options.host);
+  std::uint16_t port = impl_->options.port;
+  for (auto& context : impl_->contexts) {
+    auto acceptor = std::make_unique<tcp::acceptor>(*context);
+    const tcp::endpoint endpoint(address, port);
+    acceptor->open(endpoint.protocol(), ec);
+    if (!ec) acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor->set_option(reuse_port(true), ec);
+    if (!ec) acceptor->bind(endpoint, ec);
+    if (!ec) acceptor->listen(4096, ec);
+    if (ec) {
+      throw std::runtime_error("cannot listen on " + impl_->options.host + ":" + std::to_string(port) + ": " +
+                               ec.message());
+    }
+    port = acceptor->local_endpoint().port();
+    impl_->acceptors.push_back(std::move(acceptor));
+  }
+  return port;
+}
+
+void server::run() {
+  for (std::size_t i = 0; i < impl_->contexts.size(); ++i) {
+    asio::co_spawn(*impl_->contexts[i], impl_->accept(*impl_->acceptors[i]), asio::detached);
+  }
+  asio::signal_set signals(*impl_->contexts.front(), SIGINT, SIGTERM);
+  signals.async_wait([this](const beast::error_code& ec, int) {
+    if (!ec) impl_->begin_stop();
+  });
+  std::vector<std::thread> workers;
+  for (std::size_t i = 1; i < impl_->contexts.size(); ++i) {
+    workers.emplace_back([context = impl_->contexts[i].get()] { context->run(); });
+  }
+  impl_->contexts.front()->run();
+  for (auto& worker : workers) worker.join();
+}
+
+void server::stop() {
+  asio::post(*impl_->contexts.front(), [this] { impl_->begin_stop(); });
+}
+
+}  // namespace zomato::net

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace zomato::net {
+
+struct server_options {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8000;
+  unsigned threads = 1;
+  std::size_t body_limit = 1 << 20;
+  std::size_t header_limit = 16 * 1024;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds shutdown_grace{10};
+  bool access_log = true;
+};
+
+/// Answers one request; must not throw (the server turns a throw into a logged 500).
+using application = std::function<http::response(const http::request&)>;
+
+/// An HTTP/1.1 keep-alive server: one event loop per thread, each with its own acceptor
+/// on the same port (SO_REUSEPORT). Stops on SIGINT/SIGTERM after in-flight requests finish.
+class server {
+ public:
+  server(server_options options, application app);
+  ~server();
+
+  /// Binds the listening sockets; returns the port (useful when options.port is 0).
+  /// Throws std::runtime_error with a clear message when the address cannot be used.
+  std::uint16_t bind();
+
+  /// Serves until a stop signal or stop(); returns when every thread has finished.
+  void run();
+
+  /// Asks the server to stop as a signal would. Safe from any thread.
+  void stop();
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace zomato::net

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "domain/entities.hpp"
+#include "http/json_writer.hpp"
+
+namespace zomato::schemas {
+
+/// The keys of each entity, without braces, so nested forms can add their own.
+void write_fields(http::json_writer& out, const domain::restaurant& restaurant);
+void write_fields(http::json_writer& out, const domain::menu_item& item);
+
+}  // namespace zomato::schemas

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http/problems.hpp"
+
+namespace zomato::schemas {
+
+enum class field_kind { text, number, money, integer, boolean, time_of_day, timestamp, email, phone, choice };
+enum class text_style { as_sent, trimmed, title };
+
+/// One field of a request body: its JSON type, its constraints and how it is normalised.
+/// The same rules drive validation and the OpenAPI schema.
+struct field_rule {
+  std::string name;
+  field_kind kind = field_kind::text;
+  bool required = false;  // on create; updates take every field as optional
+  bool nullable = false;
+  std::size_t min_length = 0;
+  std::size_t max_length = 0;  // 0: no limit
+  text_style style = text_style::as_sent;
+  std::optional<double> minimum;
+  std::optional<double> maximum;
+  bool exclusive_minimum = false;
+  std::vector<std::string> choices;
+  std::string description;
+};
+
+enum class body_mode { create, update };
+
+/// The fields of a body that passed their rules, normalised: text trimmed or title-cased,
+/// emails lower-cased, times as "HH:MM:SS", money as integer cents.
+class validated {
+ public:
+  bool has(std::string_view name) const { return values_.count(std::string(name)) != 0; }
+  bool is_null(std::string_view name) const;
+  std::string text(std::string_view name) const;
+  std::optional<std::string> optional_text(std::string_view name) const;
+  std::int64_t integer(std::string_view name) const;
+  std::optional<std::int64_t> optional_integer(std::string_view name) const;
+  double number(std::string_view name) const;
+  bool flag(std::string_view name) const;
+
+  void put(std::string name, nlohmann::json value) { values_[std::move(name)] = std::move(value); }
+
+ private:
+  std::map<std::string, nlohmann::json, std::less<>> values_;
+};
+
+/// Parses a JSON body and checks it against the rules; every problem found is added to
+/// `found` with loc ["body", field]. Unknown fields are ignored.
+validated validate_body(std::string_view body, const std::vector<field_rule>& rules, body_mode mode,
+                        http::problems& found);
+
+}  // namespace zomato::schemas

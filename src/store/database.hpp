@@ -1,0 +1,37 @@
+#pragma once
+
+#include <memory>
+
+#include "store/catalog_repositories.hpp"
+
+namespace zomato::store {
+
+/// One transaction's view of every repository. A read session sees one snapshot; a write
+/// session holds the single writer and is rolled back unless commit() is called.
+class session {
+ public:
+  virtual ~session() = default;
+  virtual restaurant_repository& restaurants() = 0;
+  virtual menu_item_repository& menu_items() = 0;
+  virtual void commit() = 0;
+};
+
+/// Returns a session to where it came from when the caller is done with it.
+struct session_return {
+  void (*give_back)(void* owner, session* released) = nullptr;
+  void* owner = nullptr;
+  void operator()(session* released) const { give_back(owner, released); }
+};
+
+using session_lease = std::unique_ptr<session, session_return>;
+
+class database {
+ public:
+  virtual ~database() = default;
+  /// A read-only transaction on a pooled connection.
+  virtual session_lease read() = 0;
+  /// The write transaction; callers queue for it.
+  virtual session_lease write() = 0;
+};
+
+}  // namespace zomato::store

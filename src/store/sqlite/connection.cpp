@@ -1,0 +1,124 @@
+#include "store/sqlite/connection.hpp"
+
+#include <sqlite3.h>
+
+namespace zomato::store::sqlite {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, const std::string& what) {
+  throw error(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+}  // namespace
+
+statement::~statement() {
+  sqlite3_reset(handle_);
+  sqlite3_clear_bindings(handle_);
+}
+
+statement& statement::bind(int index, std::int64_t value) {
+  if (sqlite3_bind_int64(handle_, index, value) != SQLITE_OK) fail(sqlite3_db_handle(handle_), "bind");
+  return *this;
+}
+
+statement& statement::bind(int index, double value) {
+  if (sqlite3_bind_double(handle_, index, value) != SQLITE_OK) fail(sqlite3_db_handle(handle_), "bind");
+  return *this;
+}
+
+statement& statement::bind(int index, std::string_view value) {
+  if (sqlite3_bind_text64(handle_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8) !=
+      SQLITE_OK) {
+    fail(sqlite3_db_handle(handle_), "bind");
+  }
+  return *this;
+}
+
+statement& statement::bind(int index, std::nullopt_t) {
+  if (sqlite3_bind_null(handle_, index) != SQLITE_OK) fail(sqlite3_db_handle(handle_), "bind");
+  return *this;
+}
+
+bool statement::next() {
+  const int code = sqlite3_step(handle_);
+  if (code == SQLITE_ROW) return true;
+  if (code == SQLITE_DONE) return false;
+  fail(sqlite3_db_handle(handle_), "step");
+}
+
+void statement::run() {
+  while (next()) {
+  }
+}
+
+std::int64_t statement::integer(int column) const { return sqlite3_column_int64(handle_, column); }
+
+double statement::real(int column) const { return sqlite3_column_double(handle_, column); }
+
+std::string statement::text(int column) const {
+  const auto* data = sqlite3_column_text(handle_, column);
+  const auto size = static_cast<std::size_t>(sqlite3_column_bytes(handle_, column));
+  return data ? std::string(reinterpret_cast<const char*>(data), size) : std::string();
+}
+
+bool statement::is_null(int column) const { return sqlite3_column_type(handle_, column) == SQLITE_NULL; }
+
+std::optional<std::string> statement::optional_text(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return text(column);
+}
+
+std::optional<std::int64_t> statement::optional_integer(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return integer(column);
+}
+
+connection::connection(const std::string& path) {
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw error("cannot open database " + path + ": " + message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  execute(
+      "PRAGMA busy_timeout = 10000;"
+      "PRAGMA foreign_keys = ON;"
+      "PRAGMA synchronous = NORMAL;"
+      "PRAGMA cache_size = -32768;"
+      "PRAGMA temp_store = MEMORY;");
+}
+
+connection::~connection() {
+  for (auto& [sql, handle] : prepared_) sqlite3_finalize(handle);
+  sqlite3_close_v2(db_);
+}
+
+statement connection::use(const std::string& sql) {
+  auto found = prepared_.find(sql);
+  if (found == prepared_.end()) {
+    sqlite3_stmt* handle = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &handle, nullptr) != SQLITE_OK) {
+      fail(db_, "prepare");
+    }
+    found = prepared_.emplace(sql, handle).first;
+  }
+  return statement(found->second);
+}
+
+void connection::execute(const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    throw error("execute: " + text);
+  }
+}
+
+std::int64_t connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+
+int connection::changes() const { return sqlite3_changes(db_); }
+
+}  // namespace zomato::store::sqlite

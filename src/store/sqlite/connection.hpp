@@ -1,0 +1,88 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace zomato::store::sqlite {
+
+/// Any failure reported by SQLite itself.
+class error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A prepared statement in use: bind, step, read columns; reset when it goes out of scope.
+class statement {
+ public:
+  explicit statement(sqlite3_stmt* handle) : handle_(handle) {}
+  statement(const statement&) = delete;
+  statement& operator=(const statement&) = delete;
+  ~statement();
+
+  statement& bind(int index, std::int64_t value);
+  statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
+  statement& bind(int index, double value);
+  statement& bind(int index, std::string_view value);
+  statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  statement& bind(int index, std::nullopt_t);
+  template <class T>
+  statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind(index, std::nullopt);
+  }
+  /// Binds each argument to ?1, ?2, ... in order.
+  template <class... Args>
+  statement& bind_all(const Args&... args) {
+    int index = 0;
+    (bind(++index, args), ...);
+    return *this;
+  }
+
+  /// Advances to the next row; false when done. Throws on error.
+  bool next();
+  /// Runs a statement that returns no rows.
+  void run();
+
+  std::int64_t integer(int column) const;
+  double real(int column) const;
+  bool boolean(int column) const { return integer(column) != 0; }
+  std::string text(int column) const;
+  bool is_null(int column) const;
+  std::optional<std::string> optional_text(int column) const;
+  std::optional<std::int64_t> optional_integer(int column) const;
+
+ private:
+  sqlite3_stmt* handle_;
+};
+
+/// One SQLite connection with its own cache of prepared statements.
+/// Not thread-safe: one thread uses it at a time.
+class connection {
+ public:
+  explicit connection(const std::string& path);
+  connection(const connection&) = delete;
+  connection& operator=(const connection&) = delete;
+  ~connection();
+
+  /// The cached prepared statement for this SQL text, ready to bind.
+  statement use(const std::string& sql);
+  /// Runs one or more statements that return no rows.
+  void execute(const std::string& sql);
+  std::int64_t last_insert_id() const;
+  int changes() const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> prepared_;
+};
+
+}  // namespace zomato::store::sqlite

@@ -1,0 +1,97 @@
+#include "store/sqlite/database.hpp"
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/menu_item_repository.hpp"
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/restaurant_repository.hpp"
+
+namespace zomato::store::sqlite {
+
+/// A connection with its repositories, and the transaction currently open on it.
+class pooled_session final : public session {
+ public:
+  explicit pooled_session(const std::string& path) : db_(path), restaurants_(db_), menu_items_(db_) {}
+
+  void begin(const char* sql) {
+    db_.execute(sql);
+    open_ = true;
+  }
+  void finish() {
+    if (open_) db_.execute("ROLLBACK");
+    open_ = false;
+  }
+
+  connection& db() { return db_; }
+  store::restaurant_repository& restaurants() override { return restaurants_; }
+  store::menu_item_repository& menu_items() override { return menu_items_; }
+  void commit() override {
+    db_.execute("COMMIT");
+    open_ = false;
+  }
+
+ private:
+  connection db_;
+  restaurant_repository restaurants_;
+  menu_item_repository menu_items_;
+  bool open_ = false;
+};
+
+database::database(std::string path) : path_(std::move(path)) {
+  writer_ = std::make_unique<pooled_session>(path_);
+  writer_->db().execute("PRAGMA journal_mode = WAL");
+  migrate(writer_->db(), embedded_migrations());
+}
+
+database::~database() {
+  idle_readers_.clear();
+  writer_->db().execute("PRAGMA optimize");
+}
+
+session_lease database::read() {
+  std::unique_ptr<pooled_session> reader;
+  {
+    std::lock_guard guard(readers_lock_);
+    if (!idle_readers_.empty()) {
+      reader = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+    }
+  }
+  if (!reader) reader = std::make_unique<pooled_session>(path_);
+  reader->begin("BEGIN");
+  return session_lease(reader.release(), session_return{&database::give_back_reader, this});
+}
+
+session_lease database::write() {
+  writer_lock_.lock();
+  try {
+    writer_->begin("BEGIN IMMEDIATE");
+  } catch (...) {
+    writer_lock_.unlock();
+    throw;
+  }
+  return session_lease(writer_.get(), session_return{&database::give_back_writer, this});
+}
+
+void database::give_back_reader(void* owner, session* released) {
+  auto* self = static_cast<database*>(owner);
+  std::unique_ptr<pooled_session> reader(static_cast<pooled_session*>(released));
+  try {
+    reader->finish();
+  } catch (const error&) {
+    return;
+  }
+  std::lock_guard guard(self->readers_lock_);
+  self->idle_readers_.push_back(std::move(reader));
+}
+
+void database::give_back_writer(void* owner, session* released) {
+  auto* self = static_cast<database*>(owner);
+  try {
+    static_cast<pooled_session*>(released)->finish();
+  } catch (const error&) {
+    // The connection rolls the transaction back itself when a statement fails.
+  }
+  self->writer_lock_.unlock();
+}
+
+}  // namespace zomato::store::sqlite

@@ -1,0 +1,112 @@
+#include "store/sqlite/menu_item_repository.hpp"
+
+namespace zomato::store::sqlite {
+namespace {
+
+const std::string columns =
+    "id, restaurant_id, name, description, price_cents, category, is_vegetarian, is_vegan, "
+    "is_gluten_free, is_available, preparation_time, created_at, updated_at";
+
+const std::string order = " ORDER BY created_at DESC, id";
+
+// ?1 category (case-insensitive) and ?2..?5 flags; NULL leaves a filter out.
+const std::string filter =
+    " WHERE (?1 IS NULL OR category = ?1 COLLATE NOCASE) AND (?2 IS NULL OR is_vegetarian = ?2)"
+    " AND (?3 IS NULL OR is_vegan = ?3) AND (?4 IS NULL OR is_gluten_free = ?4)"
+    " AND (?5 IS NULL OR is_available = ?5)";
+
+domain::menu_item read(const statement& row) {
+  domain::menu_item m;
+  m.id = row.integer(0);
+  m.restaurant_id = row.integer(1);
+  m.name = row.text(2);
+  m.description = row.optional_text(3);
+  m.price = row.integer(4);
+  m.category = row.text(5);
+  m.is_vegetarian = row.boolean(6);
+  m.is_vegan = row.boolean(7);
+  m.is_gluten_free = row.boolean(8);
+  m.is_available = row.boolean(9);
+  m.preparation_time = row.optional_integer(10);
+  m.created_at = row.text(11);
+  m.updated_at = row.text(12);
+  return m;
+}
+
+std::int64_t count_of(statement&& count) {
+  count.next();
+  return count.integer(0);
+}
+
+}  // namespace
+
+std::optional<domain::menu_item> menu_item_repository::find(domain::id_t id) {
+  auto row = db_.use("SELECT " + columns + " FROM menu_items WHERE id = ?1");
+  row.bind_all(id);
+  if (!row.next()) return std::nullopt;
+  return read(row);
+}
+
+page_of<domain::menu_item> menu_item_repository::list(const menu_item_query& query, page window) {
+  page_of<domain::menu_item> result;
+  auto count = db_.use("SELECT COUNT(*) FROM menu_items" + filter);
+  count.bind_all(query.category, query.vegetarian, query.vegan, query.gluten_free, query.available);
+  result.total = count_of(std::move(count));
+  auto rows = db_.use("SELECT " + columns + " FROM menu_items" + filter + order + " LIMIT ?6 OFFSET ?7");
+  rows.bind_all(query.category, query.vegetarian, query.vegan, query.gluten_free, query.available,
+                window.limit, window.skip);
+  while (rows.next()) result.items.push_back(read(rows));
+  return result;
+}
+
+page_of<domain::menu_item> menu_item_repository::of_restaurant(domain::id_t restaurant_id, page window) {
+  page_of<domain::menu_item> result;
+  auto count = db_.use("SELECT COUNT(*) FROM menu_items WHERE restaurant_id = ?1");
+  count.bind_all(restaurant_id);
+  result.total = count_of(std::move(count));
+  auto rows = db_.use("SELECT " + columns + " FROM menu_items WHERE restaurant_id = ?1" + order +
+                      " LIMIT ?2 OFFSET ?3");
+  rows.bind_all(restaurant_id, window.limit, window.skip);
+  while (rows.next()) result.items.push_back(read(rows));
+  return result;
+}
+
+std::vector<domain::menu_item> menu_item_repository::all_of_restaurant(domain::id_t restaurant_id) {
+  std::vector<domain::menu_item> items;
+  auto rows = db_.use("SELECT " + columns + " FROM menu_items WHERE restaurant_id = ?1" + order);
+  rows.bind_all(restaurant_id);
+  while (rows.next()) items.push_back(read(rows));
+  return items;
+}
+
+void menu_item_repository::insert(domain::menu_item& m) {
+  db_.use("INSERT INTO menu_items (restaurant_id, name, description, price_cents, category, "
+          "is_vegetarian, is_vegan, is_gluten_free, is_available, preparation_time, created_at, "
+          "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+      .bind_all(m.restaurant_id, m.name, m.description, m.price, m.category, m.is_vegetarian, m.is_vegan,
+                m.is_gluten_free, m.is_available, m.preparation_time, m.created_at, m.updated_at)
+      .run();
+  m.id = db_.last_insert_id();
+}
+
+void menu_item_repository::update(const domain::menu_item& m) {
+  db_.use("UPDATE menu_items SET name = ?2, description = ?3, price_cents = ?4, category = ?5, "
+          "is_vegetarian = ?6, is_vegan = ?7, is_gluten_free = ?8, is_available = ?9, "
+          "preparation_time = ?10, updated_at = ?11 WHERE id = ?1")
+      .bind_all(m.id, m.name, m.description, m.price, m.category, m.is_vegetarian, m.is_vegan,
+                m.is_gluten_free, m.is_available, m.preparation_time, m.updated_at)
+      .run();
+}
+
+bool menu_item_repository::remove(domain::id_t id) {
+  db_.use("DELETE FROM menu_items WHERE id = ?1").bind_all(id).run();
+  return db_.changes() > 0;
+}
+
+bool menu_item_repository::is_ordered(domain::id_t id) {
+  auto row = db_.use("SELECT 1 FROM order_items WHERE menu_item_id = ?1 LIMIT 1");
+  row.bind_all(id);
+  return row.next();
+}
+
+}  // namespace zomato::store::sqlite

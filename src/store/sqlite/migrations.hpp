@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace zomato::store::sqlite {
+
+class connection;
+
+/// One numbered schema change from db/migrations.
+struct migration {
+  int version;
+  std::string name;
+  std::string sql;
+};
+
+/// The migrations compiled into the binary, in version order.
+const std::vector<migration>& embedded_migrations();
+
+/// Applies, each in its own transaction, every migration not yet recorded in
+/// schema_migrations, and records it. Throws if one fails (that one is rolled back).
+void migrate(connection& db, const std::vector<migration>& migrations);
+
+}  // namespace zomato::store::sqlite
