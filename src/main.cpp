@@ -1,3 +1,4 @@
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 
@@ -5,6 +6,7 @@
 #include "app/config.hpp"
 
 int main() {
+  std::signal(SIGPIPE, SIG_IGN);
   try {
     const auto settings = zomato::app::load_config([](const char* name) -> std::optional<std::string> {
       const char* value = std::getenv(name);

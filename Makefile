@@ -1,0 +1,25 @@
+# The README's two commands are `make run` and `make test`; both set up what is missing first.
+.PHONY: setup build run test test-release test-asan clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release
+
+run: build
+	./build/release/zomato-api
+
+test-release: build
+	ctest --preset release
+
+test-asan: setup
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan
+	ctest --preset asan
+
+test: test-release test-asan
+
+clean:
+	rm -rf build

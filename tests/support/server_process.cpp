@@ -1,0 +1,99 @@
+#include "support/server_process.hpp"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <stdexcept>
+#include <vector>
+
+namespace zomato::testing {
+namespace {
+
+pid_t spawn(const std::map<std::string, std::string>& environment, int out_fd, int err_fd) {
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    if (out_fd >= 0) ::dup2(out_fd, STDOUT_FILENO);
+    if (err_fd >= 0) ::dup2(err_fd, STDERR_FILENO);
+    for (const auto& [name, value] : environment) ::setenv(name.c_str(), value.c_str(), 1);
+    ::execl(ZOMATO_SERVER_BINARY, ZOMATO_SERVER_BINARY, static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  return pid;
+}
+
+std::string read_line(int fd) {
+  std::string line;
+  char c;
+  while (::read(fd, &c, 1) == 1 && c != '\n') line.push_back(c);
+  return line;
+}
+
+int wait_for(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return 128 + WTERMSIG(status);
+}
+
+}  // namespace
+
+server_process::server_process(std::map<std::string, std::string> environment) {
+  std::map<std::string, std::string> settings{{"HOST", "127.0.0.1"},
+                                              {"PORT", "0"},
+                                              {"DATABASE_URL", database_.url()},
+                                              {"LOG_LEVEL", "warning"},
+                                              {"THREADS", "2"}};
+  for (auto& [name, value] : environment) settings[name] = value;
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  pid_ = spawn(settings, pipe_fds[1], -1);
+  ::close(pipe_fds[1]);
+  output_ = pipe_fds[0];
+  const std::string line = read_line(output_);
+  const auto colon = line.rfind(':');
+  const auto space = line.find(' ', colon);
+  if (line.rfind("listening on", 0) != 0 || colon == std::string::npos) {
+    kill();
+    throw std::runtime_error("server did not start: '" + line + "'");
+  }
+  port_ = static_cast<std::uint16_t>(std::stoi(line.substr(colon + 1, space - colon - 1)));
+}
+
+server_process::~server_process() {
+  if (pid_ > 0) stop();
+}
+
+int server_process::stop() {
+  ::kill(pid_, SIGTERM);
+  const int status = wait_for(pid_);
+  pid_ = -1;
+  close_output();
+  return status;
+}
+
+void server_process::kill() {
+  ::kill(pid_, SIGKILL);
+  wait_for(pid_);
+  pid_ = -1;
+  close_output();
+}
+
+void server_process::close_output() {
+  if (output_ >= 0) ::close(output_);
+  output_ = -1;
+}
+
+std::pair<int, std::string> run_to_exit(const std::map<std::string, std::string>& environment) {
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = spawn(environment, -1, pipe_fds[1]);
+  ::close(pipe_fds[1]);
+  const std::string line = read_line(pipe_fds[0]);
+  ::close(pipe_fds[0]);
+  return {wait_for(pid), line};
+}
+
+}  // namespace zomato::testing
