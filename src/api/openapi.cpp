@@ -16,6 +16,7 @@ std::string_view type_of(schemas::field_kind kind) {
     case schemas::field_kind::money: return "number";
     case schemas::field_kind::integer: return "integer";
     case schemas::field_kind::boolean: return "boolean";
+    case schemas::field_kind::object_list: return "array";
     default: return "string";
   }
 }
@@ -63,6 +64,11 @@ void write_param(json_writer& out, const http::param_spec& spec) {
       break;
     case http::param_kind::boolean: out.field("type", "boolean"); break;
     case http::param_kind::string: out.field("type", "string"); break;
+    case http::param_kind::choice:
+      out.field("type", "string").key("enum").begin_array();
+      for (const auto& choice : spec.choices) out.value(choice);
+      out.end_array();
+      break;
   }
   out.end_object().end_object();
 }
@@ -115,13 +121,18 @@ void openapi_components::body(const std::string& name, const std::vector<schemas
     out.key(rule.name).begin_object().field("type", type_of(rule.kind));
     if (rule.nullable) out.field("nullable", true);
     if (!format_of(rule.kind).empty()) out.field("format", format_of(rule.kind));
-    if (rule.min_length > 0) out.field("minLength", static_cast<std::int64_t>(rule.min_length));
+    if (rule.min_length > 0 && rule.kind != schemas::field_kind::object_list) out.field("minLength", static_cast<std::int64_t>(rule.min_length));
     if (rule.max_length > 0) out.field("maxLength", static_cast<std::int64_t>(rule.max_length));
     if (rule.minimum) {
       out.field("minimum", *rule.minimum);
       if (rule.exclusive_minimum) out.field("exclusiveMinimum", true);
     }
     if (rule.maximum) out.field("maximum", *rule.maximum);
+    if (rule.kind == schemas::field_kind::object_list) {
+      out.key("items");
+      write_ref(out, rule.item_schema);
+      if (rule.min_length > 0) out.field("minItems", static_cast<std::int64_t>(rule.min_length));
+    }
     if (!rule.choices.empty()) {
       out.key("enum").begin_array();
       for (const auto& choice : rule.choices) out.value(choice);

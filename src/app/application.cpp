@@ -4,10 +4,15 @@
 
 #include "api/catalog_routes.hpp"
 #include "api/openapi.hpp"
+#include "api/order_routes.hpp"
 #include "api/service_routes.hpp"
 #include "http/router.hpp"
 #include "net/server.hpp"
+#include "services/catalog_analytics_service.hpp"
+#include "services/customer_service.hpp"
 #include "services/menu_service.hpp"
+#include "services/order_service.hpp"
+#include "services/review_service.hpp"
 #include "services/restaurant_service.hpp"
 #include "store/sqlite/database.hpp"
 
@@ -15,11 +20,21 @@ namespace zomato::app {
 
 struct application::parts {
   explicit parts(const config& settings)
-      : db(settings.database_path), restaurants(db), menu(db) {
+      : db(settings.database_path),
+        restaurants(db),
+        menu(db),
+        customers(db),
+        orders(db),
+        reviews(db),
+        catalog_analytics(db) {
     api::openapi_components docs;
     api::add_root_routes(routes, docs);
     api::add_restaurant_routes(routes, docs, restaurants, menu);
     api::add_menu_item_routes(routes, docs, menu);
+    api::add_catalog_analytics_routes(routes, docs, catalog_analytics);
+    api::add_customer_routes(routes, docs, customers, orders);
+    api::add_order_routes(routes, docs, orders);
+    api::add_review_routes(routes, docs, reviews);
     auto document = api::add_docs_routes(routes, docs, settings.asset_dir);
     *document = api::openapi_document(routes, docs);
   }
@@ -27,6 +42,10 @@ struct application::parts {
   store::sqlite::database db;
   services::restaurant_service restaurants;
   services::menu_service menu;
+  services::customer_service customers;
+  services::order_service orders;
+  services::review_service reviews;
+  services::catalog_analytics_service catalog_analytics;
   http::router routes;
 };
 

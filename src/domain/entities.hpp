@@ -5,6 +5,7 @@
 #include <string>
 
 #include "domain/money.hpp"
+#include "domain/order_status.hpp"
 
 namespace zomato::domain {
 
@@ -39,6 +40,54 @@ struct menu_item {
   std::optional<std::int64_t> preparation_time;
   std::string created_at;
   std::string updated_at;
+};
+
+struct customer {
+  id_t id = 0;
+  std::string name;
+  std::string email;
+  std::string phone_number;
+  std::string address;
+  bool is_active = true;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct order {
+  id_t id = 0;
+  id_t customer_id = 0;
+  id_t restaurant_id = 0;
+  order_status status = order_status::placed;
+  cents total = 0;
+  std::string delivery_address;
+  std::optional<std::string> special_instructions;
+  std::string order_date;
+  std::optional<std::string> delivery_time;
+};
+
+struct order_item {
+  id_t id = 0;
+  id_t order_id = 0;
+  id_t menu_item_id = 0;
+  std::int64_t quantity = 1;
+  cents item_price = 0;
+  std::optional<std::string> special_requests;
+};
+
+struct review {
+  id_t id = 0;
+  id_t customer_id = 0;
+  id_t restaurant_id = 0;
+  id_t order_id = 0;
+  std::int64_t rating = 0;
+  std::optional<std::string> comment;
+  std::string created_at;
+};
+
+/// One entry of an order's status history.
+struct status_change {
+  order_status status = order_status::placed;
+  std::string at;
 };
 
 }  // namespace zomato::domain

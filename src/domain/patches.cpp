@@ -34,4 +34,12 @@ void apply(menu_item& target, const menu_item_patch& patch) {
   take(target.preparation_time, patch.preparation_time);
 }
 
+void apply(customer& target, const customer_patch& patch) {
+  take(target.name, patch.name);
+  take(target.email, patch.email);
+  take(target.phone_number, patch.phone_number);
+  take(target.address, patch.address);
+  take(target.is_active, patch.is_active);
+}
+
 }  // namespace zomato::domain

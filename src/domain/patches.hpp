@@ -35,8 +35,17 @@ struct menu_item_patch {
   change<std::optional<std::int64_t>> preparation_time;
 };
 
+struct customer_patch {
+  change<std::string> name;
+  change<std::string> email;
+  change<std::string> phone_number;
+  change<std::string> address;
+  change<bool> is_active;
+};
+
 /// Copies every present field of the patch onto the entity.
 void apply(restaurant& target, const restaurant_patch& patch);
 void apply(menu_item& target, const menu_item_patch& patch);
+void apply(customer& target, const customer_patch& patch);
 
 }  // namespace zomato::domain

@@ -7,7 +7,7 @@
 namespace zomato::domain {
 
 /// Why a use case refused: each kind maps to one HTTP status in the API layer.
-enum class failure_kind { not_found, rule_violation, conflict };
+enum class failure_kind { not_found, rule_violation, conflict, request_mismatch };
 
 struct failure {
   failure_kind kind;
@@ -19,6 +19,10 @@ inline failure rule_violation(std::string detail) {
   return {failure_kind::rule_violation, std::move(detail)};
 }
 inline failure conflict(std::string detail) { return {failure_kind::conflict, std::move(detail)}; }
+/// A repeated request (same idempotency key) that differs from the first one.
+inline failure request_mismatch(std::string detail) {
+  return {failure_kind::request_mismatch, std::move(detail)};
+}
 
 struct done {};
 

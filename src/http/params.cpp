@@ -75,6 +75,20 @@ std::optional<param_value> parse_flag(const param_spec& spec, const std::string&
   return std::nullopt;
 }
 
+std::optional<param_value> parse_choice(const param_spec& spec, const std::string& raw, problems& found) {
+  for (const auto& choice : spec.choices) {
+    if (choice == raw) return raw;
+  }
+  std::string expected;
+  for (std::size_t i = 0; i < spec.choices.size(); ++i) {
+    expected += (i == 0 ? "" : (i + 1 == spec.choices.size() ? " or " : ", ")) + ("'" + spec.choices[i] + "'");
+  }
+  auto p = make_problem(spec, "enum", "Input should be " + expected, raw);
+  p.ctx_json = "{\"expected\":" + quoted(expected) + "}";
+  found.push_back(std::move(p));
+  return std::nullopt;
+}
+
 }  // namespace
 
 param_spec path_id(std::string name, std::string description) {
@@ -105,6 +119,13 @@ param_spec query_text(std::string name, bool required, std::string description) 
   return {std::move(name), param_place::query, param_kind::string, required, {},
           std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
           std::move(description)};
+}
+
+param_spec query_choice(std::string name, std::vector<std::string> choices, std::string description) {
+  auto spec = query_text(std::move(name), false, std::move(description));
+  spec.kind = param_kind::choice;
+  spec.choices = std::move(choices);
+  return spec;
 }
 
 std::vector<param_spec> pagination() {
@@ -156,6 +177,7 @@ std::optional<param_value> parse_param(const param_spec& spec, const std::option
   switch (spec.kind) {
     case param_kind::integer: return parse_integer(spec, *raw, found);
     case param_kind::boolean: return parse_flag(spec, *raw, found);
+    case param_kind::choice: return parse_choice(spec, *raw, found);
     case param_kind::string: break;
   }
   return *raw;

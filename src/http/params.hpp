@@ -13,7 +13,7 @@
 namespace zomato::http {
 
 enum class param_place { path, query };
-enum class param_kind { integer, boolean, string };
+enum class param_kind { integer, boolean, string, choice };
 
 using param_value = std::variant<std::monostate, std::int64_t, bool, std::string>;
 
@@ -27,6 +27,7 @@ struct param_spec {
   std::int64_t minimum = std::numeric_limits<std::int64_t>::min();
   std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
   std::string description;
+  std::vector<std::string> choices;  // param_kind::choice: the accepted values
 };
 
 /// An integer id in the path.
@@ -40,6 +41,8 @@ param_spec query_integer(std::string name, std::int64_t fallback, std::int64_t m
 param_spec query_flag(std::string name, std::string description);
 /// A text query parameter.
 param_spec query_text(std::string name, bool required, std::string description);
+/// An optional query parameter restricted to the given values.
+param_spec query_choice(std::string name, std::vector<std::string> choices, std::string description);
 /// skip (>= 0, default 0) and limit (1..1000, default 100).
 std::vector<param_spec> pagination();
 

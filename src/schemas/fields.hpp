@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,7 +14,7 @@
 
 namespace zomato::schemas {
 
-enum class field_kind { text, number, money, integer, boolean, time_of_day, timestamp, email, phone, choice };
+enum class field_kind { text, number, money, integer, boolean, time_of_day, timestamp, email, phone, choice, object_list };
 enum class text_style { as_sent, trimmed, title };
 
 /// One field of a request body: its JSON type, its constraints and how it is normalised.
@@ -31,6 +32,8 @@ struct field_rule {
   bool exclusive_minimum = false;
   std::vector<std::string> choices;
   std::string description;
+  const std::vector<field_rule>* item_rules = nullptr;  // object_list: the rules of each element
+  std::string item_schema;                              // object_list: its OpenAPI component
 };
 
 enum class body_mode { create, update };
@@ -47,12 +50,23 @@ class validated {
   std::optional<std::int64_t> optional_integer(std::string_view name) const;
   double number(std::string_view name) const;
   bool flag(std::string_view name) const;
+  /// The validated elements of an object_list field.
+  std::vector<validated> items(std::string_view name) const;
 
+  const nlohmann::json& raw(std::string_view name) const { return values_.find(name)->second; }
   void put(std::string name, nlohmann::json value) { values_[std::move(name)] = std::move(value); }
 
  private:
   std::map<std::string, nlohmann::json, std::less<>> values_;
 };
+
+/// Checks one JSON object against the rules; problems get loc `where` + [field].
+validated validate_object(const nlohmann::json& object, const std::vector<field_rule>& rules, body_mode mode,
+                          const std::vector<std::variant<std::string, std::int64_t>>& where, http::problems& found);
+
+/// The request body as one canonical JSON text (keys sorted, no spaces), or "" when it is
+/// not JSON; two bodies that mean the same give the same text.
+std::string canonical_json(std::string_view body);
 
 /// Parses a JSON body and checks it against the rules; every problem found is added to
 /// `found` with loc ["body", field]. Unknown fields are ignored.

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "store/catalog_repositories.hpp"
+#include "store/order_repositories.hpp"
 
 namespace zomato::store {
 
@@ -13,6 +14,11 @@ class session {
   virtual ~session() = default;
   virtual restaurant_repository& restaurants() = 0;
   virtual menu_item_repository& menu_items() = 0;
+  virtual customer_repository& customers() = 0;
+  virtual order_repository& orders() = 0;
+  virtual review_repository& reviews() = 0;
+  virtual idempotency_repository& idempotency_keys() = 0;
+  virtual catalog_analytics_repository& catalog_analytics() = 0;
   virtual void commit() = 0;
 };
 

@@ -3,6 +3,7 @@
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/menu_item_repository.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/order_repositories.hpp"
 #include "store/sqlite/restaurant_repository.hpp"
 
 namespace zomato::store::sqlite {
@@ -10,7 +11,15 @@ namespace zomato::store::sqlite {
 /// A connection with its repositories, and the transaction currently open on it.
 class pooled_session final : public session {
  public:
-  explicit pooled_session(const std::string& path) : db_(path), restaurants_(db_), menu_items_(db_) {}
+  explicit pooled_session(const std::string& path)
+      : db_(path),
+        restaurants_(db_),
+        menu_items_(db_),
+        customers_(db_),
+        orders_(db_),
+        reviews_(db_),
+        idempotency_keys_(db_),
+        catalog_analytics_(db_) {}
 
   void begin(const char* sql) {
     db_.execute(sql);
@@ -24,6 +33,11 @@ class pooled_session final : public session {
   connection& db() { return db_; }
   store::restaurant_repository& restaurants() override { return restaurants_; }
   store::menu_item_repository& menu_items() override { return menu_items_; }
+  store::customer_repository& customers() override { return customers_; }
+  store::order_repository& orders() override { return orders_; }
+  store::review_repository& reviews() override { return reviews_; }
+  store::idempotency_repository& idempotency_keys() override { return idempotency_keys_; }
+  store::catalog_analytics_repository& catalog_analytics() override { return catalog_analytics_; }
   void commit() override {
     db_.execute("COMMIT");
     open_ = false;
@@ -33,6 +47,11 @@ class pooled_session final : public session {
   connection db_;
   restaurant_repository restaurants_;
   menu_item_repository menu_items_;
+  customer_repository customers_;
+  order_repository orders_;
+  review_repository reviews_;
+  idempotency_repository idempotency_keys_;
+  catalog_analytics_repository catalog_analytics_;
   bool open_ = false;
 };
 

@@ -1,0 +1,100 @@
+#include "api/answers.hpp"
+#include "api/order_routes.hpp"
+#include "api/paging.hpp"
+#include "domain/order_status.hpp"
+#include "schemas/order_schemas.hpp"
+
+namespace zomato::api {
+namespace {
+
+using http::params;
+using http::request;
+using http::verb;
+
+const char* const tag = "Customers";
+
+auto render_customer = [](const domain::customer& c) { return schemas::render(c); };
+
+http::param_spec customer_id() { return http::path_id("customer_id", "Customer id"); }
+
+}  // namespace
+
+http::param_spec order_status_filter() {
+  std::vector<std::string> names;
+  for (auto status : domain::all_order_statuses) names.emplace_back(domain::name_of(status));
+  return http::query_choice("status", std::move(names), "Only orders in this status");
+}
+
+std::optional<domain::order_status> status_filter_of(const http::params& values) {
+  const auto status = values.text("status");
+  return status ? domain::order_status_named(*status) : std::nullopt;
+}
+
+void add_customer_routes(http::router& routes, openapi_components& docs, services::customer_service& customers,
+                         services::order_service& orders) {
+  docs.body("CustomerCreate", schemas::customer_rules(), schemas::body_mode::create);
+  docs.body("CustomerUpdate", schemas::customer_rules(), schemas::body_mode::update);
+  docs.object("Customer", schemas::customer_shape());
+  docs.page("CustomerList", "customers", "Customer");
+  docs.object("CustomerAnalytics", {{"customer_id", "integer"},
+                                    {"total_orders", "integer"},
+                                    {"total_spent", "string"},
+                                    {"average_order_value", "string"},
+                                    {"favorite_restaurants", "array"},
+                                    {"order_status_breakdown", "object"}});
+
+  routes.add({verb::post, "/customers/", {},
+              [&](const request& req, const params&) {
+                http::problems found;
+                auto draft = schemas::parse_customer(req.body, found);
+                if (!found.empty()) return http::unprocessable(found);
+                return answer(customers.create(std::move(draft)), 201, render_customer);
+              },
+              {tag, "Register a customer", "CustomerCreate", "Customer", 201}});
+
+  routes.add({verb::get, "/customers/", with_pagination({http::query_flag("active_only", "Only active customers")}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                return http::json(200, schemas::render_page("customers",
+                                                            customers.list(p.flag("active_only").value_or(false), window),
+                                                            window));
+              },
+              {tag, "List customers, newest first", "", "CustomerList"}});
+
+  routes.add({verb::get, "/customers/{customer_id}", {customer_id()},
+              [&](const request&, const params& p) {
+                return answer(customers.get(p.integer("customer_id")), 200, render_customer);
+              },
+              {tag, "Get a customer", "", "Customer"}});
+
+  routes.add({verb::put, "/customers/{customer_id}", {customer_id()},
+              [&](const request& req, const params& p) {
+                http::problems found;
+                const auto patch = schemas::parse_customer_patch(req.body, found);
+                if (!found.empty()) return http::unprocessable(found);
+                return answer(customers.update(p.integer("customer_id"), patch), 200, render_customer);
+              },
+              {tag, "Update a customer (only the fields sent)", "CustomerUpdate", "Customer"}});
+
+  routes.add({verb::delete_, "/customers/{customer_id}", {customer_id()},
+              [&](const request&, const params& p) { return no_content(customers.remove(p.integer("customer_id"))); },
+              {tag, "Delete a customer with their orders and reviews", "", "", 204}});
+
+  routes.add({verb::get, "/customers/{customer_id}/orders", with_pagination({customer_id(), order_status_filter()}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                return answer(orders.of_customer(p.integer("customer_id"), status_filter_of(p), window), 200, [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
+              },
+              {tag, "A customer's order history, newest first", "", "OrderList"}});
+
+  routes.add({verb::get, "/customers/{customer_id}/analytics", {customer_id()},
+              [&](const request&, const params& p) {
+                const auto id = p.integer("customer_id");
+                return answer(customers.analytics(id), 200, [id](const domain::customer_order_summary& summary) {
+                  return schemas::render_customer_analytics(id, summary);
+                });
+              },
+              {tag, "A customer's spending and favourite restaurants", "", "CustomerAnalytics"}});
+}
+
+}  // namespace zomato::api

@@ -1,0 +1,82 @@
+#include "api/answers.hpp"
+#include "api/order_routes.hpp"
+#include "api/paging.hpp"
+#include "schemas/order_schemas.hpp"
+
+namespace zomato::api {
+namespace {
+
+using http::params;
+using http::request;
+using http::verb;
+
+const char* const tag = "Orders";
+
+auto render_order = [](const domain::order& o) { return schemas::render(o); };
+
+}  // namespace
+
+void add_order_routes(http::router& routes, openapi_components& docs, services::order_service& orders) {
+  docs.body("OrderLineCreate", schemas::order_line_rules(), schemas::body_mode::create);
+  docs.body("OrderCreate", schemas::order_rules(), schemas::body_mode::create);
+  docs.body("OrderStatusUpdate", schemas::status_rules(), schemas::body_mode::create);
+  docs.object("Order", schemas::order_shape());
+  docs.page("OrderList", "orders", "Order");
+  docs.object("OrderItem", schemas::order_item_shape());
+  auto details = schemas::order_shape();
+  details.push_back({"customer", "#Customer"});
+  details.push_back({"restaurant", "#Restaurant"});
+  details.push_back({"order_items", "array", false, "OrderItem"});
+  docs.object("OrderDetails", details);
+
+  routes.add({verb::post, "/orders/customers/{customer_id}/orders/", {http::path_id("customer_id", "Customer id")},
+              [&](const request& req, const params& p) {
+                http::problems found;
+                const auto order = schemas::parse_order(req.body, found);
+                if (!found.empty()) return http::unprocessable(found);
+                std::optional<services::idempotency> retry;
+                if (!req.idempotency_key.empty()) {
+                  retry = services::idempotency{std::string(req.idempotency_key), schemas::canonical_json(req.body)};
+                }
+                return answer(orders.place(p.integer("customer_id"), order, retry), 201,
+                              [](const services::placed_order& placed) { return schemas::render(placed.order); });
+              },
+              {tag, "Place an order (send Idempotency-Key to make retries safe)", "OrderCreate", "Order", 201}});
+
+  routes.add({verb::get, "/orders/{order_id}", {http::path_id("order_id", "Order id")},
+              [&](const request&, const params& p) {
+                return answer(orders.details(p.integer("order_id")), 200,
+                              [](const services::order_details& found) { return schemas::render(found); });
+              },
+              {tag, "An order with its customer, restaurant and items", "", "OrderDetails"}});
+
+  routes.add({verb::put, "/orders/{order_id}/status", {http::path_id("order_id", "Order id")},
+              [&](const request& req, const params& p) {
+                http::problems found;
+                const auto change = schemas::parse_status(req.body, found);
+                if (!found.empty()) return http::unprocessable(found);
+                return answer(orders.change_status(p.integer("order_id"), change.status, change.delivery_time), 200,
+                              render_order);
+              },
+              {tag, "Move an order along its workflow", "OrderStatusUpdate", "Order"}});
+
+  routes.add({verb::get, "/orders/customers/{customer_id}/orders",
+              with_pagination({http::path_id("customer_id", "Customer id"), order_status_filter()}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                return answer(orders.of_customer(p.integer("customer_id"), status_filter_of(p), window), 200,
+                              [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
+              },
+              {tag, "A customer's orders, newest first", "", "OrderList"}});
+
+  routes.add({verb::get, "/orders/restaurants/{restaurant_id}/orders",
+              with_pagination({http::path_id("restaurant_id", "Restaurant id"), order_status_filter()}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                return answer(orders.of_restaurant(p.integer("restaurant_id"), status_filter_of(p), window), 200,
+                              [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
+              },
+              {tag, "A restaurant's orders, newest first", "", "OrderList"}});
+}
+
+}  // namespace zomato::api

@@ -1,0 +1,74 @@
+#include "api/answers.hpp"
+#include "api/order_routes.hpp"
+#include "api/paging.hpp"
+#include "schemas/order_schemas.hpp"
+
+namespace zomato::api {
+namespace {
+
+using http::params;
+using http::request;
+using http::verb;
+
+const char* const tag = "Reviews";
+
+}  // namespace
+
+void add_review_routes(http::router& routes, openapi_components& docs, services::review_service& reviews) {
+  docs.body("ReviewCreate", schemas::review_rules(), schemas::body_mode::create);
+  docs.object("Review", schemas::review_shape());
+  auto with_customer = schemas::review_shape();
+  with_customer.push_back({"customer", "#Customer"});
+  docs.object("ReviewWithCustomer", with_customer);
+  docs.page("ReviewList", "reviews", "ReviewWithCustomer");
+  docs.object("RestaurantOrderAnalytics", {{"restaurant_id", "integer"},
+                                           {"total_orders", "integer"},
+                                           {"total_revenue", "string"},
+                                           {"average_rating", "number"},
+                                           {"total_reviews", "integer"},
+                                           {"popular_items", "array"},
+                                           {"order_status_breakdown", "object"}});
+
+  routes.add({verb::post, "/reviews/orders/{order_id}/review",
+              {http::path_id("order_id", "Order id"),
+               http::query_integer("customer_id", 0, std::numeric_limits<std::int64_t>::min(),
+                                   std::numeric_limits<std::int64_t>::max(), "The reviewing customer")},
+              [&](const request& req, const params& p) {
+                http::problems found;
+                const auto review = schemas::parse_review(req.body, found);
+                if (!found.empty()) return http::unprocessable(found);
+                return answer(reviews.add(p.integer("order_id"), p.integer("customer_id"), review.rating, review.comment),
+                              201, [](const domain::review& r) { return schemas::render(r); });
+              },
+              {tag, "Review a delivered order (its own customer, once)", "ReviewCreate", "Review", 201}});
+
+  routes.add({verb::get, "/reviews/restaurants/{restaurant_id}/reviews",
+              with_pagination({http::path_id("restaurant_id", "Restaurant id")}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                return answer(reviews.of_restaurant(p.integer("restaurant_id"), window), 200,
+                              [&](const auto& rows) { return schemas::render_reviews(rows, window); });
+              },
+              {tag, "A restaurant's reviews, newest first", "", "ReviewList"}});
+
+  routes.add({verb::get, "/reviews/customers/{customer_id}/reviews",
+              with_pagination({http::path_id("customer_id", "Customer id")}),
+              [&](const request&, const params& p) {
+                const auto window = window_of(p);
+                return answer(reviews.of_customer(p.integer("customer_id"), window), 200,
+                              [&](const auto& rows) { return schemas::render_reviews(rows, window); });
+              },
+              {tag, "A customer's reviews, newest first", "", "ReviewList"}});
+
+  routes.add({verb::get, "/reviews/restaurants/{restaurant_id}/analytics",
+              {http::path_id("restaurant_id", "Restaurant id")},
+              [&](const request&, const params& p) {
+                const auto id = p.integer("restaurant_id");
+                return answer(reviews.restaurant_analytics(id), 200, [id](const domain::restaurant_order_summary& s) {
+                  return schemas::render_restaurant_order_analytics(id, s);
+                });
+              },
+              {tag, "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"}});
+}
+
+}  // namespace zomato::api

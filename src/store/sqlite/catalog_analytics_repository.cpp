@@ -1,0 +1,68 @@
+#include "store/sqlite/order_repositories.hpp"
+
+namespace zomato::store::sqlite {
+
+domain::menu_summary catalog_analytics_repository::menu_summary(domain::id_t restaurant_id) {
+  domain::menu_summary summary;
+  {
+    auto totals = db_.use(
+        "SELECT COUNT(*), COALESCE(SUM(price_cents), 0), MIN(price_cents), MAX(price_cents), "
+        "COALESCE(SUM(is_vegetarian), 0), COALESCE(SUM(is_vegan), 0), COALESCE(SUM(is_gluten_free), 0) "
+        "FROM menu_items WHERE restaurant_id = ?1");
+    totals.bind_all(restaurant_id);
+    totals.next();
+    summary.item_count = totals.integer(0);
+    summary.price_sum = totals.integer(1);
+    summary.min_price = totals.optional_integer(2);
+    summary.max_price = totals.optional_integer(3);
+    summary.vegetarian = totals.integer(4);
+    summary.vegan = totals.integer(5);
+    summary.gluten_free = totals.integer(6);
+  }
+  auto categories = db_.use("SELECT DISTINCT category FROM menu_items WHERE restaurant_id = ?1 ORDER BY category");
+  categories.bind_all(restaurant_id);
+  while (categories.next()) summary.categories.push_back(categories.text(0));
+  return summary;
+}
+
+std::vector<domain::cuisine_count> catalog_analytics_repository::cuisines(std::int64_t limit) {
+  std::vector<domain::cuisine_count> counts;
+  auto rows = db_.use(
+      "SELECT cuisine_type, COUNT(*) AS n FROM restaurants GROUP BY cuisine_type ORDER BY n DESC, cuisine_type "
+      "LIMIT ?1");
+  rows.bind_all(limit);
+  while (rows.next()) counts.push_back({rows.text(0), rows.integer(1)});
+  return counts;
+}
+
+std::int64_t catalog_analytics_repository::cuisine_total() {
+  auto row = db_.use("SELECT COUNT(DISTINCT cuisine_type) FROM restaurants");
+  row.next();
+  return row.integer(0);
+}
+
+std::vector<domain::price_band_count> catalog_analytics_repository::price_bands(
+    const std::vector<domain::price_band_count>& bands) {
+  std::vector<domain::price_band_count> counted = bands;
+  for (auto& band : counted) {
+    auto row = db_.use("SELECT COUNT(*) FROM menu_items WHERE price_cents >= ?1 AND (?2 IS NULL OR price_cents < ?2)");
+    row.bind_all(band.low, band.high);
+    row.next();
+    band.item_count = row.integer(0);
+  }
+  return counted;
+}
+
+std::int64_t catalog_analytics_repository::item_count() {
+  auto row = db_.use("SELECT COUNT(*) FROM menu_items");
+  row.next();
+  return row.integer(0);
+}
+
+domain::cents catalog_analytics_repository::price_sum() {
+  auto row = db_.use("SELECT COALESCE(SUM(price_cents), 0) FROM menu_items");
+  row.next();
+  return row.integer(0);
+}
+
+}  // namespace zomato::store::sqlite

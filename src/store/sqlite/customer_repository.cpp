@@ -1,0 +1,102 @@
+#include "store/sqlite/order_repositories.hpp"
+#include "store/sqlite/status_column.hpp"
+
+namespace zomato::store::sqlite {
+namespace {
+
+const std::string columns = "id, name, email, phone_number, address, is_active, created_at, updated_at";
+
+domain::customer read(const statement& row) {
+  domain::customer c;
+  c.id = row.integer(0);
+  c.name = row.text(1);
+  c.email = row.text(2);
+  c.phone_number = row.text(3);
+  c.address = row.text(4);
+  c.is_active = row.boolean(5);
+  c.created_at = row.text(6);
+  c.updated_at = row.text(7);
+  return c;
+}
+
+}  // namespace
+
+std::optional<domain::customer> customer_repository::find(domain::id_t id) {
+  auto row = db_.use("SELECT " + columns + " FROM customers WHERE id = ?1");
+  row.bind_all(id);
+  if (!row.next()) return std::nullopt;
+  return read(row);
+}
+
+page_of<domain::customer> customer_repository::list(bool active_only, page window) {
+  page_of<domain::customer> result;
+  {
+    auto count = db_.use("SELECT COUNT(*) FROM customers WHERE ?1 = 0 OR is_active = 1");
+    count.bind_all(active_only);
+    count.next();
+    result.total = count.integer(0);
+  }
+  auto rows = db_.use("SELECT " + columns +
+                      " FROM customers WHERE ?1 = 0 OR is_active = 1 ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3");
+  rows.bind_all(active_only, window.limit, window.skip);
+  while (rows.next()) result.items.push_back(read(rows));
+  return result;
+}
+
+std::optional<domain::id_t> customer_repository::id_with_email(const std::string& email) {
+  auto row = db_.use("SELECT id FROM customers WHERE email = ?1");
+  row.bind_all(email);
+  if (!row.next()) return std::nullopt;
+  return row.integer(0);
+}
+
+void customer_repository::insert(domain::customer& c) {
+  db_.use("INSERT INTO customers (name, email, phone_number, address, is_active, created_at, updated_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+      .bind_all(c.name, c.email, c.phone_number, c.address, c.is_active, c.created_at, c.updated_at)
+      .run();
+  c.id = db_.last_insert_id();
+}
+
+void customer_repository::update(const domain::customer& c) {
+  db_.use("UPDATE customers SET name = ?2, email = ?3, phone_number = ?4, address = ?5, is_active = ?6, "
+          "updated_at = ?7 WHERE id = ?1")
+      .bind_all(c.id, c.name, c.email, c.phone_number, c.address, c.is_active, c.updated_at)
+      .run();
+}
+
+bool customer_repository::remove(domain::id_t id) {
+  db_.use("DELETE FROM customers WHERE id = ?1").bind_all(id).run();
+  return db_.changes() > 0;
+}
+
+domain::customer_order_summary customer_repository::order_summary(domain::id_t id) {
+  domain::customer_order_summary summary;
+  {
+    auto totals = db_.use(
+        "SELECT COUNT(*), COALESCE(SUM(order_status <> 'cancelled'), 0), "
+        "COALESCE(SUM(CASE WHEN order_status <> 'cancelled' THEN total_cents END), 0) "
+        "FROM orders WHERE customer_id = ?1");
+    totals.bind_all(id);
+    totals.next();
+    summary.total_orders = totals.integer(0);
+    summary.paid_orders = totals.integer(1);
+    summary.spent = totals.integer(2);
+  }
+  {
+    auto statuses = db_.use(
+        "SELECT order_status, COUNT(*) FROM orders WHERE customer_id = ?1 GROUP BY order_status ORDER BY order_status");
+    statuses.bind_all(id);
+    while (statuses.next()) summary.by_status.push_back({status_at(statuses, 0), statuses.integer(1)});
+  }
+  auto favorites = db_.use(
+      "SELECT o.restaurant_id, r.name, COUNT(*) AS n FROM orders o JOIN restaurants r ON r.id = o.restaurant_id "
+      "WHERE o.customer_id = ?1 GROUP BY o.restaurant_id ORDER BY n DESC, o.restaurant_id LIMIT 5");
+  favorites.bind_all(id);
+  while (favorites.next()) {
+    summary.favorite_restaurants.push_back({favorites.integer(0), favorites.text(1), favorites.integer(2)});
+  }
+  return summary;
+}
+
+}  // namespace zomato::store::sqlite

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "store/order_repositories.hpp"
+#include "store/sqlite/connection.hpp"
+
+namespace zomato::store::sqlite {
+
+class customer_repository final : public store::customer_repository {
+ public:
+  explicit customer_repository(connection& db) : db_(db) {}
+  std::optional<domain::customer> find(domain::id_t id) override;
+  page_of<domain::customer> list(bool active_only, page window) override;
+  std::optional<domain::id_t> id_with_email(const std::string& email) override;
+  void insert(domain::customer& customer) override;
+  void update(const domain::customer& customer) override;
+  bool remove(domain::id_t id) override;
+  domain::customer_order_summary order_summary(domain::id_t id) override;
+
+ private:
+  connection& db_;
+};
+
+class order_repository final : public store::order_repository {
+ public:
+  explicit order_repository(connection& db) : db_(db) {}
+  std::optional<domain::order> find(domain::id_t id) override;
+  std::vector<domain::order_item> items_of(domain::id_t order_id) override;
+  page_of<domain::order> of_customer(domain::id_t customer_id, std::optional<domain::order_status> status,
+                                     page window) override;
+  page_of<domain::order> of_restaurant(domain::id_t restaurant_id, std::optional<domain::order_status> status,
+                                       page window) override;
+  void insert(domain::order& order, std::vector<domain::order_item>& items) override;
+  bool change_status(domain::id_t id, domain::order_status from, domain::order_status to,
+                     const std::optional<std::string>& delivery_time) override;
+  void record_status(domain::id_t order_id, domain::order_status status, const std::string& at) override;
+  std::vector<domain::status_change> history(domain::id_t order_id) override;
+  domain::restaurant_order_summary restaurant_summary(domain::id_t restaurant_id) override;
+
+ private:
+  page_of<domain::order> page_by(const std::string& owner_column, domain::id_t owner,
+                                 std::optional<domain::order_status> status, page window);
+  connection& db_;
+};
+
+class review_repository final : public store::review_repository {
+ public:
+  explicit review_repository(connection& db) : db_(db) {}
+  std::optional<domain::review> of_order(domain::id_t order_id) override;
+  page_of<domain::review> of_restaurant(domain::id_t restaurant_id, page window) override;
+  page_of<domain::review> of_customer(domain::id_t customer_id, page window) override;
+  void insert(domain::review& review) override;
+  std::vector<domain::id_t> restaurants_reviewed_by(domain::id_t customer_id) override;
+  void refresh_rating(domain::id_t restaurant_id) override;
+
+ private:
+  page_of<domain::review> page_by(const std::string& owner_column, domain::id_t owner, page window);
+  connection& db_;
+};
+
+class idempotency_repository final : public store::idempotency_repository {
+ public:
+  explicit idempotency_repository(connection& db) : db_(db) {}
+  std::optional<entry> find(domain::id_t customer_id, const std::string& key) override;
+  void remember(domain::id_t customer_id, const std::string& key, const std::string& request, domain::id_t order_id,
+                const std::string& at) override;
+  void forget_before(const std::string& at) override;
+
+ private:
+  connection& db_;
+};
+
+class catalog_analytics_repository final : public store::catalog_analytics_repository {
+ public:
+  explicit catalog_analytics_repository(connection& db) : db_(db) {}
+  domain::menu_summary menu_summary(domain::id_t restaurant_id) override;
+  std::vector<domain::cuisine_count> cuisines(std::int64_t limit) override;
+  std::int64_t cuisine_total() override;
+  std::vector<domain::price_band_count> price_bands(const std::vector<domain::price_band_count>& bands) override;
+  std::int64_t item_count() override;
+  domain::cents price_sum() override;
+
+ private:
+  connection& db_;
+};
+
+}  // namespace zomato::store::sqlite

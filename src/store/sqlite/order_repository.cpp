@@ -1,0 +1,150 @@
+#include "store/sqlite/order_repositories.hpp"
+#include "store/sqlite/status_column.hpp"
+
+namespace zomato::store::sqlite {
+namespace {
+
+const std::string columns =
+    "id, customer_id, restaurant_id, order_status, total_cents, delivery_address, special_instructions, "
+    "order_date, delivery_time";
+
+domain::order read(const statement& row) {
+  domain::order o;
+  o.id = row.integer(0);
+  o.customer_id = row.integer(1);
+  o.restaurant_id = row.integer(2);
+  o.status = status_at(row, 3);
+  o.total = row.integer(4);
+  o.delivery_address = row.text(5);
+  o.special_instructions = row.optional_text(6);
+  o.order_date = row.text(7);
+  o.delivery_time = row.optional_text(8);
+  return o;
+}
+
+std::optional<std::string> status_text(std::optional<domain::order_status> status) {
+  if (!status) return std::nullopt;
+  return std::string(domain::name_of(*status));
+}
+
+}  // namespace
+
+std::optional<domain::order> order_repository::find(domain::id_t id) {
+  auto row = db_.use("SELECT " + columns + " FROM orders WHERE id = ?1");
+  row.bind_all(id);
+  if (!row.next()) return std::nullopt;
+  return read(row);
+}
+
+std::vector<domain::order_item> order_repository::items_of(domain::id_t order_id) {
+  std::vector<domain::order_item> items;
+  auto rows = db_.use(
+      "SELECT id, order_id, menu_item_id, quantity, item_price_cents, special_requests FROM order_items "
+      "WHERE order_id = ?1 ORDER BY id");
+  rows.bind_all(order_id);
+  while (rows.next()) {
+    items.push_back({rows.integer(0), rows.integer(1), rows.integer(2), rows.integer(3), rows.integer(4),
+                     rows.optional_text(5)});
+  }
+  return items;
+}
+
+page_of<domain::order> order_repository::page_by(const std::string& owner_column, domain::id_t owner,
+                                                 std::optional<domain::order_status> status, page window) {
+  const std::string filter = " FROM orders WHERE " + owner_column + " = ?1 AND (?2 IS NULL OR order_status = ?2)";
+  page_of<domain::order> result;
+  {
+    auto count = db_.use("SELECT COUNT(*)" + filter);
+    count.bind_all(owner, status_text(status));
+    count.next();
+    result.total = count.integer(0);
+  }
+  auto rows = db_.use("SELECT " + columns + filter + " ORDER BY order_date DESC, id LIMIT ?3 OFFSET ?4");
+  rows.bind_all(owner, status_text(status), window.limit, window.skip);
+  while (rows.next()) result.items.push_back(read(rows));
+  return result;
+}
+
+page_of<domain::order> order_repository::of_customer(domain::id_t customer_id,
+                                                     std::optional<domain::order_status> status, page window) {
+  return page_by("customer_id", customer_id, status, window);
+}
+
+page_of<domain::order> order_repository::of_restaurant(domain::id_t restaurant_id,
+                                                       std::optional<domain::order_status> status, page window) {
+  return page_by("restaurant_id", restaurant_id, status, window);
+}
+
+void order_repository::insert(domain::order& o, std::vector<domain::order_item>& items) {
+  db_.use("INSERT INTO orders (customer_id, restaurant_id, order_status, total_cents, delivery_address, "
+          "special_instructions, order_date, delivery_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+      .bind_all(o.customer_id, o.restaurant_id, domain::name_of(o.status), o.total, o.delivery_address,
+                o.special_instructions, o.order_date, o.delivery_time)
+      .run();
+  o.id = db_.last_insert_id();
+  for (auto& item : items) {
+    item.order_id = o.id;
+    db_.use("INSERT INTO order_items (order_id, menu_item_id, quantity, item_price_cents, special_requests) "
+            "VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind_all(item.order_id, item.menu_item_id, item.quantity, item.item_price, item.special_requests)
+        .run();
+    item.id = db_.last_insert_id();
+  }
+}
+
+bool order_repository::change_status(domain::id_t id, domain::order_status from, domain::order_status to,
+                                     const std::optional<std::string>& delivery_time) {
+  db_.use("UPDATE orders SET order_status = ?3, delivery_time = COALESCE(?4, delivery_time) "
+          "WHERE id = ?1 AND order_status = ?2")
+      .bind_all(id, domain::name_of(from), domain::name_of(to), delivery_time)
+      .run();
+  return db_.changes() > 0;
+}
+
+void order_repository::record_status(domain::id_t order_id, domain::order_status status, const std::string& at) {
+  db_.use("INSERT INTO order_status_history (order_id, status, changed_at) VALUES (?1, ?2, ?3)")
+      .bind_all(order_id, domain::name_of(status), at)
+      .run();
+}
+
+std::vector<domain::status_change> order_repository::history(domain::id_t order_id) {
+  std::vector<domain::status_change> changes;
+  auto rows = db_.use("SELECT status, changed_at FROM order_status_history WHERE order_id = ?1 ORDER BY id");
+  rows.bind_all(order_id);
+  while (rows.next()) changes.push_back({status_at(rows, 0), rows.text(1)});
+  return changes;
+}
+
+domain::restaurant_order_summary order_repository::restaurant_summary(domain::id_t restaurant_id) {
+  domain::restaurant_order_summary summary;
+  {
+    auto totals = db_.use(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN order_status <> 'cancelled' THEN total_cents END), 0), "
+        "(SELECT COUNT(*) FROM reviews WHERE restaurant_id = ?1), "
+        "(SELECT COALESCE(SUM(rating), 0) FROM reviews WHERE restaurant_id = ?1) "
+        "FROM orders WHERE restaurant_id = ?1");
+    totals.bind_all(restaurant_id);
+    totals.next();
+    summary.total_orders = totals.integer(0);
+    summary.revenue = totals.integer(1);
+    summary.review_count = totals.integer(2);
+    summary.rating_sum = totals.integer(3);
+  }
+  {
+    auto statuses = db_.use(
+        "SELECT order_status, COUNT(*) FROM orders WHERE restaurant_id = ?1 GROUP BY order_status "
+        "ORDER BY order_status");
+    statuses.bind_all(restaurant_id);
+    while (statuses.next()) summary.by_status.push_back({status_at(statuses, 0), statuses.integer(1)});
+  }
+  auto popular = db_.use(
+      "SELECT oi.menu_item_id, m.name, SUM(oi.quantity) AS quantity FROM order_items oi "
+      "JOIN orders o ON o.id = oi.order_id JOIN menu_items m ON m.id = oi.menu_item_id "
+      "WHERE o.restaurant_id = ?1 AND o.order_status <> 'cancelled' "
+      "GROUP BY oi.menu_item_id ORDER BY quantity DESC, oi.menu_item_id LIMIT 5");
+  popular.bind_all(restaurant_id);
+  while (popular.next()) summary.popular_items.push_back({popular.integer(0), popular.text(1), popular.integer(2)});
+  return summary;
+}
+
+}  // namespace zomato::store::sqlite

@@ -1,0 +1,78 @@
+#include "domain/rounding.hpp"
+#include "store/sqlite/order_repositories.hpp"
+
+namespace zomato::store::sqlite {
+namespace {
+
+const std::string columns = "id, customer_id, restaurant_id, order_id, rating, comment, created_at";
+
+domain::review read(const statement& row) {
+  return {row.integer(0), row.integer(1), row.integer(2), row.integer(3),
+          row.integer(4), row.optional_text(5), row.text(6)};
+}
+
+}  // namespace
+
+std::optional<domain::review> review_repository::of_order(domain::id_t order_id) {
+  auto row = db_.use("SELECT " + columns + " FROM reviews WHERE order_id = ?1");
+  row.bind_all(order_id);
+  if (!row.next()) return std::nullopt;
+  return read(row);
+}
+
+page_of<domain::review> review_repository::page_by(const std::string& owner_column, domain::id_t owner,
+                                                   page window) {
+  page_of<domain::review> result;
+  {
+    auto count = db_.use("SELECT COUNT(*) FROM reviews WHERE " + owner_column + " = ?1");
+    count.bind_all(owner);
+    count.next();
+    result.total = count.integer(0);
+  }
+  auto rows = db_.use("SELECT " + columns + " FROM reviews WHERE " + owner_column +
+                      " = ?1 ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3");
+  rows.bind_all(owner, window.limit, window.skip);
+  while (rows.next()) result.items.push_back(read(rows));
+  return result;
+}
+
+page_of<domain::review> review_repository::of_restaurant(domain::id_t restaurant_id, page window) {
+  return page_by("restaurant_id", restaurant_id, window);
+}
+
+page_of<domain::review> review_repository::of_customer(domain::id_t customer_id, page window) {
+  return page_by("customer_id", customer_id, window);
+}
+
+void review_repository::insert(domain::review& r) {
+  db_.use("INSERT INTO reviews (customer_id, restaurant_id, order_id, rating, comment, created_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+      .bind_all(r.customer_id, r.restaurant_id, r.order_id, r.rating, r.comment, r.created_at)
+      .run();
+  r.id = db_.last_insert_id();
+}
+
+std::vector<domain::id_t> review_repository::restaurants_reviewed_by(domain::id_t customer_id) {
+  std::vector<domain::id_t> ids;
+  auto rows = db_.use("SELECT DISTINCT restaurant_id FROM reviews WHERE customer_id = ?1 ORDER BY restaurant_id");
+  rows.bind_all(customer_id);
+  while (rows.next()) ids.push_back(rows.integer(0));
+  return ids;
+}
+
+void review_repository::refresh_rating(domain::id_t restaurant_id) {
+  std::int64_t count = 0;
+  std::int64_t sum = 0;
+  {
+    auto totals = db_.use("SELECT COUNT(*), COALESCE(SUM(rating), 0) FROM reviews WHERE restaurant_id = ?1");
+    totals.bind_all(restaurant_id);
+    totals.next();
+    count = totals.integer(0);
+    sum = totals.integer(1);
+  }
+  db_.use("UPDATE restaurants SET rating = ?2 WHERE id = ?1")
+      .bind_all(restaurant_id, domain::rounded_quotient(sum, count, 1))
+      .run();
+}
+
+}  // namespace zomato::store::sqlite
