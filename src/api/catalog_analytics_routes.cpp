@@ -23,20 +23,20 @@ void add_catalog_analytics_routes(http::router& routes, openapi_components& docs
                 return answer(analytics.restaurant_menu(p.integer("restaurant_id")), 200,
                               [](const services::restaurant_menu_analytics& a) { return schemas::render(a); });
               },
-              {tag, "A restaurant's menu: prices, categories, dietary options", "", "RestaurantMenuAnalytics"}});
+              {tag, "A restaurant's menu: prices, categories, dietary options", "", "RestaurantMenuAnalytics"}, {"analytics"}});
 
   routes.add({http::verb::get, "/restaurants/analytics/popular-cuisines",
               {http::query_integer("limit", 10, 1, 1000, "How many cuisines")},
               [&](const http::request&, const http::params& p) {
                 return http::json(200, schemas::render(analytics.popular_cuisines(p.integer("limit"))));
               },
-              {tag, "Cuisines by number of restaurants", "", "PopularCuisines"}});
+              {tag, "Cuisines by number of restaurants", "", "PopularCuisines"}, {"analytics"}});
 
   routes.add({http::verb::get, "/restaurants/analytics/price-ranges", {},
               [&](const http::request&, const http::params&) {
                 return http::json(200, schemas::render(analytics.price_ranges()));
               },
-              {tag, "Menu items by price band", "", "PriceRanges"}});
+              {tag, "Menu items by price band", "", "PriceRanges"}, {"analytics"}});
 }
 
 }  // namespace zomato::api

@@ -59,13 +59,13 @@ void add_customer_routes(http::router& routes, openapi_components& docs, service
                                                             customers.list(p.flag("active_only").value_or(false), window),
                                                             window));
               },
-              {tag, "List customers, newest first", "", "CustomerList"}});
+              {tag, "List customers, newest first", "", "CustomerList"}, {"customers"}});
 
   routes.add({verb::get, "/customers/{customer_id}", {customer_id()},
               [&](const request&, const params& p) {
                 return answer(customers.get(p.integer("customer_id")), 200, render_customer);
               },
-              {tag, "Get a customer", "", "Customer"}});
+              {tag, "Get a customer", "", "Customer"}, {"customers"}});
 
   routes.add({verb::put, "/customers/{customer_id}", {customer_id()},
               [&](const request& req, const params& p) {
@@ -85,7 +85,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, service
                 const auto window = window_of(p);
                 return answer(orders.of_customer(p.integer("customer_id"), status_filter_of(p), window), 200, [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
-              {tag, "A customer's order history, newest first", "", "OrderList"}});
+              {tag, "A customer's order history, newest first", "", "OrderList"}, {"orders"}});
 
   routes.add({verb::get, "/customers/{customer_id}/analytics", {customer_id()},
               [&](const request&, const params& p) {
@@ -94,7 +94,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, service
                   return schemas::render_customer_analytics(id, summary);
                 });
               },
-              {tag, "A customer's spending and favourite restaurants", "", "CustomerAnalytics"}});
+              {tag, "A customer's spending and favourite restaurants", "", "CustomerAnalytics"}, {"analytics"}});
 }
 
 }  // namespace zomato::api

@@ -36,7 +36,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, servic
                 const auto window = window_of(p);
                 return page_response(menu.search({}, window), window);
               },
-              {tag, "List menu items, newest first", "", "MenuItemList"}});
+              {tag, "List menu items, newest first", "", "MenuItemList"}, {"menu-items"}});
 
   routes.add({verb::get, "/menu-items/search",
               with_pagination({http::query_text("category", false, "Category, any case"),
@@ -54,7 +54,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, servic
                 query.available = p.flag("available");
                 return page_response(menu.search(query, window), window);
               },
-              {tag, "Search menu items with filters", "", "MenuItemList"}});
+              {tag, "Search menu items with filters", "", "MenuItemList"}, {"search"}});
 
   routes.add({verb::get, "/menu-items/dietary/{dietary_type}",
               with_pagination({http::path_text("dietary_type", "vegetarian, vegan or gluten-free")}),
@@ -63,7 +63,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, servic
                 return answer(menu.dietary(*p.text("dietary_type"), window), 200,
                               [&](const auto& rows) { return schemas::render_page("menu_items", rows, window); });
               },
-              {tag, "Menu items fit for a diet", "", "MenuItemList"}});
+              {tag, "Menu items fit for a diet", "", "MenuItemList"}, {"search"}});
 
   routes.add({verb::get, "/menu-items/category/{category}",
               with_pagination({http::path_text("category", "Category, any case")}),
@@ -73,11 +73,11 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, servic
                 query.category = p.text("category");
                 return page_response(menu.search(query, window), window);
               },
-              {tag, "Menu items of a category", "", "MenuItemList"}});
+              {tag, "Menu items of a category", "", "MenuItemList"}, {"search"}});
 
   routes.add({verb::get, "/menu-items/{menu_item_id}", {menu_item_id()},
               [&](const request&, const params& p) { return answer(menu.get(p.integer("menu_item_id")), 200, render_item); },
-              {tag, "Get a menu item", "", "MenuItem"}});
+              {tag, "Get a menu item", "", "MenuItem"}, {"menu-items"}});
 
   routes.add({verb::get, "/menu-items/{menu_item_id}/with-restaurant", {menu_item_id()},
               [&](const request&, const params& p) {
@@ -86,7 +86,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, servic
                                 return schemas::render_with_restaurant(found.item, found.restaurant);
                               });
               },
-              {tag, "A menu item with its restaurant", "", "MenuItemWithRestaurant"}});
+              {tag, "A menu item with its restaurant", "", "MenuItemWithRestaurant"}, {"menu-items"}});
 
   routes.add({verb::put, "/menu-items/{menu_item_id}", {menu_item_id()},
               [&](const request& req, const params& p) {

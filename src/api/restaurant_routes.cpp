@@ -42,7 +42,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
                 const auto window = window_of(p);
                 return http::json(200, schemas::render_page("restaurants", restaurants.list({}, window), window));
               },
-              {tag, "List restaurants, newest first", "", "RestaurantList"}});
+              {tag, "List restaurants, newest first", "", "RestaurantList"}, {"restaurants"}});
 
   routes.add({verb::get, "/restaurants/active", http::pagination(),
               [&](const request&, const params& p) {
@@ -51,7 +51,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
                 query.active_only = true;
                 return http::json(200, schemas::render_page("restaurants", restaurants.list(query, window), window));
               },
-              {tag, "List active restaurants", "", "RestaurantList"}});
+              {tag, "List active restaurants", "", "RestaurantList"}, {"restaurants"}});
 
   routes.add({verb::get, "/restaurants/search",
               with_pagination({http::query_text("cuisine", true, "Part of the cuisine type, any case")}),
@@ -61,13 +61,13 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
                 query.cuisine_contains = p.text("cuisine");
                 return http::json(200, schemas::render_page("restaurants", restaurants.list(query, window), window));
               },
-              {tag, "Search restaurants by cuisine", "", "RestaurantList"}});
+              {tag, "Search restaurants by cuisine", "", "RestaurantList"}, {"search"}});
 
   routes.add({verb::get, "/restaurants/{restaurant_id}", {restaurant_id()},
               [&](const request&, const params& p) {
                 return answer(restaurants.get(p.integer("restaurant_id")), 200, render_restaurant);
               },
-              {tag, "Get a restaurant", "", "Restaurant"}});
+              {tag, "Get a restaurant", "", "Restaurant"}, {"restaurants"}});
 
   routes.add({verb::put, "/restaurants/{restaurant_id}", {restaurant_id()},
               [&](const request& req, const params& p) {
@@ -98,7 +98,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
                 return answer(restaurants.menu(p.integer("restaurant_id"), window), 200,
                               [&](const auto& rows) { return schemas::render_page("menu_items", rows, window); });
               },
-              {tag, "A restaurant's menu items", "", "MenuItemList"}});
+              {tag, "A restaurant's menu items", "", "MenuItemList"}, {"restaurant-menus"}});
 
   routes.add({verb::get, "/restaurants/{restaurant_id}/with-menu", {restaurant_id()},
               [&](const request&, const params& p) {
@@ -107,7 +107,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
                                 return schemas::render_with_menu(found.restaurant, found.menu_items);
                               });
               },
-              {tag, "A restaurant with its whole menu", "", "RestaurantWithMenu"}});
+              {tag, "A restaurant with its whole menu", "", "RestaurantWithMenu"}, {"restaurant-menus"}});
 }
 
 }  // namespace zomato::api

@@ -49,7 +49,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, services:
                 return answer(reviews.of_restaurant(p.integer("restaurant_id"), window), 200,
                               [&](const auto& rows) { return schemas::render_reviews(rows, window); });
               },
-              {tag, "A restaurant's reviews, newest first", "", "ReviewList"}});
+              {tag, "A restaurant's reviews, newest first", "", "ReviewList"}, {"reviews"}});
 
   routes.add({verb::get, "/reviews/customers/{customer_id}/reviews",
               with_pagination({http::path_id("customer_id", "Customer id")}),
@@ -58,7 +58,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, services:
                 return answer(reviews.of_customer(p.integer("customer_id"), window), 200,
                               [&](const auto& rows) { return schemas::render_reviews(rows, window); });
               },
-              {tag, "A customer's reviews, newest first", "", "ReviewList"}});
+              {tag, "A customer's reviews, newest first", "", "ReviewList"}, {"reviews"}});
 
   routes.add({verb::get, "/reviews/restaurants/{restaurant_id}/analytics",
               {http::path_id("restaurant_id", "Restaurant id")},
@@ -68,7 +68,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, services:
                   return schemas::render_restaurant_order_analytics(id, s);
                 });
               },
-              {tag, "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"}});
+              {tag, "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"}, {"analytics"}});
 }
 
 }  // namespace zomato::api

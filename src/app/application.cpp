@@ -2,11 +2,13 @@
 
 #include <cstdio>
 
+#include "api/cache_routes.hpp"
 #include "api/catalog_routes.hpp"
 #include "api/openapi.hpp"
 #include "api/order_routes.hpp"
 #include "api/service_routes.hpp"
 #include "http/router.hpp"
+#include "cache/response_cache.hpp"
 #include "net/server.hpp"
 #include "services/catalog_analytics_service.hpp"
 #include "services/customer_service.hpp"
@@ -18,15 +20,40 @@
 
 namespace zomato::app {
 
+namespace {
+
+cache::cache_settings cache_settings_of(const config& settings) {
+  cache::cache_settings c;
+  c.profile = settings.env == environment::production ? cache::ttl_profile::production
+              : settings.env == environment::staging  ? cache::ttl_profile::staging
+                                                      : cache::ttl_profile::development;
+  c.memory_bytes = settings.cache_memory_bytes;
+  c.memory_enabled = settings.cache_memory || !settings.redis;
+  if (settings.redis) {
+    cache::redis_settings r;
+    r.host = settings.redis->host;
+    r.port = settings.redis->port;
+    r.database = settings.redis->database;
+    r.password = settings.redis->password;
+    r.timeout = settings.redis_timeout;
+    c.redis = r;
+  }
+  return c;
+}
+
+}  // namespace
+
 struct application::parts {
   explicit parts(const config& settings)
       : db(settings.database_path),
-        restaurants(db),
-        menu(db),
-        customers(db),
-        orders(db),
-        reviews(db),
+        cache(cache_settings_of(settings)),
+        restaurants(db, cache),
+        menu(db, cache),
+        customers(db, cache),
+        orders(db, cache),
+        reviews(db, cache),
         catalog_analytics(db) {
+    routes.attach_cache(cache);
     api::openapi_components docs;
     api::add_root_routes(routes, docs);
     api::add_restaurant_routes(routes, docs, restaurants, menu);
@@ -35,11 +62,20 @@ struct application::parts {
     api::add_customer_routes(routes, docs, customers, orders);
     api::add_order_routes(routes, docs, orders);
     api::add_review_routes(routes, docs, reviews);
+    api::add_cache_routes(routes, docs, cache, [this](std::string_view path, std::string_view query,
+                                                      std::string_view cache_control) {
+      http::request internal;
+      internal.path = path;
+      internal.query = query;
+      internal.cache_control = cache_control;
+      return routes.dispatch(internal);
+    }, catalog_analytics);
     auto document = api::add_docs_routes(routes, docs, settings.asset_dir);
     *document = api::openapi_document(routes, docs);
   }
 
   store::sqlite::database db;
+  cache::response_cache cache;
   services::restaurant_service restaurants;
   services::menu_service menu;
   services::customer_service customers;

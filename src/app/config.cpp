@@ -94,6 +94,15 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
   }
   if (auto v = lookup("READ_TIMEOUT_SECONDS")) c.read_timeout = std::chrono::seconds(integer_in("READ_TIMEOUT_SECONDS", *v, 1, 3600));
   c.asset_dir = lookup("ASSET_DIR").value_or(ZOMATO_ASSET_DIR);
+  if (auto v = lookup("CACHE_MEMORY_MB")) {
+    c.cache_memory_bytes = static_cast<std::size_t>(integer_in("CACHE_MEMORY_MB", *v, 1, 65536)) << 20;
+  }
+  if (auto v = lookup("CACHE_MEMORY")) {
+    const auto name = domain::lower_case(*v);
+    if (name != "on" && name != "off") throw config_error("CACHE_MEMORY must be on or off, got '" + *v + "'");
+    c.cache_memory = name == "on";
+  }
+  if (auto v = lookup("REDIS_TIMEOUT_MS")) c.redis_timeout = std::chrono::milliseconds(integer_in("REDIS_TIMEOUT_MS", *v, 1, 10000));
   return c;
 }
 

@@ -32,6 +32,9 @@ struct config {
   std::size_t body_limit = 1 << 20;
   std::chrono::seconds read_timeout{30};
   std::string asset_dir;
+  std::size_t cache_memory_bytes = 64u << 20;
+  bool cache_memory = true;
+  std::chrono::milliseconds redis_timeout{50};
 };
 
 /// A configuration value that cannot be used; what() is one line naming the variable.
@@ -41,7 +44,7 @@ class config_error : public std::runtime_error {
 };
 
 /// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, LOG_LEVEL,
-/// BODY_LIMIT_BYTES, READ_TIMEOUT_SECONDS and ASSET_DIR through `lookup` (unset: nullopt).
+/// BODY_LIMIT_BYTES, READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY and REDIS_TIMEOUT_MS through `lookup` (unset: nullopt).
 /// Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 

@@ -157,6 +157,40 @@ std::optional<std::string> params::text(std::string_view name) const {
   return std::get<std::string>(*found);
 }
 
+std::string params::canonical() const {
+  std::string out;
+  for (const auto& [name, value] : values_) {
+    if (!out.empty()) out.push_back('&');
+    out += name;
+    out.push_back('=');
+    if (const auto* number = std::get_if<std::int64_t>(&value)) {
+      out += std::to_string(*number);
+    } else if (const auto* flag = std::get_if<bool>(&value)) {
+      out += *flag ? "true" : "false";
+    } else if (const auto* text = std::get_if<std::string>(&value)) {
+      out += percent_encode(*text);
+    }
+  }
+  return out;
+}
+
+std::string percent_encode(std::string_view text) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                       c == '_' || c == '.' || c == '~';
+    if (plain) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    }
+  }
+  return out;
+}
+
 std::optional<param_value> parse_param(const param_spec& spec, const std::optional<std::string>& raw,
                                        problems& found) {
   if (!raw) {

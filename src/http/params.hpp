@@ -54,6 +54,9 @@ class params {
   std::int64_t integer(std::string_view name) const;
   std::optional<bool> flag(std::string_view name) const;
   std::optional<std::string> text(std::string_view name) const;
+  /// "name=value&..." of every parameter in declaration order, defaults included: the same
+  /// for every request that means the same thing.
+  std::string canonical() const;
 
  private:
   const param_value* find(std::string_view name) const;
@@ -67,6 +70,9 @@ std::optional<param_value> parse_param(const param_spec& spec, const std::option
 
 /// Percent-decodes a URL component; '+' becomes a space in query strings.
 std::string percent_decode(std::string_view text, bool plus_is_space);
+
+/// Percent-encodes everything but unreserved characters.
+std::string percent_encode(std::string_view text);
 
 /// The last value given for a key in a raw query string, decoded.
 std::optional<std::string> query_value(std::string_view query, std::string_view key);

@@ -86,6 +86,9 @@ response router::dispatch(const request& req) const {
       if (auto value = parse_param(spec, raw, found)) values.set(spec.name, std::move(*value));
     }
     if (!found.empty()) return unprocessable(found);
+    if (cache_ && !target.cache.ns.empty()) {
+      return cache_->serve(req, target, values, [&] { return target.run(req, values); });
+    }
     return target.run(req, values);
   }
   return path_known ? detail(405, "Method Not Allowed") : detail(404, "Not Found");

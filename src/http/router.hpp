@@ -7,6 +7,7 @@
 
 #include "http/message.hpp"
 #include "http/params.hpp"
+#include "http/response_cache.hpp"
 
 namespace zomato::http {
 
@@ -21,12 +22,19 @@ struct route_doc {
   int success_status = 200;
 };
 
+/// How a GET route is cached: its namespace ("" = not cached) and, when not 0, its own TTL.
+struct cache_rule {
+  std::string ns;
+  int ttl_seconds = 0;
+};
+
 struct route {
   verb method = verb::get;
   std::string pattern;  // "/restaurants/{restaurant_id}/menu"
   std::vector<param_spec> params;
   handler run;
   route_doc doc;
+  cache_rule cache;
 };
 
 /// Finds the route for a method and path, parses its declared parameters and calls it.
@@ -41,6 +49,9 @@ class router {
 
   const std::vector<route>& routes() const { return routes_; }
 
+  /// Lets the cache serve every route that declares a cache rule.
+  void attach_cache(response_cache& cache) { cache_ = &cache; }
+
  private:
   struct compiled {
     std::vector<std::string> segments;  // "{name}" marks a parameter
@@ -48,6 +59,7 @@ class router {
   };
   std::vector<route> routes_;
   std::vector<compiled> order_;
+  response_cache* cache_ = nullptr;
 };
 
 /// Splits "/a/b/" into {"a","b"}.

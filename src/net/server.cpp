@@ -82,14 +82,11 @@ void serialize(std::string& out, const http::response& res, double elapsed_ms, b
   if (has_body) out += res.body;
 }
 
-// The status to answer a request that could not be read, or 0 to just close.
-int rejection_status(const beast::error_code& ec, const beast::flat_buffer& buffer) {
+// The status to answer a request that could not be read, or 0 to just close. Past the
+// header limit, a request whose target was never parsed had a too long request line.
+int rejection_status(const beast::error_code& ec, const bhttp::request_parser<bhttp::string_body>& parser) {
   if (ec == bhttp::error::body_limit) return 413;
-  if (ec == bhttp::error::header_limit) {
-    const auto data = buffer.data();
-    const std::string_view received(static_cast<const char*>(data.data()), data.size());
-    return received.find('\n') == std::string_view::npos ? 414 : 431;
-  }
+  if (ec == bhttp::error::header_limit) return parser.get().target().empty() ? 414 : 431;
   if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return 0;
   if (&ec.category() == &bhttp::make_error_code(bhttp::error::bad_target).category()) return 400;
   return 0;
@@ -152,7 +149,7 @@ struct server::impl {
       beast::error_code ec;
       co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
-        if (const int status = rejection_status(ec, buffer)) co_await reject(stream, status);
+        if (const int status = rejection_status(ec, parser)) co_await reject(stream, status);
         break;
       }
       ++in_flight;

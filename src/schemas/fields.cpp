@@ -373,6 +373,10 @@ std::optional<json> parse_document(std::string_view body, http::problems& found)
     p.loc.emplace_back(static_cast<std::int64_t>(error.byte > 0 ? error.byte - 1 : 0));
     found.push_back(std::move(p));
     return std::nullopt;
+  } catch (const json::exception&) {
+    // A number beyond the range of a double (1e400) is valid JSON but no usable value.
+    found.push_back(body_issue("json_invalid", "JSON decode error", "{}", "{\"error\":\"Number out of range\"}"));
+    return std::nullopt;
   }
 }
 

@@ -26,4 +26,8 @@ price_distribution catalog_analytics_service::price_ranges() {
   return result;
 }
 
+std::vector<domain::id_t> catalog_analytics_service::most_ordered_restaurants(std::int64_t limit) {
+  return db_.read()->catalog_analytics().most_ordered_restaurants(limit);
+}
+
 }  // namespace zomato::services

@@ -4,6 +4,7 @@
 #include "domain/patches.hpp"
 #include "domain/result.hpp"
 #include "domain/summaries.hpp"
+#include "services/changes.hpp"
 #include "store/database.hpp"
 
 namespace zomato::services {
@@ -11,7 +12,7 @@ namespace zomato::services {
 /// Customers: unique e-mail, partial updates, removal with their orders and reviews.
 class customer_service {
  public:
-  explicit customer_service(store::database& db) : db_(db) {}
+  customer_service(store::database& db, change_listener& changes = ignore_changes()) : db_(db), changes_(changes) {}
 
   /// Registers a validated customer; rule_violation if the e-mail is taken.
   domain::result<domain::customer> create(domain::customer draft);
@@ -24,6 +25,7 @@ class customer_service {
 
  private:
   store::database& db_;
+  change_listener& changes_;
 };
 
 }  // namespace zomato::services

@@ -5,6 +5,7 @@
 #include "domain/entities.hpp"
 #include "domain/patches.hpp"
 #include "domain/result.hpp"
+#include "services/changes.hpp"
 #include "store/database.hpp"
 
 namespace zomato::services {
@@ -17,7 +18,7 @@ struct menu_item_with_restaurant {
 /// Menu items: belong to one restaurant, searchable by category and dietary flags.
 class menu_service {
  public:
-  explicit menu_service(store::database& db) : db_(db) {}
+  menu_service(store::database& db, change_listener& changes = ignore_changes()) : db_(db), changes_(changes) {}
 
   /// Adds a validated item to a restaurant; not_found if the restaurant is absent.
   domain::result<domain::menu_item> add(domain::id_t restaurant_id, domain::menu_item draft);
@@ -32,6 +33,7 @@ class menu_service {
 
  private:
   store::database& db_;
+  change_listener& changes_;
 };
 
 }  // namespace zomato::services

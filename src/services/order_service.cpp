@@ -60,6 +60,7 @@ domain::result<placed_order> order_service::place(domain::id_t customer_id, cons
     tx->idempotency_keys().remember(customer_id, retry->key, retry->request, order.id, order.order_date);
   }
   tx->commit();
+  changes_.changed(change::order_placed);
   return placed_order{std::move(order), false};
 }
 
@@ -93,6 +94,7 @@ domain::result<domain::order> order_service::change_status(domain::id_t id, doma
   }
   tx->orders().record_status(id, to, now);
   tx->commit();
+  changes_.changed(change::order_status_changed);
   order->status = to;
   if (delivered_at) order->delivery_time = delivered_at;
   return std::move(*order);

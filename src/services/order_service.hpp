@@ -6,6 +6,7 @@
 
 #include "domain/entities.hpp"
 #include "domain/result.hpp"
+#include "services/changes.hpp"
 #include "store/database.hpp"
 
 namespace zomato::services {
@@ -49,7 +50,7 @@ struct order_details {
 /// Orders: placement in one transaction, the status workflow, lists and details.
 class order_service {
  public:
-  explicit order_service(store::database& db) : db_(db) {}
+  order_service(store::database& db, change_listener& changes = ignore_changes()) : db_(db), changes_(changes) {}
 
   /// Places an order at current prices. not_found for a missing customer or restaurant;
   /// rule_violation for an inactive one, a foreign or unavailable item; request_mismatch when
@@ -70,6 +71,7 @@ class order_service {
 
  private:
   store::database& db_;
+  change_listener& changes_;
 };
 
 }  // namespace zomato::services

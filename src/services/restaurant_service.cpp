@@ -16,6 +16,7 @@ domain::result<domain::restaurant> restaurant_service::create(domain::restaurant
   draft.created_at = draft.updated_at = domain::now_timestamp();
   tx->restaurants().insert(draft);
   tx->commit();
+  changes_.changed(change::restaurant_created);
   return draft;
 }
 
@@ -43,6 +44,7 @@ domain::result<domain::restaurant> restaurant_service::update(domain::id_t id,
   found->updated_at = domain::now_timestamp();
   tx->restaurants().update(*found);
   tx->commit();
+  changes_.changed(change::restaurant_updated);
   return std::move(*found);
 }
 
@@ -50,6 +52,7 @@ domain::result<domain::done> restaurant_service::remove(domain::id_t id) {
   auto tx = db_.write();
   if (!tx->restaurants().remove(id)) return domain::not_found(restaurant_missing);
   tx->commit();
+  changes_.changed(change::restaurant_deleted);
   return domain::done{};
 }
 

@@ -5,6 +5,7 @@
 #include "domain/entities.hpp"
 #include "domain/patches.hpp"
 #include "domain/result.hpp"
+#include "services/changes.hpp"
 #include "store/database.hpp"
 
 namespace zomato::services {
@@ -17,7 +18,7 @@ struct restaurant_with_menu {
 /// Restaurants: unique names, partial updates, cascading removal, their menus.
 class restaurant_service {
  public:
-  explicit restaurant_service(store::database& db) : db_(db) {}
+  restaurant_service(store::database& db, change_listener& changes = ignore_changes()) : db_(db), changes_(changes) {}
 
   /// Stores a validated restaurant; rule_violation if the name is taken.
   domain::result<domain::restaurant> create(domain::restaurant draft);
@@ -32,6 +33,7 @@ class restaurant_service {
 
  private:
   store::database& db_;
+  change_listener& changes_;
 };
 
 }  // namespace zomato::services

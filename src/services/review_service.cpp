@@ -32,6 +32,7 @@ domain::result<domain::review> review_service::add(domain::id_t order_id, domain
   tx->reviews().insert(review);
   tx->reviews().refresh_rating(order->restaurant_id);
   tx->commit();
+  changes_.changed(change::review_added);
   return review;
 }
 

@@ -7,6 +7,7 @@
 #include "domain/entities.hpp"
 #include "domain/result.hpp"
 #include "domain/summaries.hpp"
+#include "services/changes.hpp"
 #include "store/database.hpp"
 
 namespace zomato::services {
@@ -19,7 +20,7 @@ struct review_with_customer {
 /// Reviews: one per delivered order, by its own customer; they set the restaurant's rating.
 class review_service {
  public:
-  explicit review_service(store::database& db) : db_(db) {}
+  review_service(store::database& db, change_listener& changes = ignore_changes()) : db_(db), changes_(changes) {}
 
   /// Adds a review and re-rates the restaurant. not_found for a missing order or customer;
   /// rule_violation when it is another customer's order, not delivered, or already reviewed.
@@ -32,6 +33,7 @@ class review_service {
 
  private:
   store::database& db_;
+  change_listener& changes_;
 };
 
 }  // namespace zomato::services

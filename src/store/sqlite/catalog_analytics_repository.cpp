@@ -59,6 +59,16 @@ std::int64_t catalog_analytics_repository::item_count() {
   return row.integer(0);
 }
 
+std::vector<domain::id_t> catalog_analytics_repository::most_ordered_restaurants(std::int64_t limit) {
+  std::vector<domain::id_t> ids;
+  auto rows = db_.use(
+      "SELECT r.id FROM restaurants r LEFT JOIN orders o ON o.restaurant_id = r.id GROUP BY r.id "
+      "ORDER BY COUNT(o.id) DESC, r.id LIMIT ?1");
+  rows.bind_all(limit);
+  while (rows.next()) ids.push_back(rows.integer(0));
+  return ids;
+}
+
 domain::cents catalog_analytics_repository::price_sum() {
   auto row = db_.use("SELECT COALESCE(SUM(price_cents), 0) FROM menu_items");
   row.next();

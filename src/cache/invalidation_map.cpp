@@ -1,0 +1,42 @@
+#include "cache/invalidation_map.hpp"
+
+namespace zomato::cache {
+
+std::vector<cache_namespace> namespaces_changed_by(services::change what) {
+  using ns = cache_namespace;
+  using services::change;
+  switch (what) {
+    // A restaurant shows in its own reads, lists, searches, menus (with-menu), menu items
+    // (with-restaurant), order details, analytics and real-time views.
+    case change::restaurant_created: return {ns::restaurants, ns::search, ns::analytics};
+    case change::restaurant_updated:
+      return {ns::restaurants, ns::search, ns::restaurant_menus, ns::menu_items, ns::orders, ns::analytics,
+              ns::realtime};
+    // Deleting one cascades to its menu, orders and reviews.
+    case change::restaurant_deleted:
+      return {ns::restaurants, ns::search,  ns::restaurant_menus, ns::menu_items,
+              ns::orders,      ns::reviews, ns::analytics,        ns::realtime};
+    // Menu Update Hierarchy: the item, restaurant menus, searches, category and dietary
+    // filters, analytics, and order details that nest the item.
+    case change::menu_changed:
+      return {ns::menu_items, ns::restaurant_menus, ns::search, ns::analytics, ns::orders, ns::realtime};
+    case change::customer_created: return {ns::customers, ns::analytics};
+    // Customers are nested in order details and review lists.
+    case change::customer_updated: return {ns::customers, ns::orders, ns::reviews, ns::analytics, ns::realtime};
+    // Their orders and reviews go, and the ratings of what they reviewed change.
+    case change::customer_deleted:
+      return {ns::customers,  ns::orders,     ns::reviews,          ns::analytics, ns::restaurants,
+              ns::search,     ns::menu_items, ns::restaurant_menus, ns::realtime};
+    // Order Placement Cascade and Status Update: order reads and lists, analytics, live views.
+    case change::order_placed:
+    case change::order_status_changed: return {ns::orders, ns::analytics, ns::realtime};
+    // Review Addition Impact: review lists, the restaurant's rating wherever it shows, analytics.
+    case change::review_added:
+      return {ns::reviews,    ns::restaurants,      ns::search, ns::restaurant_menus,
+              ns::menu_items, ns::orders,           ns::analytics, ns::realtime};
+    case change::catalog_replaced: return {all_namespaces.begin(), all_namespaces.end()};
+  }
+  return {all_namespaces.begin(), all_namespaces.end()};
+}
+
+}  // namespace zomato::cache

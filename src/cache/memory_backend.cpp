@@ -1,0 +1,98 @@
+#include "cache/memory_backend.hpp"
+
+namespace zomato::cache {
+
+memory_backend::memory_backend(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+
+std::size_t memory_backend::cost_of(const std::string& key, const entry& value) {
+  // Two copies of the key (list node and index), the strings, the node and map overhead.
+  constexpr std::size_t bookkeeping = 160;
+  return 2 * key.size() + value.body.size() + value.etag.size() + value.target.size() + bookkeeping;
+}
+
+memory_backend::shard& memory_backend::shard_for(const std::string& key) {
+  return shards_[std::hash<std::string>{}(key) % shard_count];
+}
+
+void memory_backend::drop(shard& s, std::list<node>::iterator it) {
+  s.bytes -= it->bytes;
+  s.index.erase(it->key);
+  s.recency.erase(it);
+}
+
+entry_ptr memory_backend::get(const std::string& key) {
+  auto& s = shard_for(key);
+  std::lock_guard guard(s.lock);
+  const auto found = s.index.find(key);
+  if (found == s.index.end()) return nullptr;
+  const auto it = found->second;
+  if (it->expires <= clock::now()) {
+    drop(s, it);
+    return nullptr;
+  }
+  ++it->uses;
+  s.recency.splice(s.recency.begin(), s.recency, it);
+  return it->value;
+}
+
+void memory_backend::put(const std::string& key, entry_ptr value, clock::duration ttl) {
+  const auto bytes = cost_of(key, *value);
+  const auto budget = max_bytes_ / shard_count;
+  if (bytes > budget) return;
+  auto& s = shard_for(key);
+  std::lock_guard guard(s.lock);
+  std::uint64_t uses = 0;
+  if (const auto found = s.index.find(key); found != s.index.end()) {
+    uses = found->second->uses;
+    drop(s, found->second);
+  }
+  while (s.bytes + bytes > budget && !s.recency.empty()) drop(s, std::prev(s.recency.end()));
+  s.recency.push_front(node{key, std::move(value), clock::now() + ttl, bytes, uses});
+  s.index.emplace(key, s.recency.begin());
+  s.bytes += bytes;
+}
+
+std::size_t memory_backend::sweep(const std::function<bool(const visit&)>& remove) {
+  std::size_t removed = 0;
+  const auto now = clock::now();
+  for (auto& s : shards_) {
+    std::lock_guard guard(s.lock);
+    for (auto it = s.recency.begin(); it != s.recency.end();) {
+      const auto next = std::next(it);
+      if (remove(visit{it->key, *it->value, it->expires <= now, it->uses, it->bytes, it->expires - now})) {
+        drop(s, it);
+        ++removed;
+      }
+      it = next;
+    }
+  }
+  return removed;
+}
+
+void memory_backend::inspect(const std::function<void(const visit&)>& see) const {
+  const auto now = clock::now();
+  for (const auto& s : shards_) {
+    std::lock_guard guard(s.lock);
+    for (const auto& n : s.recency) see(visit{n.key, *n.value, n.expires <= now, n.uses, n.bytes, n.expires - now});
+  }
+}
+
+void memory_backend::clear() {
+  for (auto& s : shards_) {
+    std::lock_guard guard(s.lock);
+    s.recency.clear();
+    s.index.clear();
+    s.bytes = 0;
+  }
+}
+
+std::size_t memory_backend::bytes() const {
+  std::size_t total = 0;
+  for (const auto& s : shards_) {
+    std::lock_guard guard(s.lock);
+    total += s.bytes;
+  }
+  return total;
+}
+
+}  // namespace zomato::cache

@@ -1,0 +1,207 @@
+#include "cache/redis_backend.hpp"
+
+#include <hiredis.h>
+
+#include <cstdlib>
+
+namespace zomato::cache {
+namespace {
+
+using steady = std::chrono::steady_clock;
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(steady::now().time_since_epoch()).count();
+}
+
+timeval to_timeval(std::chrono::milliseconds span) {
+  return {static_cast<time_t>(span.count() / 1000), static_cast<suseconds_t>((span.count() % 1000) * 1000)};
+}
+
+struct reply_deleter {
+  void operator()(redisReply* reply) const { freeReplyObject(reply); }
+};
+using reply_ptr = std::unique_ptr<redisReply, reply_deleter>;
+
+template <class... Args>
+reply_ptr command(redisContext* context, const char* format, Args... args) {
+  return reply_ptr(static_cast<redisReply*>(redisCommand(context, format, args...)));
+}
+
+// "key:value" lines of INFO.
+std::string info_field(const std::string& text, const std::string& name) {
+  const auto at = text.find(name + ":");
+  if (at == std::string::npos) return {};
+  const auto start = at + name.size() + 1;
+  return text.substr(start, text.find("\r\n", start) - start);
+}
+
+}  // namespace
+
+struct redis_backend::connection {
+  redisContext* context = nullptr;
+  ~connection() {
+    if (context) redisFree(context);
+  }
+};
+
+redis_backend::redis_backend(redis_settings settings) : settings_(std::move(settings)) {}
+
+redis_backend::~redis_backend() = default;
+
+std::string redis_backend::last_error() const {
+  std::lock_guard guard(pool_lock_);
+  return last_error_;
+}
+
+bool redis_backend::available() const { return now_ms() >= paused_until_.load(); }
+
+void redis_backend::fail(const std::string& why) {
+  ++failures_;
+  paused_until_.store(now_ms() + settings_.retry_after.count());
+  std::lock_guard guard(pool_lock_);
+  last_error_ = why;
+  idle_.clear();
+}
+
+std::unique_ptr<redis_backend::connection> redis_backend::acquire() {
+  {
+    std::lock_guard guard(pool_lock_);
+    if (!idle_.empty()) {
+      auto ready = std::move(idle_.back());
+      idle_.pop_back();
+      return ready;
+    }
+  }
+  auto fresh = std::make_unique<connection>();
+  fresh->context = redisConnectWithTimeout(settings_.host.c_str(), settings_.port, to_timeval(settings_.timeout));
+  if (!fresh->context || fresh->context->err) {
+    fail(fresh->context ? fresh->context->errstr : "cannot allocate a Redis context");
+    return nullptr;
+  }
+  redisSetTimeout(fresh->context, to_timeval(settings_.timeout));
+  if (!settings_.password.empty()) {
+    const auto auth = command(fresh->context, "AUTH %s", settings_.password.c_str());
+    if (!auth || auth->type == REDIS_REPLY_ERROR) {
+      fail(auth ? auth->str : fresh->context->errstr);
+      return nullptr;
+    }
+  }
+  if (settings_.database != 0) {
+    const auto select = command(fresh->context, "SELECT %d", settings_.database);
+    if (!select || select->type == REDIS_REPLY_ERROR) {
+      fail(select ? select->str : fresh->context->errstr);
+      return nullptr;
+    }
+  }
+  return fresh;
+}
+
+void redis_backend::release(std::unique_ptr<connection> used) {
+  std::lock_guard guard(pool_lock_);
+  idle_.push_back(std::move(used));
+}
+
+bool redis_backend::with_connection(const std::function<bool(redisContext*)>& work) {
+  if (!available()) return false;
+  auto link = acquire();
+  if (!link) return false;
+  if (!work(link->context)) {
+    fail(link->context->err ? link->context->errstr : "unexpected reply");
+    return false;
+  }
+  release(std::move(link));
+  return true;
+}
+
+std::optional<entry> redis_backend::get(const std::string& key) {
+  std::optional<entry> found;
+  with_connection([&](redisContext* context) {
+    const auto reply = command(context, "GET %b", key.data(), key.size());
+    if (!reply) return false;
+    if (reply->type == REDIS_REPLY_STRING) {
+      const std::string_view stored(reply->str, reply->len);
+      const auto first = stored.find('\n');
+      const auto second = stored.find('\n', first + 1);
+      if (first != std::string_view::npos && second != std::string_view::npos) {
+        found = entry{std::string(stored.substr(second + 1)), std::string(stored.substr(0, first)),
+                      std::string(stored.substr(first + 1, second - first - 1))};
+      }
+    }
+    return reply->type != REDIS_REPLY_ERROR;
+  });
+  return found;
+}
+
+void redis_backend::put(const std::string& key, const entry& value, std::chrono::seconds ttl) {
+  const std::string stored = value.etag + "\n" + value.target + "\n" + value.body;
+  with_connection([&](redisContext* context) {
+    const auto reply = command(context, "SET %b %b EX %lld", key.data(), key.size(), stored.data(), stored.size(),
+                               static_cast<long long>(ttl.count()));
+    return reply && reply->type != REDIS_REPLY_ERROR;
+  });
+}
+
+redis_info redis_backend::info() {
+  redis_info result;
+  with_connection([&](redisContext* context) {
+    const auto started = steady::now();
+    const auto pong = command(context, "PING");
+    if (!pong || pong->type == REDIS_REPLY_ERROR) return false;
+    result.ping_ms = std::chrono::duration<double, std::milli>(steady::now() - started).count();
+    const auto reply = command(context, "INFO");
+    if (!reply || reply->type != REDIS_REPLY_STRING) return false;
+    const std::string text(reply->str, reply->len);
+    result.connected = true;
+    result.version = info_field(text, "redis_version");
+    result.uptime_seconds = std::atoll(info_field(text, "uptime_in_seconds").c_str());
+    result.connected_clients = std::atoll(info_field(text, "connected_clients").c_str());
+    result.used_memory = std::atoll(info_field(text, "used_memory").c_str());
+    result.used_memory_human = info_field(text, "used_memory_human");
+    result.max_memory = std::atoll(info_field(text, "maxmemory").c_str());
+    return true;
+  });
+  return result;
+}
+
+redis_backend::key_stats redis_backend::scan_stats(const std::string& pattern) {
+  key_stats stats;
+  with_connection([&](redisContext* context) {
+    std::string cursor = "0";
+    do {
+      const auto page = command(context, "SCAN %s MATCH %b COUNT 1000", cursor.c_str(), pattern.data(), pattern.size());
+      if (!page || page->type != REDIS_REPLY_ARRAY || page->elements != 2) return false;
+      cursor = page->element[0]->str;
+      const auto* keys = page->element[1];
+      for (std::size_t i = 0; i < keys->elements; ++i) {
+        ++stats.keys;
+        const auto usage = command(context, "MEMORY USAGE %b", keys->element[i]->str, keys->element[i]->len);
+        if (usage && usage->type == REDIS_REPLY_INTEGER) stats.bytes += usage->integer;
+      }
+    } while (cursor != "0");
+    return true;
+  });
+  return stats;
+}
+
+std::int64_t redis_backend::unlink_if(const std::string& pattern,
+                                     const std::function<bool(const std::string&)>& unwanted) {
+  std::int64_t removed = 0;
+  with_connection([&](redisContext* context) {
+    std::string cursor = "0";
+    do {
+      const auto page = command(context, "SCAN %s MATCH %b COUNT 1000", cursor.c_str(), pattern.data(), pattern.size());
+      if (!page || page->type != REDIS_REPLY_ARRAY || page->elements != 2) return false;
+      cursor = page->element[0]->str;
+      const auto* keys = page->element[1];
+      for (std::size_t i = 0; i < keys->elements; ++i) {
+        if (!unwanted(std::string(keys->element[i]->str, keys->element[i]->len))) continue;
+        const auto unlinked = command(context, "UNLINK %b", keys->element[i]->str, keys->element[i]->len);
+        if (unlinked && unlinked->type == REDIS_REPLY_INTEGER) removed += unlinked->integer;
+      }
+    } while (cursor != "0");
+    return true;
+  });
+  return removed;
+}
+
+}  // namespace zomato::cache

@@ -1,0 +1,200 @@
+#include "cache/response_cache.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+#include "cache/invalidation_map.hpp"
+#include "http/router.hpp"
+
+namespace zomato::cache {
+namespace {
+
+bool has_directive(std::string_view header, std::string_view directive) {
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    auto token = header.substr(0, comma);
+    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    if (token.size() == directive.size() &&
+        std::equal(token.begin(), token.end(), directive.begin(),
+                   [](char a, char b) { return (a | 0x20) == (b | 0x20); })) {
+      return true;
+    }
+    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+  }
+  return false;
+}
+
+bool etag_matches(std::string_view if_none_match, const std::string& etag) {
+  if (if_none_match.empty()) return false;
+  return if_none_match == "*" || if_none_match.find(etag) != std::string_view::npos;
+}
+
+http::response answer(const http::request& req, const entry& stored, std::string body, const char* status) {
+  http::response out;
+  if (etag_matches(req.if_none_match, stored.etag)) {
+    out.status = 304;
+  } else {
+    out.body = std::move(body);
+  }
+  out.headers.emplace_back("etag", stored.etag);
+  out.headers.emplace_back("x-cache-status", status);
+  return out;
+}
+
+std::string random_epoch() {
+  std::random_device source;
+  char text[20];
+  std::snprintf(text, sizeof text, "%08x%08x", source(), source());
+  return text;
+}
+
+std::size_t index_of(cache_namespace ns) { return static_cast<std::size_t>(ns); }
+
+}  // namespace
+
+response_cache::response_cache(cache_settings settings)
+    : settings_(std::move(settings)), epoch_(random_epoch()), memory_(settings_.memory_bytes) {
+  if (settings_.redis) redis_ = std::make_unique<redis_backend>(*settings_.redis);
+}
+
+std::string response_cache::namespace_prefix(cache_namespace ns, std::optional<std::uint64_t> generation) const {
+  std::string key = settings_.prefix + ":" + epoch_ + ":" + std::string(name_of(ns)) + ":";
+  if (generation) key += std::to_string(*generation) + ":";
+  return key;
+}
+
+std::string response_cache::key_for(cache_namespace ns, std::uint64_t generation, const http::route& target,
+                                    const http::params& values) const {
+  return namespace_prefix(ns, generation) + target.pattern + "?" + values.canonical();
+}
+
+std::optional<cache_namespace> response_cache::namespace_of(const std::string& key) const {
+  const std::string ours = settings_.prefix + ":" + epoch_ + ":";
+  if (key.compare(0, ours.size(), ours) != 0) return std::nullopt;
+  const auto ns_end = key.find(':', ours.size());
+  if (ns_end == std::string::npos) return std::nullopt;
+  const auto generation_end = key.find(':', ns_end + 1);
+  if (generation_end == std::string::npos) return std::nullopt;
+  const auto ns = namespace_named(std::string_view(key).substr(ours.size(), ns_end - ours.size()));
+  if (!ns) return std::nullopt;
+  const auto generation = std::to_string(generations_[index_of(*ns)].load());
+  if (key.compare(ns_end + 1, generation_end - ns_end - 1, generation) != 0) return std::nullopt;
+  return ns;
+}
+
+http::response response_cache::serve(const http::request& req, const http::route& target,
+                                     const http::params& values, const std::function<http::response()>& produce) {
+  const auto ns = namespace_named(target.cache.ns);
+  if (!ns || (!settings_.memory_enabled && !redis_)) return produce();
+  const auto slot = index_of(*ns);
+  if (has_directive(req.cache_control, "no-store")) {
+    auto fresh = produce();
+    fresh.headers.emplace_back("x-cache-status", "MISS");
+    return fresh;
+  }
+  const auto ttl = target.cache.ttl_seconds > 0 ? std::chrono::seconds(target.cache.ttl_seconds) : ttl_for(*ns);
+  const auto memory_ttl = redis_ ? std::min(ttl, settings_.memory_ttl_with_redis) : ttl;
+  const auto generation = generations_[slot].load();
+  const auto key = key_for(*ns, generation, target, values);
+
+  if (!has_directive(req.cache_control, "no-cache")) {
+    entry_ptr found = settings_.memory_enabled ? memory_.get(key) : nullptr;
+    if (!found && redis_) {
+      if (auto remote = redis_->get(key)) {
+        found = std::make_shared<const entry>(std::move(*remote));
+        if (settings_.memory_enabled) memory_.put(key, found, memory_ttl);
+      }
+    }
+    if (found) {
+      ++hits_[slot];
+      return answer(req, *found, found->body, "HIT");
+    }
+  }
+  ++misses_[slot];
+  auto fresh = produce();
+  if (fresh.status != 200) {
+    fresh.headers.emplace_back("x-cache-status", "MISS");
+    return fresh;
+  }
+  std::string request_target(req.path);
+  if (!req.query.empty()) request_target += "?" + std::string(req.query);
+  auto stored = std::make_shared<const entry>(entry{fresh.body, etag_of(fresh.body), std::move(request_target)});
+  if (generations_[slot].load() == generation) {
+    if (settings_.memory_enabled) memory_.put(key, stored, memory_ttl);
+    if (redis_) redis_->put(key, *stored, ttl);
+  }
+  return answer(req, *stored, std::move(fresh.body), "MISS");
+}
+
+void response_cache::changed(services::change what) {
+  for (auto ns : namespaces_changed_by(what)) ++generations_[index_of(ns)];
+}
+
+void response_cache::clear(cache_namespace ns) { ++generations_[index_of(ns)]; }
+
+void response_cache::clear_all() {
+  for (auto ns : all_namespaces) clear(ns);
+  memory_.clear();
+}
+
+std::int64_t response_cache::remove_stale() {
+  std::int64_t removed = static_cast<std::int64_t>(
+      memory_.sweep([this](const memory_backend::visit& v) { return v.expired || !is_current(v.key); }));
+  if (redis_) {
+    removed += redis_->unlink_if(settings_.prefix + ":*", [this](const std::string& key) { return !is_current(key); });
+  }
+  return removed;
+}
+
+std::vector<namespace_figures> response_cache::figures() {
+  std::vector<namespace_figures> all;
+  for (auto ns : all_namespaces) {
+    namespace_figures f;
+    f.ns = ns;
+    f.hits = hits_[index_of(ns)].load();
+    f.misses = misses_[index_of(ns)].load();
+    f.ttl = ttl_for(ns);
+    all.push_back(f);
+  }
+  memory_.inspect([&](const memory_backend::visit& v) {
+    const auto ns = namespace_of(v.key);
+    if (v.expired || !ns) return;
+    auto& f = all[index_of(*ns)];
+    ++f.memory_keys;
+    f.memory_bytes += static_cast<std::int64_t>(v.bytes);
+  });
+  if (redis_) {
+    for (auto& f : all) {
+      const auto stats = redis_->scan_stats(namespace_prefix(f.ns, generations_[index_of(f.ns)].load()) + "*");
+      f.redis_keys = stats.keys;
+      f.redis_bytes = stats.bytes;
+    }
+  }
+  return all;
+}
+
+std::vector<popular_entry> response_cache::most_used(std::size_t limit) const {
+  std::vector<popular_entry> used;
+  memory_.inspect([&](const memory_backend::visit& v) {
+    if (!v.expired && v.uses > 0 && is_current(v.key)) used.push_back({v.value.target, v.uses});
+  });
+  std::sort(used.begin(), used.end(), [](const popular_entry& a, const popular_entry& b) { return a.uses > b.uses; });
+  if (used.size() > limit) used.resize(limit);
+  return used;
+}
+
+std::uint64_t response_cache::total_hits() const {
+  std::uint64_t total = 0;
+  for (const auto& count : hits_) total += count.load();
+  return total;
+}
+
+std::uint64_t response_cache::total_misses() const {
+  std::uint64_t total = 0;
+  for (const auto& count : misses_) total += count.load();
+  return total;
+}
+
+}  // namespace zomato::cache

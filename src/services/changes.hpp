@@ -1,0 +1,31 @@
+#pragma once
+
+namespace zomato::services {
+
+/// What a committed write changed, as the cache needs to know it.
+enum class change {
+  restaurant_created,
+  restaurant_updated,
+  restaurant_deleted,
+  menu_changed,
+  customer_created,
+  customer_updated,
+  customer_deleted,
+  order_placed,
+  order_status_changed,
+  review_added,
+  catalog_replaced,  // bulk writes: sample data added or removed
+};
+
+/// Told of every committed write before the use case returns, so nothing a client reads
+/// after the acknowledgement is older than the write.
+class change_listener {
+ public:
+  virtual ~change_listener() = default;
+  virtual void changed(change what) = 0;
+};
+
+/// A listener that ignores everything, for use without a cache.
+change_listener& ignore_changes();
+
+}  // namespace zomato::services
