@@ -12,6 +12,14 @@ using http::verb;
 
 const char* const tag = "Reviews";
 
+http::param_spec reviewer() {
+  auto spec = http::query_integer("customer_id", 0, std::numeric_limits<std::int64_t>::min(),
+                                  std::numeric_limits<std::int64_t>::max(), "The reviewing customer");
+  spec.required = true;
+  spec.fallback = {};
+  return spec;
+}
+
 }  // namespace
 
 void add_review_routes(http::router& routes, openapi_components& docs, services::review_service& reviews) {
@@ -30,9 +38,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, services:
                                            {"order_status_breakdown", "object"}});
 
   routes.add({verb::post, "/reviews/orders/{order_id}/review",
-              {http::path_id("order_id", "Order id"),
-               http::query_integer("customer_id", 0, std::numeric_limits<std::int64_t>::min(),
-                                   std::numeric_limits<std::int64_t>::max(), "The reviewing customer")},
+              {http::path_id("order_id", "Order id"), reviewer()},
               [&](const request& req, const params& p) {
                 http::problems found;
                 const auto review = schemas::parse_review(req.body, found);

@@ -74,6 +74,7 @@ std::optional<std::string> parse_timestamp(std::string_view text) {
   time = time.substr(0, zone_at);
   if (!zone.empty() && zone != "Z" && zone != "+00:00") return std::nullopt;
   if (const auto dot = time.find('.'); dot != std::string_view::npos) {
+    if (dot != 8) return std::nullopt;
     const auto fraction = time.substr(dot + 1);
     if (fraction.empty() || fraction.size() > 6) return std::nullopt;
     for (char c : fraction) {

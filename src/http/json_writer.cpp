@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace zomato::http {
 namespace {
@@ -29,6 +30,46 @@ void append_escaped(std::string& out, std::string_view text) {
     }
   }
   out.push_back('"');
+}
+
+// Python's repr(float): the shortest digits that read back the same, in positional
+// notation for exponents from -4 to 15 and in scientific notation otherwise.
+void append_python_float(std::string& out, double number) {
+  char buffer[40];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, number, std::chars_format::scientific).ptr;
+  const std::string_view written(buffer, static_cast<std::size_t>(end - buffer));
+  const auto e = written.find('e');
+  std::string digits;
+  bool negative = false;
+  for (char c : written.substr(0, e)) {
+    if (c == '-') negative = true;
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  int exponent = 0;
+  std::from_chars(written.data() + e + 1 + (written[e + 1] == '+' ? 1 : 0), written.data() + written.size(), exponent);
+  if (negative) out.push_back('-');
+  if (exponent >= -4 && exponent < 16) {
+    if (exponent >= 0) {
+      const auto whole = static_cast<std::size_t>(exponent) + 1;
+      if (digits.size() < whole) digits.append(whole - digits.size(), '0');
+      out.append(digits, 0, whole);
+      out.push_back('.');
+      out += digits.size() > whole ? digits.substr(whole) : "0";
+    } else {
+      out += "0.";
+      out.append(static_cast<std::size_t>(-exponent - 1), '0');
+      out += digits;
+    }
+    return;
+  }
+  out.push_back(digits[0]);
+  if (digits.size() > 1) {
+    out.push_back('.');
+    out.append(digits, 1, std::string::npos);
+  }
+  char tail[16];
+  std::snprintf(tail, sizeof tail, "e%c%02d", exponent < 0 ? '-' : '+', exponent < 0 ? -exponent : exponent);
+  out += tail;
 }
 
 }  // namespace
@@ -89,11 +130,7 @@ json_writer& json_writer::value(std::int64_t number) {
 json_writer& json_writer::value(double number) {
   if (!std::isfinite(number)) return null();
   separate();
-  char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, number).ptr;
-  const std::string_view written(buffer, static_cast<std::size_t>(end - buffer));
-  out_ += written;
-  if (written.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+  append_python_float(out_, number);
   return *this;
 }
 

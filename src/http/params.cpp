@@ -26,7 +26,10 @@ problem make_problem(const param_spec& spec, std::string type, std::string msg, 
 
 std::optional<param_value> parse_integer(const param_spec& spec, const std::string& raw, problems& found) {
   std::string_view digits = raw;
-  if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+  if (!digits.empty() && digits.front() == '+') {
+    digits.remove_prefix(1);
+    if (!digits.empty() && digits.front() == '-') digits = std::string_view{};
+  }
   std::int64_t number = 0;
   const auto [end, code] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
   const bool all_digits = !digits.empty() && end == digits.data() + digits.size();

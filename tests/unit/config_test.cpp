@@ -1,0 +1,206 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <thread>
+
+#include "app/config.hpp"
+
+namespace zomato::app {
+namespace {
+
+using variables = std::map<std::string, std::string>;
+
+config load(const variables& env) {
+  return load_config([&](const char* name) -> std::optional<std::string> {
+    const auto found = env.find(name);
+    if (found == env.end()) return std::nullopt;
+    return found->second;
+  });
+}
+
+// The message of the config_error a value raises ("" when it raises none).
+std::string error_of(const variables& env) {
+  try {
+    (void)load(env);
+  } catch (const config_error& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(LoadConfig, HasTheDesignDefaults) {
+  const auto c = load({});
+  EXPECT_EQ(c.host, "127.0.0.1");
+  EXPECT_EQ(c.port, 8000);
+  EXPECT_EQ(c.database_path, "./restaurants.db");
+  EXPECT_FALSE(c.redis.has_value());
+  EXPECT_EQ(c.env, environment::development);
+  EXPECT_EQ(c.threads, std::max(1u, std::thread::hardware_concurrency()));
+  EXPECT_EQ(c.logging, log_level::info);
+  EXPECT_EQ(c.body_limit, std::size_t{1} << 20);
+  EXPECT_EQ(c.read_timeout, std::chrono::seconds(30));
+  EXPECT_EQ(c.asset_dir, ZOMATO_ASSET_DIR);
+}
+
+TEST(LoadConfig, ReadsEachVariable) {
+  const auto c = load({{"HOST", "0.0.0.0"},
+                       {"PORT", "9090"},
+                       {"DATABASE_URL", "sqlite:////var/lib/zomato/db.sqlite"},
+                       {"REDIS_URL", "redis://cache.local:6380/2"},
+                       {"ENVIRONMENT", "production"},
+                       {"THREADS", "8"},
+                       {"LOG_LEVEL", "warning"},
+                       {"BODY_LIMIT_BYTES", "2048"},
+                       {"READ_TIMEOUT_SECONDS", "5"},
+                       {"ASSET_DIR", "/opt/assets"}});
+  EXPECT_EQ(c.host, "0.0.0.0");
+  EXPECT_EQ(c.port, 9090);
+  EXPECT_EQ(c.database_path, "/var/lib/zomato/db.sqlite");
+  ASSERT_TRUE(c.redis.has_value());
+  EXPECT_EQ(c.redis->host, "cache.local");
+  EXPECT_EQ(c.redis->port, 6380);
+  EXPECT_EQ(c.redis->database, 2);
+  EXPECT_EQ(c.env, environment::production);
+  EXPECT_EQ(c.threads, 8u);
+  EXPECT_EQ(c.logging, log_level::warning);
+  EXPECT_EQ(c.body_limit, 2048u);
+  EXPECT_EQ(c.read_timeout, std::chrono::seconds(5));
+  EXPECT_EQ(c.asset_dir, "/opt/assets");
+}
+
+TEST(LoadConfig, ReadsEnvironmentsInAnyCase) {
+  EXPECT_EQ(load({{"ENVIRONMENT", "development"}}).env, environment::development);
+  EXPECT_EQ(load({{"ENVIRONMENT", "Staging"}}).env, environment::staging);
+  EXPECT_EQ(load({{"ENVIRONMENT", "PRODUCTION"}}).env, environment::production);
+}
+
+TEST(LoadConfig, ReadsLogLevelsInAnyCase) {
+  EXPECT_EQ(load({{"LOG_LEVEL", "debug"}}).logging, log_level::debug);
+  EXPECT_EQ(load({{"LOG_LEVEL", "INFO"}}).logging, log_level::info);
+  EXPECT_EQ(load({{"LOG_LEVEL", "Warning"}}).logging, log_level::warning);
+  EXPECT_EQ(load({{"LOG_LEVEL", "error"}}).logging, log_level::error);
+}
+
+TEST(LoadConfig, EmptyRedisUrlMeansNoRedis) { EXPECT_FALSE(load({{"REDIS_URL", ""}}).redis.has_value()); }
+
+TEST(LoadConfig, AcceptsBoundaryValues) {
+  EXPECT_EQ(load({{"PORT", "65535"}}).port, 65535);
+  EXPECT_EQ(load({{"PORT", "0"}}).port, 0);
+  EXPECT_EQ(load({{"THREADS", "1"}}).threads, 1u);
+  EXPECT_EQ(load({{"THREADS", "256"}}).threads, 256u);
+  EXPECT_EQ(load({{"BODY_LIMIT_BYTES", "1024"}}).body_limit, 1024u);
+  EXPECT_EQ(load({{"BODY_LIMIT_BYTES", "1073741824"}}).body_limit, std::size_t{1} << 30);
+  EXPECT_EQ(load({{"READ_TIMEOUT_SECONDS", "1"}}).read_timeout, std::chrono::seconds(1));
+  EXPECT_EQ(load({{"READ_TIMEOUT_SECONDS", "3600"}}).read_timeout, std::chrono::seconds(3600));
+}
+
+TEST(LoadConfig, BadValuesNameTheirVariable) {
+  struct sample {
+    const char* variable;
+    const char* value;
+  };
+  for (const auto& [variable, value] : {
+           sample{"PORT", "abc"},
+           sample{"PORT", ""},
+           sample{"PORT", "65536"},
+           sample{"PORT", "-1"},
+           sample{"PORT", "80 "},
+           sample{"PORT", "8080x"},
+           sample{"PORT", "99999999999999999999999"},
+           sample{"THREADS", "0"},
+           sample{"THREADS", "257"},
+           sample{"THREADS", "four"},
+           sample{"ENVIRONMENT", "prod"},
+           sample{"ENVIRONMENT", ""},
+           sample{"LOG_LEVEL", "verbose"},
+           sample{"LOG_LEVEL", "warn"},
+           sample{"BODY_LIMIT_BYTES", "1023"},
+           sample{"BODY_LIMIT_BYTES", "1073741825"},
+           sample{"BODY_LIMIT_BYTES", "1MB"},
+           sample{"READ_TIMEOUT_SECONDS", "0"},
+           sample{"READ_TIMEOUT_SECONDS", "3601"},
+           sample{"DATABASE_URL", "postgres://localhost/db"},
+           sample{"DATABASE_URL", "sqlite:///"},
+           sample{"DATABASE_URL", "sqlite:///:memory:"},
+           sample{"DATABASE_URL", "./restaurants.db"},
+           sample{"REDIS_URL", "http://localhost:6379"},
+           sample{"REDIS_URL", "redis://"},
+           sample{"REDIS_URL", "redis://:6379"},
+           sample{"REDIS_URL", "redis://localhost:0"},
+           sample{"REDIS_URL", "redis://localhost:65536"},
+           sample{"REDIS_URL", "redis://localhost:port"},
+           sample{"REDIS_URL", "redis://localhost/16"},
+           sample{"REDIS_URL", "redis://localhost/x"},
+       }) {
+    const auto message = error_of({{variable, value}});
+    EXPECT_NE(message.find(variable), std::string::npos)
+        << variable << "='" << value << "' gave: '" << message << "'";
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  }
+}
+
+TEST(LoadConfig, ErrorMessageShowsTheBadValue) {
+  EXPECT_NE(error_of({{"PORT", "abc"}}).find("'abc'"), std::string::npos);
+  EXPECT_NE(error_of({{"ENVIRONMENT", "prod"}}).find("'prod'"), std::string::npos);
+}
+
+TEST(LoadConfig, ConfigErrorIsARuntimeError) {
+  EXPECT_THROW((void)load({{"PORT", "abc"}}), std::runtime_error);
+}
+
+TEST(SqlitePathOf, StripsTheScheme) {
+  EXPECT_EQ(sqlite_path_of("sqlite:///./restaurants.db"), "./restaurants.db");
+  EXPECT_EQ(sqlite_path_of("sqlite:////var/db.sqlite"), "/var/db.sqlite");
+  EXPECT_EQ(sqlite_path_of("sqlite:///data/app.db"), "data/app.db");
+}
+
+TEST(SqlitePathOf, RefusesOtherUrls) {
+  EXPECT_THROW((void)sqlite_path_of(""), config_error);
+  EXPECT_THROW((void)sqlite_path_of("sqlite://"), config_error);
+  EXPECT_THROW((void)sqlite_path_of("sqlite:///"), config_error);
+  EXPECT_THROW((void)sqlite_path_of("sqlite:///:memory:"), config_error);
+  EXPECT_THROW((void)sqlite_path_of("mysql:///x"), config_error);
+}
+
+TEST(RedisEndpointOf, ReadsHostOnly) {
+  const auto e = redis_endpoint_of("redis://localhost");
+  EXPECT_EQ(e.host, "localhost");
+  EXPECT_EQ(e.port, 6379);
+  EXPECT_EQ(e.database, 0);
+  EXPECT_EQ(e.password, "");
+}
+
+TEST(RedisEndpointOf, ReadsPortAndDatabase) {
+  const auto e = redis_endpoint_of("redis://127.0.0.1:6380/3");
+  EXPECT_EQ(e.host, "127.0.0.1");
+  EXPECT_EQ(e.port, 6380);
+  EXPECT_EQ(e.database, 3);
+  EXPECT_EQ(redis_endpoint_of("redis://h/15").database, 15);
+  EXPECT_EQ(redis_endpoint_of("redis://h:1/").database, 0);
+  EXPECT_EQ(redis_endpoint_of("redis://h:1/").port, 1);
+}
+
+TEST(RedisEndpointOf, ReadsPasswords) {
+  const auto e = redis_endpoint_of("redis://:s3cret@cache:6379/1");
+  EXPECT_EQ(e.password, "s3cret");
+  EXPECT_EQ(e.host, "cache");
+  EXPECT_EQ(e.port, 6379);
+  EXPECT_EQ(e.database, 1);
+  // user:password takes the password; a password may hold '@' and ':'.
+  EXPECT_EQ(redis_endpoint_of("redis://default:pw@cache").password, "pw");
+  EXPECT_EQ(redis_endpoint_of("redis://:p@ss:w@cache").password, "p@ss:w");
+  EXPECT_EQ(redis_endpoint_of("redis://:p@ss:w@cache").host, "cache");
+  EXPECT_EQ(redis_endpoint_of("redis://token@cache").password, "token");
+}
+
+TEST(RedisEndpointOf, RefusesBadUrls) {
+  for (const char* url : {"", "localhost:6379", "rediss://h", "redis://", "redis://:pw@", "redis://h:0",
+                          "redis://h:65536", "redis://h:", "redis://h/16", "redis://h/-1", "redis://h:12ab"}) {
+    EXPECT_THROW((void)redis_endpoint_of(url), config_error) << url;
+  }
+}
+
+}  // namespace
+}  // namespace zomato::app

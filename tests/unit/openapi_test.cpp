@@ -1,0 +1,252 @@
+#include <gtest/gtest.h>
+
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/openapi.hpp"
+#include "http/responses.hpp"
+
+namespace zomato::api {
+namespace {
+
+using nlohmann::json;
+
+std::vector<schemas::field_rule> dish_rules() {
+  std::vector<schemas::field_rule> r(4);
+  r[0] = {.name = "name", .required = true, .min_length = 3, .max_length = 100, .description = "Dish name"};
+  r[1] = {.name = "description", .nullable = true};
+  r[2] = {.name = "price", .kind = schemas::field_kind::money, .required = true, .minimum = 0.0,
+          .exclusive_minimum = true};
+  r[3] = {.name = "opens", .kind = schemas::field_kind::time_of_day};
+  return r;
+}
+
+http::route make_route(http::verb method, std::string pattern, std::vector<http::param_spec> specs,
+                       http::route_doc doc) {
+  http::route r;
+  r.method = method;
+  r.pattern = std::move(pattern);
+  r.params = std::move(specs);
+  r.run = [](const http::request&, const http::params&) { return http::detail(200, "ok"); };
+  r.doc = std::move(doc);
+  return r;
+}
+
+openapi_components sample_components() {
+  openapi_components c;
+  c.body("DishCreate", dish_rules(), schemas::body_mode::create);
+  c.body("DishUpdate", dish_rules(), schemas::body_mode::update);
+  c.object("Dish", {{"id", "integer"}, {"name", "string"}, {"description", "string", true}, {"price", "number"}});
+  c.object("DishWithMenu", {{"id", "integer"}, {"owner", "#Dish"}, {"items", "array", false, "Dish"}});
+  c.page("DishPage", "dishes", "Dish");
+  c.raw("HTTPValidationError", R"({"type":"object"})");
+  c.raw("Welcome", R"({"type":"object","properties":{"message":{"type":"string"}}})");
+  return c;
+}
+
+http::router sample_router() {
+  http::router routes;
+  routes.add(make_route(http::verb::get, "/", {}, {"root", "Welcome", "", "Welcome", 200}));
+  routes.add(make_route(http::verb::get, "/dishes/", http::pagination(), {"dishes", "List dishes", "", "DishPage", 200}));
+  routes.add(make_route(http::verb::post, "/dishes/", {}, {"dishes", "Create a dish", "DishCreate", "Dish", 201}));
+  routes.add(make_route(http::verb::put, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
+                        {"dishes", "Update a dish", "DishUpdate", "Dish", 200}));
+  routes.add(make_route(http::verb::delete_, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
+                        {"dishes", "Delete a dish", "", "", 204}));
+  routes.add(make_route(http::verb::get, "/dishes/search",
+                        {http::query_text("q", true, "Text"), http::query_flag("vegan", "")},
+                        {"dishes", "Search", "", "DishPage", 200}));
+  return routes;
+}
+
+json document() { return json::parse(openapi_document(sample_router(), sample_components())); }
+
+const json& parameter(const json& operation, const std::string& name) {
+  for (const auto& p : operation["parameters"]) {
+    if (p["name"] == name) return p;
+  }
+  throw std::out_of_range("no parameter " + name);
+}
+
+void collect_refs(const json& node, std::set<std::string>& refs) {
+  if (node.is_object()) {
+    for (const auto& [key, value] : node.items()) {
+      if (key == "$ref") refs.insert(value.get<std::string>());
+      collect_refs(value, refs);
+    }
+  } else if (node.is_array()) {
+    for (const auto& value : node) collect_refs(value, refs);
+  }
+}
+
+TEST(OpenapiDocument, IsValidJsonWithTheHeader) {
+  const auto text = openapi_document(sample_router(), sample_components());
+  ASSERT_TRUE(json::accept(text)) << text;
+  const auto doc = json::parse(text);
+  EXPECT_EQ(doc["openapi"], "3.0.3");
+  EXPECT_TRUE(doc["info"]["title"].is_string());
+  EXPECT_TRUE(doc["info"]["version"].is_string());
+}
+
+TEST(OpenapiDocument, ListsEveryPathAndMethod) {
+  const auto doc = document();
+  std::set<std::string> paths;
+  for (const auto& [path, item] : doc["paths"].items()) paths.insert(path);
+  EXPECT_EQ(paths, (std::set<std::string>{"/", "/dishes/", "/dishes/{dish_id}", "/dishes/search"}));
+  EXPECT_TRUE(doc["paths"]["/dishes/"].contains("get"));
+  EXPECT_TRUE(doc["paths"]["/dishes/"].contains("post"));
+  EXPECT_TRUE(doc["paths"]["/dishes/{dish_id}"].contains("put"));
+  EXPECT_TRUE(doc["paths"]["/dishes/{dish_id}"].contains("delete"));
+  EXPECT_EQ(doc["paths"]["/dishes/"]["post"]["summary"], "Create a dish");
+  EXPECT_EQ(doc["paths"]["/dishes/"]["post"]["tags"], json::array({"dishes"}));
+}
+
+TEST(OpenapiDocument, DescribesQueryParameters) {
+  const auto list = document()["paths"]["/dishes/"]["get"];
+  ASSERT_EQ(list["parameters"].size(), 2u);
+  const auto& limit = parameter(list, "limit");
+  EXPECT_EQ(limit["in"], "query");
+  EXPECT_EQ(limit["required"], false);
+  EXPECT_EQ(limit["schema"]["type"], "integer");
+  EXPECT_EQ(limit["schema"]["minimum"], 1);
+  EXPECT_EQ(limit["schema"]["maximum"], 1000);
+  EXPECT_EQ(limit["schema"]["default"], 100);
+  const auto& skip = parameter(list, "skip");
+  EXPECT_EQ(skip["schema"]["minimum"], 0);
+  EXPECT_FALSE(skip["schema"].contains("maximum"));
+  EXPECT_EQ(skip["schema"]["default"], 0);
+
+  const auto search = document()["paths"]["/dishes/search"]["get"];
+  EXPECT_EQ(parameter(search, "q")["required"], true);
+  EXPECT_EQ(parameter(search, "q")["schema"]["type"], "string");
+  EXPECT_EQ(parameter(search, "vegan")["schema"]["type"], "boolean");
+  EXPECT_FALSE(parameter(search, "vegan").contains("description"));
+}
+
+TEST(OpenapiDocument, DescribesPathParameters) {
+  const auto put = document()["paths"]["/dishes/{dish_id}"]["put"];
+  const auto& id = parameter(put, "dish_id");
+  EXPECT_EQ(id["in"], "path");
+  EXPECT_EQ(id["required"], true);
+  EXPECT_EQ(id["description"], "The dish");
+  EXPECT_EQ(id["schema"]["type"], "integer");
+  EXPECT_FALSE(id["schema"].contains("minimum"));
+  EXPECT_FALSE(id["schema"].contains("default"));
+}
+
+TEST(OpenapiDocument, RefersToTheRequestBody) {
+  const auto post = document()["paths"]["/dishes/"]["post"];
+  EXPECT_EQ(post["requestBody"]["required"], true);
+  EXPECT_EQ(post["requestBody"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/DishCreate");
+  EXPECT_FALSE(document()["paths"]["/dishes/"]["get"].contains("requestBody"));
+}
+
+TEST(OpenapiDocument, DescribesResponses) {
+  const auto doc = document();
+  const auto post = doc["paths"]["/dishes/"]["post"]["responses"];
+  ASSERT_TRUE(post.contains("201"));
+  EXPECT_EQ(post["201"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Dish");
+  EXPECT_FALSE(post.contains("200"));
+
+  const auto del = doc["paths"]["/dishes/{dish_id}"]["delete"]["responses"];
+  ASSERT_TRUE(del.contains("204"));
+  EXPECT_FALSE(del["204"].contains("content"));
+}
+
+TEST(OpenapiDocument, AddsValidationErrorsWhereRequestsAreChecked) {
+  const auto doc = document();
+  for (const auto& [path, method] : std::vector<std::pair<std::string, std::string>>{
+           {"/dishes/", "get"}, {"/dishes/", "post"}, {"/dishes/{dish_id}", "put"}, {"/dishes/search", "get"}}) {
+    const auto& responses = doc["paths"][path][method]["responses"];
+    ASSERT_TRUE(responses.contains("422")) << method << " " << path;
+    EXPECT_EQ(responses["422"]["content"]["application/json"]["schema"]["$ref"],
+              "#/components/schemas/HTTPValidationError");
+  }
+  EXPECT_FALSE(doc["paths"]["/"]["get"]["responses"].contains("422"));
+}
+
+TEST(OpenapiDocument, DescribesBodyComponents) {
+  const auto schemas = document()["components"]["schemas"];
+  const auto create = schemas["DishCreate"];
+  EXPECT_EQ(create["type"], "object");
+  EXPECT_EQ(create["required"], json::parse(R"(["name","price"])"));
+  EXPECT_EQ(create["properties"]["name"]["type"], "string");
+  EXPECT_EQ(create["properties"]["name"]["minLength"], 3);
+  EXPECT_EQ(create["properties"]["name"]["maxLength"], 100);
+  EXPECT_EQ(create["properties"]["name"]["description"], "Dish name");
+  EXPECT_EQ(create["properties"]["description"]["nullable"], true);
+  EXPECT_EQ(create["properties"]["price"]["type"], "number");
+  EXPECT_EQ(create["properties"]["price"]["minimum"], 0.0);
+  EXPECT_EQ(create["properties"]["price"]["exclusiveMinimum"], true);
+  EXPECT_EQ(create["properties"]["opens"]["format"], "time");
+  EXPECT_EQ(schemas["DishUpdate"]["required"], json::array());
+  EXPECT_EQ(schemas["DishUpdate"]["properties"], create["properties"]);
+}
+
+TEST(OpenapiDocument, DescribesObjectAndPageComponents) {
+  const auto schemas = document()["components"]["schemas"];
+  const auto dish = schemas["Dish"];
+  EXPECT_EQ(dish["properties"]["id"]["type"], "integer");
+  EXPECT_EQ(dish["properties"]["description"]["nullable"], true);
+  EXPECT_EQ(dish["required"], json::parse(R"(["id","name","description","price"])"));
+
+  const auto nested = schemas["DishWithMenu"];
+  EXPECT_EQ(nested["properties"]["owner"]["$ref"], "#/components/schemas/Dish");
+  EXPECT_EQ(nested["properties"]["items"]["type"], "array");
+  EXPECT_EQ(nested["properties"]["items"]["items"]["$ref"], "#/components/schemas/Dish");
+
+  const auto page = schemas["DishPage"];
+  EXPECT_EQ(page["properties"]["dishes"]["type"], "array");
+  EXPECT_EQ(page["properties"]["dishes"]["items"]["$ref"], "#/components/schemas/Dish");
+  EXPECT_EQ(page["properties"]["total"]["type"], "integer");
+  EXPECT_EQ(page["properties"]["skip"]["type"], "integer");
+  EXPECT_EQ(page["properties"]["limit"]["type"], "integer");
+  EXPECT_EQ(page["required"], json::parse(R"(["dishes","total","skip","limit"])"));
+
+  EXPECT_EQ(schemas["Welcome"]["properties"]["message"]["type"], "string");
+}
+
+TEST(OpenapiDocument, EveryReferenceResolves) {
+  const auto doc = document();
+  std::set<std::string> refs;
+  collect_refs(doc, refs);
+  EXPECT_FALSE(refs.empty());
+  for (const auto& ref : refs) {
+    const std::string prefix = "#/components/schemas/";
+    ASSERT_EQ(ref.rfind(prefix, 0), 0u) << ref;
+    EXPECT_TRUE(doc["components"]["schemas"].contains(ref.substr(prefix.size()))) << ref;
+  }
+}
+
+TEST(OpenapiDocument, UnknownResponseComponentThrows) {
+  auto routes = sample_router();
+  routes.add(make_route(http::verb::get, "/ghost", {}, {"x", "Ghost", "", "NoSuchSchema", 200}));
+  EXPECT_THROW((void)openapi_document(routes, sample_components()), std::logic_error);
+}
+
+TEST(OpenapiDocument, UnknownRequestComponentThrows) {
+  http::router routes;
+  routes.add(make_route(http::verb::post, "/ghost", {}, {"x", "Ghost", "NoSuchBody", "", 201}));
+  EXPECT_THROW((void)openapi_document(routes, sample_components()), std::logic_error);
+}
+
+TEST(OpenapiDocument, EmptyRouterGivesEmptyPaths) {
+  const auto doc = json::parse(openapi_document(http::router{}, openapi_components{}));
+  EXPECT_EQ(doc["paths"], json::object());
+  EXPECT_EQ(doc["components"]["schemas"], json::object());
+}
+
+TEST(OpenapiComponents, LaterDefinitionReplacesEarlier) {
+  openapi_components c;
+  c.raw("X", R"({"type":"string"})");
+  c.raw("X", R"({"type":"integer"})");
+  ASSERT_EQ(c.all().size(), 1u);
+  EXPECT_EQ(c.all().at("X"), R"({"type":"integer"})");
+}
+
+}  // namespace
+}  // namespace zomato::api

@@ -1,0 +1,265 @@
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http/responses.hpp"
+#include "http/router.hpp"
+
+namespace zomato::http {
+namespace {
+
+using document = nlohmann::json;
+
+// Each handler answers its own name and what it saw, so a test can tell which route ran.
+handler answer(std::string name) {
+  return [name](const request& req, const params& values) {
+    document body{{"route", name}, {"path", std::string(req.path)}};
+    if (auto id = values.integer("restaurant_id")) body["restaurant_id"] = id;
+    if (auto text = values.text("category")) body["category"] = *text;
+    if (auto text = values.text("q")) body["q"] = *text;
+    body["limit"] = values.integer("limit");
+    body["skip"] = values.integer("skip");
+    return http::json(200, body.dump());
+  };
+}
+
+route make_route(verb method, std::string pattern, std::vector<param_spec> specs, std::string name) {
+  route r;
+  r.method = method;
+  r.pattern = std::move(pattern);
+  r.params = std::move(specs);
+  r.run = answer(std::move(name));
+  return r;
+}
+
+// The parameter route is added before the literal one on purpose: order of add must not matter.
+router catalog_router() {
+  router routes;
+  routes.add(make_route(verb::get, "/", {}, "root"));
+  routes.add(make_route(verb::get, "/restaurants/{restaurant_id}", {path_id("restaurant_id", "Id")}, "get_restaurant"));
+  routes.add(make_route(verb::put, "/restaurants/{restaurant_id}", {path_id("restaurant_id", "Id")}, "put_restaurant"));
+  routes.add(make_route(verb::get, "/restaurants/", pagination(), "list_restaurants"));
+  routes.add(make_route(verb::post, "/restaurants/", {}, "create_restaurant"));
+  routes.add(make_route(verb::get, "/restaurants/active", pagination(), "active_restaurants"));
+  routes.add(make_route(verb::get, "/restaurants/{restaurant_id}/menu",
+                        {path_id("restaurant_id", "Id"), query_text("q", false, "Search")}, "menu"));
+  routes.add(make_route(verb::get, "/menu-items/category/{category}", {path_text("category", "Category")},
+                        "by_category"));
+  routes.add(make_route(verb::get, "/reviews/", {query_text("q", true, "Required text")}, "reviews"));
+  return routes;
+}
+
+request get(std::string_view path, std::string_view query = {}) {
+  request req;
+  req.method = verb::get;
+  req.path = path;
+  req.query = query;
+  return req;
+}
+
+request with_method(verb method, std::string_view path) {
+  request req;
+  req.method = method;
+  req.path = path;
+  return req;
+}
+
+document body_of(const response& res) { return document::parse(res.body); }
+
+TEST(Router, LiteralSegmentsBeatParameters) {
+  const auto routes = catalog_router();
+  const auto res = routes.dispatch(get("/restaurants/active"));
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(body_of(res)["route"], "active_restaurants");
+
+  const auto by_id = routes.dispatch(get("/restaurants/42"));
+  ASSERT_EQ(by_id.status, 200) << by_id.body;
+  EXPECT_EQ(body_of(by_id)["route"], "get_restaurant");
+  EXPECT_EQ(body_of(by_id)["restaurant_id"], 42);
+}
+
+TEST(Router, LiteralWinsWhicheverIsAddedFirst) {
+  router routes;
+  routes.add(make_route(verb::get, "/restaurants/active", {}, "active"));
+  routes.add(make_route(verb::get, "/restaurants/{restaurant_id}", {path_id("restaurant_id", "Id")}, "by_id"));
+  EXPECT_EQ(body_of(routes.dispatch(get("/restaurants/active")))["route"], "active");
+  EXPECT_EQ(body_of(routes.dispatch(get("/restaurants/3")))["route"], "by_id");
+}
+
+TEST(Router, EarlierLiteralSegmentDecides) {
+  router routes;
+  routes.add(make_route(verb::get, "/a/{restaurant_id}/c", {path_id("restaurant_id", "Id")}, "param_first"));
+  routes.add(make_route(verb::get, "/a/b/{category}", {path_text("category", "C")}, "literal_first"));
+  EXPECT_EQ(body_of(routes.dispatch(get("/a/b/c")))["route"], "literal_first");
+  EXPECT_EQ(body_of(routes.dispatch(get("/a/7/c")))["route"], "param_first");
+}
+
+TEST(Router, IgnoresTrailingSlash) {
+  const auto routes = catalog_router();
+  for (const char* path : {"/restaurants", "/restaurants/"}) {
+    const auto res = routes.dispatch(get(path));
+    ASSERT_EQ(res.status, 200) << path;
+    EXPECT_EQ(body_of(res)["route"], "list_restaurants") << path;
+  }
+  EXPECT_EQ(body_of(routes.dispatch(get("/restaurants/active/")))["route"], "active_restaurants");
+  EXPECT_EQ(body_of(routes.dispatch(get("/restaurants/5/")))["restaurant_id"], 5);
+  EXPECT_EQ(body_of(routes.dispatch(get("/restaurants/5/menu/")))["route"], "menu");
+}
+
+TEST(Router, MatchesTheRoot) {
+  const auto routes = catalog_router();
+  const auto res = routes.dispatch(get("/"));
+  ASSERT_EQ(res.status, 200);
+  EXPECT_EQ(body_of(res)["route"], "root");
+}
+
+TEST(Router, UnknownPathIsNotFound) {
+  const auto routes = catalog_router();
+  for (const char* path : {"/nope", "/restaurants/1/extra", "/restaurants/1/menu/more", "/menu-items/category",
+                           "/restaurantsx"}) {
+    const auto res = routes.dispatch(get(path));
+    EXPECT_EQ(res.status, 404) << path;
+    EXPECT_EQ(res.body, R"({"detail":"Not Found"})") << path;
+    EXPECT_EQ(res.content_type, "application/json");
+  }
+}
+
+TEST(Router, KnownPathWithOtherMethodIsNotAllowed) {
+  const auto routes = catalog_router();
+  for (const auto& req : {with_method(verb::delete_, "/restaurants/1"), with_method(verb::post, "/restaurants/1"),
+                          with_method(verb::delete_, "/restaurants/"), with_method(verb::put, "/"),
+                          with_method(verb::patch, "/menu-items/category/thai")}) {
+    const auto res = routes.dispatch(req);
+    EXPECT_EQ(res.status, 405) << req.path;
+    EXPECT_EQ(res.body, R"({"detail":"Method Not Allowed"})") << req.path;
+  }
+}
+
+TEST(Router, MethodPicksBetweenRoutesOfOnePath) {
+  const auto routes = catalog_router();
+  EXPECT_EQ(body_of(routes.dispatch(with_method(verb::put, "/restaurants/9")))["route"], "put_restaurant");
+  EXPECT_EQ(body_of(routes.dispatch(with_method(verb::post, "/restaurants")))["route"], "create_restaurant");
+}
+
+TEST(Router, LiteralRouteOfAnotherMethodFallsBackToTheParameterRoute) {
+  // PUT /restaurants/active: the literal GET route does not take PUT, the {id} PUT route
+  // does and cannot read "active" as an id, as FastAPI answers.
+  const auto routes = catalog_router();
+  const auto res = routes.dispatch(with_method(verb::put, "/restaurants/active"));
+  EXPECT_EQ(res.status, 422) << res.body;
+  EXPECT_EQ(body_of(res)["detail"][0]["loc"], document::parse(R"(["path","restaurant_id"])"));
+}
+
+TEST(Router, BadPathParameterIsUnprocessable) {
+  const auto routes = catalog_router();
+  const auto res = routes.dispatch(get("/restaurants/abc"));
+  ASSERT_EQ(res.status, 422);
+  const auto detail = body_of(res)["detail"];
+  ASSERT_EQ(detail.size(), 1u);
+  EXPECT_EQ(detail[0]["type"], "int_parsing");
+  EXPECT_EQ(detail[0]["loc"], document::parse(R"(["path","restaurant_id"])"));
+  EXPECT_EQ(detail[0]["input"], "abc");
+}
+
+TEST(Router, IdPastTwoToTheSixtyThreeIsUnprocessable) {
+  const auto res = catalog_router().dispatch(get("/restaurants/99999999999999999999"));
+  ASSERT_EQ(res.status, 422);
+  EXPECT_EQ(body_of(res)["detail"][0]["loc"], document::parse(R"(["path","restaurant_id"])"));
+}
+
+TEST(Router, BadQueryParameterIsUnprocessable) {
+  const auto res = catalog_router().dispatch(get("/restaurants/", "limit=0"));
+  ASSERT_EQ(res.status, 422);
+  const auto detail = body_of(res)["detail"];
+  ASSERT_EQ(detail.size(), 1u);
+  EXPECT_EQ(detail[0]["type"], "greater_than_equal");
+  EXPECT_EQ(detail[0]["loc"], document::parse(R"(["query","limit"])"));
+  EXPECT_EQ(detail[0]["input"], "0");
+  EXPECT_EQ(detail[0]["ctx"], document::parse(R"({"ge":1})"));
+}
+
+TEST(Router, ReportsEveryBadParameter) {
+  const auto res = catalog_router().dispatch(get("/restaurants", "skip=-1&limit=5000"));
+  ASSERT_EQ(res.status, 422);
+  const auto detail = body_of(res)["detail"];
+  ASSERT_EQ(detail.size(), 2u);
+  EXPECT_EQ(detail[0]["loc"], document::parse(R"(["query","skip"])"));
+  EXPECT_EQ(detail[1]["loc"], document::parse(R"(["query","limit"])"));
+}
+
+TEST(Router, MissingRequiredQueryParameterIsUnprocessable) {
+  const auto res = catalog_router().dispatch(get("/reviews", "other=1"));
+  ASSERT_EQ(res.status, 422);
+  const auto detail = body_of(res)["detail"];
+  EXPECT_EQ(detail[0]["type"], "missing");
+  EXPECT_EQ(detail[0]["loc"], document::parse(R"(["query","q"])"));
+}
+
+TEST(Router, PassesTypedParametersAndDefaults) {
+  const auto routes = catalog_router();
+  const auto defaults = body_of(routes.dispatch(get("/restaurants/")));
+  EXPECT_EQ(defaults["skip"], 0);
+  EXPECT_EQ(defaults["limit"], 100);
+
+  const auto given = body_of(routes.dispatch(get("/restaurants/", "skip=20&limit=5&limit=7&unknown=x")));
+  EXPECT_EQ(given["skip"], 20);
+  EXPECT_EQ(given["limit"], 7);
+
+  const auto menu = body_of(routes.dispatch(get("/restaurants/12/menu", "q=paneer+tikka")));
+  EXPECT_EQ(menu["restaurant_id"], 12);
+  EXPECT_EQ(menu["q"], "paneer tikka");
+}
+
+TEST(Router, DecodesPercentEncodedPathSegments) {
+  const auto routes = catalog_router();
+  EXPECT_EQ(body_of(routes.dispatch(get("/menu-items/category/South%20Indian")))["category"], "South Indian");
+  EXPECT_EQ(body_of(routes.dispatch(get("/menu-items/category/caf%C3%A9")))["category"], "caf\xC3\xA9");
+  // '+' is a plus in a path, not a space.
+  EXPECT_EQ(body_of(routes.dispatch(get("/menu-items/category/a+b")))["category"], "a+b");
+  // An encoded slash stays inside the one segment.
+  EXPECT_EQ(body_of(routes.dispatch(get("/menu-items/category/a%2Fb")))["category"], "a/b");
+  // Encoded digits make an id.
+  EXPECT_EQ(body_of(routes.dispatch(get("/restaurants/%34%32")))["restaurant_id"], 42);
+}
+
+TEST(Router, InvalidUtf8InThePathIsUnprocessable) {
+  const auto res = catalog_router().dispatch(get("/menu-items/category/%FF"));
+  ASSERT_EQ(res.status, 422);
+  EXPECT_EQ(body_of(res)["detail"][0]["loc"], document::parse(R"(["path","category"])"));
+}
+
+TEST(Router, AddRefusesUndeclaredPathParameters) {
+  router routes;
+  EXPECT_THROW(routes.add(make_route(verb::get, "/restaurants/{restaurant_id}", {}, "x")), std::logic_error);
+  // A query parameter of the same name does not declare the path one.
+  EXPECT_THROW(routes.add(make_route(verb::get, "/restaurants/{restaurant_id}",
+                                     {query_integer("restaurant_id", 0, 0, 10, "q")}, "x")),
+               std::logic_error);
+  EXPECT_THROW(routes.add(make_route(verb::get, "/a/{x}/b/{y}", {path_id("x", "x")}, "x")), std::logic_error);
+  EXPECT_TRUE(routes.routes().empty());
+}
+
+TEST(Router, AddKeepsRoutesInOrderOfAddition) {
+  const auto routes = catalog_router();
+  ASSERT_EQ(routes.routes().size(), 9u);
+  EXPECT_EQ(routes.routes()[0].pattern, "/");
+  EXPECT_EQ(routes.routes()[1].pattern, "/restaurants/{restaurant_id}");
+  EXPECT_EQ(routes.routes()[5].pattern, "/restaurants/active");
+}
+
+TEST(SplitPath, SplitsOnSlashes) {
+  EXPECT_EQ(split_path("/a/b/"), (std::vector<std::string_view>{"a", "b"}));
+  EXPECT_EQ(split_path("/a/b"), (std::vector<std::string_view>{"a", "b"}));
+  EXPECT_EQ(split_path("a"), (std::vector<std::string_view>{"a"}));
+  EXPECT_TRUE(split_path("/").empty());
+  EXPECT_TRUE(split_path("").empty());
+  EXPECT_EQ(split_path("/restaurants/{restaurant_id}/menu"),
+            (std::vector<std::string_view>{"restaurants", "{restaurant_id}", "menu"}));
+}
+
+}  // namespace
+}  // namespace zomato::http
