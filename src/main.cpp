@@ -1,19 +1,29 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 #include "app/application.hpp"
 #include "app/config.hpp"
+#include "app/seed_command.hpp"
 
-int main() {
+namespace {
+
+std::optional<std::string> from_environment(const char* name) {
+  const char* value = std::getenv(name);
+  if (!value) return std::nullopt;
+  return std::string(value);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
+  if (argc > 1 && std::string_view(argv[1]) == "seed") {
+    return zomato::app::run_seed_command(std::vector<std::string>(argv + 2, argv + argc), from_environment);
+  }
   try {
-    const auto settings = zomato::app::load_config([](const char* name) -> std::optional<std::string> {
-      const char* value = std::getenv(name);
-      if (!value) return std::nullopt;
-      return std::string(value);
-    });
-    return zomato::app::serve(settings);
+    return zomato::app::serve(zomato::app::load_config(from_environment));
   } catch (const zomato::app::config_error& error) {
     std::fprintf(stderr, "configuration error: %s\n", error.what());
   } catch (const std::exception& error) {

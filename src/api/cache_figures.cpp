@@ -1,5 +1,6 @@
 #include "api/cache_figures.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -128,6 +129,42 @@ std::vector<std::string> recommendations_for(const cache_snapshot& s) {
   if (s.redis && !s.redis->connected) advice.emplace_back("Redis is unreachable: requests are served from the database");
   if (advice.empty()) advice.emplace_back("Cache is performing well; no action needed");
   return advice;
+}
+
+void health::raise(const std::string& level, std::string issue) {
+  static const std::vector<std::string> order{"healthy", "warning", "critical", "unhealthy"};
+  const auto rank = [&](const std::string& name) { return std::find(order.begin(), order.end(), name) - order.begin(); };
+  if (rank(level) > rank(status)) status = level;
+  issues.push_back(std::move(issue));
+}
+
+health assess(const cache_snapshot& s) {
+  constexpr std::uint64_t meaningful_requests = 100;
+  health h;
+  if (s.redis && !s.redis->connected) h.raise("unhealthy", "Redis is unreachable; requests are served from the database");
+  if (s.hits + s.misses >= meaningful_requests) {
+    char ratio[16];
+    std::snprintf(ratio, sizeof ratio, "%.2f%%", hit_ratio_percent(s.hits, s.misses));
+    if (hit_ratio_percent(s.hits, s.misses) < 50) {
+      h.raise("critical", std::string("Critical hit ratio: ") + ratio);
+    } else if (hit_ratio_percent(s.hits, s.misses) < 70) {
+      h.raise("warning", std::string("Low hit ratio: ") + ratio);
+    }
+  }
+  const double memory = memory_utilization_percent(s);
+  if (memory > 90) {
+    h.raise("critical", "Memory usage above 90%");
+  } else if (memory > 80) {
+    h.raise("warning", "Memory usage above 80%");
+  }
+  if (s.redis && s.redis->connected) {
+    if (s.redis->ping_ms > 500) {
+      h.raise("critical", "Redis response time above 500 ms");
+    } else if (s.redis->ping_ms > 100) {
+      h.raise("warning", "Redis response time above 100 ms");
+    }
+  }
+  return h;
 }
 
 }  // namespace zomato::api

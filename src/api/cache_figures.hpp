@@ -48,4 +48,14 @@ void write_overview(http::json_writer& out, const cache_snapshot& s);
 std::vector<std::string> recommendations_for(const cache_snapshot& s);
 double memory_utilization_percent(const cache_snapshot& s);
 
+/// The README's thresholds: hit ratio below 70 % warning, below 50 % critical (judged after
+/// 100 requests); memory above 80 % warning, above 90 % critical; Redis answering slower than
+/// 100 ms warning, 500 ms critical; Redis configured but unreachable: unhealthy.
+struct health {
+  std::string status = "healthy";
+  std::vector<std::string> issues;
+  void raise(const std::string& level, std::string issue);
+};
+health assess(const cache_snapshot& s);
+
 }  // namespace zomato::api

@@ -21,7 +21,6 @@ using http::verb;
 
 const char* const tag = "Cache";
 constexpr std::size_t warm_limit = 50;
-constexpr std::uint64_t meaningful_requests = 100;
 
 http::response envelope(const std::function<void(json_writer&)>& body) {
   json_writer out;
@@ -29,44 +28,6 @@ http::response envelope(const std::function<void(json_writer&)>& body) {
   body(out);
   out.field("timestamp", epoch_seconds()).end_object();
   return http::json(200, std::move(out.text()));
-}
-
-struct health {
-  std::string status = "healthy";
-  std::vector<std::string> issues;
-  void raise(const std::string& level, std::string issue) {
-    static const std::vector<std::string> order{"healthy", "warning", "critical", "unhealthy"};
-    const auto rank = [&](const std::string& s) { return std::find(order.begin(), order.end(), s) - order.begin(); };
-    if (rank(level) > rank(status)) status = level;
-    issues.push_back(std::move(issue));
-  }
-};
-
-health assess(const cache_snapshot& s) {
-  health h;
-  if (s.redis && !s.redis->connected) h.raise("unhealthy", "Redis is unreachable; requests are served from the database");
-  if (s.hits + s.misses >= meaningful_requests) {
-    const double ratio = hit_ratio_percent(s.hits, s.misses);
-    if (ratio < 50) {
-      h.raise("critical", "Critical hit ratio: " + std::to_string(ratio).substr(0, 5) + "%");
-    } else if (ratio < 70) {
-      h.raise("warning", "Low hit ratio: " + std::to_string(ratio).substr(0, 5) + "%");
-    }
-  }
-  const double memory = memory_utilization_percent(s);
-  if (memory > 90) {
-    h.raise("critical", "Memory usage above 90%");
-  } else if (memory > 80) {
-    h.raise("warning", "Memory usage above 80%");
-  }
-  if (s.redis && s.redis->connected) {
-    if (s.redis->ping_ms > 500) {
-      h.raise("critical", "Redis response time above 500 ms");
-    } else if (s.redis->ping_ms > 100) {
-      h.raise("warning", "Redis response time above 100 ms");
-    }
-  }
-  return h;
 }
 
 void write_namespace_counts(json_writer& out, const cache_snapshot& s, bool redis) {
@@ -126,7 +87,7 @@ double speed_multiplier(double before, double after) {
 }  // namespace
 
 void add_cache_routes(http::router& routes, openapi_components& docs, cache::response_cache& cache, internal_get get,
-                      services::catalog_analytics_service& analytics) {
+                      services::catalog_analytics_service& analytics, const task_board& tasks) {
   docs.raw("CacheEnvelope", R"({"type":"object","properties":{"status":{"type":"string"},"timestamp":{"type":"number"}}})");
   auto warmer = std::make_shared<cache_warmer>(get);
 
@@ -245,10 +206,21 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::res
               {tag, "Memory used by the cache, with recommendations", "", "CacheEnvelope"}});
 
   routes.add({verb::get, "/cache/health", {},
-              [&cache](const request&, const params&) {
+              [&cache, &tasks](const request&, const params&) {
                 const auto s = snapshot_of(cache);
                 const auto h = assess(s);
                 return envelope([&](json_writer& out) {
+                  out.key("background_tasks").begin_array();
+                  for (const auto& task : tasks.all()) {
+                    out.begin_object()
+                        .field("name", task.name)
+                        .field("interval_seconds", task.interval_seconds)
+                        .field("runs", task.runs)
+                        .field("last_run", task.last_run)
+                        .field("last_result", task.last_result)
+                        .end_object();
+                  }
+                  out.end_array();
                   out.key("health_check").begin_object()
                       .field("status", h.status)
                       .field("backend", s.backend)

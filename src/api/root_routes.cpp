@@ -5,7 +5,7 @@
 
 namespace zomato::api {
 
-void add_root_routes(http::router& routes, openapi_components& docs) {
+void add_root_routes(http::router& routes, openapi_components& docs, const std::string& cache_backend) {
   docs.object("Welcome", {{"message", "string"},
                           {"version", "string"},
                           {"features", "array"},
@@ -14,7 +14,7 @@ void add_root_routes(http::router& routes, openapi_components& docs) {
                           {"redoc", "string"}});
   docs.object("Health", {{"status", "string"}, {"version", "string"}, {"timestamp", "string"}});
 
-  const std::string welcome = [] {
+  const std::string welcome = [&cache_backend] {
     http::json_writer out;
     out.begin_object()
         .field("message", "Welcome to Zomato Food Delivery Ecosystem API with Redis Cache")
@@ -30,7 +30,7 @@ void add_root_routes(http::router& routes, openapi_components& docs) {
     out.end_array()
         .key("cache_info")
         .begin_object()
-        .field("backend", "in-process")
+        .field("backend", cache_backend)
         .field("cache_stats", "/cache/stats")
         .field("cache_management", "/cache/clear")
         .field("performance_demo", "/demo/cache-performance-test")

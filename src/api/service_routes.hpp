@@ -8,8 +8,8 @@
 
 namespace zomato::api {
 
-/// GET / (welcome) and GET /health.
-void add_root_routes(http::router& routes, openapi_components& docs);
+/// GET / (welcome, naming the cache backend) and GET /health.
+void add_root_routes(http::router& routes, openapi_components& docs, const std::string& cache_backend);
 
 /// GET /openapi.json, /docs (Swagger UI), /redoc (ReDoc) and their assets from asset_dir
 /// (the installed npm packages). Returns the text /openapi.json serves: fill it with

@@ -2,24 +2,31 @@
 
 #include <cstdio>
 
+#include "api/cache_figures.hpp"
 #include "api/cache_routes.hpp"
 #include "api/catalog_routes.hpp"
+#include "api/demo_routes.hpp"
+#include "api/live_routes.hpp"
 #include "api/openapi.hpp"
 #include "api/order_routes.hpp"
 #include "api/service_routes.hpp"
-#include "http/router.hpp"
+#include "api/task_board.hpp"
+#include "app/background.hpp"
 #include "cache/response_cache.hpp"
+#include "http/router.hpp"
 #include "net/server.hpp"
+#include "services/analytics_service.hpp"
 #include "services/catalog_analytics_service.hpp"
 #include "services/customer_service.hpp"
 #include "services/menu_service.hpp"
 #include "services/order_service.hpp"
-#include "services/review_service.hpp"
+#include "services/realtime_service.hpp"
 #include "services/restaurant_service.hpp"
+#include "services/review_service.hpp"
+#include "services/sample_data_service.hpp"
 #include "store/sqlite/database.hpp"
 
 namespace zomato::app {
-
 namespace {
 
 cache::cache_settings cache_settings_of(const config& settings) {
@@ -52,26 +59,55 @@ struct application::parts {
         customers(db, cache),
         orders(db, cache),
         reviews(db, cache),
-        catalog_analytics(db) {
+        catalog_analytics(db),
+        realtime(db),
+        analytics(db),
+        samples(db, restaurants, menu, customers, orders, reviews) {
     routes.attach_cache(cache);
+    const api::internal_get get = [this](std::string_view path, std::string_view query,
+                                         std::string_view cache_control) {
+      http::request internal;
+      internal.path = path;
+      internal.query = query;
+      internal.cache_control = cache_control;
+      return routes.dispatch(internal);
+    };
     api::openapi_components docs;
-    api::add_root_routes(routes, docs);
+    api::add_root_routes(routes, docs, cache.redis() ? "Redis" : "in-process");
     api::add_restaurant_routes(routes, docs, restaurants, menu);
     api::add_menu_item_routes(routes, docs, menu);
     api::add_catalog_analytics_routes(routes, docs, catalog_analytics);
     api::add_customer_routes(routes, docs, customers, orders);
     api::add_order_routes(routes, docs, orders);
     api::add_review_routes(routes, docs, reviews);
-    api::add_cache_routes(routes, docs, cache, [this](std::string_view path, std::string_view query,
-                                                      std::string_view cache_control) {
-      http::request internal;
-      internal.path = path;
-      internal.query = query;
-      internal.cache_control = cache_control;
-      return routes.dispatch(internal);
-    }, catalog_analytics);
+    api::add_realtime_routes(routes, docs, realtime);
+    api::add_analytics_routes(routes, docs, analytics, get, [this](std::function<void()> job) { worker.post(std::move(job)); });
+    api::add_cache_routes(routes, docs, cache, get, catalog_analytics, tasks);
+    api::add_demo_routes(routes, docs, samples, get);
     auto document = api::add_docs_routes(routes, docs, settings.asset_dir);
     *document = api::openapi_document(routes, docs);
+    schedule(settings, get);
+  }
+
+  // Refresh-ahead of hot analytics, the health monitor and the cleanup of stale entries.
+  void schedule(const config& settings, const api::internal_get& get) {
+    tasks.schedule("refresh_ahead", settings.refresh_interval.count());
+    tasks.schedule("health_monitor", settings.health_interval.count());
+    tasks.schedule("cleanup", settings.cleanup_interval.count());
+    worker.every(settings.refresh_interval, [this, get] {
+      api::cache_warmer warmer(get);
+      const auto step = warmer.warm("analytics", cache.expiring(cache::cache_namespace::analytics, 0.25));
+      tasks.record("refresh_ahead", "refreshed " + std::to_string(step.count) + " analytics entries");
+    });
+    worker.every(settings.health_interval, [this] {
+      const auto verdict = api::assess(api::snapshot_of(cache));
+      std::string result = verdict.status;
+      for (const auto& issue : verdict.issues) result += "; " + issue;
+      tasks.record("health_monitor", result);
+    });
+    worker.every(settings.cleanup_interval, [this] {
+      tasks.record("cleanup", "removed " + std::to_string(cache.remove_stale()) + " stale entries");
+    });
   }
 
   store::sqlite::database db;
@@ -82,7 +118,12 @@ struct application::parts {
   services::order_service orders;
   services::review_service reviews;
   services::catalog_analytics_service catalog_analytics;
+  services::realtime_service realtime;
+  services::analytics_service analytics;
+  services::sample_data_service samples;
   http::router routes;
+  api::task_board tasks;
+  background worker;  // last: stops before anything its jobs use goes away
 };
 
 application::application(const config& settings) : parts_(std::make_unique<parts>(settings)) {}

@@ -102,6 +102,12 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
     if (name != "on" && name != "off") throw config_error("CACHE_MEMORY must be on or off, got '" + *v + "'");
     c.cache_memory = name == "on";
   }
+  const auto interval = [&](const char* name, std::chrono::seconds& target) {
+    if (auto v = lookup(name)) target = std::chrono::seconds(integer_in(name, *v, 1, 7 * 24 * 3600));
+  };
+  interval("REFRESH_INTERVAL_SECONDS", c.refresh_interval);
+  interval("HEALTH_INTERVAL_SECONDS", c.health_interval);
+  interval("CLEANUP_INTERVAL_SECONDS", c.cleanup_interval);
   if (auto v = lookup("REDIS_TIMEOUT_MS")) c.redis_timeout = std::chrono::milliseconds(integer_in("REDIS_TIMEOUT_MS", *v, 1, 10000));
   return c;
 }

@@ -35,6 +35,9 @@ struct config {
   std::size_t cache_memory_bytes = 64u << 20;
   bool cache_memory = true;
   std::chrono::milliseconds redis_timeout{50};
+  std::chrono::seconds refresh_interval{60};
+  std::chrono::seconds health_interval{300};
+  std::chrono::seconds cleanup_interval{7200};
 };
 
 /// A configuration value that cannot be used; what() is one line naming the variable.
@@ -44,7 +47,8 @@ class config_error : public std::runtime_error {
 };
 
 /// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, LOG_LEVEL,
-/// BODY_LIMIT_BYTES, READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY and REDIS_TIMEOUT_MS through `lookup` (unset: nullopt).
+/// BODY_LIMIT_BYTES, READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, REDIS_TIMEOUT_MS,
+/// REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS and CLEANUP_INTERVAL_SECONDS through `lookup` (unset: nullopt).
 /// Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 

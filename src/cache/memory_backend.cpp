@@ -47,7 +47,7 @@ void memory_backend::put(const std::string& key, entry_ptr value, clock::duratio
     drop(s, found->second);
   }
   while (s.bytes + bytes > budget && !s.recency.empty()) drop(s, std::prev(s.recency.end()));
-  s.recency.push_front(node{key, std::move(value), clock::now() + ttl, bytes, uses});
+  s.recency.push_front(node{key, std::move(value), clock::now() + ttl, bytes, uses, ttl});
   s.index.emplace(key, s.recency.begin());
   s.bytes += bytes;
 }
@@ -59,7 +59,7 @@ std::size_t memory_backend::sweep(const std::function<bool(const visit&)>& remov
     std::lock_guard guard(s.lock);
     for (auto it = s.recency.begin(); it != s.recency.end();) {
       const auto next = std::next(it);
-      if (remove(visit{it->key, *it->value, it->expires <= now, it->uses, it->bytes, it->expires - now})) {
+      if (remove(visit{it->key, *it->value, it->expires <= now, it->uses, it->bytes, it->expires - now, it->ttl})) {
         drop(s, it);
         ++removed;
       }
@@ -73,7 +73,7 @@ void memory_backend::inspect(const std::function<void(const visit&)>& see) const
   const auto now = clock::now();
   for (const auto& s : shards_) {
     std::lock_guard guard(s.lock);
-    for (const auto& n : s.recency) see(visit{n.key, *n.value, n.expires <= now, n.uses, n.bytes, n.expires - now});
+    for (const auto& n : s.recency) see(visit{n.key, *n.value, n.expires <= now, n.uses, n.bytes, n.expires - now, n.ttl});
   }
 }
 

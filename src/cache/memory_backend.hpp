@@ -36,6 +36,7 @@ class memory_backend {
     std::uint64_t uses;
     std::size_t bytes;
     clock::duration remaining;
+    clock::duration ttl;
   };
   /// Calls `remove` on every entry and drops those for which it returns true; returns how many.
   std::size_t sweep(const std::function<bool(const visit&)>& remove);
@@ -53,6 +54,7 @@ class memory_backend {
     clock::time_point expires;
     std::size_t bytes;
     std::uint64_t uses;
+    clock::duration ttl;
   };
   struct shard {
     mutable std::mutex lock;

@@ -114,7 +114,7 @@ http::response response_cache::serve(const http::request& req, const http::route
   }
   ++misses_[slot];
   auto fresh = produce();
-  if (fresh.status != 200) {
+  if (fresh.status != 200 || !fresh.cacheable) {
     fresh.headers.emplace_back("x-cache-status", "MISS");
     return fresh;
   }
@@ -183,6 +183,17 @@ std::vector<popular_entry> response_cache::most_used(std::size_t limit) const {
   std::sort(used.begin(), used.end(), [](const popular_entry& a, const popular_entry& b) { return a.uses > b.uses; });
   if (used.size() > limit) used.resize(limit);
   return used;
+}
+
+std::vector<std::string> response_cache::expiring(cache_namespace ns, double fraction) const {
+  std::vector<std::string> targets;
+  memory_.inspect([&](const memory_backend::visit& v) {
+    if (v.expired || v.uses == 0 || namespace_of(v.key) != ns) return;
+    if (v.remaining < std::chrono::duration_cast<memory_backend::clock::duration>(v.ttl * fraction)) {
+      targets.push_back(v.value.target);
+    }
+  });
+  return targets;
 }
 
 std::uint64_t response_cache::total_hits() const {

@@ -63,6 +63,9 @@ class response_cache final : public http::response_cache, public services::chang
 
   std::vector<namespace_figures> figures();
   std::vector<popular_entry> most_used(std::size_t limit) const;
+  /// Targets of used entries of the namespace with less than `fraction` of their TTL left
+  /// (refresh-ahead).
+  std::vector<std::string> expiring(cache_namespace ns, double fraction) const;
   std::chrono::seconds ttl_for(cache_namespace ns) const { return ttl_of(ns, settings_.profile); }
 
   /// The namespace of a key of the current generation; nullopt for others.

@@ -50,6 +50,18 @@ std::string format_timestamp(std::chrono::system_clock::time_point at) {
   return text;
 }
 
+std::optional<std::chrono::system_clock::time_point> time_point_of(std::string_view timestamp) {
+  const auto normal = parse_timestamp(timestamp);
+  if (!normal) return std::nullopt;
+  const auto date = date_at(*normal);
+  int hour = 0, minute = 0, second = 0;
+  digits_at(*normal, 11, 2, hour);
+  digits_at(*normal, 14, 2, minute);
+  digits_at(*normal, 17, 2, second);
+  return std::chrono::sys_days{*date} + std::chrono::hours(hour) + std::chrono::minutes(minute) +
+         std::chrono::seconds(second);
+}
+
 std::string now_timestamp() { return format_timestamp(std::chrono::system_clock::now()); }
 
 std::optional<std::string> parse_time_of_day(std::string_view text) {

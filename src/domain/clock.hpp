@@ -13,6 +13,9 @@ std::string now_timestamp();
 /// Formats a UTC time point as "YYYY-MM-DDTHH:MM:SS".
 std::string format_timestamp(std::chrono::system_clock::time_point at);
 
+/// The time point of a stored "YYYY-MM-DDTHH:MM:SS" (UTC); nullopt if it is not one.
+std::optional<std::chrono::system_clock::time_point> time_point_of(std::string_view timestamp);
+
 /// "HH:MM" or "HH:MM:SS" (00-23, 00-59, 00-59) normalised to "HH:MM:SS"; nullopt if invalid.
 std::optional<std::string> parse_time_of_day(std::string_view text);
 

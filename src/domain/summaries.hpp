@@ -71,4 +71,53 @@ struct price_band_count {
   std::int64_t item_count = 0;
 };
 
+/// Orders placed on one day.
+struct revenue_day {
+  std::int64_t total_orders = 0;
+  std::int64_t paid_orders = 0;
+  std::int64_t cancelled_orders = 0;
+  std::int64_t customers = 0;
+  cents revenue = 0;
+  std::vector<status_count> by_status;
+  std::vector<restaurant_order_count> top_restaurants;  // order_count holds revenue in cents
+};
+
+/// How many customers ordered how often in a period.
+struct customer_activity {
+  std::int64_t total_customers = 0;
+  std::int64_t one_order = 0;
+  std::int64_t two_to_five = 0;
+  std::int64_t more_than_five = 0;
+  std::int64_t orders = 0;
+  cents spent = 0;
+};
+
+struct restaurant_performance {
+  id_t restaurant_id = 0;
+  std::string name;
+  double rating = 0.0;
+  std::int64_t total_orders = 0;
+  std::int64_t completed_orders = 0;
+  std::int64_t cancelled_orders = 0;
+  cents revenue = 0;
+  std::int64_t review_count = 0;
+  std::int64_t rating_sum = 0;
+};
+
+struct item_sales {
+  id_t menu_item_id = 0;
+  std::string name;
+  id_t restaurant_id = 0;
+  std::string restaurant_name;
+  std::int64_t quantity = 0;
+  std::int64_t order_count = 0;
+  cents revenue = 0;
+};
+
+/// An unfinished order of a restaurant: when it was placed and how long its slowest item takes.
+struct pending_order {
+  std::string order_date;
+  std::int64_t preparation_minutes = 0;
+};
+
 }  // namespace zomato::domain

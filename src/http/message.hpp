@@ -27,6 +27,8 @@ struct response {
   std::string body;
   std::string_view content_type = "application/json";
   std::vector<std::pair<std::string_view, std::string>> headers;
+  /// False when a cacheable route's answer must not be stored (conditional caching).
+  bool cacheable = true;
 };
 
 /// "GET", "POST", ... as written in a request line.

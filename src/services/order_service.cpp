@@ -4,11 +4,26 @@
 #include <limits>
 
 #include "domain/clock.hpp"
+#include "domain/notifications.hpp"
 
 namespace zomato::services {
 namespace {
 
 const char* const order_missing = "Order not found";
+
+// The customer hears of the new status (earlier news of the order is now read), and of a
+// delivered order is asked for a review.
+void notify(store::session& tx, const domain::order& order, const std::string& at) {
+  const auto restaurant = tx.restaurants().find(order.restaurant_id);
+  const auto name = restaurant ? restaurant->name : std::string("the restaurant");
+  tx.notifications().mark_order_read(order.id);
+  auto update = domain::status_notification(order, name, order.status, at);
+  tx.notifications().add(update);
+  if (order.status == domain::order_status::delivered) {
+    auto ask = domain::review_request(order, name, at);
+    tx.notifications().add(ask);
+  }
+}
 
 std::string day_ago() { return domain::format_timestamp(std::chrono::system_clock::now() - std::chrono::hours(24)); }
 
@@ -55,6 +70,8 @@ domain::result<placed_order> order_service::place(domain::id_t customer_id, cons
   }
   tx->orders().insert(order, items);
   tx->orders().record_status(order.id, domain::order_status::placed, order.order_date);
+  auto placed_note = domain::status_notification(order, restaurant->name, domain::order_status::placed, order.order_date);
+  tx->notifications().add(placed_note);
   if (retry) {
     tx->idempotency_keys().forget_before(day_ago());
     tx->idempotency_keys().remember(customer_id, retry->key, retry->request, order.id, order.order_date);
@@ -93,10 +110,11 @@ domain::result<domain::order> order_service::change_status(domain::id_t id, doma
     return domain::rule_violation(domain::transition_refusal(from, to));
   }
   tx->orders().record_status(id, to, now);
-  tx->commit();
-  changes_.changed(change::order_status_changed);
   order->status = to;
   if (delivered_at) order->delivery_time = delivered_at;
+  notify(*tx, *order, now);
+  tx->commit();
+  changes_.changed(change::order_status_changed);
   return std::move(*order);
 }
 

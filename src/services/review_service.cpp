@@ -31,6 +31,7 @@ domain::result<domain::review> review_service::add(domain::id_t order_id, domain
   domain::review review{0, customer_id, order->restaurant_id, order_id, rating, comment, domain::now_timestamp()};
   tx->reviews().insert(review);
   tx->reviews().refresh_rating(order->restaurant_id);
+  tx->notifications().mark_order_read(order_id);
   tx->commit();
   changes_.changed(change::review_added);
   return review;

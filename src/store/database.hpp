@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "store/activity_repositories.hpp"
 #include "store/catalog_repositories.hpp"
 #include "store/order_repositories.hpp"
 
@@ -19,6 +20,10 @@ class session {
   virtual review_repository& reviews() = 0;
   virtual idempotency_repository& idempotency_keys() = 0;
   virtual catalog_analytics_repository& catalog_analytics() = 0;
+  virtual notification_repository& notifications() = 0;
+  virtual kitchen_repository& kitchens() = 0;
+  virtual analytics_repository& analytics() = 0;
+  virtual sample_repository& samples() = 0;
   virtual void commit() = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "store/sqlite/database.hpp"
 
+#include "store/sqlite/activity_repositories.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/menu_item_repository.hpp"
 #include "store/sqlite/migrations.hpp"
@@ -19,7 +20,11 @@ class pooled_session final : public session {
         orders_(db_),
         reviews_(db_),
         idempotency_keys_(db_),
-        catalog_analytics_(db_) {}
+        catalog_analytics_(db_),
+        notifications_(db_),
+        kitchens_(db_),
+        analytics_(db_),
+        samples_(db_) {}
 
   void begin(const char* sql) {
     db_.execute(sql);
@@ -38,6 +43,10 @@ class pooled_session final : public session {
   store::review_repository& reviews() override { return reviews_; }
   store::idempotency_repository& idempotency_keys() override { return idempotency_keys_; }
   store::catalog_analytics_repository& catalog_analytics() override { return catalog_analytics_; }
+  store::notification_repository& notifications() override { return notifications_; }
+  store::kitchen_repository& kitchens() override { return kitchens_; }
+  store::analytics_repository& analytics() override { return analytics_; }
+  store::sample_repository& samples() override { return samples_; }
   void commit() override {
     db_.execute("COMMIT");
     open_ = false;
@@ -52,6 +61,10 @@ class pooled_session final : public session {
   review_repository reviews_;
   idempotency_repository idempotency_keys_;
   catalog_analytics_repository catalog_analytics_;
+  notification_repository notifications_;
+  kitchen_repository kitchens_;
+  analytics_repository analytics_;
+  sample_repository samples_;
   bool open_ = false;
 };
 

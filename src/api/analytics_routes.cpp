@@ -1,0 +1,135 @@
+#include <chrono>
+
+#include "api/answers.hpp"
+#include "api/live_routes.hpp"
+#include "domain/clock.hpp"
+#include "http/json_writer.hpp"
+#include "schemas/live_schemas.hpp"
+
+namespace zomato::api {
+namespace {
+
+using http::params;
+using http::request;
+using http::verb;
+
+const char* const tag = "Enterprise Analytics";
+constexpr int revenue_ttl = 24 * 3600;
+constexpr int behavior_ttl = 4 * 3600;
+constexpr int performance_ttl = 4 * 3600;
+constexpr int popular_ttl = 20 * 60;
+
+http::response query_problem(const std::string& name, const std::string& value, const std::string& type,
+                             const std::string& msg) {
+  http::problem p;
+  p.type = type;
+  p.loc = {std::string("query"), name};
+  p.msg = msg;
+  p.input_json = http::quoted(value);
+  return http::unprocessable({p});
+}
+
+http::response bad_period(const std::string& value) {
+  return query_problem("period", value, "string_pattern_mismatch",
+                       "String should match pattern '^[0-9]+[hdw]$' (e.g. 24h, 7d, 2w; at most a year)");
+}
+
+http::param_spec period_param() { return http::query_text("period", false, "Look-back window: 24h, 7d, 30d, 2w"); }
+
+}  // namespace
+
+std::vector<std::string> analytics_targets(const std::string& type) {
+  if (type == "revenue") return {"/analytics/revenue/daily?date=" + domain::now_timestamp().substr(0, 10)};
+  if (type == "customers") {
+    return {"/analytics/customers/behavior?period=24h", "/analytics/customers/behavior?period=7d",
+            "/analytics/customers/behavior?period=30d"};
+  }
+  if (type == "restaurants") return {"/analytics/restaurants/performance"};
+  if (type == "popular-items") return {"/analytics/popular-items?period=7d&limit=10"};
+  return {};
+}
+
+void add_analytics_routes(http::router& routes, openapi_components& docs, services::analytics_service& analytics,
+                          internal_get get, background_runner later) {
+  docs.object("DailyRevenue", {{"date", "string"}, {"total_revenue", "string"}, {"total_orders", "integer"},
+                               {"average_order_value", "string"}, {"orders_by_status", "object"},
+                               {"top_restaurants", "array"}, {"cache_ttl", "integer"}});
+  docs.object("CustomerBehavior", {{"period", "string"}, {"total_customers", "integer"}, {"active_customers", "integer"},
+                                   {"customer_segments", "object"}, {"cache_ttl", "integer"}});
+  docs.raw("RestaurantPerformance", R"({"type":"object","description":"One restaurant's figures, or {restaurants:[...], total_restaurants} without restaurant_id"})");
+  docs.object("PopularItems", {{"period", "string"}, {"popular_items", "array"}, {"cache_ttl", "integer"}});
+  docs.object("RefreshAccepted", {{"status", "string"}, {"message", "string"}, {"analytics_type", "string"},
+                                  {"timestamp", "number"}});
+
+  routes.add({verb::get, "/analytics/revenue/daily", {http::query_text("date", true, "YYYY-MM-DD")},
+              [&](const request&, const params& p) {
+                const auto date = *p.text("date");
+                if (!domain::parse_date(date)) {
+                  return query_problem("date", date, "date_parsing", "Input should be a valid date in the format YYYY-MM-DD");
+                }
+                return http::json(200, schemas::render(analytics.daily_revenue(date), revenue_ttl));
+              },
+              {tag, "Revenue and orders of one day (24 h cache)", "", "DailyRevenue"},
+              {"analytics", revenue_ttl}});
+
+  routes.add({verb::get, "/analytics/customers/behavior", {period_param()},
+              [&](const request&, const params& p) {
+                const auto text = p.text("period").value_or("7d");
+                const auto window = services::period_of(text);
+                if (!window) return bad_period(text);
+                return http::json(200, schemas::render(analytics.customer_behavior(*window, std::chrono::system_clock::now()),
+                                                       behavior_ttl));
+              },
+              {tag, "Customer segments by orders in a period (4 h cache)", "", "CustomerBehavior"},
+              {"analytics", behavior_ttl}});
+
+  routes.add({verb::get, "/analytics/restaurants/performance",
+              {http::query_integer("restaurant_id", 0, 1, std::numeric_limits<std::int64_t>::max(), "One restaurant"),
+               http::query_integer("limit", 100, 1, 1000, "How many restaurants, by revenue")},
+              [&](const request& req, const params& p) {
+                const bool single = http::query_value(req.query, "restaurant_id").has_value();
+                const auto id = single ? std::optional(p.integer("restaurant_id")) : std::nullopt;
+                return answer(analytics.restaurant_performance(id, p.integer("limit")), 200,
+                              [single](const services::performance_report& r) {
+                                return schemas::render(r, single, performance_ttl);
+                              });
+              },
+              {tag, "Orders, completion, revenue and ratings per restaurant (cache-aside, 4 h)", "", "RestaurantPerformance"},
+              {"analytics", performance_ttl}});
+
+  routes.add({verb::get, "/analytics/popular-items",
+              {period_param(), http::query_integer("limit", 10, 1, 100, "How many items")},
+              [&](const request&, const params& p) {
+                const auto text = p.text("period").value_or("7d");
+                const auto window = services::period_of(text);
+                if (!window) return bad_period(text);
+                return http::json(200, schemas::render(analytics.popular_items(*window, p.integer("limit"),
+                                                                               std::chrono::system_clock::now()),
+                                                       popular_ttl));
+              },
+              {tag, "Best-selling items in a period (refresh-ahead, 20 min)", "", "PopularItems"},
+              {"analytics", popular_ttl}});
+
+  routes.add({verb::post, "/analytics/refresh/{analytics_type}",
+              {http::path_text("analytics_type", "revenue, customers, restaurants or popular-items")},
+              [get, later](const request&, const params& p) {
+                const auto type = *p.text("analytics_type");
+                auto targets = analytics_targets(type);
+                if (targets.empty()) return http::detail(404, "Unknown analytics type: " + type);
+                later([get, targets] {
+                  cache_warmer warmer(get);
+                  warmer.warm("analytics", targets);
+                });
+                http::json_writer out;
+                out.begin_object()
+                    .field("status", "success")
+                    .field("message", "Cache refresh for " + type + " analytics started in background")
+                    .field("analytics_type", type)
+                    .field("timestamp", std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count())
+                    .end_object();
+                return http::json(202, std::move(out.text()));
+              },
+              {tag, "Recompute an analytics type in the background", "", "RefreshAccepted", 202}});
+}
+
+}  // namespace zomato::api

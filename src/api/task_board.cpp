@@ -1,0 +1,28 @@
+#include "api/task_board.hpp"
+
+#include <chrono>
+
+namespace zomato::api {
+
+void task_board::schedule(const std::string& name, std::int64_t interval_seconds) {
+  std::lock_guard guard(lock_);
+  tasks_.push_back({name, interval_seconds, 0, 0.0, "not run yet"});
+}
+
+void task_board::record(const std::string& name, std::string result) {
+  const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  std::lock_guard guard(lock_);
+  for (auto& task : tasks_) {
+    if (task.name != name) continue;
+    ++task.runs;
+    task.last_run = now;
+    task.last_result = std::move(result);
+  }
+}
+
+std::vector<task_status> task_board::all() const {
+  std::lock_guard guard(lock_);
+  return tasks_;
+}
+
+}  // namespace zomato::api

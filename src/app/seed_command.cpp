@@ -1,0 +1,120 @@
+#include "app/seed_command.hpp"
+
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <limits>
+
+#include "app/config.hpp"
+#include "domain/clock.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace zomato::app {
+namespace {
+
+struct count_option {
+  const char* name;
+  std::int64_t store::sqlite::seed_plan::*field;
+  std::int64_t low;
+  std::int64_t high;
+};
+
+constexpr std::array<count_option, 4> count_options{{
+    {"--restaurants", &store::sqlite::seed_plan::restaurants, 1, 1'000'000},
+    {"--menu-items-per-restaurant", &store::sqlite::seed_plan::menu_items_per_restaurant, 1, 1'000},
+    {"--customers", &store::sqlite::seed_plan::customers, 1, 10'000'000},
+    {"--orders", &store::sqlite::seed_plan::orders, 0, 100'000'000},
+}};
+
+template <class T>
+T number_in(const std::string& name, const std::string& text, T low, T high) {
+  T value{};
+  const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || code != std::errc{} || end != text.data() + text.size() || value < low || value > high) {
+    throw seed_usage_error(name + " must be an integer from " + std::to_string(low) + " to " + std::to_string(high) +
+                           ", got '" + text + "'");
+  }
+  return value;
+}
+
+}  // namespace
+
+store::sqlite::seed_plan parse_seed_arguments(const std::vector<std::string>& args) {
+  store::sqlite::seed_plan plan;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string name = args[i];
+    std::optional<std::string> value;
+    if (const auto equals = name.find('='); equals != std::string::npos) {
+      value = name.substr(equals + 1);
+      name.resize(equals);
+    }
+    if (name == "--now" && !value) {
+      plan.reference_time = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+      continue;
+    }
+    const auto take_value = [&] {
+      if (value) return *value;
+      if (i + 1 >= args.size()) throw seed_usage_error(name + " needs a value");
+      return args[++i];
+    };
+    if (name == "--seed") {
+      plan.seed = number_in<std::uint64_t>(name, take_value(), 0, std::numeric_limits<std::uint64_t>::max());
+      continue;
+    }
+    bool known = false;
+    for (const auto& option : count_options) {
+      if (name != option.name) continue;
+      plan.*option.field = number_in<std::int64_t>(name, take_value(), option.low, option.high);
+      known = true;
+    }
+    if (!known) {
+      throw seed_usage_error("unknown argument '" + args[i] +
+                             "' (expected --restaurants, --menu-items-per-restaurant, --customers, --orders, --seed "
+                             "or --now)");
+    }
+  }
+  return plan;
+}
+
+int run_seed_command(const std::vector<std::string>& args,
+                     const std::function<std::optional<std::string>(const char*)>& lookup) {
+  store::sqlite::seed_plan plan;
+  config settings;
+  try {
+    plan = parse_seed_arguments(args);
+    settings = load_config(lookup);
+  } catch (const seed_usage_error& error) {
+    std::fprintf(stderr, "seed: %s\n", error.what());
+    return 2;
+  } catch (const config_error& error) {
+    std::fprintf(stderr, "configuration error: %s\n", error.what());
+    return 2;
+  }
+  try {
+    const auto started = std::chrono::steady_clock::now();
+    { store::sqlite::database migrated(settings.database_path); }
+    store::sqlite::bulk_loader loader(settings.database_path);
+    if (!loader.is_empty()) {
+      std::fprintf(stderr, "seed: %s already holds data; seed fills only an empty database\n",
+                   settings.database_path.c_str());
+      return 2;
+    }
+    const auto counts = loader.load(plan);
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+    std::printf(
+        "seeded %s in %.2f s: %lld restaurants, %lld menu items, %lld customers, %lld orders, %lld order items, "
+        "%lld status changes, %lld reviews (seed %llu, orders up to %s)\n",
+        settings.database_path.c_str(), elapsed.count(), static_cast<long long>(counts.restaurants),
+        static_cast<long long>(counts.menu_items), static_cast<long long>(counts.customers),
+        static_cast<long long>(counts.orders), static_cast<long long>(counts.order_items),
+        static_cast<long long>(counts.status_changes), static_cast<long long>(counts.reviews),
+        static_cast<unsigned long long>(plan.seed), domain::format_timestamp(plan.reference_time).c_str());
+    return 0;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "seed failed: %s\n", error.what());
+    return 1;
+  }
+}
+
+}  // namespace zomato::app

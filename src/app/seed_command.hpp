@@ -1,0 +1,30 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "store/sqlite/bulk_loader.hpp"
+
+namespace zomato::app {
+
+/// A `seed` argument that cannot be used; what() is one line naming it.
+class seed_usage_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Reads the arguments after `seed`: --restaurants N (default 1000), --menu-items-per-restaurant N (20),
+/// --customers N (10000), --orders N (100000), --seed S (42), each as `--name N` or `--name=N`, and
+/// --now (orders end now instead of at the fixed 2026-11-01T00:00:00). Throws seed_usage_error.
+store::sqlite::seed_plan parse_seed_arguments(const std::vector<std::string>& args);
+
+/// `zomato-api seed ...`: migrates DATABASE_URL's file, fills it with generated data if it is empty
+/// and prints a one-line summary. Returns 0 when done; 2 for a bad argument, a bad configuration or
+/// a database that already holds data; 1 when loading fails (one line on stderr in both cases).
+int run_seed_command(const std::vector<std::string>& args,
+                     const std::function<std::optional<std::string>(const char*)>& lookup);
+
+}  // namespace zomato::app

@@ -1,0 +1,186 @@
+#include "store/sqlite/activity_repositories.hpp"
+
+#include "store/sqlite/status_column.hpp"
+
+namespace zomato::store::sqlite {
+
+void notification_repository::add(domain::notification& n) {
+  db_.use("INSERT INTO notifications (customer_id, order_id, kind, title, message, created_at, is_read) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+      .bind_all(n.customer_id, n.order_id, n.kind, n.title, n.message, n.created_at, n.read)
+      .run();
+  n.id = db_.last_insert_id();
+}
+
+void notification_repository::mark_order_read(domain::id_t order_id) {
+  db_.use("UPDATE notifications SET is_read = 1 WHERE order_id = ?1 AND is_read = 0").bind_all(order_id).run();
+}
+
+std::vector<domain::notification> notification_repository::of_customer(domain::id_t customer_id, std::int64_t limit) {
+  std::vector<domain::notification> notes;
+  auto rows = db_.use(
+      "SELECT id, customer_id, order_id, kind, title, message, created_at, is_read FROM notifications "
+      "WHERE customer_id = ?1 ORDER BY id DESC LIMIT ?2");
+  rows.bind_all(customer_id, limit);
+  while (rows.next()) {
+    notes.push_back({rows.integer(0), rows.integer(1), rows.optional_integer(2), rows.text(3), rows.text(4),
+                     rows.text(5), rows.text(6), rows.boolean(7)});
+  }
+  return notes;
+}
+
+std::int64_t notification_repository::unread_count(domain::id_t customer_id) {
+  auto row = db_.use("SELECT COUNT(*) FROM notifications WHERE customer_id = ?1 AND is_read = 0");
+  row.bind_all(customer_id);
+  row.next();
+  return row.integer(0);
+}
+
+std::int64_t kitchen_repository::active_orders(domain::id_t restaurant_id) {
+  auto row = db_.use(
+      "SELECT COUNT(*) FROM orders WHERE restaurant_id = ?1 AND order_status IN ('placed', 'confirmed', 'preparing')");
+  row.bind_all(restaurant_id);
+  row.next();
+  return row.integer(0);
+}
+
+std::optional<std::int64_t> kitchen_repository::menu_preparation(domain::id_t restaurant_id) {
+  auto row = db_.use(
+      "SELECT CAST(ROUND(AVG(preparation_time)) AS INTEGER) FROM menu_items "
+      "WHERE restaurant_id = ?1 AND is_available = 1 AND preparation_time IS NOT NULL");
+  row.bind_all(restaurant_id);
+  row.next();
+  return row.optional_integer(0);
+}
+
+std::vector<domain::pending_order> kitchen_repository::pending_orders(domain::id_t restaurant_id) {
+  std::vector<domain::pending_order> pending;
+  auto rows = db_.use(
+      "SELECT o.order_date, COALESCE(MAX(m.preparation_time), 0) FROM orders o "
+      "JOIN order_items oi ON oi.order_id = o.id JOIN menu_items m ON m.id = oi.menu_item_id "
+      "WHERE o.restaurant_id = ?1 AND o.order_status IN ('placed', 'confirmed', 'preparing', 'out_for_delivery') "
+      "GROUP BY o.id");
+  rows.bind_all(restaurant_id);
+  while (rows.next()) pending.push_back({rows.text(0), rows.integer(1)});
+  return pending;
+}
+
+std::optional<std::int64_t> kitchen_repository::order_preparation(domain::id_t order_id) {
+  auto row = db_.use(
+      "SELECT MAX(m.preparation_time) FROM order_items oi JOIN menu_items m ON m.id = oi.menu_item_id "
+      "WHERE oi.order_id = ?1");
+  row.bind_all(order_id);
+  row.next();
+  return row.optional_integer(0);
+}
+
+domain::revenue_day analytics_repository::revenue_between(const std::string& from, const std::string& to) {
+  domain::revenue_day day;
+  const std::string window = " FROM orders WHERE order_date >= ?1 AND order_date < ?2";
+  {
+    auto totals = db_.use(
+        "SELECT COUNT(*), COALESCE(SUM(order_status <> 'cancelled'), 0), COALESCE(SUM(order_status = 'cancelled'), 0), "
+        "COUNT(DISTINCT customer_id), COALESCE(SUM(CASE WHEN order_status <> 'cancelled' THEN total_cents END), 0)" +
+        window);
+    totals.bind_all(from, to);
+    totals.next();
+    day.total_orders = totals.integer(0);
+    day.paid_orders = totals.integer(1);
+    day.cancelled_orders = totals.integer(2);
+    day.customers = totals.integer(3);
+    day.revenue = totals.integer(4);
+  }
+  {
+    auto statuses = db_.use("SELECT order_status, COUNT(*)" + window + " GROUP BY order_status ORDER BY order_status");
+    statuses.bind_all(from, to);
+    while (statuses.next()) day.by_status.push_back({status_at(statuses, 0), statuses.integer(1)});
+  }
+  auto top = db_.use(
+      "SELECT o.restaurant_id, r.name, SUM(o.total_cents) AS revenue FROM orders o "
+      "JOIN restaurants r ON r.id = o.restaurant_id WHERE o.order_date >= ?1 AND o.order_date < ?2 "
+      "AND o.order_status <> 'cancelled' GROUP BY o.restaurant_id ORDER BY revenue DESC, o.restaurant_id LIMIT 5");
+  top.bind_all(from, to);
+  while (top.next()) day.top_restaurants.push_back({top.integer(0), top.text(1), top.integer(2)});
+  return day;
+}
+
+domain::customer_activity analytics_repository::customers_since(const std::string& since) {
+  domain::customer_activity activity;
+  {
+    auto total = db_.use("SELECT COUNT(*) FROM customers");
+    total.next();
+    activity.total_customers = total.integer(0);
+  }
+  auto rows = db_.use(
+      "SELECT COALESCE(SUM(n = 1), 0), COALESCE(SUM(n BETWEEN 2 AND 5), 0), COALESCE(SUM(n > 5), 0), "
+      "COALESCE(SUM(n), 0), COALESCE(SUM(spent), 0) FROM (SELECT customer_id, COUNT(*) AS n, "
+      "SUM(CASE WHEN order_status <> 'cancelled' THEN total_cents ELSE 0 END) AS spent "
+      "FROM orders WHERE order_date >= ?1 GROUP BY customer_id)");
+  rows.bind_all(since);
+  rows.next();
+  activity.one_order = rows.integer(0);
+  activity.two_to_five = rows.integer(1);
+  activity.more_than_five = rows.integer(2);
+  activity.orders = rows.integer(3);
+  activity.spent = rows.integer(4);
+  return activity;
+}
+
+std::vector<domain::restaurant_performance> analytics_repository::performance(std::optional<domain::id_t> restaurant_id,
+                                                                              std::int64_t limit) {
+  std::vector<domain::restaurant_performance> rows;
+  auto query = db_.use(
+      "SELECT r.id, r.name, r.rating, COALESCE(o.total, 0), COALESCE(o.completed, 0), COALESCE(o.cancelled, 0), "
+      "COALESCE(o.revenue, 0), COALESCE(v.n, 0), COALESCE(v.s, 0) FROM restaurants r "
+      "LEFT JOIN (SELECT restaurant_id, COUNT(*) AS total, SUM(order_status = 'delivered') AS completed, "
+      "SUM(order_status = 'cancelled') AS cancelled, "
+      "SUM(CASE WHEN order_status <> 'cancelled' THEN total_cents ELSE 0 END) AS revenue "
+      "FROM orders WHERE ?1 IS NULL OR restaurant_id = ?1 GROUP BY restaurant_id) o ON o.restaurant_id = r.id "
+      "LEFT JOIN (SELECT restaurant_id, COUNT(*) AS n, SUM(rating) AS s FROM reviews "
+      "WHERE ?1 IS NULL OR restaurant_id = ?1 GROUP BY restaurant_id) v ON v.restaurant_id = r.id "
+      "WHERE ?1 IS NULL OR r.id = ?1 ORDER BY COALESCE(o.revenue, 0) DESC, r.id LIMIT ?2");
+  query.bind_all(restaurant_id, limit);
+  while (query.next()) {
+    rows.push_back({query.integer(0), query.text(1), query.real(2), query.integer(3), query.integer(4),
+                    query.integer(5), query.integer(6), query.integer(7), query.integer(8)});
+  }
+  return rows;
+}
+
+std::int64_t analytics_repository::restaurant_count() {
+  auto row = db_.use("SELECT COUNT(*) FROM restaurants");
+  row.next();
+  return row.integer(0);
+}
+
+std::vector<domain::item_sales> analytics_repository::popular_items(const std::string& since, std::int64_t limit) {
+  std::vector<domain::item_sales> items;
+  auto rows = db_.use(
+      "SELECT oi.menu_item_id, m.name, m.restaurant_id, r.name, SUM(oi.quantity) AS quantity, "
+      "COUNT(DISTINCT oi.order_id), SUM(oi.quantity * oi.item_price_cents) FROM order_items oi "
+      "JOIN orders o ON o.id = oi.order_id JOIN menu_items m ON m.id = oi.menu_item_id "
+      "JOIN restaurants r ON r.id = m.restaurant_id WHERE o.order_date >= ?1 AND o.order_status <> 'cancelled' "
+      "GROUP BY oi.menu_item_id ORDER BY quantity DESC, oi.menu_item_id LIMIT ?2");
+  rows.bind_all(since, limit);
+  while (rows.next()) {
+    items.push_back({rows.integer(0), rows.text(1), rows.integer(2), rows.text(3), rows.integer(4), rows.integer(5),
+                     rows.integer(6)});
+  }
+  return items;
+}
+
+void sample_repository::remember(const std::string& kind, domain::id_t id) {
+  db_.use("INSERT OR IGNORE INTO sample_records (kind, record_id) VALUES (?1, ?2)").bind_all(kind, id).run();
+}
+
+std::vector<domain::id_t> sample_repository::ids(const std::string& kind) {
+  std::vector<domain::id_t> found;
+  auto rows = db_.use("SELECT record_id FROM sample_records WHERE kind = ?1 ORDER BY record_id");
+  rows.bind_all(kind);
+  while (rows.next()) found.push_back(rows.integer(0));
+  return found;
+}
+
+void sample_repository::forget_all() { db_.execute("DELETE FROM sample_records"); }
+
+}  // namespace zomato::store::sqlite
