@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; both set up what is missing first.
-.PHONY: setup build run test test-release test-asan clean
+.PHONY: setup build run test test-release test-asan bench clean
 
 setup:
 	@scripts/setup.sh
@@ -20,6 +20,9 @@ test-asan: setup
 	ctest --preset asan
 
 test: test-release test-asan
+
+bench: build
+	bench/run.sh
 
 clean:
 	rm -rf build

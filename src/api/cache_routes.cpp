@@ -70,6 +70,11 @@ timing time_both(const internal_get& get, std::string_view path, std::string_vie
   return {uncached, elapsed_ms(started)};
 }
 
+// Memory spent per byte stored (1.0: no overhead); 0 when nothing is stored.
+double overhead_ratio(std::int64_t spent, std::int64_t stored) {
+  return stored <= 0 ? 0.0 : std::round(static_cast<double>(spent) / static_cast<double>(stored) * 100) / 100;
+}
+
 std::string name_in(const std::string& body) {
   const auto document = nlohmann::json::parse(body, nullptr, false);
   if (document.is_discarded() || !document.contains("name") || !document["name"].is_string()) return {};
@@ -168,6 +173,8 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::res
                         .field("hit_ratio_percent", hit_ratio_percent(f.hits, f.misses))
                         .field("efficiency_rating", efficiency_rating(f.hits, f.misses))
                         .field("ttl_seconds", static_cast<std::int64_t>(f.ttl.count()))
+                        .field("stored_body_bytes", cache.redis() ? f.redis_value_bytes : f.memory_body_bytes)
+                        .field("overhead_ratio", overhead_ratio(bytes, cache.redis() ? f.redis_value_bytes : f.memory_body_bytes))
                         .end_object();
                   }
                   out.end_object().key("overview");

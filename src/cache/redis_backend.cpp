@@ -176,6 +176,8 @@ redis_backend::key_stats redis_backend::scan_stats(const std::string& pattern) {
         ++stats.keys;
         const auto usage = command(context, "MEMORY USAGE %b", keys->element[i]->str, keys->element[i]->len);
         if (usage && usage->type == REDIS_REPLY_INTEGER) stats.bytes += usage->integer;
+        const auto length = command(context, "STRLEN %b", keys->element[i]->str, keys->element[i]->len);
+        if (length && length->type == REDIS_REPLY_INTEGER) stats.value_bytes += length->integer;
       }
     } while (cursor != "0");
     return true;

@@ -57,9 +57,10 @@ class redis_backend {
 
   struct key_stats {
     std::int64_t keys = 0;
-    std::int64_t bytes = 0;
+    std::int64_t bytes = 0;        // MEMORY USAGE: what Redis spends on them
+    std::int64_t value_bytes = 0;  // STRLEN: what they hold
   };
-  /// Counts the keys matching a pattern with SCAN and sums MEMORY USAGE over them.
+  /// Counts the keys matching a pattern with SCAN and sums MEMORY USAGE and STRLEN over them.
   key_stats scan_stats(const std::string& pattern);
   /// Unlinks the keys matching a pattern that `unwanted` picks (SCAN + UNLINK, never KEYS);
   /// returns how many.

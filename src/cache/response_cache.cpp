@@ -164,12 +164,14 @@ std::vector<namespace_figures> response_cache::figures() {
     auto& f = all[index_of(*ns)];
     ++f.memory_keys;
     f.memory_bytes += static_cast<std::int64_t>(v.bytes);
+    f.memory_body_bytes += static_cast<std::int64_t>(v.value.body.size());
   });
   if (redis_) {
     for (auto& f : all) {
       const auto stats = redis_->scan_stats(namespace_prefix(f.ns, generations_[index_of(f.ns)].load()) + "*");
       f.redis_keys = stats.keys;
       f.redis_bytes = stats.bytes;
+      f.redis_value_bytes = stats.value_bytes;
     }
   }
   return all;

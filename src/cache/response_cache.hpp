@@ -33,8 +33,10 @@ struct namespace_figures {
   std::uint64_t misses = 0;
   std::int64_t memory_keys = 0;
   std::int64_t memory_bytes = 0;
+  std::int64_t memory_body_bytes = 0;
   std::int64_t redis_keys = 0;
   std::int64_t redis_bytes = 0;
+  std::int64_t redis_value_bytes = 0;
   std::chrono::seconds ttl{0};
 };
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Prints a results file of bench/run.sh as a table: each run with its ratio to the server's
+# own GET /health (P, same mode, mean of its runs) and to the limit server (L, mean of its runs).
+set -euo pipefail
+file=$1
+jq -r '
+  def mean(f): (map(f) | add) / length;
+  (.runs | map(select(.scenario == "limit-server (L)")) | mean(.rps)) as $L
+  | (.runs | map(select(.scenario == "GET /health (P)")) | group_by(.mode)
+       | map({key: .[0].mode, value: mean(.rps)}) | from_entries) as $P
+  | "machine: \(.machine); wrk -t1 -c\(.connections) -d\(.duration_s)s; server threads \(.server_threads)",
+    "L (limit server) = \($L | floor) req/s; P (GET /health) = \($P | to_entries | map("\(.key) \(.value | floor)") | join(", ")) req/s",
+    "",
+    (["scenario", "mode", "req/s", "x P", "x L", "p50 ms", "p99 ms", "p99.9 ms", "errors"] | @tsv),
+    (.runs[] | select(.rps != null) | [
+      .scenario, .mode, (.rps | floor),
+      (if $P[.mode] then (.rps / $P[.mode] * 100 | floor / 100) else "-" end),
+      (.rps / $L * 100 | floor / 100),
+      .p50_ms, .p99_ms, .p999_ms, .errors] | @tsv),
+    "",
+    (.runs[] | select(.scenario == "memory") |
+      "memory (\(.mode)): RSS \(.rss_kb / 1024 | floor) MB after warm-up; cached keys \(.cache.overview.total_keys), \(.cache.overview.memory_estimate_bytes) bytes")
+' "$file" | column -t -s $'\t'
