@@ -163,24 +163,29 @@ redis_info redis_backend::info() {
   return result;
 }
 
+bool redis_backend::scan(redisContext* context, const std::string& pattern,
+                         const std::function<void(std::string_view)>& each) {
+  std::string cursor = "0";
+  do {
+    const auto page = command(context, "SCAN %s MATCH %b COUNT 1000", cursor.c_str(), pattern.data(), pattern.size());
+    if (!page || page->type != REDIS_REPLY_ARRAY || page->elements != 2) return false;
+    cursor = page->element[0]->str;
+    const auto* keys = page->element[1];
+    for (std::size_t i = 0; i < keys->elements; ++i) each({keys->element[i]->str, keys->element[i]->len});
+  } while (cursor != "0");
+  return true;
+}
+
 redis_backend::key_stats redis_backend::scan_stats(const std::string& pattern) {
   key_stats stats;
   with_connection([&](redisContext* context) {
-    std::string cursor = "0";
-    do {
-      const auto page = command(context, "SCAN %s MATCH %b COUNT 1000", cursor.c_str(), pattern.data(), pattern.size());
-      if (!page || page->type != REDIS_REPLY_ARRAY || page->elements != 2) return false;
-      cursor = page->element[0]->str;
-      const auto* keys = page->element[1];
-      for (std::size_t i = 0; i < keys->elements; ++i) {
-        ++stats.keys;
-        const auto usage = command(context, "MEMORY USAGE %b", keys->element[i]->str, keys->element[i]->len);
-        if (usage && usage->type == REDIS_REPLY_INTEGER) stats.bytes += usage->integer;
-        const auto length = command(context, "STRLEN %b", keys->element[i]->str, keys->element[i]->len);
-        if (length && length->type == REDIS_REPLY_INTEGER) stats.value_bytes += length->integer;
-      }
-    } while (cursor != "0");
-    return true;
+    return scan(context, pattern, [&](std::string_view key) {
+      ++stats.keys;
+      const auto usage = command(context, "MEMORY USAGE %b", key.data(), key.size());
+      if (usage && usage->type == REDIS_REPLY_INTEGER) stats.bytes += usage->integer;
+      const auto length = command(context, "STRLEN %b", key.data(), key.size());
+      if (length && length->type == REDIS_REPLY_INTEGER) stats.value_bytes += length->integer;
+    });
   });
   return stats;
 }
@@ -189,19 +194,11 @@ std::int64_t redis_backend::unlink_if(const std::string& pattern,
                                      const std::function<bool(const std::string&)>& unwanted) {
   std::int64_t removed = 0;
   with_connection([&](redisContext* context) {
-    std::string cursor = "0";
-    do {
-      const auto page = command(context, "SCAN %s MATCH %b COUNT 1000", cursor.c_str(), pattern.data(), pattern.size());
-      if (!page || page->type != REDIS_REPLY_ARRAY || page->elements != 2) return false;
-      cursor = page->element[0]->str;
-      const auto* keys = page->element[1];
-      for (std::size_t i = 0; i < keys->elements; ++i) {
-        if (!unwanted(std::string(keys->element[i]->str, keys->element[i]->len))) continue;
-        const auto unlinked = command(context, "UNLINK %b", keys->element[i]->str, keys->element[i]->len);
-        if (unlinked && unlinked->type == REDIS_REPLY_INTEGER) removed += unlinked->integer;
-      }
-    } while (cursor != "0");
-    return true;
+    return scan(context, pattern, [&](std::string_view key) {
+      if (!unwanted(std::string(key))) return;
+      const auto unlinked = command(context, "UNLINK %b", key.data(), key.size());
+      if (unlinked && unlinked->type == REDIS_REPLY_INTEGER) removed += unlinked->integer;
+    });
   });
   return removed;
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -113,7 +114,7 @@ class cache_api : public ::testing::Test {
 
 TEST_F(cache_api, second_identical_get_is_a_hit_with_the_same_body) {
   const auto id = new_restaurant();
-  for (const std::string target : {"/restaurants/", "/restaurants/" + str(id), "/menu-items/", "/restaurants/active"}) {
+  for (const std::string& target : std::vector<std::string>{"/restaurants/", "/restaurants/" + str(id), "/menu-items/", "/restaurants/active"}) {
     const auto first = api().get(target);
     ASSERT_EQ(first.status, 200);
     EXPECT_EQ(first.header("x-cache-status"), "MISS") << target;
@@ -588,7 +589,7 @@ TEST_F(cache_api, memory_routes_have_their_shapes_and_true_figures) {
 }
 
 TEST_F(cache_api, memory_limit_follows_cache_memory_mb) {
-  server_process small({{"CACHE_MEMORY_MB", "3"}});
+  server_process small(std::map<std::string, std::string>{{"CACHE_MEMORY_MB", "3"}});
   api_client other(small.port());
   const auto m = other.get("/cache/metrics/memory-usage").json();
   EXPECT_EQ(m["memory_analysis"]["max_memory_configured"], std::int64_t{3} << 20);
@@ -699,8 +700,8 @@ TEST_F(cache_api, warm_all_then_gets_are_hits) {
   EXPECT_GE(results["summary"]["total_time_ms"].get<double>(), 0.0);
   EXPECT_GE(results["summary"]["average_time_per_item_ms"].get<double>(), 0.0);
 
-  for (const std::string target :
-       {"/restaurants/", "/restaurants/active", "/restaurants/" + str(a), "/restaurants/" + str(b),
+  for (const std::string& target : std::vector<std::string>{
+           "/restaurants/", "/restaurants/active", "/restaurants/" + str(a), "/restaurants/" + str(b),
         "/restaurants/" + str(a) + "/with-menu", "/restaurants/" + str(b) + "/menu", "/menu-items/",
         "/menu-items/" + str(item_a), "/menu-items/" + str(item_b) + "/with-restaurant",
         "/menu-items/dietary/vegetarian", "/restaurants/analytics/popular-cuisines",

@@ -89,6 +89,7 @@ void redis_process::start() {
 
 void redis_process::end(int signal_number) {
   if (pid_ <= 0) return;
+  ::kill(pid_, SIGCONT);  // a paused server must be able to act on SIGTERM
   ::kill(pid_, signal_number);
   int status = 0;
   ::waitpid(pid_, &status, 0);
@@ -98,6 +99,14 @@ void redis_process::end(int signal_number) {
 void redis_process::stop() { end(SIGTERM); }
 
 void redis_process::kill() { end(SIGKILL); }
+
+void redis_process::pause() {
+  if (pid_ > 0) ::kill(pid_, SIGSTOP);
+}
+
+void redis_process::resume() {
+  if (pid_ > 0) ::kill(pid_, SIGCONT);
+}
 
 std::string redis_process::ask(const std::vector<std::string>& words) const {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);

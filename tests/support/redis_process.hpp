@@ -33,6 +33,10 @@ class redis_process {
   void stop();
   /// SIGKILL and waitpid.
   void kill();
+  /// SIGSTOP: the server keeps its port but answers nothing (a hung Redis).
+  void pause();
+  /// SIGCONT after pause().
+  void resume();
 
   /// Sends one command (RESP array of the words) on a fresh connection and returns the
   /// reply's first line ("+PONG", ":42", "$-1", "-ERR ..."); empty when nothing answers.

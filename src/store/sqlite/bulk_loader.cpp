@@ -24,6 +24,8 @@ using std::chrono::sys_seconds;
 
 // Only the engine's raw output is used: std::mt19937_64 is specified bit for bit, the
 // standard distributions are not, so the same seed gives the same data with any library.
+// Callers draw in separate statements: the order in which function arguments or the
+// operands of `+` are evaluated is unspecified and would differ between compilers.
 class random_source {
  public:
   explicit random_source(std::uint64_t seed) : engine_(seed) {}
@@ -62,11 +64,11 @@ class random_source {
 
 using names = std::string_view;
 
-constexpr std::array<names, 10> cuisines{"Italian", "Indian",       "Chinese", "Mexican", "Japanese",
-                                         "Thai",    "American",     "Mediterranean", "French", "Korean"};
-constexpr std::array<names, 20> name_adjectives{"Golden", "Royal",  "Little", "Blue",   "Green",  "Red",    "Silver",
-                                                "Happy",  "Urban",  "Rustic", "Spicy",  "Hidden", "Old",    "Lucky",
-                                                "Sunny",  "Grand",  "Secret", "Wild",   "Crimson", "Cozy"};
+constexpr std::array<names, 10> cuisines{"Italian", "Indian",   "Chinese",       "Mexican", "Japanese",
+                                         "Thai",    "American", "Mediterranean", "French",  "Korean"};
+constexpr std::array<names, 20> name_adjectives{"Golden", "Royal", "Little", "Blue",  "Green",   "Red", "Silver",
+                                                "Happy",  "Urban", "Rustic", "Spicy", "Hidden",  "Old", "Lucky",
+                                                "Sunny",  "Grand", "Secret", "Wild",  "Crimson", "Cozy"};
 constexpr std::array<names, 20> name_nouns{"Spoon",  "Lotus",   "Garden", "Kitchen", "Table",   "Fork",   "Bowl",
                                            "Oven",   "Lantern", "Harbor", "Bistro",  "Corner",  "Dragon", "Olive",
                                            "Pepper", "Tandoor", "Wok",    "Grill",   "Cantina", "Terrace"};
@@ -86,17 +88,17 @@ constexpr std::array<opening_hours, 8> hours{{{"10:00:00", "22:00:00"},
                                               {"10:00:00", "21:00:00"},
                                               {"12:00:00", "02:00:00"},
                                               {"17:00:00", "03:00:00"}}};
-constexpr std::array<names, 15> streets{"Maple", "Oak",    "Cedar",  "Elm",     "Pine",  "Lake",   "Hill",  "River",
-                                        "Park",  "Sunset", "Market", "Church", "Mill",  "Station", "Harbor"};
+constexpr std::array<names, 15> streets{"Maple", "Oak",    "Cedar",  "Elm",    "Pine", "Lake",    "Hill",  "River",
+                                        "Park",  "Sunset", "Market", "Church", "Mill", "Station", "Harbor"};
 constexpr std::array<names, 5> street_kinds{"Street", "Avenue", "Road", "Lane", "Boulevard"};
-constexpr std::array<names, 10> cities{"Springfield", "Riverton", "Lakewood", "Fairview", "Greenville",
-                                       "Madison",     "Georgetown", "Franklin", "Clinton", "Salem"};
-constexpr std::array<names, 20> first_names{"Aarav", "Maya",  "Liam",   "Sofia", "Noah",   "Priya", "Ethan",
-                                            "Ava",   "Rohan", "Emma",   "Lucas", "Isha",   "Mateo", "Chloe",
-                                            "Arjun", "Zoe",   "Daniel", "Nina",  "Kenji",  "Lea"};
-constexpr std::array<names, 20> last_names{"Sharma", "Smith",  "Garcia", "Chen",   "Patel",  "Johnson", "Kim",
-                                           "Nguyen", "Brown",  "Rossi",  "Singh",  "Lopez",  "Tanaka",  "Miller",
-                                           "Dubois", "Wilson", "Khan",   "Moreau", "Park",   "Davis"};
+constexpr std::array<names, 10> cities{"Springfield", "Riverton",   "Lakewood", "Fairview", "Greenville",
+                                       "Madison",     "Georgetown", "Franklin", "Clinton",  "Salem"};
+constexpr std::array<names, 20> first_names{"Aarav", "Maya",  "Liam",   "Sofia", "Noah",  "Priya", "Ethan",
+                                            "Ava",   "Rohan", "Emma",   "Lucas", "Isha",  "Mateo", "Chloe",
+                                            "Arjun", "Zoe",   "Daniel", "Nina",  "Kenji", "Lea"};
+constexpr std::array<names, 20> last_names{"Sharma", "Smith",  "Garcia", "Chen",   "Patel", "Johnson", "Kim",
+                                           "Nguyen", "Brown",  "Rossi",  "Singh",  "Lopez", "Tanaka",  "Miller",
+                                           "Dubois", "Wilson", "Khan",   "Moreau", "Park",  "Davis"};
 
 struct dish {
   names name;
@@ -138,7 +140,7 @@ constexpr std::array<dish, 33> dishes{{{"Spring Rolls", "Appetizers", true, true
                                        {"Mango Lassi", "Beverages", true, false, true},
                                        {"Fresh Lemonade", "Beverages", true, true, true},
                                        {"Tasting Platter", "Specials", false, false, false}}};
-constexpr std::array<names, 10> dish_adjectives{"Classic", "Spicy",     "House", "Smoky", "Crispy",
+constexpr std::array<names, 10> dish_adjectives{"Classic",   "Spicy",     "House", "Smoky", "Crispy",
                                                 "Homestyle", "Signature", "Fresh", "Royal", "Garden"};
 // Price bands of the analytics: under 10.00, 10.00-24.99, 25.00-49.99, 50.00 and up.
 constexpr std::array<int, 4> price_band_weights{35, 40, 18, 7};
@@ -148,16 +150,16 @@ constexpr std::array<names, 5> instructions{"Leave at the door", "Ring the bell 
                                             "No contact delivery", "Call on arrival"};
 constexpr std::array<names, 4> requests{"Extra spicy", "No onions", "Sauce on the side", "Less salt"};
 // Review stars by a restaurant's quality (poor, fair, great), in percent for 1..5 stars.
-constexpr std::array<std::array<int, 5>, 3> star_weights{{{15, 20, 30, 25, 10}, {5, 10, 20, 40, 25}, {2, 3, 10, 35, 50}}};
+constexpr std::array<std::array<int, 5>, 3> star_weights{
+    {{15, 20, 30, 25, 10}, {5, 10, 20, 40, 25}, {2, 3, 10, 35, 50}}};
 constexpr std::array<names, 3> unhappy_comments{"Food arrived cold.", "Took far too long.", "Not what I ordered."};
 constexpr std::array<names, 3> neutral_comments{"It was okay.", "Decent food, slow delivery.", "Fine for the price."};
 constexpr std::array<names, 3> happy_comments{"Delicious, will order again!", "Great food and fast delivery.",
                                               "Generous portions."};
 
-constexpr std::array<domain::order_status, 5> workflow{domain::order_status::placed, domain::order_status::confirmed,
-                                                       domain::order_status::preparing,
-                                                       domain::order_status::out_for_delivery,
-                                                       domain::order_status::delivered};
+constexpr std::array<domain::order_status, 5> workflow{
+    domain::order_status::placed, domain::order_status::confirmed, domain::order_status::preparing,
+    domain::order_status::out_for_delivery, domain::order_status::delivered};
 // Seconds from one workflow step to the next: confirm, start cooking, hand over, deliver.
 constexpr std::array<std::array<std::int64_t, 2>, 4> step_seconds{{{60, 300}, {120, 600}, {300, 2700}, {600, 2400}}};
 
@@ -177,7 +179,8 @@ const std::string insert_order_sql =
 const std::string insert_order_item_sql =
     "INSERT INTO order_items (order_id, menu_item_id, quantity, item_price_cents, special_requests) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
-const std::string insert_status_sql = "INSERT INTO order_status_history (order_id, status, changed_at) VALUES (?1, ?2, ?3)";
+const std::string insert_status_sql =
+    "INSERT INTO order_status_history (order_id, status, changed_at) VALUES (?1, ?2, ?3)";
 const std::string insert_review_sql =
     "INSERT INTO reviews (customer_id, restaurant_id, order_id, rating, comment, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -247,14 +250,18 @@ std::string timestamp(sys_seconds at) { return domain::format_timestamp(at); }
 // inside its slot, so that ids and times rise together.
 sys_seconds spread(random_source& random, sys_seconds start, seconds span, std::int64_t i, std::int64_t count) {
   const std::int64_t slot = std::max<std::int64_t>(1, span.count() / count);
-  return start + seconds{i * span.count() / count + static_cast<std::int64_t>(random.below(static_cast<std::uint64_t>(slot)))};
+  return start +
+         seconds{i * span.count() / count + static_cast<std::int64_t>(random.below(static_cast<std::uint64_t>(slot)))};
 }
 
 std::string phone_number(random_source& random) { return "+1-555-" + std::to_string(random.between(1000, 9999)); }
 
 std::string street_address(random_source& random) {
-  return std::to_string(random.between(1, 9999)) + " " + text(random.pick(streets)) + " " +
-         text(random.pick(street_kinds)) + ", " + text(random.pick(cities));
+  const std::int64_t number = random.between(1, 9999);
+  const names street = random.pick(streets);
+  const names kind = random.pick(street_kinds);
+  const names city = random.pick(cities);
+  return std::to_string(number) + " " + text(street) + " " + text(kind) + ", " + text(city);
 }
 
 std::int64_t price_cents(random_source& random) {
@@ -283,19 +290,23 @@ class generator {
     std::unordered_map<std::string, int> name_uses;
     restaurants_.reserve(static_cast<std::size_t>(plan_.restaurants));
     for (std::int64_t i = 0; i < plan_.restaurants; ++i) {
-      std::string name = text(random_.pick(name_adjectives)) + " " + text(random_.pick(name_nouns));
+      const names adjective = random_.pick(name_adjectives);
+      const names noun = random_.pick(name_nouns);
+      std::string name = text(adjective) + " " + text(noun);
       if (const int uses = ++name_uses[name]; uses > 1) name += " " + std::to_string(uses);
       const names cuisine = random_.pick(cuisines);
       std::optional<std::string> description;
       if (random_.percent(90)) description = text(cuisine) + " " + text(random_.pick(descriptions));
       const auto& open = random_.pick(hours);
       const bool active = random_.percent(95);
+      const std::string address = street_address(random_);
+      const std::string phone = phone_number(random_);
+      const std::size_t quality = random_.below(star_weights.size());
       const sys_seconds created = spread(random_, start, days{180}, i, plan_.restaurants);
       db_.use(insert_restaurant_sql)
-          .bind_all(name, description, cuisine, street_address(random_), phone_number(random_), active,
-                    open.opening, open.closing, timestamp(created))
+          .bind_all(name, description, cuisine, address, phone, active, open.opening, open.closing, timestamp(created))
           .run();
-      restaurants_.push_back({db_.last_insert_id(), random_.below(star_weights.size()), {}});
+      restaurants_.push_back({db_.last_insert_id(), quality, {}});
       writes_.row_written();
       ++counts_.restaurants;
       add_menu(restaurants_.back(), created);
@@ -329,13 +340,15 @@ class generator {
     const sys_seconds start = plan_.reference_time - days{365};
     customers_.reserve(static_cast<std::size_t>(plan_.customers));
     for (std::int64_t i = 0; i < plan_.customers; ++i) {
-      const std::string name = text(random_.pick(first_names)) + " " + text(random_.pick(last_names));
+      const names first = random_.pick(first_names);
+      const names last = random_.pick(last_names);
       const std::string email = "customer" + std::to_string(i + 1) + "@example.com";
       std::string address = street_address(random_);
+      const std::string phone = phone_number(random_);
       const bool active = random_.percent(98);
       const sys_seconds created = spread(random_, start, days{270}, i, plan_.customers);
       db_.use(insert_customer_sql)
-          .bind_all(name, email, phone_number(random_), address, active, timestamp(created))
+          .bind_all(text(first) + " " + text(last), email, phone, address, active, timestamp(created))
           .run();
       customers_.push_back({db_.last_insert_id(), std::move(address)});
       writes_.row_written();
@@ -431,14 +444,13 @@ class generator {
     const auto stars = static_cast<std::int64_t>(random_.weighted(star_weights[restaurant.quality]) + 1);
     std::optional<std::string> comment;
     if (random_.percent(70)) {
-      comment = text(stars <= 2 ? random_.pick(unhappy_comments)
-                                : stars == 3 ? random_.pick(neutral_comments) : random_.pick(happy_comments));
+      comment = text(stars <= 2   ? random_.pick(unhappy_comments)
+                     : stars == 3 ? random_.pick(neutral_comments)
+                                  : random_.pick(happy_comments));
     }
     const sys_seconds written =
         std::min(delivered_at + seconds{random_.between(600, 2 * 24 * 3600)}, plan_.reference_time);
-    db_.use(insert_review_sql)
-        .bind_all(customer.id, restaurant.id, order_id, stars, comment, timestamp(written))
-        .run();
+    db_.use(insert_review_sql).bind_all(customer.id, restaurant.id, order_id, stars, comment, timestamp(written)).run();
     restaurant.star_sum += stars;
     ++restaurant.review_count;
     writes_.row_written();
@@ -468,7 +480,7 @@ class generator {
 
 bulk_loader::bulk_loader(const std::string& path, std::int64_t batch_rows)
     : db_(path), batch_rows_(std::max<std::int64_t>(1, batch_rows)) {
-  db_.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;");
+  db_.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -131072;");
 }
 
 bool bulk_loader::is_empty() {

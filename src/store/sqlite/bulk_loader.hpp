@@ -37,7 +37,7 @@ struct seed_counts {
 class bulk_loader {
  public:
   /// Opens its own connection to the (already migrated) file. Throws sqlite::error.
-  explicit bulk_loader(const std::string& path, std::int64_t batch_rows = 5000);
+  explicit bulk_loader(const std::string& path, std::int64_t batch_rows = 20000);
 
   /// True when the database holds no restaurants, menu items, customers or orders.
   bool is_empty();
