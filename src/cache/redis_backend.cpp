@@ -39,6 +39,7 @@ std::string info_field(const std::string& text, const std::string& name) {
 
 struct redis_backend::connection {
   redisContext* context = nullptr;
+  std::uint64_t generation = 0;  // the failure count when it was opened
   ~connection() {
     if (context) redisFree(context);
   }
@@ -73,6 +74,7 @@ std::unique_ptr<redis_backend::connection> redis_backend::acquire() {
     }
   }
   auto fresh = std::make_unique<connection>();
+  fresh->generation = failures_.load();
   fresh->context = redisConnectWithTimeout(settings_.host.c_str(), settings_.port, to_timeval(settings_.timeout));
   if (!fresh->context || fresh->context->err) {
     fail(fresh->context ? fresh->context->errstr : "cannot allocate a Redis context");
@@ -97,6 +99,8 @@ std::unique_ptr<redis_backend::connection> redis_backend::acquire() {
 }
 
 void redis_backend::release(std::unique_ptr<connection> used) {
+  // A connection opened before the last failure may be broken too: it is not reused.
+  if (used->generation != failures_.load()) return;
   std::lock_guard guard(pool_lock_);
   idle_.push_back(std::move(used));
 }

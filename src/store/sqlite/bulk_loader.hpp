@@ -1,7 +1,6 @@
 #pragma once
 
 #include <chrono>
-#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -33,7 +32,8 @@ struct seed_counts {
 
 /// Fills a migrated database with generated, internally consistent data through one
 /// connection: prepared statements only, `batch_rows` rows per BEGIN IMMEDIATE ... COMMIT.
-/// The connection runs with synchronous=OFF: a crash while loading can lose the load.
+/// The connection runs with synchronous=OFF and without foreign key checks (the loader only
+/// refers to rows it wrote): a crash while loading can lose the load.
 class bulk_loader {
  public:
   /// Opens its own connection to the (already migrated) file. Throws sqlite::error.
