@@ -1,17 +1,20 @@
 # The README's two commands are `make run` and `make test`; both set up what is missing first.
-.PHONY: setup build run test test-release test-asan bench clean
+.PHONY: setup configure build run test test-release test-asan bench clean
 
 setup:
 	@scripts/setup.sh
 
-build: setup
+configure: setup
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release
+
+build: configure
+	@cmake --build --preset release --target zomato-api
 
 run: build
 	./build/release/zomato-api
 
-test-release: build
+test-release: configure
+	@cmake --build --preset release
 	ctest --preset release
 
 test-asan: setup
