@@ -13,7 +13,7 @@ connections="${BENCH_CONNECTIONS:-64}"
 server_threads="${BENCH_THREADS:-2}"
 work="$root/build/bench"
 mkdir -p "$work" "$root/bench/results"
-export BENCH_LUA="$root/bench/lua" RESTAURANTS=1000 CUSTOMERS=10000 ITEMS_PER_RESTAURANT=20
+export BENCH_LUA="$root/bench/lua"
 
 make -s build >/dev/null
 cc -O2 -pthread "$shared/tools/limit-server.c" -o "$work/limit-server"
@@ -24,6 +24,20 @@ if [[ ! -f "$dataset" ]]; then
   DATABASE_URL="sqlite:///$dataset" build/release/zomato-api seed --restaurants 1000 \
     --menu-items-per-restaurant 20 --customers 10000 --orders 100000 --seed 42
 fi
+
+# Orders only use active customers, active restaurants and available items (bench/lua/orders.lua).
+ids="$work/ids.lua"
+if [[ ! -f "$ids" || "$ids" -ot "$dataset" ]]; then
+  {
+    echo "return {"
+    echo "customers = {$(sqlite3 "$dataset" "SELECT group_concat(id) FROM customers WHERE is_active = 1")},"
+    echo "menus = {"
+    sqlite3 "$dataset" "SELECT '[' || restaurant_id || ']={' || group_concat(m.id) || '},' FROM menu_items m
+      JOIN restaurants r ON r.id = m.restaurant_id WHERE r.is_active = 1 AND m.is_available = 1 GROUP BY restaurant_id"
+    echo "}}"
+  } >"$ids"
+fi
+export BENCH_IDS="$ids"
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -99,7 +113,9 @@ measure_mode() {  # measure_mode MODE [server env...]
     run "uncached $template" "$mode" read.lua "$port" PATH_TEMPLATE="$template" MAX_ID=1000 CACHE_CONTROL=no-store
   done
   run "POST order (durable)" "$mode" place_order.lua "$port"
-  run "PUT status placed->confirmed" "$mode" confirm_orders.lua "$port" FIRST_ORDER=100001
+  local placed
+  placed=$(sqlite3 "$work/$mode.db" "SELECT COUNT(*) FROM orders WHERE id > 100000")
+  run "PUT status (workflow steps)" "$mode" advance_orders.lua "$port" FIRST_ORDER=100001 ORDER_COUNT="$placed"
   run "90/10 read/write mix" "$mode" mix.lua "$port"
   run "GET /health (P)" "$mode" read.lua "$port" PATH_TEMPLATE=/health MAX_ID=1
   for template in "${reads[@]}"; do warm "$port" "$template"; done

@@ -1,22 +1,24 @@
--- Builds order placements against the generated dataset.
+-- Builds order placements from the dataset's active customers, active restaurants and
+-- available items (BENCH_IDS, written by bench/run.sh).
 local M = {}
 
-local restaurants = tonumber(os.getenv("RESTAURANTS") or "1000")
-local customers = tonumber(os.getenv("CUSTOMERS") or "10000")
-local per_restaurant = tonumber(os.getenv("ITEMS_PER_RESTAURANT") or "20")
+local ids = dofile(os.getenv("BENCH_IDS"))
+local restaurants = {}
+for restaurant in pairs(ids.menus) do restaurants[#restaurants + 1] = restaurant end
+table.sort(restaurants)
 local json_headers = { ["Content-Type"] = "application/json" }
 
 function M.place()
-  local restaurant = math.random(1, restaurants)
+  local restaurant = restaurants[math.random(1, #restaurants)]
+  local menu = ids.menus[restaurant]
   local lines = {}
   for i = 1, math.random(1, 3) do
-    local item = (restaurant - 1) * per_restaurant + math.random(1, per_restaurant)
-    lines[#lines + 1] = string.format('{"menu_item_id":%d,"quantity":%d}', item, math.random(1, 3))
+    lines[#lines + 1] = string.format('{"menu_item_id":%d,"quantity":%d}', menu[math.random(1, #menu)], math.random(1, 3))
   end
   local body = string.format(
     '{"restaurant_id":%d,"delivery_address":"12 Benchmark Street, Loopback","order_items":[%s]}',
     restaurant, table.concat(lines, ","))
-  local customer = math.random(1, customers)
+  local customer = ids.customers[math.random(1, #ids.customers)]
   return wrk.format("POST", "/orders/customers/" .. customer .. "/orders/", json_headers, body)
 end
 
