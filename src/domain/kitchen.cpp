@@ -7,24 +7,24 @@
 namespace zomato::domain {
 namespace {
 
-using minutes = std::chrono::minutes;
-
-std::int64_t minute_of_day(const std::string& time_of_day) {
-  return std::stoll(time_of_day.substr(0, 2)) * 60 + std::stoll(time_of_day.substr(3, 2));
+// Seconds since midnight of "HH:MM:SS".
+std::int64_t second_of_day(const std::string& time_of_day) {
+  return std::stoll(time_of_day.substr(0, 2)) * 3600 + std::stoll(time_of_day.substr(3, 2)) * 60 +
+         std::stoll(time_of_day.substr(6, 2));
 }
 
-bool open_at(std::int64_t minute, const std::optional<std::string>& opening, const std::optional<std::string>& closing) {
+bool open_at(std::int64_t second, const std::optional<std::string>& opening, const std::optional<std::string>& closing) {
   if (!opening || !closing) return true;
-  const auto from = minute_of_day(*opening);
-  const auto to = minute_of_day(*closing);
+  const auto from = second_of_day(*opening);
+  const auto to = second_of_day(*closing);
   if (from == to) return true;
-  if (from < to) return minute >= from && minute < to;
-  return minute >= from || minute < to;
+  if (from < to) return second >= from && second < to;
+  return second >= from || second < to;
 }
 
-std::int64_t minute_of(std::chrono::system_clock::time_point at) {
+std::int64_t second_of(std::chrono::system_clock::time_point at) {
   const auto since_midnight = at - std::chrono::floor<std::chrono::days>(at);
-  return std::chrono::duration_cast<minutes>(since_midnight).count();
+  return std::chrono::duration_cast<std::chrono::seconds>(since_midnight).count();
 }
 
 std::string clock_label(std::int64_t minute) {
@@ -63,7 +63,7 @@ surge surge_for(std::int64_t active_orders, int hour_of_day) {
 
 bool is_open(std::chrono::system_clock::time_point now, const std::optional<std::string>& opening,
              const std::optional<std::string>& closing) {
-  return open_at(minute_of(now), opening, closing);
+  return open_at(second_of(now), opening, closing);
 }
 
 std::vector<delivery_slot> delivery_slots(std::chrono::system_clock::time_point now,
@@ -72,12 +72,12 @@ std::vector<delivery_slot> delivery_slots(std::chrono::system_clock::time_point 
                                           const std::vector<std::int64_t>& due_minutes,
                                           std::int64_t preparation_minutes) {
   std::vector<delivery_slot> slots;
-  const auto now_minute = minute_of(now);
+  const auto now_minute = second_of(now) / 60;
   // The first slot starts at the next slot boundary.
   std::int64_t offset = (slot_minutes - now_minute % slot_minutes) % slot_minutes;
   for (; offset < 24 * 60 && static_cast<std::int64_t>(slots.size()) < slots_shown; offset += slot_minutes) {
     const auto start = (now_minute + offset) % (24 * 60);
-    if (!open_at(start, opening, closing)) continue;
+    if (!open_at(start * 60, opening, closing)) continue;
     const auto due = std::count_if(due_minutes.begin(), due_minutes.end(), [&](std::int64_t minute) {
       return minute >= offset && minute < offset + slot_minutes;
     });

@@ -95,6 +95,28 @@ domain::result<sample_result> sample_data_service::create() {
     result.already_there = true;
     return result;
   }
+  if (auto taken = conflict()) return *taken;
+  auto made = populate(result);
+  if (!made) remove();
+  return made;
+}
+
+std::optional<domain::failure> sample_data_service::conflict() {
+  auto tx = db_.read();
+  for (const auto& entry : catalogue) {
+    if (tx->restaurants().id_named(entry.name)) {
+      return domain::rule_violation(std::string("Restaurant with this name already exists: ") + entry.name);
+    }
+  }
+  for (const auto& person : people) {
+    if (tx->customers().id_with_email(person.email)) {
+      return domain::rule_violation(std::string("Customer with this email already exists: ") + person.email);
+    }
+  }
+  return std::nullopt;
+}
+
+domain::result<sample_result> sample_data_service::populate(sample_result result) {
   std::vector<std::vector<domain::id_t>> item_ids;
   std::vector<domain::id_t> customer_ids;
   const auto remember = [&](const char* kind, domain::id_t id) {

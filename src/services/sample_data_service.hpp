@@ -36,13 +36,17 @@ class sample_data_service {
                       customer_service& customers, order_service& orders, review_service& reviews)
       : db_(db), restaurants_(restaurants), menu_(menu), customers_(customers), orders_(orders), reviews_(reviews) {}
 
-  /// Creates the demo data, or reports it when it is already there. rule_violation when a
-  /// demo restaurant's name or customer's e-mail is taken by other data.
+  /// Creates the demo data, or reports it when it is already there. rule_violation, with
+  /// nothing written, when a demo restaurant's name or customer's e-mail is taken by other data.
   domain::result<sample_result> create();
   /// Removes the demo restaurants and customers with everything that hangs off them.
   sample_counts remove();
 
  private:
+  std::optional<domain::failure> conflict();
+  /// Writes the demo data through the use cases; on a failure the caller removes what was made.
+  domain::result<sample_result> populate(sample_result result);
+
   store::database& db_;
   restaurant_service& restaurants_;
   menu_service& menu_;
