@@ -108,6 +108,7 @@ struct server::impl {
   application app;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
+  std::unique_ptr<asio::thread_pool> blocking;
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
 
@@ -156,7 +157,14 @@ struct server::impl {
       const auto started = std::chrono::steady_clock::now();
       const auto& message = parser.get();
       const auto req = view_of(message);
-      const auto res = call(req);
+      http::response res;
+      if (req.method == http::verb::get || req.method == http::verb::head) {
+        res = call(req);
+      } else {
+        res = co_await asio::co_spawn(
+            *blocking, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); },
+            asio::use_awaitable);
+      }
       const bool keep_alive = message.keep_alive() && !stopping.load(std::memory_order_relaxed);
       const double elapsed_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -225,6 +233,7 @@ struct server::impl {
 server::server(server_options options, application app) : impl_(std::make_unique<impl>()) {
   impl_->options = std::move(options);
   impl_->app = std::move(app);
+  impl_->blocking = std::make_unique<asio::thread_pool>(std::max(1u, impl_->options.blocking_threads));
   for (unsigned i = 0; i < std::max(1u, impl_->options.threads); ++i) {
     impl_->contexts.push_back(std::make_unique<asio::io_context>(1));
   }

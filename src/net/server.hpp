@@ -20,6 +20,9 @@ struct server_options {
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds shutdown_grace{10};
   bool access_log = true;
+  /// Threads that run requests which may wait for the database writer (every method but
+  /// GET and HEAD), so the event loops keep serving reads meanwhile.
+  unsigned blocking_threads = 2;
 };
 
 /// Answers one request; must not throw (the server turns a throw into a logged 500).
