@@ -22,7 +22,7 @@ struct server_options {
   bool access_log = true;
   /// Threads that run requests which may wait for the database writer (every method but
   /// GET and HEAD), so the event loops keep serving reads meanwhile.
-  unsigned blocking_threads = 2;
+  unsigned blocking_threads = 8;
 };
 
 /// Answers one request; must not throw (the server turns a throw into a logged 500).

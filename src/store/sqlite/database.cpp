@@ -48,9 +48,16 @@ class pooled_session final : public session {
   store::analytics_repository& analytics() override { return analytics_; }
   store::sample_repository& samples() override { return samples_; }
   void commit() override {
+    if (group_) {
+      group_->commit_member();
+      return;
+    }
     db_.execute("COMMIT");
     open_ = false;
   }
+
+  /// Makes commit() a member's commit in the writer's group commit.
+  void join(database& group) { group_ = &group; }
 
  private:
   connection db_;
@@ -66,12 +73,23 @@ class pooled_session final : public session {
   analytics_repository analytics_;
   sample_repository samples_;
   bool open_ = false;
+  database* group_ = nullptr;
 };
+
+namespace {
+
+// Whether this thread holds the writer with a member transaction still open.
+thread_local bool holds_writer = false;
+
+constexpr int max_group_members = 64;
+
+}  // namespace
 
 database::database(std::string path) : path_(std::move(path)) {
   writer_ = std::make_unique<pooled_session>(path_);
   writer_->db().execute("PRAGMA journal_mode = WAL");
   migrate(writer_->db(), embedded_migrations());
+  writer_->join(*this);
 }
 
 database::~database() {
@@ -94,14 +112,62 @@ session_lease database::read() {
 }
 
 session_lease database::write() {
+  ++waiting_;
   writer_lock_.lock();
+  --waiting_;
   try {
-    writer_->begin("BEGIN IMMEDIATE");
+    if (!group_open_) {
+      writer_->db().execute("BEGIN IMMEDIATE");
+      group_open_ = true;
+      current_group_ = ++started_groups_;
+      members_ = 0;
+    }
+    writer_->db().execute("SAVEPOINT member");
   } catch (...) {
     writer_lock_.unlock();
     throw;
   }
+  ++members_;
+  holds_writer = true;
   return session_lease(writer_.get(), session_return{&database::give_back_writer, this});
+}
+
+bool database::finish_group() {
+  bool committed = true;
+  try {
+    writer_->db().execute("COMMIT");
+  } catch (const error&) {
+    committed = false;
+    try {
+      writer_->db().execute("ROLLBACK");
+    } catch (const error&) {
+      // SQLite has already rolled the transaction back.
+    }
+  }
+  group_open_ = false;
+  {
+    std::lock_guard guard(group_lock_);
+    finished_group_ = current_group_;
+    if (!committed) failed_group_ = current_group_;
+  }
+  group_done_.notify_all();
+  return committed;
+}
+
+void database::commit_member() {
+  writer_->db().execute("RELEASE member");
+  holds_writer = false;
+  const auto group = current_group_;
+  if (waiting_.load() == 0 || members_ >= max_group_members) {
+    const bool committed = finish_group();
+    writer_lock_.unlock();
+    if (!committed) throw error("commit failed");
+    return;
+  }
+  writer_lock_.unlock();
+  std::unique_lock guard(group_lock_);
+  group_done_.wait(guard, [&] { return finished_group_ >= group; });
+  if (failed_group_ == group) throw error("commit failed");
 }
 
 void database::give_back_reader(void* owner, session* released) {
@@ -116,13 +182,17 @@ void database::give_back_reader(void* owner, session* released) {
   self->idle_readers_.push_back(std::move(reader));
 }
 
-void database::give_back_writer(void* owner, session* released) {
+void database::give_back_writer(void* owner, session*) {
+  if (!holds_writer) return;
+  holds_writer = false;
   auto* self = static_cast<database*>(owner);
   try {
-    static_cast<pooled_session*>(released)->finish();
+    self->writer_->db().execute("ROLLBACK TO member");
+    self->writer_->db().execute("RELEASE member");
   } catch (const error&) {
-    // The connection rolls the transaction back itself when a statement fails.
+    // The statement that failed took the transaction with it; finish_group() notices.
   }
+  if (self->waiting_.load() == 0) self->finish_group();
   self->writer_lock_.unlock();
 }
 

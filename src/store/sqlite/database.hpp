@@ -1,5 +1,8 @@
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -13,6 +16,11 @@ class pooled_session;
 
 /// The SQLite store: one writer connection behind a queue and a pool of reader
 /// connections, all on one file in WAL mode. Migrations run when it opens.
+///
+/// Writes are group-committed: each write session is a savepoint inside the writer's open
+/// transaction, and commit() returns once that transaction is committed — at once when no
+/// other writer is queued (or the group is full), else when the last writer of the group
+/// commits it. A session dropped without commit() rolls back only its own savepoint.
 class database final : public store::database {
  public:
   /// Opens (creating if needed) the file and migrates it. Throws sqlite::error on failure.
@@ -22,13 +30,28 @@ class database final : public store::database {
   session_lease read() override;
   session_lease write() override;
 
+  /// The commit of the current write session (see above); throws error if the group's
+  /// COMMIT fails.
+  void commit_member();
+
  private:
+  /// COMMITs the open group and wakes its members; false when the COMMIT failed.
+  bool finish_group();
   static void give_back_reader(void* owner, session* released);
   static void give_back_writer(void* owner, session* released);
 
   std::string path_;
   std::unique_ptr<pooled_session> writer_;
   std::mutex writer_lock_;
+  std::atomic<int> waiting_{0};
+  bool group_open_ = false;
+  int members_ = 0;
+  std::uint64_t started_groups_ = 0;
+  std::uint64_t current_group_ = 0;
+  std::mutex group_lock_;
+  std::condition_variable group_done_;
+  std::uint64_t finished_group_ = 0;
+  std::uint64_t failed_group_ = 0;
   std::mutex readers_lock_;
   std::vector<std::unique_ptr<pooled_session>> idle_readers_;
 };
