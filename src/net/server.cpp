@@ -101,6 +101,31 @@ const char* rejection_detail(int status) {
   }
 }
 
+// One client connection and the deadline its watchdog enforces: moving the deadline costs
+// no system call, unlike re-arming a timer around every read and write.
+struct connection {
+  explicit connection(tcp::socket accepted) : socket(std::move(accepted)), watchdog(socket.get_executor()) {}
+  void allow(std::chrono::seconds span) { deadline = std::chrono::steady_clock::now() + span; }
+
+  tcp::socket socket;
+  asio::steady_timer watchdog;
+  std::chrono::steady_clock::time_point deadline;
+  bool finished = false;
+};
+
+// Closes the socket once its deadline passes, so idle or trickling clients cannot hold it.
+asio::awaitable<void> guard(std::shared_ptr<connection> c) {
+  while (!c->finished) {
+    c->watchdog.expires_at(c->deadline);
+    beast::error_code ec;
+    co_await c->watchdog.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    if (!c->finished && std::chrono::steady_clock::now() >= c->deadline) {
+      c->socket.close(ec);
+      co_return;
+    }
+  }
+}
+
 }  // namespace
 
 struct server::impl {
@@ -127,30 +152,32 @@ struct server::impl {
     return failed;
   }
 
-  asio::awaitable<void> reject(beast::tcp_stream& stream, int status) {
+  asio::awaitable<void> reject(connection& c, int status) {
     http::response res;
     res.status = status;
     res.body = rejection_detail(status);
     std::string wire;
     serialize(wire, res, 0.0, false);
     beast::error_code ec;
-    stream.expires_after(options.read_timeout);
-    co_await asio::async_write(stream, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
+    c.allow(options.read_timeout);
+    co_await asio::async_write(c.socket, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
   }
 
   asio::awaitable<void> serve(tcp::socket socket) {
-    beast::tcp_stream stream(std::move(socket));
+    auto c = std::make_shared<connection>(std::move(socket));
+    c->allow(options.read_timeout);
+    asio::co_spawn(c->socket.get_executor(), guard(c), asio::detached);
     beast::flat_buffer buffer;
     std::string wire;
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.body_limit(options.body_limit);
       parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-      stream.expires_after(options.read_timeout);
+      c->allow(options.read_timeout);
       beast::error_code ec;
-      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      co_await bhttp::async_read(c->socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
-        if (const int status = rejection_status(ec, parser)) co_await reject(stream, status);
+        if (const int status = rejection_status(ec, parser)) co_await reject(*c, status);
         break;
       }
       ++in_flight;
@@ -169,8 +196,8 @@ struct server::impl {
       const double elapsed_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       serialize(wire, res, elapsed_ms, keep_alive);
-      stream.expires_after(options.read_timeout);
-      co_await asio::async_write(stream, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
+      c->allow(options.read_timeout);
+      co_await asio::async_write(c->socket, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
       --in_flight;
       if (options.access_log) {
         std::fprintf(stdout, "%.*s %.*s %d %.2fms\n", static_cast<int>(http::verb_name(req.method).size()),
@@ -179,8 +206,10 @@ struct server::impl {
       }
       if (ec || !keep_alive) break;
     }
+    c->finished = true;
+    c->watchdog.cancel();
     beast::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    c->socket.shutdown(tcp::socket::shutdown_send, ignored);
   }
 
   asio::awaitable<void> accept(tcp::acceptor& acceptor) {
