@@ -75,7 +75,7 @@ double overhead_ratio(std::int64_t spent, std::int64_t stored) {
   return stored <= 0 ? 0.0 : std::round(static_cast<double>(spent) / static_cast<double>(stored) * 100) / 100;
 }
 
-std::string name_in(const std::string& body) {
+std::string name_in(std::string_view body) {
   const auto document = nlohmann::json::parse(body, nullptr, false);
   if (document.is_discarded() || !document.contains("name") || !document["name"].is_string()) return {};
   return document["name"].get<std::string>();
@@ -368,7 +368,7 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::res
                 auto started = std::chrono::steady_clock::now();
                 const auto first = get(path, "", "no-cache");
                 const double first_ms = elapsed_ms(started);
-                if (first.status != 200) return http::json(first.status, first.body);
+                if (first.status != 200) return http::json(first.status, std::string(first.payload()));
                 started = std::chrono::steady_clock::now();
                 const auto second = get(path, "", "");
                 const double second_ms = elapsed_ms(started);
@@ -376,7 +376,7 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::res
                 for (const auto& [name, value] : second.headers) {
                   if (name == "x-cache-status") status = value;
                 }
-                const auto restaurant = name_in(first.body);
+                const auto restaurant = name_in(first.payload());
                 json_writer out;
                 char improvement[32];
                 std::snprintf(improvement, sizeof improvement, "%.2f%%", improvement_percent(first_ms, second_ms));

@@ -15,7 +15,7 @@ std::vector<std::int64_t> cache_warmer::ids_from(std::string_view path, std::str
   std::vector<std::int64_t> ids;
   const auto reply = get_(path, "skip=0&limit=" + std::to_string(limit), "");
   if (reply.status != 200) return ids;
-  const auto document = nlohmann::json::parse(reply.body, nullptr, false);
+  const auto document = nlohmann::json::parse(reply.payload(), nullptr, false);
   if (document.is_discarded() || !document.contains(plural)) return ids;
   for (const auto& row : document[std::string(plural)]) ids.push_back(row.value("id", std::int64_t{0}));
   return ids;

@@ -100,7 +100,7 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
   routes.add({verb::get, "/demo/cache-performance-test", {},
               [get](const request&, const params&) {
                 const auto list = time_twice(get, "/restaurants/", "");
-                const auto listed = nlohmann::json::parse(list.first.body, nullptr, false);
+                const auto listed = nlohmann::json::parse(list.first.payload(), nullptr, false);
                 const std::int64_t found = listed.is_object() ? listed.value("total", std::int64_t{0}) : 0;
                 std::int64_t first_id = 0;
                 if (listed.is_object() && listed.contains("restaurants") && !listed["restaurants"].empty()) {

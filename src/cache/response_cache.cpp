@@ -31,14 +31,15 @@ bool etag_matches(std::string_view if_none_match, const std::string& etag) {
   return if_none_match == "*" || if_none_match.find(etag) != std::string_view::npos;
 }
 
-http::response answer(const http::request& req, const entry& stored, std::string body, const char* status) {
+// The stored body is shared with the response, not copied.
+http::response answer(const http::request& req, const entry_ptr& stored, const char* status) {
   http::response out;
-  if (etag_matches(req.if_none_match, stored.etag)) {
+  if (etag_matches(req.if_none_match, stored->etag)) {
     out.status = 304;
   } else {
-    out.body = std::move(body);
+    out.shared_body = std::shared_ptr<const std::string>(stored, &stored->body);
   }
-  out.headers.emplace_back("etag", stored.etag);
+  out.headers.emplace_back("etag", stored->etag);
   out.headers.emplace_back("x-cache-status", status);
   return out;
 }
@@ -109,7 +110,7 @@ http::response response_cache::serve(const http::request& req, const http::route
     }
     if (found) {
       ++hits_[slot];
-      return answer(req, *found, found->body, "HIT");
+      return answer(req, found, "HIT");
     }
   }
   ++misses_[slot];
@@ -120,12 +121,13 @@ http::response response_cache::serve(const http::request& req, const http::route
   }
   std::string request_target(req.path);
   if (!req.query.empty()) request_target += "?" + std::string(req.query);
-  auto stored = std::make_shared<const entry>(entry{fresh.body, etag_of(fresh.body), std::move(request_target)});
+  auto etag = etag_of(fresh.body);
+  auto stored = std::make_shared<const entry>(entry{std::move(fresh.body), std::move(etag), std::move(request_target)});
   if (generations_[slot].load() == generation) {
     if (settings_.memory_enabled) memory_.put(key, stored, memory_ttl);
     if (redis_) redis_->put(key, *stored, ttl);
   }
-  return answer(req, *stored, std::move(fresh.body), "MISS");
+  return answer(req, stored, "MISS");
 }
 
 void response_cache::changed(services::change what) {

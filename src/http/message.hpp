@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,10 +26,15 @@ struct request {
 struct response {
   int status = 200;
   std::string body;
+  /// A body shared with a cache entry, sent as it is instead of `body` (no copy).
+  std::shared_ptr<const std::string> shared_body;
   std::string_view content_type = "application/json";
   std::vector<std::pair<std::string_view, std::string>> headers;
   /// False when a cacheable route's answer must not be stored (conditional caching).
   bool cacheable = true;
+
+  /// The bytes of the body, wherever they are held.
+  std::string_view payload() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 };
 
 /// "GET", "POST", ... as written in a request line.

@@ -1,5 +1,6 @@
 #include "net/server.hpp"
 
+#include <array>
 #include <atomic>
 #include <cstdio>
 #include <stdexcept>
@@ -53,6 +54,7 @@ void append_number(std::string& out, std::size_t number) {
   out.append(digits, static_cast<std::size_t>(length));
 }
 
+// The status line and headers; the body goes out as a second buffer, as it is.
 void serialize(std::string& out, const http::response& res, double elapsed_ms, bool keep_alive) {
   out.clear();
   out += "HTTP/1.1 ";
@@ -65,7 +67,7 @@ void serialize(std::string& out, const http::response& res, double elapsed_ms, b
     out += "content-type: ";
     out += res.content_type;
     out += "\r\ncontent-length: ";
-    append_number(out, res.body.size());
+    append_number(out, res.payload().size());
     out += "\r\n";
   }
   char timing[48];
@@ -79,7 +81,12 @@ void serialize(std::string& out, const http::response& res, double elapsed_ms, b
   }
   if (!keep_alive) out += "connection: close\r\n";
   out += "\r\n";
-  if (has_body) out += res.body;
+}
+
+std::array<asio::const_buffer, 2> wire_of(const std::string& head, const http::response& res) {
+  const bool has_body = res.status != 204 && res.status != 304;
+  const auto body = has_body ? res.payload() : std::string_view{};
+  return {asio::buffer(head), asio::buffer(body.data(), body.size())};
 }
 
 // The status to answer a request that could not be read, or 0 to just close. Past the
@@ -160,7 +167,7 @@ struct server::impl {
     serialize(wire, res, 0.0, false);
     beast::error_code ec;
     c.allow(options.read_timeout);
-    co_await asio::async_write(c.socket, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(c.socket, wire_of(wire, res), asio::redirect_error(asio::use_awaitable, ec));
   }
 
   asio::awaitable<void> serve(tcp::socket socket) {
@@ -197,7 +204,7 @@ struct server::impl {
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       serialize(wire, res, elapsed_ms, keep_alive);
       c->allow(options.read_timeout);
-      co_await asio::async_write(c->socket, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
+      co_await asio::async_write(c->socket, wire_of(wire, res), asio::redirect_error(asio::use_awaitable, ec));
       --in_flight;
       if (options.access_log) {
         std::fprintf(stdout, "%.*s %.*s %d %.2fms\n", static_cast<int>(http::verb_name(req.method).size()),
