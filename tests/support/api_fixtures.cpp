@@ -15,11 +15,6 @@
 namespace zomato::testing {
 namespace {
 
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
 std::string excerpt(const std::string& body) { return body.size() > 400 ? body.substr(0, 400) + "..." : body; }
 
 }  // namespace
@@ -231,23 +226,8 @@ std::optional<http_reply> raw_connection::read_reply(int wait_ms) {
     if (!fill()) return std::nullopt;
   }
   http_reply reply;
-  const std::string head = pending_.substr(0, header_end);
+  parse_head(pending_.substr(0, header_end), reply);
   pending_.erase(0, header_end + 4);
-  const auto first_line_end = head.find("\r\n");
-  reply.status = std::stoi(head.substr(9, 3));
-  std::size_t pos = first_line_end == std::string::npos ? head.size() : first_line_end + 2;
-  while (pos < head.size()) {
-    auto end = head.find("\r\n", pos);
-    if (end == std::string::npos) end = head.size();
-    const std::string line = head.substr(pos, end - pos);
-    const auto colon = line.find(':');
-    if (colon != std::string::npos) {
-      auto value = line.substr(colon + 1);
-      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-      reply.headers[lower(line.substr(0, colon))] = value;
-    }
-    pos = end + 2;
-  }
   const auto length = static_cast<std::size_t>(std::stoull(reply.headers.count("content-length") != 0
                                                                ? reply.headers["content-length"]
                                                                : std::string("0")));

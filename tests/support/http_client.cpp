@@ -20,6 +20,24 @@ std::string lower(std::string text) {
 
 }  // namespace
 
+void parse_head(const std::string& head, http_reply& reply) {
+  const auto first_line_end = head.find("\r\n");
+  reply.status = std::stoi(head.substr(9, 3));
+  std::size_t pos = first_line_end == std::string::npos ? head.size() : first_line_end + 2;
+  while (pos < head.size()) {
+    auto end = head.find("\r\n", pos);
+    if (end == std::string::npos) end = head.size();
+    const std::string line = head.substr(pos, end - pos);
+    const auto colon = line.find(':');
+    if (colon != std::string::npos) {
+      auto value = line.substr(colon + 1);
+      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+      reply.headers[lower(line.substr(0, colon))] = value;
+    }
+    pos = end + 2;
+  }
+}
+
 http_client::~http_client() { close(); }
 
 void http_client::connect() {
@@ -68,24 +86,8 @@ bool http_client::read_reply(http_reply& reply) {
   while ((header_end = pending_.find("\r\n\r\n")) == std::string::npos) {
     if (!fill()) return false;
   }
-  const std::string head = pending_.substr(0, header_end);
+  parse_head(pending_.substr(0, header_end), reply);
   pending_.erase(0, header_end + 4);
-  const auto first_line_end = head.find("\r\n");
-  const std::string status_line = head.substr(0, first_line_end);
-  reply.status = std::stoi(status_line.substr(9, 3));
-  std::size_t pos = first_line_end == std::string::npos ? head.size() : first_line_end + 2;
-  while (pos < head.size()) {
-    auto end = head.find("\r\n", pos);
-    if (end == std::string::npos) end = head.size();
-    const std::string line = head.substr(pos, end - pos);
-    const auto colon = line.find(':');
-    if (colon != std::string::npos) {
-      auto value = line.substr(colon + 1);
-      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-      reply.headers[lower(line.substr(0, colon))] = value;
-    }
-    pos = end + 2;
-  }
   const auto length_header = reply.headers.find("content-length");
   if (length_header != reply.headers.end()) {
     const auto length = static_cast<std::size_t>(std::stoull(length_header->second));

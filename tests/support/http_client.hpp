@@ -54,6 +54,9 @@ class http_client {
   std::string pending_;
 };
 
+/// Reads a response's status line and headers (names lower-cased) into the reply.
+void parse_head(const std::string& head, http_reply& reply);
+
 /// Percent-encodes a query or path component.
 std::string url_encode(const std::string& text);
 
