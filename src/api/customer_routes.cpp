@@ -85,7 +85,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, service
                 const auto window = window_of(p);
                 return answer(orders.of_customer(p.integer("customer_id"), status_filter_of(p), window), 200, [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
-              {tag, "A customer's order history, newest first", "", "OrderList"}, {"orders"}});
+              {tag, "A customer's order history, newest first", "", "OrderList"}, {"orders", 0, "customer_id"}});
 
   routes.add({verb::get, "/customers/{customer_id}/analytics", {customer_id()},
               [&](const request&, const params& p) {
@@ -94,7 +94,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, service
                   return schemas::render_customer_analytics(id, summary);
                 });
               },
-              {tag, "A customer's spending and favourite restaurants", "", "CustomerAnalytics"}, {"analytics"}});
+              {tag, "A customer's spending and favourite restaurants", "", "CustomerAnalytics"}, {"analytics", 0, "customer_id"}});
 }
 
 }  // namespace zomato::api

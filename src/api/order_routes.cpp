@@ -48,7 +48,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, services::
                 return answer(orders.details(p.integer("order_id")), 200,
                               [](const services::order_details& found) { return schemas::render(found); });
               },
-              {tag, "An order with its customer, restaurant and items", "", "OrderDetails"}, {"orders"}});
+              {tag, "An order with its customer, restaurant and items", "", "OrderDetails"}, {"orders", 0, "order_id"}});
 
   routes.add({verb::put, "/orders/{order_id}/status", {http::path_id("order_id", "Order id")},
               [&](const request& req, const params& p) {
@@ -67,7 +67,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, services::
                 return answer(orders.of_customer(p.integer("customer_id"), status_filter_of(p), window), 200,
                               [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
-              {tag, "A customer's orders, newest first", "", "OrderList"}, {"orders"}});
+              {tag, "A customer's orders, newest first", "", "OrderList"}, {"orders", 0, "customer_id"}});
 
   routes.add({verb::get, "/orders/restaurants/{restaurant_id}/orders",
               with_pagination({http::path_id("restaurant_id", "Restaurant id"), order_status_filter()}),
@@ -76,7 +76,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, services::
                 return answer(orders.of_restaurant(p.integer("restaurant_id"), status_filter_of(p), window), 200,
                               [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
-              {tag, "A restaurant's orders, newest first", "", "OrderList"}, {"orders"}});
+              {tag, "A restaurant's orders, newest first", "", "OrderList"}, {"orders", 0, "restaurant_id"}});
 }
 
 }  // namespace zomato::api

@@ -44,7 +44,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                               200, [](const services::slots_view& v) { return schemas::render(v, slots_ttl); });
               },
               {tag, "The next delivery slots and whether each can take an order (30 s cache)", "", "DeliverySlots"},
-              {"realtime", slots_ttl}});
+              {"realtime", slots_ttl, "restaurant_id"}});
 
   routes.add({verb::get, "/realtime/restaurant-availability/{restaurant_id}", {restaurant_id()},
               [&](const request&, const params& p) {
@@ -52,7 +52,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                               [](const services::availability_view& v) { return schemas::render(v, availability_ttl); });
               },
               {tag, "Kitchen capacity in use and the wait for a new order (60 s cache)", "", "Availability"},
-              {"realtime", availability_ttl}});
+              {"realtime", availability_ttl, "restaurant_id"}});
 
   routes.add({verb::get, "/realtime/dynamic-pricing/{restaurant_id}", {restaurant_id()},
               [&](const request&, const params& p) {
@@ -60,7 +60,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                               [](const services::pricing_view& v) { return schemas::render(v, pricing_ttl); });
               },
               {tag, "Delivery fee with surge from current demand (2 min cache)", "", "DynamicPricing"},
-              {"realtime", pricing_ttl}});
+              {"realtime", pricing_ttl, "restaurant_id"}});
 
   routes.add({verb::get, "/realtime/order-tracking/{order_id}", {http::path_id("order_id", "Order id")},
               [&](const request&, const params& p) {
@@ -72,7 +72,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                 return out;
               },
               {tag, "Status, history and ETA of an order (cached once it is final)", "", "OrderTracking"},
-              {"realtime", tracking_ttl}});
+              {"realtime", tracking_ttl, "order_id"}});
 
   routes.add({verb::get, "/realtime/notifications/{customer_id}", {http::path_id("customer_id", "Customer id")},
               [&](const request&, const params& p) {
@@ -82,7 +82,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                 });
               },
               {tag, "The customer's order events, newest first (60 s cache)", "", "Notifications"},
-              {"realtime", notifications_ttl}});
+              {"realtime", notifications_ttl, "customer_id"}});
 }
 
 }  // namespace zomato::api

@@ -74,7 +74,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, services:
                   return schemas::render_restaurant_order_analytics(id, s);
                 });
               },
-              {tag, "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"}, {"analytics"}});
+              {tag, "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"}, {"analytics", 0, "restaurant_id"}});
 }
 
 }  // namespace zomato::api

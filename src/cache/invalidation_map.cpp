@@ -39,4 +39,8 @@ std::vector<cache_namespace> namespaces_changed_by(services::change what) {
   return {all_namespaces.begin(), all_namespaces.end()};
 }
 
+bool confined_to_touched(services::change what) {
+  return what == services::change::order_placed || what == services::change::order_status_changed;
+}
+
 }  // namespace zomato::cache

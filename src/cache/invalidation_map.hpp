@@ -11,4 +11,10 @@ namespace zomato::cache {
 /// holding a response that shows, nests or aggregates what the write touched.
 std::vector<cache_namespace> namespaces_changed_by(services::change what);
 
+/// Whether, in those namespaces, the write only changes the entries scoped to the
+/// restaurant, customer or order it touched, and the unscoped ones (lists, totals). An
+/// order's placement or status leaves every other restaurant's and customer's views as they
+/// were; any other write changes whole namespaces.
+bool confined_to_touched(services::change what);
+
 }  // namespace zomato::cache

@@ -66,9 +66,30 @@ std::string response_cache::namespace_prefix(cache_namespace ns, std::optional<s
   return key;
 }
 
-std::string response_cache::key_for(cache_namespace ns, std::uint64_t generation, const http::route& target,
+response_cache::key_generations response_cache::generations_for(cache_namespace ns, const http::route& target,
+                                                                 const http::params& values) const {
+  const auto kind = scope_kind_of_param(target.cache.scope);
+  const auto id = kind ? values.integer(target.cache.scope) : 0;
+  const auto slot = id > 0 ? scope_generations::slot_of(ns, *kind, id)
+                           : scope_generations::slot_of(ns, scope_kind::unscoped, 0);
+  return {generations_[index_of(ns)].load(), slot, scopes_.current(slot)};
+}
+
+bool response_cache::still_current(cache_namespace ns, const key_generations& seen) const {
+  return generations_[index_of(ns)].load() == seen.of_namespace && scopes_.current(seen.scope_slot) == seen.of_scope;
+}
+
+std::string response_cache::key_for(cache_namespace ns, const key_generations& seen, const http::route& target,
                                     const http::params& values) const {
-  return namespace_prefix(ns, generation) + target.pattern + "?" + values.canonical();
+  return namespace_prefix(ns, seen.of_namespace) + std::to_string(seen.scope_slot) + "." +
+         std::to_string(seen.of_scope) + ":" + target.pattern + "?" + values.canonical();
+}
+
+void response_cache::advance_scopes(cache_namespace ns, const services::touched& ids) {
+  scopes_.advance(scope_generations::slot_of(ns, scope_kind::unscoped, 0));
+  if (ids.restaurant > 0) scopes_.advance(scope_generations::slot_of(ns, scope_kind::restaurant, ids.restaurant));
+  if (ids.customer > 0) scopes_.advance(scope_generations::slot_of(ns, scope_kind::customer, ids.customer));
+  if (ids.order > 0) scopes_.advance(scope_generations::slot_of(ns, scope_kind::order, ids.order));
 }
 
 std::optional<cache_namespace> response_cache::namespace_of(const std::string& key) const {
@@ -78,10 +99,22 @@ std::optional<cache_namespace> response_cache::namespace_of(const std::string& k
   if (ns_end == std::string::npos) return std::nullopt;
   const auto generation_end = key.find(':', ns_end + 1);
   if (generation_end == std::string::npos) return std::nullopt;
+  const auto scope_end = key.find(':', generation_end + 1);
+  const auto dot = key.find('.', generation_end + 1);
+  if (scope_end == std::string::npos || dot > scope_end) return std::nullopt;
   const auto ns = namespace_named(std::string_view(key).substr(ours.size(), ns_end - ours.size()));
   if (!ns) return std::nullopt;
   const auto generation = std::to_string(generations_[index_of(*ns)].load());
   if (key.compare(ns_end + 1, generation_end - ns_end - 1, generation) != 0) return std::nullopt;
+  std::size_t slot = 0;
+  for (auto i = generation_end + 1; i < dot; ++i) {
+    if (key[i] < '0' || key[i] > '9') return std::nullopt;
+    slot = slot * 10 + static_cast<std::size_t>(key[i] - '0');
+    if (slot >= scope_generations::slot_count) return std::nullopt;
+  }
+  if (dot == generation_end + 1) return std::nullopt;
+  const auto scope_generation = std::to_string(scopes_.current(slot));
+  if (key.compare(dot + 1, scope_end - dot - 1, scope_generation) != 0) return std::nullopt;
   return ns;
 }
 
@@ -97,8 +130,8 @@ http::response response_cache::serve(const http::request& req, const http::route
   }
   const auto ttl = target.cache.ttl_seconds > 0 ? std::chrono::seconds(target.cache.ttl_seconds) : ttl_for(*ns);
   const auto memory_ttl = redis_ ? std::min(ttl, settings_.memory_ttl_with_redis) : ttl;
-  const auto generation = generations_[slot].load();
-  const auto key = key_for(*ns, generation, target, values);
+  const auto seen = generations_for(*ns, target, values);
+  const auto key = key_for(*ns, seen, target, values);
 
   if (!has_directive(req.cache_control, "no-cache")) {
     entry_ptr found = settings_.memory_enabled ? memory_.get(key) : nullptr;
@@ -123,15 +156,22 @@ http::response response_cache::serve(const http::request& req, const http::route
   if (!req.query.empty()) request_target += "?" + std::string(req.query);
   auto etag = etag_of(fresh.body);
   auto stored = std::make_shared<const entry>(entry{std::move(fresh.body), std::move(etag), std::move(request_target)});
-  if (generations_[slot].load() == generation) {
+  if (still_current(*ns, seen)) {
     if (settings_.memory_enabled) memory_.put(key, stored, memory_ttl);
     if (redis_) redis_->put(key, *stored, ttl);
   }
   return answer(req, stored, "MISS");
 }
 
-void response_cache::changed(services::change what) {
-  for (auto ns : namespaces_changed_by(what)) ++generations_[index_of(ns)];
+void response_cache::changed(services::change what, const services::touched& ids) {
+  const bool confined = confined_to_touched(what);
+  for (auto ns : namespaces_changed_by(what)) {
+    if (confined) {
+      advance_scopes(ns, ids);
+    } else {
+      ++generations_[index_of(ns)];
+    }
+  }
 }
 
 void response_cache::clear(cache_namespace ns) { ++generations_[index_of(ns)]; }

@@ -12,6 +12,7 @@
 #include "cache/memory_backend.hpp"
 #include "cache/namespaces.hpp"
 #include "cache/redis_backend.hpp"
+#include "cache/scope_generations.hpp"
 #include "http/response_cache.hpp"
 #include "services/changes.hpp"
 
@@ -46,16 +47,17 @@ struct popular_entry {
 };
 
 /// The route cache: responses of GET routes stored under deterministic keys (namespace,
-/// its generation, route, normalised parameters), in memory and, when configured, in
-/// Redis behind it. A write bumps the generation of every namespace it can change, so no
-/// read after it sees older data; hits and misses are counted per namespace.
+/// its generation, the generation of the entry's scope, route, normalised parameters), in
+/// memory and, when configured, in Redis behind it. A write moves on the generation of every
+/// namespace it can change, or for an order only of the scopes it touched, so no read after
+/// it sees older data; hits and misses are counted per namespace.
 class response_cache final : public http::response_cache, public services::change_listener {
  public:
   explicit response_cache(cache_settings settings);
 
   http::response serve(const http::request& req, const http::route& target, const http::params& values,
                        const std::function<http::response()>& produce) override;
-  void changed(services::change what) override;
+  void changed(services::change what, const services::touched& ids) override;
 
   /// Drops every entry of the namespace (O(1): its generation moves on).
   void clear(cache_namespace ns);
@@ -80,8 +82,16 @@ class response_cache final : public http::response_cache, public services::chang
   std::uint64_t total_misses() const;
 
  private:
-  std::string key_for(cache_namespace ns, std::uint64_t generation, const http::route& target,
+  struct key_generations {
+    std::uint64_t of_namespace = 0;
+    std::size_t scope_slot = 0;
+    std::uint64_t of_scope = 0;
+  };
+  key_generations generations_for(cache_namespace ns, const http::route& target, const http::params& values) const;
+  bool still_current(cache_namespace ns, const key_generations& seen) const;
+  std::string key_for(cache_namespace ns, const key_generations& seen, const http::route& target,
                       const http::params& values) const;
+  void advance_scopes(cache_namespace ns, const services::touched& ids);
   std::string namespace_prefix(cache_namespace ns, std::optional<std::uint64_t> generation) const;
   bool is_current(const std::string& key) const { return namespace_of(key).has_value(); }
 
@@ -90,6 +100,7 @@ class response_cache final : public http::response_cache, public services::chang
   memory_backend memory_;
   std::unique_ptr<redis_backend> redis_;
   std::array<std::atomic<std::uint64_t>, namespace_count> generations_{};
+  scope_generations scopes_;
   std::array<std::atomic<std::uint64_t>, namespace_count> hits_{};
   std::array<std::atomic<std::uint64_t>, namespace_count> misses_{};
 };

@@ -50,6 +50,11 @@ void router::add(route entry) {
     }
     shape.segments.emplace_back(part);
   }
+  const auto& scope = entry.cache.scope;
+  if (!scope.empty() && std::none_of(entry.params.begin(), entry.params.end(),
+                                     [&](const param_spec& spec) { return spec.name == scope; })) {
+    throw std::logic_error("route " + entry.pattern + " scopes its cache by undeclared " + scope);
+  }
   routes_.push_back(std::move(entry));
   order_.insert(std::upper_bound(order_.begin(), order_.end(), shape,
                                  [](const compiled& a, const compiled& b) { return more_specific(a.segments, b.segments); }),

@@ -22,10 +22,13 @@ struct route_doc {
   int success_status = 200;
 };
 
-/// How a GET route is cached: its namespace ("" = not cached) and, when not 0, its own TTL.
+/// How a GET route is cached: its namespace ("" = not cached), when not 0 its own TTL, and
+/// when not empty the parameter ("restaurant_id", "customer_id" or "order_id") naming the one
+/// entity the response is about, so writes about other entities leave the entry alone.
 struct cache_rule {
   std::string ns;
   int ttl_seconds = 0;
+  std::string scope;
 };
 
 struct route {

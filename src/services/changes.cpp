@@ -5,7 +5,7 @@ namespace {
 
 class no_listener final : public change_listener {
  public:
-  void changed(change) override {}
+  void changed(change, const touched&) override {}
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+
 namespace zomato::services {
 
 /// What a committed write changed, as the cache needs to know it.
@@ -17,12 +19,20 @@ enum class change {
   catalog_replaced,  // bulk writes: sample data added or removed
 };
 
+/// The entities a write touched, so the cache can keep what is about other ones; 0 where
+/// the write names none of that kind.
+struct touched {
+  std::int64_t restaurant = 0;
+  std::int64_t customer = 0;
+  std::int64_t order = 0;
+};
+
 /// Told of every committed write before the use case returns, so nothing a client reads
 /// after the acknowledgement is older than the write.
 class change_listener {
  public:
   virtual ~change_listener() = default;
-  virtual void changed(change what) = 0;
+  virtual void changed(change what, const touched& ids) = 0;
 };
 
 /// A listener that ignores everything, for use without a cache.

@@ -16,7 +16,7 @@ domain::result<domain::customer> customer_service::create(domain::customer draft
   draft.created_at = draft.updated_at = domain::now_timestamp();
   tx->customers().insert(draft);
   tx->commit();
-  changes_.changed(change::customer_created);
+  changes_.changed(change::customer_created, {});
   return draft;
 }
 
@@ -42,7 +42,7 @@ domain::result<domain::customer> customer_service::update(domain::id_t id, const
   found->updated_at = domain::now_timestamp();
   tx->customers().update(*found);
   tx->commit();
-  changes_.changed(change::customer_updated);
+  changes_.changed(change::customer_updated, {});
   return std::move(*found);
 }
 
@@ -52,7 +52,7 @@ domain::result<domain::done> customer_service::remove(domain::id_t id) {
   if (!tx->customers().remove(id)) return domain::not_found(customer_missing);
   for (const auto restaurant_id : reviewed) tx->reviews().refresh_rating(restaurant_id);
   tx->commit();
-  changes_.changed(change::customer_deleted);
+  changes_.changed(change::customer_deleted, {});
   return domain::done{};
 }
 

@@ -16,7 +16,7 @@ domain::result<domain::menu_item> menu_service::add(domain::id_t restaurant_id, 
   draft.created_at = draft.updated_at = domain::now_timestamp();
   tx->menu_items().insert(draft);
   tx->commit();
-  changes_.changed(change::menu_changed);
+  changes_.changed(change::menu_changed, {});
   return draft;
 }
 
@@ -63,7 +63,7 @@ domain::result<domain::menu_item> menu_service::update(domain::id_t id, const do
   found->updated_at = domain::now_timestamp();
   tx->menu_items().update(*found);
   tx->commit();
-  changes_.changed(change::menu_changed);
+  changes_.changed(change::menu_changed, {});
   return std::move(*found);
 }
 
@@ -75,7 +75,7 @@ domain::result<domain::done> menu_service::remove(domain::id_t id) {
   }
   tx->menu_items().remove(id);
   tx->commit();
-  changes_.changed(change::menu_changed);
+  changes_.changed(change::menu_changed, {});
   return domain::done{};
 }
 

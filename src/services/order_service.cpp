@@ -77,7 +77,7 @@ domain::result<placed_order> order_service::place(domain::id_t customer_id, cons
     tx->idempotency_keys().remember(customer_id, retry->key, retry->request, order.id, order.order_date);
   }
   tx->commit();
-  changes_.changed(change::order_placed);
+  changes_.changed(change::order_placed, {order.restaurant_id, customer_id, order.id});
   return placed_order{std::move(order), false};
 }
 
@@ -114,7 +114,7 @@ domain::result<domain::order> order_service::change_status(domain::id_t id, doma
   if (delivered_at) order->delivery_time = delivered_at;
   notify(*tx, *order, now);
   tx->commit();
-  changes_.changed(change::order_status_changed);
+  changes_.changed(change::order_status_changed, {order->restaurant_id, order->customer_id, id});
   return std::move(*order);
 }
 

@@ -16,7 +16,7 @@ domain::result<domain::restaurant> restaurant_service::create(domain::restaurant
   draft.created_at = draft.updated_at = domain::now_timestamp();
   tx->restaurants().insert(draft);
   tx->commit();
-  changes_.changed(change::restaurant_created);
+  changes_.changed(change::restaurant_created, {});
   return draft;
 }
 
@@ -44,7 +44,7 @@ domain::result<domain::restaurant> restaurant_service::update(domain::id_t id,
   found->updated_at = domain::now_timestamp();
   tx->restaurants().update(*found);
   tx->commit();
-  changes_.changed(change::restaurant_updated);
+  changes_.changed(change::restaurant_updated, {});
   return std::move(*found);
 }
 
@@ -52,7 +52,7 @@ domain::result<domain::done> restaurant_service::remove(domain::id_t id) {
   auto tx = db_.write();
   if (!tx->restaurants().remove(id)) return domain::not_found(restaurant_missing);
   tx->commit();
-  changes_.changed(change::restaurant_deleted);
+  changes_.changed(change::restaurant_deleted, {});
   return domain::done{};
 }
 

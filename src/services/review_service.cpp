@@ -33,7 +33,7 @@ domain::result<domain::review> review_service::add(domain::id_t order_id, domain
   tx->reviews().refresh_rating(order->restaurant_id);
   tx->notifications().mark_order_read(order_id);
   tx->commit();
-  changes_.changed(change::review_added);
+  changes_.changed(change::review_added, {order->restaurant_id, customer_id, order_id});
   return review;
 }
 

@@ -332,6 +332,37 @@ TEST_F(cache_api, order_placement_reaches_order_lists_and_analytics) {
   EXPECT_NE(analytics.dump().find("30.00"), std::string::npos) << analytics.dump();
 }
 
+TEST_F(cache_api, an_order_keeps_other_restaurants_and_customers_views_cached) {
+  const auto busy = new_restaurant();
+  const auto busy_item = new_item(busy);
+  const auto quiet = new_restaurant();
+  const auto quiet_item = new_item(quiet);
+  const auto ordering = new_customer();
+  const auto other = new_customer();
+  const auto earlier = new_order(other, quiet, quiet_item);
+  auto views_of = [](std::int64_t restaurant, std::int64_t customer) {
+    return std::vector<std::string>{"/reviews/restaurants/" + str(restaurant) + "/analytics",
+                                    "/orders/restaurants/" + str(restaurant) + "/orders",
+                                    "/realtime/delivery-slots/" + str(restaurant),
+                                    "/realtime/restaurant-availability/" + str(restaurant),
+                                    "/realtime/dynamic-pricing/" + str(restaurant),
+                                    "/customers/" + str(customer) + "/analytics",
+                                    "/customers/" + str(customer) + "/orders",
+                                    "/orders/customers/" + str(customer) + "/orders",
+                                    "/realtime/notifications/" + str(customer)};
+  };
+  auto untouched = views_of(quiet, other);
+  untouched.push_back("/orders/" + str(earlier));
+  for (const auto& view : untouched) prime(view);
+  for (const auto& view : views_of(busy, ordering)) prime(view);
+
+  new_order(ordering, busy, busy_item);
+  for (const auto& view : untouched) EXPECT_EQ(cache_status(view), "HIT") << view;
+  for (const auto& view : views_of(busy, ordering)) EXPECT_EQ(cache_status(view), "MISS") << view;
+  EXPECT_EQ(fresh("/reviews/restaurants/" + str(busy) + "/analytics")["total_orders"], 1);
+  EXPECT_NE(cache_status("/analytics/popular-items?period=7d"), "HIT") << "totals over every order move on";
+}
+
 TEST_F(cache_api, status_change_reaches_the_order_and_its_lists) {
   const auto restaurant = new_restaurant();
   const auto item = new_item(restaurant);

@@ -131,5 +131,16 @@ TEST(cache_namespaces, staging_ttls_follow_the_readme_table) {
   }
 }
 
+TEST(invalidation_map, only_order_writes_are_confined_to_the_entities_they_touched) {
+  EXPECT_TRUE(confined_to_touched(change::order_placed));
+  EXPECT_TRUE(confined_to_touched(change::order_status_changed));
+  // A review moves the restaurant's rating, shown in every order detail of that restaurant.
+  for (auto what : {change::restaurant_created, change::restaurant_updated, change::restaurant_deleted,
+                    change::menu_changed, change::customer_created, change::customer_updated, change::customer_deleted,
+                    change::review_added, change::catalog_replaced}) {
+    EXPECT_FALSE(confined_to_touched(what)) << static_cast<int>(what);
+  }
+}
+
 }  // namespace
 }  // namespace zomato::cache

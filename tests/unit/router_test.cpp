@@ -243,6 +243,16 @@ TEST(Router, AddRefusesUndeclaredPathParameters) {
   EXPECT_TRUE(routes.routes().empty());
 }
 
+TEST(Router, AddRefusesACacheScopedByAnUndeclaredParameter) {
+  router routes;
+  auto scoped = make_route(verb::get, "/restaurants/{restaurant_id}", {path_id("restaurant_id", "id")}, "x");
+  scoped.cache = {"restaurants", 0, "customer_id"};
+  EXPECT_THROW(routes.add(scoped), std::logic_error);
+  scoped.cache.scope = "restaurant_id";
+  routes.add(scoped);
+  EXPECT_EQ(routes.routes().size(), 1u);
+}
+
 TEST(Router, AddKeepsRoutesInOrderOfAddition) {
   const auto routes = catalog_router();
   ASSERT_EQ(routes.routes().size(), 9u);

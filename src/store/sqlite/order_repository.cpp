@@ -118,30 +118,30 @@ std::vector<domain::status_change> order_repository::history(domain::id_t order_
 domain::restaurant_order_summary order_repository::restaurant_summary(domain::id_t restaurant_id) {
   domain::restaurant_order_summary summary;
   {
-    auto totals = db_.use(
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN order_status <> 'cancelled' THEN total_cents END), 0), "
-        "(SELECT COUNT(*) FROM reviews WHERE restaurant_id = ?1), "
-        "(SELECT COALESCE(SUM(rating), 0) FROM reviews WHERE restaurant_id = ?1) "
-        "FROM orders WHERE restaurant_id = ?1");
-    totals.bind_all(restaurant_id);
-    totals.next();
-    summary.total_orders = totals.integer(0);
-    summary.revenue = totals.integer(1);
-    summary.review_count = totals.integer(2);
-    summary.rating_sum = totals.integer(3);
+    auto statuses = db_.use(
+        "SELECT order_status, COUNT(*), SUM(total_cents) FROM orders WHERE restaurant_id = ?1 "
+        "GROUP BY order_status ORDER BY order_status");
+    statuses.bind_all(restaurant_id);
+    while (statuses.next()) {
+      const auto status = status_at(statuses, 0);
+      summary.by_status.push_back({status, statuses.integer(1)});
+      summary.total_orders += statuses.integer(1);
+      if (status != domain::order_status::cancelled) summary.revenue += statuses.integer(2);
+    }
   }
   {
-    auto statuses = db_.use(
-        "SELECT order_status, COUNT(*) FROM orders WHERE restaurant_id = ?1 GROUP BY order_status "
-        "ORDER BY order_status");
-    statuses.bind_all(restaurant_id);
-    while (statuses.next()) summary.by_status.push_back({status_at(statuses, 0), statuses.integer(1)});
+    auto reviews = db_.use("SELECT COUNT(*), COALESCE(SUM(rating), 0) FROM reviews WHERE restaurant_id = ?1");
+    reviews.bind_all(restaurant_id);
+    reviews.next();
+    summary.review_count = reviews.integer(0);
+    summary.rating_sum = reviews.integer(1);
   }
   auto popular = db_.use(
-      "SELECT oi.menu_item_id, m.name, SUM(oi.quantity) AS quantity FROM order_items oi "
-      "JOIN orders o ON o.id = oi.order_id JOIN menu_items m ON m.id = oi.menu_item_id "
-      "WHERE o.restaurant_id = ?1 AND o.order_status <> 'cancelled' "
-      "GROUP BY oi.menu_item_id ORDER BY quantity DESC, oi.menu_item_id LIMIT 5");
+      "SELECT top.menu_item_id, m.name, top.quantity FROM "
+      "(SELECT oi.menu_item_id, SUM(oi.quantity) AS quantity FROM orders o "
+      "JOIN order_items oi ON oi.order_id = o.id WHERE o.restaurant_id = ?1 AND o.order_status <> 'cancelled' "
+      "GROUP BY oi.menu_item_id ORDER BY quantity DESC, oi.menu_item_id LIMIT 5) top "
+      "JOIN menu_items m ON m.id = top.menu_item_id ORDER BY top.quantity DESC, top.menu_item_id");
   popular.bind_all(restaurant_id);
   while (popular.next()) summary.popular_items.push_back({popular.integer(0), popular.text(1), popular.integer(2)});
   return summary;
