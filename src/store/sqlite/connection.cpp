@@ -100,8 +100,27 @@ connection::connection(const std::string& path) {
       "PRAGMA foreign_keys = ON;"
       "PRAGMA synchronous = NORMAL;"
       "PRAGMA cache_size = -32768;"
-      "PRAGMA temp_store = MEMORY;"
-      "PRAGMA mmap_size = 1073741824;");
+      "PRAGMA temp_store = MEMORY;");
+}
+
+void connection::watch_wal(void (*listener)(void* context, int pages), void* context) {
+  wal_listener_ = listener;
+  wal_context_ = context;
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3*, const char*, int pages) {
+        const auto* watched = static_cast<connection*>(self);
+        watched->wal_listener_(watched->wal_context_, pages);
+        return SQLITE_OK;
+      },
+      this);
+}
+
+int connection::checkpoint() {
+  int wal_pages = 0;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal_pages, nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) fail(db_, "checkpoint");
+  return wal_pages;
 }
 
 connection::~connection() {

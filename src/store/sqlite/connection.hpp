@@ -79,10 +79,18 @@ class connection {
   void execute(const std::string& sql);
   std::int64_t last_insert_id() const;
   int changes() const;
+  /// After each commit, tells `listener` how many pages the WAL holds; SQLite then no longer
+  /// checkpoints on commit, so the listener must see to it.
+  void watch_wal(void (*listener)(void* context, int pages), void* context);
+  /// Copies what it can of the WAL into the database file without waiting for readers or
+  /// the writer; returns the pages the WAL held. Throws error on failure other than busy.
+  int checkpoint();
 
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> prepared_;
+  void (*wal_listener_)(void*, int) = nullptr;
+  void* wal_context_ = nullptr;
 };
 
 }  // namespace zomato::store::sqlite

@@ -1,6 +1,7 @@
 #include "store/sqlite/database.hpp"
 
 #include "store/sqlite/activity_repositories.hpp"
+#include "store/sqlite/checkpointer.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/menu_item_repository.hpp"
 #include "store/sqlite/migrations.hpp"
@@ -82,6 +83,8 @@ namespace {
 thread_local bool holds_writer = false;
 
 constexpr int max_group_members = 64;
+// About 40 MB of WAL between checkpoints.
+constexpr int checkpoint_pages = 10000;
 
 }  // namespace
 
@@ -89,6 +92,8 @@ database::database(std::string path) : path_(std::move(path)) {
   writer_ = std::make_unique<pooled_session>(path_);
   writer_->db().execute("PRAGMA journal_mode = WAL");
   migrate(writer_->db(), embedded_migrations());
+  checkpoints_ = std::make_unique<checkpointer>(path_, checkpoint_pages);
+  checkpoints_->watch(writer_->db());
   writer_->join(*this);
 }
 

@@ -13,9 +13,11 @@
 namespace zomato::store::sqlite {
 
 class pooled_session;
+class checkpointer;
 
 /// The SQLite store: one writer connection behind a queue and a pool of reader
-/// connections, all on one file in WAL mode. Migrations run when it opens.
+/// connections, all on one file in WAL mode. Migrations run when it opens. The WAL is
+/// copied back into the file by a checkpointer thread, never inside a commit.
 ///
 /// Writes are group-committed: each write session is a savepoint inside the writer's open
 /// transaction, and commit() returns once that transaction is committed — at once when no
@@ -41,6 +43,7 @@ class database final : public store::database {
   static void give_back_writer(void* owner, session* released);
 
   std::string path_;
+  std::unique_ptr<checkpointer> checkpoints_;
   std::unique_ptr<pooled_session> writer_;
   std::mutex writer_lock_;
   std::atomic<int> waiting_{0};
