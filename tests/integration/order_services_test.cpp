@@ -277,5 +277,39 @@ TEST_F(OrderServices, AnalyticsLeaveCancelledOrdersOutOfMoney) {
   EXPECT_EQ(restaurant->popular_items.front().quantity, 4);
 }
 
+TEST_F(OrderServices, PopularItemsFollowCancellationsAndDeletedCustomers) {
+  auto quantity_of = [&](domain::id_t item) -> std::int64_t {
+    const auto summary = reviews.restaurant_analytics(restaurant_id);
+    for (const auto& popular : summary->popular_items) {
+      if (popular.menu_item_id == item) return popular.quantity;
+    }
+    return 0;
+  };
+  const auto ann = customer("ann@example.com");
+  const auto bob = customer("bob@example.com");
+  place(ann);
+  const auto cancelled = place(ann);
+  place(bob);
+  ASSERT_TRUE(orders.place(bob, {restaurant_id, "1 Long Street, City", {}, {{salad, 5, {}}}}, {}).ok());
+  EXPECT_EQ(quantity_of(pizza), 6);
+  EXPECT_EQ(quantity_of(salad), 8);
+  const auto before_cancel = reviews.restaurant_analytics(restaurant_id);
+  EXPECT_EQ(before_cancel->popular_items.front().menu_item_id, salad);
+
+  drive(cancelled, {order_status::cancelled});
+  EXPECT_EQ(quantity_of(pizza), 4);
+  EXPECT_EQ(quantity_of(salad), 7);
+
+  // Ann's cancelled order no longer counts; deleting her takes only her other order away.
+  ASSERT_TRUE(customers.remove(ann).ok());
+  EXPECT_EQ(quantity_of(pizza), 2);
+  EXPECT_EQ(quantity_of(salad), 6);
+
+  ASSERT_TRUE(customers.remove(bob).ok());
+  const auto nobody = reviews.restaurant_analytics(restaurant_id);
+  EXPECT_TRUE(nobody->popular_items.empty());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM menu_item_sales WHERE quantity <> 0"), 0);
+}
+
 }  // namespace
 }  // namespace zomato::services

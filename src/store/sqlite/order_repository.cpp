@@ -137,11 +137,8 @@ domain::restaurant_order_summary order_repository::restaurant_summary(domain::id
     summary.rating_sum = reviews.integer(1);
   }
   auto popular = db_.use(
-      "SELECT top.menu_item_id, m.name, top.quantity FROM "
-      "(SELECT oi.menu_item_id, SUM(oi.quantity) AS quantity FROM orders o "
-      "JOIN order_items oi ON oi.order_id = o.id WHERE o.restaurant_id = ?1 AND o.order_status <> 'cancelled' "
-      "GROUP BY oi.menu_item_id ORDER BY quantity DESC, oi.menu_item_id LIMIT 5) top "
-      "JOIN menu_items m ON m.id = top.menu_item_id ORDER BY top.quantity DESC, top.menu_item_id");
+      "SELECT m.id, m.name, s.quantity FROM menu_items m JOIN menu_item_sales s ON s.menu_item_id = m.id "
+      "WHERE m.restaurant_id = ?1 AND s.quantity > 0 ORDER BY s.quantity DESC, m.id LIMIT 5");
   popular.bind_all(restaurant_id);
   while (popular.next()) summary.popular_items.push_back({popular.integer(0), popular.text(1), popular.integer(2)});
   return summary;
