@@ -32,7 +32,7 @@ class checkpointer_test : public ::testing::Test {
 };
 
 TEST_F(checkpointer_test, commits_leave_the_wal_alone_below_the_threshold) {
-  checkpointer copier(file_.path(), 1000000);
+  checkpointer copier(file_.path(), 1000000, 100);
   copier.watch(writer_);
   const auto before = file_size();
   for (int i = 0; i < 120; ++i) write_pages(writer_);  // past SQLite's own 1000-page checkpoint
@@ -40,7 +40,7 @@ TEST_F(checkpointer_test, commits_leave_the_wal_alone_below_the_threshold) {
 }
 
 TEST_F(checkpointer_test, copies_the_wal_into_the_file_once_it_has_grown_past_the_threshold) {
-  checkpointer copier(file_.path(), 50);
+  checkpointer copier(file_.path(), 50, 10);
   copier.watch(writer_);
   const auto before = file_size();
   for (int i = 0; i < 10; ++i) write_pages(writer_);
@@ -49,6 +49,14 @@ TEST_F(checkpointer_test, copies_the_wal_into_the_file_once_it_has_grown_past_th
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   EXPECT_GE(file_size(), before + 50 * 4000) << "the rows never reached the database file";
+}
+
+TEST_F(checkpointer_test, the_wal_starts_over_while_writes_go_on) {
+  checkpointer copier(file_.path(), 100, 20);
+  copier.watch(writer_);
+  for (int i = 0; i < 500; ++i) write_pages(writer_);  // 5,000 pages, 20 MB
+  EXPECT_LT(std::filesystem::file_size(file_.path() + "-wal"), std::uintmax_t{2000} * 4096)
+      << "the WAL kept every page ever written";
 }
 
 }  // namespace

@@ -2,8 +2,13 @@
 
 namespace zomato::store::sqlite {
 
-checkpointer::checkpointer(const std::string& path, int pages)
-    : db_(path), threshold_(pages), thread_([this] { run(); }) {}
+checkpointer::checkpointer(const std::string& path, int pages, int inline_pages)
+    : db_(path), threshold_(pages), inline_pages_(inline_pages) {
+  // A connection that never read the file does not know it is in WAL mode, and its
+  // checkpoints do nothing.
+  db_.execute("SELECT COUNT(*) FROM sqlite_master");
+  thread_ = std::thread([this] { run(); });
+}
 
 checkpointer::~checkpointer() {
   {
@@ -14,18 +19,37 @@ checkpointer::~checkpointer() {
   thread_.join();
 }
 
-void checkpointer::watch(connection& writer) { writer.watch_wal(&checkpointer::wal_grew, this); }
+void checkpointer::watch(connection& writer) {
+  writer_ = &writer;
+  writer.watch_wal(&checkpointer::wal_grew, this);
+}
 
-void checkpointer::wal_grew(void* self, int pages) {
-  auto* owner = static_cast<checkpointer*>(self);
-  const int before = owner->checkpointed_at_.load(std::memory_order_relaxed);
-  const int grown = pages >= before ? pages - before : pages;
-  if (grown < owner->threshold_) return;
-  {
-    std::lock_guard guard(owner->lock_);
-    owner->due_ = true;
+void checkpointer::wal_grew(void* self, int pages) { static_cast<checkpointer*>(self)->after_commit(pages); }
+
+void checkpointer::after_commit(int pages) {
+  int copied = copied_.load();
+  if (pages < copied) {
+    copied = 0;
+    copied_.store(0);
   }
-  owner->wake_.notify_one();
+  if (pages < threshold_) return;
+  // Past three times the threshold the thread is not keeping up: the writer finishes the job.
+  const bool falling_behind = pages >= 3 * threshold_;
+  if (copying_.load() && !falling_behind) return;
+  if (pages - copied <= inline_pages_ || falling_behind) {
+    try {
+      copied_.store(writer_->checkpoint());
+    } catch (const error&) {
+      // The commit stands; the next one tries again.
+    }
+    return;
+  }
+  copying_.store(true);
+  {
+    std::lock_guard guard(lock_);
+    due_ = true;
+  }
+  wake_.notify_one();
 }
 
 void checkpointer::run() {
@@ -36,10 +60,11 @@ void checkpointer::run() {
     due_ = false;
     guard.unlock();
     try {
-      checkpointed_at_.store(db_.checkpoint(), std::memory_order_relaxed);
+      copied_.store(db_.checkpoint());
     } catch (const error&) {
       // The next commit over the threshold asks again; the WAL stays complete meanwhile.
     }
+    copying_.store(false);
     guard.lock();
   }
 }

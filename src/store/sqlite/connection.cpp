@@ -117,10 +117,10 @@ void connection::watch_wal(void (*listener)(void* context, int pages), void* con
 }
 
 int connection::checkpoint() {
-  int wal_pages = 0;
-  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal_pages, nullptr);
+  int copied = 0;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, &copied);
   if (rc != SQLITE_OK && rc != SQLITE_BUSY) fail(db_, "checkpoint");
-  return wal_pages;
+  return copied;
 }
 
 connection::~connection() {

@@ -83,7 +83,8 @@ class connection {
   /// checkpoints on commit, so the listener must see to it.
   void watch_wal(void (*listener)(void* context, int pages), void* context);
   /// Copies what it can of the WAL into the database file without waiting for readers or
-  /// the writer; returns the pages the WAL held. Throws error on failure other than busy.
+  /// the writer; returns how many of the WAL's pages the file now holds. Throws error on
+  /// failure other than busy.
   int checkpoint();
 
  private:
