@@ -132,6 +132,11 @@ application::~application() = default;
 
 http::response application::handle(const http::request& req) const { return parts_->routes.dispatch(req); }
 
+bool application::reads_remote_cache(const http::request& req) const {
+  const auto* target = parts_->routes.find(req.method, req.path);
+  return target && !target->cache.ns.empty();
+}
+
 int serve(const config& settings) {
   application app(settings);
   net::server_options options;
@@ -141,6 +146,9 @@ int serve(const config& settings) {
   options.body_limit = settings.body_limit;
   options.read_timeout = settings.read_timeout;
   options.access_log = settings.logging <= log_level::info;
+  if (settings.redis && !settings.cache_memory) {
+    options.read_may_wait = [&app](const http::request& req) { return app.reads_remote_cache(req); };
+  }
   net::server server(options, [&app](const http::request& req) { return app.handle(req); });
   const auto port = server.bind();
   if (options.access_log) std::setvbuf(stdout, nullptr, _IOLBF, 0);

@@ -61,9 +61,8 @@ void router::add(route entry) {
                 std::move(shape));
 }
 
-response router::dispatch(const request& req) const {
-  const auto parts = split_path(req.path);
-  bool path_known = false;
+const router::compiled* router::match(const std::vector<std::string_view>& parts, verb method,
+                                      bool& path_known) const {
   for (const auto& candidate : order_) {
     if (candidate.segments.size() != parts.size()) continue;
     bool matches = true;
@@ -72,31 +71,44 @@ response router::dispatch(const request& req) const {
     }
     if (!matches) continue;
     path_known = true;
-    const route& target = routes_[candidate.index];
-    if (target.method != req.method) continue;
-
-    params values;
-    problems found;
-    for (const auto& spec : target.params) {
-      std::optional<std::string> raw;
-      if (spec.place == param_place::path) {
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-          if (is_param(candidate.segments[i]) && param_name(candidate.segments[i]) == spec.name) {
-            raw = percent_decode(parts[i], false);
-          }
-        }
-      } else {
-        raw = query_value(req.query, spec.name);
-      }
-      if (auto value = parse_param(spec, raw, found)) values.set(spec.name, std::move(*value));
-    }
-    if (!found.empty()) return unprocessable(found);
-    if (cache_ && !target.cache.ns.empty()) {
-      return cache_->serve(req, target, values, [&] { return target.run(req, values); });
-    }
-    return target.run(req, values);
+    if (routes_[candidate.index].method == method) return &candidate;
   }
-  return path_known ? detail(405, "Method Not Allowed") : detail(404, "Not Found");
+  return nullptr;
+}
+
+const route* router::find(verb method, std::string_view path) const {
+  bool path_known = false;
+  const auto* found = match(split_path(path), method, path_known);
+  return found ? &routes_[found->index] : nullptr;
+}
+
+response router::dispatch(const request& req) const {
+  const auto parts = split_path(req.path);
+  bool path_known = false;
+  const auto* candidate = match(parts, req.method, path_known);
+  if (!candidate) return path_known ? detail(405, "Method Not Allowed") : detail(404, "Not Found");
+  const route& target = routes_[candidate->index];
+
+  params values;
+  problems found;
+  for (const auto& spec : target.params) {
+    std::optional<std::string> raw;
+    if (spec.place == param_place::path) {
+      for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (is_param(candidate->segments[i]) && param_name(candidate->segments[i]) == spec.name) {
+          raw = percent_decode(parts[i], false);
+        }
+      }
+    } else {
+      raw = query_value(req.query, spec.name);
+    }
+    if (auto value = parse_param(spec, raw, found)) values.set(spec.name, std::move(*value));
+  }
+  if (!found.empty()) return unprocessable(found);
+  if (cache_ && !target.cache.ns.empty()) {
+    return cache_->serve(req, target, values, [&] { return target.run(req, values); });
+  }
+  return target.run(req, values);
 }
 
 }  // namespace zomato::http

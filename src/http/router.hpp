@@ -49,6 +49,8 @@ class router {
 
   /// The handler's response, or 404/405/422 in FastAPI's shapes.
   response dispatch(const request& req) const;
+  /// The route a request with this method and path reaches, or nullptr.
+  const route* find(verb method, std::string_view path) const;
 
   const std::vector<route>& routes() const { return routes_; }
 
@@ -60,6 +62,8 @@ class router {
     std::vector<std::string> segments;  // "{name}" marks a parameter
     std::size_t index;
   };
+  const compiled* match(const std::vector<std::string_view>& parts, verb method, bool& path_known) const;
+
   std::vector<route> routes_;
   std::vector<compiled> order_;
   response_cache* cache_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <atomic>
+#include <charconv>
 #include <cstdio>
 #include <stdexcept>
 #include <thread>
@@ -50,8 +51,18 @@ http::request view_of(const bhttp::request<bhttp::string_body>& message) {
 
 void append_number(std::string& out, std::size_t number) {
   char digits[24];
-  const int length = std::snprintf(digits, sizeof digits, "%zu", number);
-  out.append(digits, static_cast<std::size_t>(length));
+  const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+  out.append(digits, end);
+}
+
+// "12.34": milliseconds with two decimals, rounded half up.
+void append_milliseconds(std::string& out, double elapsed_ms) {
+  const auto hundredths = static_cast<std::size_t>(elapsed_ms * 100.0 + 0.5);
+  append_number(out, hundredths / 100);
+  out += '.';
+  const auto fraction = hundredths % 100;
+  out += static_cast<char>('0' + fraction / 10);
+  out += static_cast<char>('0' + fraction % 10);
 }
 
 // The status line and headers; the body goes out as a second buffer, as it is.
@@ -70,9 +81,9 @@ void serialize(std::string& out, const http::response& res, double elapsed_ms, b
     append_number(out, res.payload().size());
     out += "\r\n";
   }
-  char timing[48];
-  const int length = std::snprintf(timing, sizeof timing, "x-process-time: %.2fms\r\n", elapsed_ms);
-  out.append(timing, static_cast<std::size_t>(length));
+  out += "x-process-time: ";
+  append_milliseconds(out, elapsed_ms);
+  out += "ms\r\n";
   for (const auto& [name, value] : res.headers) {
     out += name;
     out += ": ";
@@ -192,7 +203,8 @@ struct server::impl {
       const auto& message = parser.get();
       const auto req = view_of(message);
       http::response res;
-      if (req.method == http::verb::get || req.method == http::verb::head) {
+      const bool read = req.method == http::verb::get || req.method == http::verb::head;
+      if (read && !(options.read_may_wait && options.read_may_wait(req))) {
         res = call(req);
       } else {
         res = co_await asio::co_spawn(

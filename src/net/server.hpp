@@ -23,6 +23,9 @@ struct server_options {
   /// Threads that run requests which may wait for the database writer (every method but
   /// GET and HEAD), so the event loops keep serving reads meanwhile.
   unsigned blocking_threads = 8;
+  /// Which GET and HEAD requests may wait too (on a remote cache with no in-process copy in
+  /// front): they also run on the blocking threads, so a loop has many of them in flight.
+  std::function<bool(const http::request&)> read_may_wait;
 };
 
 /// Answers one request; must not throw (the server turns a throw into a logged 500).

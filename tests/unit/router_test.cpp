@@ -253,6 +253,18 @@ TEST(Router, AddRefusesACacheScopedByAnUndeclaredParameter) {
   EXPECT_EQ(routes.routes().size(), 1u);
 }
 
+TEST(Router, FindNamesTheRouteARequestWouldReach) {
+  const auto routes = catalog_router();
+  const auto* active = routes.find(verb::get, "/restaurants/active/");
+  ASSERT_NE(active, nullptr);
+  EXPECT_EQ(active->pattern, "/restaurants/active");
+  const auto* put = routes.find(verb::put, "/restaurants/7");
+  ASSERT_NE(put, nullptr);
+  EXPECT_EQ(put->method, verb::put);
+  EXPECT_EQ(routes.find(verb::delete_, "/restaurants/7"), nullptr);
+  EXPECT_EQ(routes.find(verb::get, "/nowhere"), nullptr);
+}
+
 TEST(Router, AddKeepsRoutesInOrderOfAddition) {
   const auto routes = catalog_router();
   ASSERT_EQ(routes.routes().size(), 9u);
