@@ -1,13 +1,32 @@
 #include "cache/memory_backend.hpp"
 
+#include <algorithm>
+
 namespace zomato::cache {
 
 memory_backend::memory_backend(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
+namespace {
+
+// A glibc heap block holding `bytes`: an 8-byte header, 16-byte alignment, 32 bytes at least.
+constexpr std::size_t block(std::size_t bytes) { return std::max<std::size_t>(32, (bytes + 8 + 15) / 16 * 16); }
+
+// A string's own buffer when it is too long for the in-object (short string) storage.
+std::size_t heap_of(const std::string& text) {
+  return text.capacity() > std::string().capacity() ? block(text.capacity() + 1) : 0;
+}
+
+}  // namespace
+
 std::size_t memory_backend::cost_of(const std::string& key, const entry& value) {
-  // Two copies of the key (list node and index), the strings, the node and map overhead.
-  constexpr std::size_t bookkeeping = 160;
-  return 2 * key.size() + value.body.size() + value.etag.size() + value.target.size() + bookkeeping;
+  constexpr std::size_t pointer = sizeof(void*);
+  constexpr std::size_t recency_node = block(sizeof(node) + 2 * pointer);
+  // The map's node (next link, key view, position, cached hash) and its bucket.
+  constexpr std::size_t index_slot = block(pointer + sizeof(std::string_view) + pointer + sizeof(std::size_t)) + pointer;
+  // make_shared: the entry next to its reference counts.
+  constexpr std::size_t shared_entry = block(sizeof(entry) + 2 * sizeof(int) + pointer);
+  return recency_node + index_slot + shared_entry + heap_of(key) + heap_of(value.body) + heap_of(value.etag) +
+         heap_of(value.target);
 }
 
 memory_backend::shard& memory_backend::shard_for(const std::string& key) {
@@ -16,7 +35,7 @@ memory_backend::shard& memory_backend::shard_for(const std::string& key) {
 
 void memory_backend::drop(shard& s, std::list<node>::iterator it) {
   s.bytes -= it->bytes;
-  s.index.erase(it->key);
+  s.index.erase(std::string_view(it->key));
   s.recency.erase(it);
 }
 
@@ -48,7 +67,7 @@ void memory_backend::put(const std::string& key, entry_ptr value, clock::duratio
   }
   while (s.bytes + bytes > budget && !s.recency.empty()) drop(s, std::prev(s.recency.end()));
   s.recency.push_front(node{key, std::move(value), clock::now() + ttl, bytes, uses, ttl});
-  s.index.emplace(key, s.recency.begin());
+  s.index.emplace(std::string_view(s.recency.front().key), s.recency.begin());
   s.bytes += bytes;
 }
 

@@ -8,6 +8,7 @@
 #include <list>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "cache/entry.hpp"
@@ -26,7 +27,8 @@ class memory_backend {
   entry_ptr get(const std::string& key);
   void put(const std::string& key, entry_ptr value, clock::duration ttl);
 
-  /// What one entry costs in memory: its key, body, validator, target and bookkeeping.
+  /// What one entry costs in memory, as the allocator hands it out: its key, body, validator
+  /// and target buffers, the shared entry, its recency node and its index slot.
   static std::size_t cost_of(const std::string& key, const entry& value);
 
   struct visit {
@@ -59,7 +61,7 @@ class memory_backend {
   struct shard {
     mutable std::mutex lock;
     std::list<node> recency;  // front: most recently used
-    std::unordered_map<std::string, std::list<node>::iterator> index;
+    std::unordered_map<std::string_view, std::list<node>::iterator> index;  // keys live in the nodes
     std::size_t bytes = 0;
   };
   static constexpr std::size_t shard_count = 16;
