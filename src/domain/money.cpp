@@ -1,5 +1,6 @@
 #include "domain/money.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -20,9 +21,15 @@ std::optional<cents> to_cents(double amount) {
 std::string format_amount(cents amount) {
   const bool negative = amount < 0;
   const auto magnitude = static_cast<unsigned long long>(negative ? -amount : amount);
-  char text[32];
-  std::snprintf(text, sizeof text, "%s%llu.%02llu", negative ? "-" : "", magnitude / 100,
-                magnitude % 100);
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, magnitude / 100).ptr;
+  std::string text;
+  text.reserve(static_cast<std::size_t>(end - digits) + 4);
+  if (negative) text += '-';
+  text.append(digits, end);
+  text += '.';
+  text += static_cast<char>('0' + magnitude % 100 / 10);
+  text += static_cast<char>('0' + magnitude % 10);
   return text;
 }
 

@@ -128,15 +128,15 @@ connection::~connection() {
   sqlite3_close_v2(db_);
 }
 
-statement connection::use(const std::string& sql) {
+statement connection::use(std::string_view sql) {
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
     sqlite3_stmt* handle = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                           &handle, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &handle,
+                           nullptr) != SQLITE_OK) {
       fail(db_, "prepare");
     }
-    found = prepared_.emplace(sql, handle).first;
+    found = prepared_.emplace(std::string(sql), handle).first;
   }
   return statement(found->second);
 }

@@ -74,7 +74,9 @@ class connection {
   ~connection();
 
   /// The cached prepared statement for this SQL text, ready to bind.
-  statement use(const std::string& sql);
+  statement use(std::string_view sql);
+  /// Runs one statement that returns no rows, kept prepared for the next time.
+  void run(std::string_view sql) { use(sql).run(); }
   /// Runs one or more statements that return no rows.
   void execute(const std::string& sql);
   std::int64_t last_insert_id() const;
@@ -89,7 +91,11 @@ class connection {
 
  private:
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> prepared_;
+  struct sql_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, sql_hash, std::equal_to<>> prepared_;
   void (*wal_listener_)(void*, int) = nullptr;
   void* wal_context_ = nullptr;
 };

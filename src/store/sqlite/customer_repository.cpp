@@ -5,6 +5,7 @@ namespace zomato::store::sqlite {
 namespace {
 
 const std::string columns = "id, name, email, phone_number, address, is_active, created_at, updated_at";
+const std::string find_by_id = "SELECT " + columns + " FROM customers WHERE id = ?1";
 
 domain::customer read(const statement& row) {
   domain::customer c;
@@ -22,7 +23,7 @@ domain::customer read(const statement& row) {
 }  // namespace
 
 std::optional<domain::customer> customer_repository::find(domain::id_t id) {
-  auto row = db_.use("SELECT " + columns + " FROM customers WHERE id = ?1");
+  auto row = db_.use(find_by_id);
   row.bind_all(id);
   if (!row.next()) return std::nullopt;
   return read(row);

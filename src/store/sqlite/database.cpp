@@ -28,11 +28,11 @@ class pooled_session final : public session {
         samples_(db_) {}
 
   void begin(const char* sql) {
-    db_.execute(sql);
+    db_.run(sql);
     open_ = true;
   }
   void finish() {
-    if (open_) db_.execute("ROLLBACK");
+    if (open_) db_.run("ROLLBACK");
     open_ = false;
   }
 
@@ -53,7 +53,7 @@ class pooled_session final : public session {
       group_->commit_member();
       return;
     }
-    db_.execute("COMMIT");
+    db_.run("COMMIT");
     open_ = false;
   }
 
@@ -124,12 +124,12 @@ session_lease database::write() {
   --waiting_;
   try {
     if (!group_open_) {
-      writer_->db().execute("BEGIN IMMEDIATE");
+      writer_->db().run("BEGIN IMMEDIATE");
       group_open_ = true;
       current_group_ = ++started_groups_;
       members_ = 0;
     }
-    writer_->db().execute("SAVEPOINT member");
+    writer_->db().run("SAVEPOINT member");
   } catch (...) {
     writer_lock_.unlock();
     throw;
@@ -142,11 +142,11 @@ session_lease database::write() {
 bool database::finish_group() {
   bool committed = true;
   try {
-    writer_->db().execute("COMMIT");
+    writer_->db().run("COMMIT");
   } catch (const error&) {
     committed = false;
     try {
-      writer_->db().execute("ROLLBACK");
+      writer_->db().run("ROLLBACK");
     } catch (const error&) {
       // SQLite has already rolled the transaction back.
     }
@@ -162,7 +162,7 @@ bool database::finish_group() {
 }
 
 void database::commit_member() {
-  writer_->db().execute("RELEASE member");
+  writer_->db().run("RELEASE member");
   holds_writer = false;
   const auto group = current_group_;
   if (waiting_.load() == 0 || members_ >= max_group_members) {
@@ -194,8 +194,8 @@ void database::give_back_writer(void* owner, session*) {
   holds_writer = false;
   auto* self = static_cast<database*>(owner);
   try {
-    self->writer_->db().execute("ROLLBACK TO member");
-    self->writer_->db().execute("RELEASE member");
+    self->writer_->db().run("ROLLBACK TO member");
+    self->writer_->db().run("RELEASE member");
   } catch (const error&) {
     // The statement that failed took the transaction with it; finish_group() notices.
   }

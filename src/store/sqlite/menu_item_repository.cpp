@@ -6,8 +6,10 @@ namespace {
 const std::string columns =
     "id, restaurant_id, name, description, price_cents, category, is_vegetarian, is_vegan, "
     "is_gluten_free, is_available, preparation_time, created_at, updated_at";
+const std::string find_by_id = "SELECT " + columns + " FROM menu_items WHERE id = ?1";
 
 const std::string order = " ORDER BY created_at DESC, id";
+const std::string whole_menu = "SELECT " + columns + " FROM menu_items WHERE restaurant_id = ?1" + order;
 
 // ?1 category (case-insensitive) and ?2..?5 flags; NULL leaves a filter out.
 const std::string filter =
@@ -41,7 +43,7 @@ std::int64_t count_of(statement&& count) {
 }  // namespace
 
 std::optional<domain::menu_item> menu_item_repository::find(domain::id_t id) {
-  auto row = db_.use("SELECT " + columns + " FROM menu_items WHERE id = ?1");
+  auto row = db_.use(find_by_id);
   row.bind_all(id);
   if (!row.next()) return std::nullopt;
   return read(row);
@@ -73,7 +75,7 @@ page_of<domain::menu_item> menu_item_repository::of_restaurant(domain::id_t rest
 
 std::vector<domain::menu_item> menu_item_repository::all_of_restaurant(domain::id_t restaurant_id) {
   std::vector<domain::menu_item> items;
-  auto rows = db_.use("SELECT " + columns + " FROM menu_items WHERE restaurant_id = ?1" + order);
+  auto rows = db_.use(whole_menu);
   rows.bind_all(restaurant_id);
   while (rows.next()) items.push_back(read(rows));
   return items;

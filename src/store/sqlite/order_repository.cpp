@@ -7,6 +7,7 @@ namespace {
 const std::string columns =
     "id, customer_id, restaurant_id, order_status, total_cents, delivery_address, special_instructions, "
     "order_date, delivery_time";
+const std::string find_by_id = "SELECT " + columns + " FROM orders WHERE id = ?1";
 
 domain::order read(const statement& row) {
   domain::order o;
@@ -30,7 +31,7 @@ std::optional<std::string> status_text(std::optional<domain::order_status> statu
 }  // namespace
 
 std::optional<domain::order> order_repository::find(domain::id_t id) {
-  auto row = db_.use("SELECT " + columns + " FROM orders WHERE id = ?1");
+  auto row = db_.use(find_by_id);
   row.bind_all(id);
   if (!row.next()) return std::nullopt;
   return read(row);

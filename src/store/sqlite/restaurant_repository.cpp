@@ -8,6 +8,7 @@ namespace {
 const std::string columns =
     "id, name, description, cuisine_type, address, phone_number, rating, is_active, opening_time, "
     "closing_time, created_at, updated_at";
+const std::string find_by_id = "SELECT " + columns + " FROM restaurants WHERE id = ?1";
 
 // ?1: cuisine LIKE pattern or NULL; ?2: 1 for active only.
 const std::string filter =
@@ -33,7 +34,7 @@ domain::restaurant read(const statement& row) {
 }  // namespace
 
 std::optional<domain::restaurant> restaurant_repository::find(domain::id_t id) {
-  auto row = db_.use("SELECT " + columns + " FROM restaurants WHERE id = ?1");
+  auto row = db_.use(find_by_id);
   row.bind_all(id);
   if (!row.next()) return std::nullopt;
   return read(row);

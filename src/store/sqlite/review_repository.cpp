@@ -5,6 +5,7 @@ namespace zomato::store::sqlite {
 namespace {
 
 const std::string columns = "id, customer_id, restaurant_id, order_id, rating, comment, created_at";
+const std::string find_by_order = "SELECT " + columns + " FROM reviews WHERE order_id = ?1";
 
 domain::review read(const statement& row) {
   return {row.integer(0), row.integer(1), row.integer(2), row.integer(3),
@@ -14,7 +15,7 @@ domain::review read(const statement& row) {
 }  // namespace
 
 std::optional<domain::review> review_repository::of_order(domain::id_t order_id) {
-  auto row = db_.use("SELECT " + columns + " FROM reviews WHERE order_id = ?1");
+  auto row = db_.use(find_by_order);
   row.bind_all(order_id);
   if (!row.next()) return std::nullopt;
   return read(row);
