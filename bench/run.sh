@@ -3,6 +3,8 @@
 # loopback with wrk — once with the in-process cache, once with Redis alone (L1 off) — next
 # to the minimal epoll server of ../shared/tools/limit-server.c (L) and the server's own
 # GET /health (P). Prints a table and writes bench/results/<time>.json.
+# A last phase runs L, P and the cached reads again with one thread each (THREADS=1): on two
+# cores that wrk shares, one event loop next to wrk is where latency is lowest.
 # BENCH_DURATION (seconds per run, default 30), BENCH_CONNECTIONS (64), BENCH_THREADS (server, 2).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -56,7 +58,7 @@ start_server() {
   local name=$1; shift
   rm -f "$work/$name.db"*
   cp "$dataset" "$work/$name.db"
-  env "$@" DATABASE_URL="sqlite:///$work/$name.db" PORT=0 LOG_LEVEL=warning THREADS="$server_threads" \
+  env THREADS="$server_threads" "$@" DATABASE_URL="sqlite:///$work/$name.db" PORT=0 LOG_LEVEL=warning \
     ENVIRONMENT=production build/release/zomato-api >"$work/$name.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
@@ -76,7 +78,7 @@ run() {
   local line
   line=$(env "$@" wrk -t1 -c"$connections" -d"${duration}s" --latency -s "bench/lua/$script" \
     "http://127.0.0.1:$port" | sed -n 's/^BENCH_JSON //p')
-  results+=("{\"scenario\":\"$label\",\"mode\":\"$mode\",${line#\{}")
+  results+=("{\"scenario\":\"$label\",\"mode\":\"$mode\",\"threads\":$threads,${line#\{}")
   printf '  %-34s %-10s %s\n' "$label" "$mode" "$line"
 }
 
@@ -92,7 +94,7 @@ reads=("/restaurants/{id}" "/restaurants/{id}/with-menu" "/restaurants/?limit=20
 measure_limit() {
   local port
   port=$(free_port)
-  "$work/limit-server" "$port" "$server_threads" &
+  "$work/limit-server" "$port" "$threads" &
   local pid=$!
   pids+=("$pid")
   sleep 0.3
@@ -128,7 +130,21 @@ measure_mode() {  # measure_mode MODE [server env...]
   stop_server
 }
 
+measure_cached() {  # measure_cached MODE [server env...]: P and the cached reads only
+  local mode=$1; shift
+  start_server "$mode" "$@"
+  local port=$server_port
+  run "GET /health (P)" "$mode" read.lua "$port" PATH_TEMPLATE=/health MAX_ID=1
+  for template in "${reads[@]}"; do
+    warm "$port" "$template"
+    run "cached $template" "$mode" read.lua "$port" PATH_TEMPLATE="$template" MAX_ID=1000
+  done
+  run "GET /health (P)" "$mode" read.lua "$port" PATH_TEMPLATE=/health MAX_ID=1
+  stop_server
+}
+
 echo "wrk -t1 -c$connections -d${duration}s, server THREADS=$server_threads, $(nproc) cores"
+threads=$server_threads
 measure_limit
 measure_mode memory
 measure_limit
@@ -137,6 +153,10 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >"$
 pids+=("$!")
 sleep 0.5
 measure_mode redis REDIS_URL="redis://127.0.0.1:$redis_port/0" CACHE_MEMORY=off
+measure_limit
+threads=1
+measure_limit
+measure_cached memory-1t THREADS=1
 measure_limit
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)

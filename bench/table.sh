@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Prints a results file of bench/run.sh as a table: each run with its ratio to the server's
-# own GET /health (P, same mode, mean of its runs) and to the limit server (L, mean of its runs).
+# own GET /health (P, same mode, mean of its runs) and to the limit server (L with as many
+# threads as the server had, mean of its runs).
 set -euo pipefail
 file=$1
 jq -r '
   def mean(f): (map(f) | add) / length;
-  (.runs | map(select(.scenario == "limit-server (L)")) | mean(.rps)) as $L
+  (.runs | map(select(.scenario == "limit-server (L)")) | group_by(.threads)
+       | map({key: (.[0].threads | tostring), value: mean(.rps)}) | from_entries) as $L
   | (.runs | map(select(.scenario == "GET /health (P)")) | group_by(.mode)
        | map({key: .[0].mode, value: mean(.rps)}) | from_entries) as $P
-  | "machine: \(.machine); wrk -t1 -c\(.connections) -d\(.duration_s)s; server threads \(.server_threads)",
-    "L (limit server) = \($L | floor) req/s; P (GET /health) = \($P | to_entries | map("\(.key) \(.value | floor)") | join(", ")) req/s",
+  | "machine: \(.machine); wrk -t1 -c\(.connections) -d\(.duration_s)s; server threads \(.server_threads) (memory-1t: 1)",
+    "L (limit server) = \($L | to_entries | map("\(.value | floor) with \(.key) threads") | join(", ")) req/s",
+    "P (GET /health) = \($P | to_entries | map("\(.key) \(.value | floor)") | join(", ")) req/s",
     "",
-    (["scenario", "mode", "req/s", "x P", "x L", "p50 ms", "p99 ms", "p99.9 ms", "errors"] | @tsv),
+    (["scenario", "mode", "threads", "req/s", "x P", "x L", "p50 ms", "p99 ms", "p99.9 ms", "errors"] | @tsv),
     (.runs[] | select(.rps != null) | [
-      .scenario, .mode, (.rps | floor),
+      .scenario, .mode, .threads, (.rps | floor),
       (if $P[.mode] then (.rps / $P[.mode] * 100 | floor / 100) else "-" end),
-      (.rps / $L * 100 | floor / 100),
+      (.rps / $L[.threads | tostring] * 100 | floor / 100),
       .p50_ms, .p99_ms, .p999_ms, .errors] | @tsv),
     "",
     (.runs[] | select(.scenario == "memory") |
