@@ -102,15 +102,20 @@ measure_limit() {
   kill "$pid"
 }
 
-measure_mode() {  # measure_mode MODE [server env...]
-  local mode=$1; shift
-  start_server "$mode" "$@"
-  local port=$server_port
+health_and_cached_reads() {  # health_and_cached_reads MODE PORT: P, then each read warmed and measured
+  local mode=$1 port=$2
   run "GET /health (P)" "$mode" read.lua "$port" PATH_TEMPLATE=/health MAX_ID=1
   for template in "${reads[@]}"; do
     warm "$port" "$template"
     run "cached $template" "$mode" read.lua "$port" PATH_TEMPLATE="$template" MAX_ID=1000
   done
+}
+
+measure_mode() {  # measure_mode MODE [server env...]
+  local mode=$1; shift
+  start_server "$mode" "$@"
+  local port=$server_port
+  health_and_cached_reads "$mode" "$port"
   for template in "${reads[@]}"; do
     run "uncached $template" "$mode" read.lua "$port" PATH_TEMPLATE="$template" MAX_ID=1000 CACHE_CONTROL=no-store
   done
@@ -133,13 +138,8 @@ measure_mode() {  # measure_mode MODE [server env...]
 measure_cached() {  # measure_cached MODE [server env...]: P and the cached reads only
   local mode=$1; shift
   start_server "$mode" "$@"
-  local port=$server_port
-  run "GET /health (P)" "$mode" read.lua "$port" PATH_TEMPLATE=/health MAX_ID=1
-  for template in "${reads[@]}"; do
-    warm "$port" "$template"
-    run "cached $template" "$mode" read.lua "$port" PATH_TEMPLATE="$template" MAX_ID=1000
-  done
-  run "GET /health (P)" "$mode" read.lua "$port" PATH_TEMPLATE=/health MAX_ID=1
+  health_and_cached_reads "$mode" "$server_port"
+  run "GET /health (P)" "$mode" read.lua "$server_port" PATH_TEMPLATE=/health MAX_ID=1
   stop_server
 }
 
