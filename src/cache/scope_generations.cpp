@@ -9,15 +9,16 @@ std::optional<scope_kind> scope_kind_of_param(std::string_view name) {
   return std::nullopt;
 }
 
-scope_generations::scope_generations() : slots_(new std::atomic<std::uint64_t>[slot_count]()) {}
+scope_generations::scope_generations() : slots_(new std::atomic<std::uint32_t>[slot_count]()) {}
 
 std::size_t scope_generations::slot_of(cache_namespace ns, scope_kind kind, std::int64_t id) {
+  if (kind == scope_kind::unscoped) return static_cast<std::size_t>(ns);
   const auto group = static_cast<std::uint64_t>(ns) * 4 + static_cast<std::uint64_t>(kind);
   auto mixed = static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15u + group * 0xC2B2AE3D27D4EB4Fu;
   mixed ^= mixed >> 31;
   mixed *= 0xBF58476D1CE4E5B9u;
   mixed ^= mixed >> 29;
-  return static_cast<std::size_t>(mixed & (slot_count - 1));
+  return namespace_count + static_cast<std::size_t>(mixed % (slot_count - namespace_count));
 }
 
 }  // namespace zomato::cache

@@ -152,6 +152,7 @@ struct server::impl {
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
   std::unique_ptr<asio::thread_pool> blocking;
+  std::unique_ptr<asio::thread_pool> waiting_reads;  // only when reads may wait
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
 
@@ -204,12 +205,13 @@ struct server::impl {
       const auto req = view_of(message);
       http::response res;
       const bool read = req.method == http::verb::get || req.method == http::verb::head;
-      if (read && !(options.read_may_wait && options.read_may_wait(req))) {
+      asio::thread_pool* pool = read ? nullptr : blocking.get();
+      if (read && waiting_reads && options.read_may_wait(req)) pool = waiting_reads.get();
+      if (!pool) {
         res = call(req);
       } else {
         res = co_await asio::co_spawn(
-            *blocking, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); },
-            asio::use_awaitable);
+            *pool, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); }, asio::use_awaitable);
       }
       const bool keep_alive = message.keep_alive() && !stopping.load(std::memory_order_relaxed);
       const double elapsed_ms =
@@ -282,6 +284,9 @@ server::server(server_options options, application app) : impl_(std::make_unique
   impl_->options = std::move(options);
   impl_->app = std::move(app);
   impl_->blocking = std::make_unique<asio::thread_pool>(std::max(1u, impl_->options.blocking_threads));
+  if (impl_->options.read_may_wait) {
+    impl_->waiting_reads = std::make_unique<asio::thread_pool>(std::max(1u, impl_->options.blocking_threads));
+  }
   for (unsigned i = 0; i < std::max(1u, impl_->options.threads); ++i) {
     impl_->contexts.push_back(std::make_unique<asio::io_context>(1));
   }

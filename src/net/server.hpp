@@ -24,7 +24,8 @@ struct server_options {
   /// GET and HEAD), so the event loops keep serving reads meanwhile.
   unsigned blocking_threads = 8;
   /// Which GET and HEAD requests may wait too (on a remote cache with no in-process copy in
-  /// front): they also run on the blocking threads, so a loop has many of them in flight.
+  /// front): they run on threads of their own (as many as the blocking ones), so a loop has
+  /// many of them in flight and none of them waits behind a write.
   std::function<bool(const http::request&)> read_may_wait;
 };
 

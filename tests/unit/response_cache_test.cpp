@@ -88,6 +88,29 @@ TEST_F(scoped_cache, entries_of_a_moved_scope_are_stale_and_swept) {
   EXPECT_EQ(get(restaurant_analytics_, "restaurant_id", 2), "HIT");
 }
 
+TEST_F(scoped_cache, many_orders_leave_namespaces_they_do_not_change_alone) {
+  counting_route list{"/restaurants/", "restaurants", ""};
+  EXPECT_EQ(get(list, "", 0), "MISS");
+  EXPECT_EQ(get(restaurant_, "restaurant_id", 5), "MISS");
+  for (std::int64_t order = 1; order <= 50000; ++order) {
+    cache_.changed(change::order_placed, {order % 1000 + 1, order % 10000 + 1, order});
+  }
+  EXPECT_EQ(get(list, "", 0), "HIT");
+  EXPECT_EQ(get(restaurant_, "restaurant_id", 5), "HIT");
+}
+
+TEST(scope_generations, unscoped_entries_never_share_a_slot_with_a_scope) {
+  for (auto ns : all_namespaces) {
+    const auto own = scope_generations::slot_of(ns, scope_kind::unscoped, 0);
+    EXPECT_LT(own, namespace_count);
+    for (std::int64_t id = 1; id <= 20000; ++id) {
+      for (auto kind : {scope_kind::restaurant, scope_kind::customer, scope_kind::order}) {
+        ASSERT_GE(scope_generations::slot_of(ns, kind, id), namespace_count);
+      }
+    }
+  }
+}
+
 TEST(scope_generations, kinds_and_namespaces_of_one_id_use_different_slots) {
   const auto slot = scope_generations::slot_of(cache_namespace::analytics, scope_kind::restaurant, 1);
   EXPECT_NE(slot, scope_generations::slot_of(cache_namespace::analytics, scope_kind::customer, 1));
