@@ -133,6 +133,7 @@ application::~application() = default;
 http::response application::handle(const http::request& req) const { return parts_->routes.dispatch(req); }
 
 bool application::reads_remote_cache(const http::request& req) const {
+  if (req.cache_control.find("no-store") != std::string_view::npos) return false;
   const auto* target = parts_->routes.find(req.method, req.path);
   return target && !target->cache.ns.empty();
 }

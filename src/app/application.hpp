@@ -16,7 +16,8 @@ class application {
 
   /// Answers one request through the router.
   http::response handle(const http::request& req) const;
-  /// Whether the request reaches a cached route (with Redis alone, its answer waits on Redis).
+  /// Whether the request reaches a cached route and may read the cache (with Redis alone,
+  /// its answer waits on Redis); `no-store` requests never read it.
   bool reads_remote_cache(const http::request& req) const;
 
  private:
