@@ -13,6 +13,7 @@
 #include "api/task_board.hpp"
 #include "app/background.hpp"
 #include "cache/response_cache.hpp"
+#include "http/cache_control.hpp"
 #include "http/router.hpp"
 #include "net/server.hpp"
 #include "services/analytics_service.hpp"
@@ -133,7 +134,7 @@ application::~application() = default;
 http::response application::handle(const http::request& req) const { return parts_->routes.dispatch(req); }
 
 bool application::reads_remote_cache(const http::request& req) const {
-  if (req.cache_control.find("no-store") != std::string_view::npos) return false;
+  if (http::has_directive(req.cache_control, "no-store")) return false;
   const auto* target = parts_->routes.find(req.method, req.path);
   return target && !target->cache.ns.empty();
 }

@@ -5,26 +5,11 @@
 #include <random>
 
 #include "cache/invalidation_map.hpp"
+#include "http/cache_control.hpp"
 #include "http/router.hpp"
 
 namespace zomato::cache {
 namespace {
-
-bool has_directive(std::string_view header, std::string_view directive) {
-  while (!header.empty()) {
-    const auto comma = header.find(',');
-    auto token = header.substr(0, comma);
-    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-    if (token.size() == directive.size() &&
-        std::equal(token.begin(), token.end(), directive.begin(),
-                   [](char a, char b) { return (a | 0x20) == (b | 0x20); })) {
-      return true;
-    }
-    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
-  }
-  return false;
-}
 
 bool etag_matches(std::string_view if_none_match, const std::string& etag) {
   if (if_none_match.empty()) return false;
@@ -123,7 +108,7 @@ http::response response_cache::serve(const http::request& req, const http::route
   const auto ns = namespace_named(target.cache.ns);
   if (!ns || (!settings_.memory_enabled && !redis_)) return produce();
   const auto slot = index_of(*ns);
-  if (has_directive(req.cache_control, "no-store")) {
+  if (http::has_directive(req.cache_control, "no-store")) {
     auto fresh = produce();
     fresh.headers.emplace_back("x-cache-status", "MISS");
     return fresh;
@@ -133,7 +118,7 @@ http::response response_cache::serve(const http::request& req, const http::route
   const auto seen = generations_for(*ns, target, values);
   const auto key = key_for(*ns, seen, target, values);
 
-  if (!has_directive(req.cache_control, "no-cache")) {
+  if (!http::has_directive(req.cache_control, "no-cache")) {
     entry_ptr found = settings_.memory_enabled ? memory_.get(key) : nullptr;
     if (!found && redis_) {
       if (auto remote = redis_->get(key)) {

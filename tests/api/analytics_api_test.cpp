@@ -22,28 +22,6 @@ using namespace order_fixtures;
 
 std::int64_t id_of(const json& object) { return object.at("id").get<std::int64_t>(); }
 
-/// One real server with an empty database for each test.
-class fresh_server_test : public ::testing::Test {
- protected:
-  void SetUp() override {
-    server_ = std::make_unique<server_process>();
-    client_ = std::make_unique<checked_client>(server_->port());
-  }
-  void TearDown() override {
-    client_.reset();
-    if (server_) {
-      http_client probe(server_->port());
-      EXPECT_EQ(probe.get("/health").status, 200) << "the server stopped answering";
-    }
-    server_.reset();
-  }
-  checked_client& api() { return *client_; }
-
- private:
-  std::unique_ptr<server_process> server_;
-  std::unique_ptr<checked_client> client_;
-};
-
 /// "12.34" from cents.
 std::string amount(std::int64_t cents) {
   const auto whole = cents / 100;

@@ -26,20 +26,8 @@ const std::vector<std::string>& sample_names() {
   return names;
 }
 
-/// One real server with an empty database for each test.
-class DemoApi : public ::testing::Test {
+class DemoApi : public fresh_server_test {
  protected:
-  void SetUp() override {
-    server_ = std::make_unique<server_process>();
-    client_ = std::make_unique<checked_client>(server_->port());
-  }
-  void TearDown() override {
-    client_.reset();
-    http_client probe(server_->port());
-    EXPECT_EQ(probe.get("/health").status, 200) << "the server stopped answering";
-    server_.reset();
-  }
-  checked_client& api() { return *client_; }
 
   /// POSTs /demo/sample-data and returns the body; the test fails unless 200.
   json create_samples() {
@@ -61,9 +49,6 @@ class DemoApi : public ::testing::Test {
     return names;
   }
 
- private:
-  std::unique_ptr<server_process> server_;
-  std::unique_ptr<checked_client> client_;
 };
 
 TEST_F(DemoApi, CreatesFiveRestaurantsWithFifteenMenuItems) {

@@ -21,10 +21,8 @@ checkpointer::~checkpointer() {
 
 void checkpointer::watch(connection& writer) {
   writer_ = &writer;
-  writer.watch_wal(&checkpointer::wal_grew, this);
+  writer.watch_wal([this](int pages) { after_commit(pages); });
 }
-
-void checkpointer::wal_grew(void* self, int pages) { static_cast<checkpointer*>(self)->after_commit(pages); }
 
 void checkpointer::after_commit(int pages) {
   int copied = copied_.load();

@@ -29,7 +29,6 @@ class checkpointer {
   void watch(connection& writer);
 
  private:
-  static void wal_grew(void* self, int pages);
   void after_commit(int pages);
   void run();
 

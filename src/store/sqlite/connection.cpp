@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 namespace zomato::store::sqlite {
 namespace {
 
@@ -103,14 +105,12 @@ connection::connection(const std::string& path) {
       "PRAGMA temp_store = MEMORY;");
 }
 
-void connection::watch_wal(void (*listener)(void* context, int pages), void* context) {
-  wal_listener_ = listener;
-  wal_context_ = context;
+void connection::watch_wal(std::function<void(int pages)> listener) {
+  wal_listener_ = std::move(listener);
   sqlite3_wal_hook(
       db_,
       [](void* self, sqlite3*, const char*, int pages) {
-        const auto* watched = static_cast<connection*>(self);
-        watched->wal_listener_(watched->wal_context_, pages);
+        static_cast<connection*>(self)->wal_listener_(pages);
         return SQLITE_OK;
       },
       this);

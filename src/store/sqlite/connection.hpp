@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -83,7 +84,7 @@ class connection {
   int changes() const;
   /// After each commit, tells `listener` how many pages the WAL holds; SQLite then no longer
   /// checkpoints on commit, so the listener must see to it.
-  void watch_wal(void (*listener)(void* context, int pages), void* context);
+  void watch_wal(std::function<void(int pages)> listener);
   /// Copies what it can of the WAL into the database file without waiting for readers or
   /// the writer; returns how many of the WAL's pages the file now holds. Throws error on
   /// failure other than busy.
@@ -96,8 +97,7 @@ class connection {
     std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
   };
   std::unordered_map<std::string, sqlite3_stmt*, sql_hash, std::equal_to<>> prepared_;
-  void (*wal_listener_)(void*, int) = nullptr;
-  void* wal_context_ = nullptr;
+  std::function<void(int)> wal_listener_;
 };
 
 }  // namespace zomato::store::sqlite
