@@ -139,6 +139,24 @@ bool application::reads_remote_cache(const http::request& req) const {
   return target && !target->cache.ns.empty();
 }
 
+bool application::answer_from_remote(const http::request& req, cache::redis_pipeline& pipeline,
+                                     net::loop_answer done) const {
+  auto resolved = parts_->routes.resolve(req);
+  if (!resolved.target) return false;
+  auto read = parts_->cache.remote_read_of(req, *resolved.target, resolved.values);
+  if (!read) return false;
+  const auto key = read->key;
+  pipeline.get(key, [this, &req, read = std::move(*read), done = std::move(done)](std::optional<cache::entry> found) {
+    if (!found) return done(std::nullopt);
+    done(parts_->cache.answer_found(req, read, std::move(*found)));
+  });
+  return true;
+}
+
+std::unique_ptr<cache::redis_pipeline> application::pipeline_on(boost::asio::io_context& loop) const {
+  return std::make_unique<cache::redis_pipeline>(loop, *parts_->cache.redis());
+}
+
 int serve(const config& settings) {
   application app(settings);
   net::server_options options;
@@ -148,8 +166,17 @@ int serve(const config& settings) {
   options.body_limit = settings.body_limit;
   options.read_timeout = settings.read_timeout;
   options.access_log = settings.logging <= log_level::info;
+  // One Redis pipeline per event loop, made by the loop itself on its first cached read;
+  // they go before the loops do.
+  std::vector<std::unique_ptr<cache::redis_pipeline>> pipelines(std::max(1u, settings.threads));
   if (settings.redis && !settings.cache_memory) {
     options.read_may_wait = [&app](const http::request& req) { return app.reads_remote_cache(req); };
+    options.answer_on_loop = [&app, &pipelines](const http::request& req, boost::asio::io_context& loop,
+                                               unsigned loop_index, net::loop_answer done) {
+      auto& pipeline = pipelines[loop_index];
+      if (!pipeline) pipeline = app.pipeline_on(loop);
+      return app.answer_from_remote(req, *pipeline, std::move(done));
+    };
   }
   net::server server(options, [&app](const http::request& req) { return app.handle(req); });
   const auto port = server.bind();
@@ -158,6 +185,7 @@ int serve(const config& settings) {
               settings.database_path.c_str(), settings.threads);
   std::fflush(stdout);
   server.run();
+  pipelines.clear();
   std::printf("stopped\n");
   return 0;
 }

@@ -3,7 +3,9 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "cache/redis_pipeline.hpp"
 #include "http/message.hpp"
+#include "net/server.hpp"
 
 namespace zomato::app {
 
@@ -19,6 +21,12 @@ class application {
   /// Whether the request reaches a cached route and may read the cache (with Redis alone,
   /// its answer waits on Redis); `no-store` requests never read it.
   bool reads_remote_cache(const http::request& req) const;
+  /// With Redis alone: looks a cached read up in Redis on the loop, through its pipeline.
+  /// False when the request is not such a read; otherwise `done` follows on the loop with
+  /// the stored answer, or nullopt when Redis had none (or could not be asked).
+  bool answer_from_remote(const http::request& req, cache::redis_pipeline& pipeline, net::loop_answer done) const;
+  /// A pipeline to the configured Redis for one event loop.
+  std::unique_ptr<cache::redis_pipeline> pipeline_on(boost::asio::io_context& loop) const;
 
  private:
   struct parts;

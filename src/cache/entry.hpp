@@ -1,7 +1,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace zomato::cache {
 
@@ -14,6 +16,11 @@ struct entry {
 };
 
 using entry_ptr = std::shared_ptr<const entry>;
+
+/// How an entry is stored remotely: "<etag>\n<target>\n<body>".
+std::string stored_form(const entry& value);
+/// The entry of a stored form; nullopt when it is not one.
+std::optional<entry> entry_from_stored(std::string_view stored);
 
 /// A strong ETag for a body ("\"<16 hex digits>\"", FNV-1a 64).
 std::string etag_of(const std::string& body);

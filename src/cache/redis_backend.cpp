@@ -56,7 +56,7 @@ std::string redis_backend::last_error() const {
 
 bool redis_backend::available() const { return now_ms() >= paused_until_.load(); }
 
-void redis_backend::fail(const std::string& why) {
+void redis_backend::report_failure(const std::string& why) {
   ++failures_;
   paused_until_.store(now_ms() + settings_.retry_after.count());
   std::lock_guard guard(pool_lock_);
@@ -77,21 +77,21 @@ std::unique_ptr<redis_backend::connection> redis_backend::acquire() {
   fresh->generation = failures_.load();
   fresh->context = redisConnectWithTimeout(settings_.host.c_str(), settings_.port, to_timeval(settings_.timeout));
   if (!fresh->context || fresh->context->err) {
-    fail(fresh->context ? fresh->context->errstr : "cannot allocate a Redis context");
+    report_failure(fresh->context ? fresh->context->errstr : "cannot allocate a Redis context");
     return nullptr;
   }
   redisSetTimeout(fresh->context, to_timeval(settings_.timeout));
   if (!settings_.password.empty()) {
     const auto auth = command(fresh->context, "AUTH %s", settings_.password.c_str());
     if (!auth || auth->type == REDIS_REPLY_ERROR) {
-      fail(auth ? auth->str : fresh->context->errstr);
+      report_failure(auth ? auth->str : fresh->context->errstr);
       return nullptr;
     }
   }
   if (settings_.database != 0) {
     const auto select = command(fresh->context, "SELECT %d", settings_.database);
     if (!select || select->type == REDIS_REPLY_ERROR) {
-      fail(select ? select->str : fresh->context->errstr);
+      report_failure(select ? select->str : fresh->context->errstr);
       return nullptr;
     }
   }
@@ -110,7 +110,7 @@ bool redis_backend::with_connection(const std::function<bool(redisContext*)>& wo
   auto link = acquire();
   if (!link) return false;
   if (!work(link->context)) {
-    fail(link->context->err ? link->context->errstr : "unexpected reply");
+    report_failure(link->context->err ? link->context->errstr : "unexpected reply");
     return false;
   }
   release(std::move(link));
@@ -122,22 +122,14 @@ std::optional<entry> redis_backend::get(const std::string& key) {
   with_connection([&](redisContext* context) {
     const auto reply = command(context, "GET %b", key.data(), key.size());
     if (!reply) return false;
-    if (reply->type == REDIS_REPLY_STRING) {
-      const std::string_view stored(reply->str, reply->len);
-      const auto first = stored.find('\n');
-      const auto second = stored.find('\n', first + 1);
-      if (first != std::string_view::npos && second != std::string_view::npos) {
-        found = entry{std::string(stored.substr(second + 1)), std::string(stored.substr(0, first)),
-                      std::string(stored.substr(first + 1, second - first - 1))};
-      }
-    }
+    if (reply->type == REDIS_REPLY_STRING) found = entry_from_stored({reply->str, reply->len});
     return reply->type != REDIS_REPLY_ERROR;
   });
   return found;
 }
 
 void redis_backend::put(const std::string& key, const entry& value, std::chrono::seconds ttl) {
-  const std::string stored = value.etag + "\n" + value.target + "\n" + value.body;
+  const std::string stored = stored_form(value);
   with_connection([&](redisContext* context) {
     const auto reply = command(context, "SET %b %b EX %lld", key.data(), key.size(), stored.data(), stored.size(),
                                static_cast<long long>(ttl.count()));

@@ -55,6 +55,9 @@ class redis_backend {
   redis_info info();
   std::uint64_t failures() const { return failures_.load(); }
   std::string last_error() const;
+  /// Counts a failure and leaves Redis alone for `retry_after`; pooled connections are dropped.
+  void report_failure(const std::string& why);
+  const redis_settings& settings() const { return settings_; }
 
   struct key_stats {
     std::int64_t keys = 0;
@@ -71,7 +74,6 @@ class redis_backend {
   struct connection;
   std::unique_ptr<connection> acquire();
   void release(std::unique_ptr<connection> used);
-  void fail(const std::string& why);
   /// Calls `each` on every key matching the pattern (SCAN, never KEYS); false on a failure.
   static bool scan(redisContext* context, const std::string& pattern, const std::function<void(std::string_view)>& each);
   /// Runs `work` on a pooled connection; false (and a pause) when Redis does not answer.

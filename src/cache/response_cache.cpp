@@ -120,7 +120,7 @@ http::response response_cache::serve(const http::request& req, const http::route
 
   if (!http::has_directive(req.cache_control, "no-cache")) {
     entry_ptr found = settings_.memory_enabled ? memory_.get(key) : nullptr;
-    if (!found && redis_) {
+    if (!found && redis_ && !req.remote_cache_missed) {
       if (auto remote = redis_->get(key)) {
         found = std::make_shared<const entry>(std::move(*remote));
         if (settings_.memory_enabled) memory_.put(key, found, memory_ttl);
@@ -146,6 +146,22 @@ http::response response_cache::serve(const http::request& req, const http::route
     if (redis_) redis_->put(key, *stored, ttl);
   }
   return answer(req, stored, "MISS");
+}
+
+std::optional<response_cache::remote_read> response_cache::remote_read_of(const http::request& req,
+                                                                          const http::route& target,
+                                                                          const http::params& values) const {
+  const auto ns = namespace_named(target.cache.ns);
+  if (!ns || !redis_ || settings_.memory_enabled) return std::nullopt;
+  if (http::has_directive(req.cache_control, "no-store") || http::has_directive(req.cache_control, "no-cache")) {
+    return std::nullopt;
+  }
+  return remote_read{*ns, key_for(*ns, generations_for(*ns, target, values), target, values)};
+}
+
+http::response response_cache::answer_found(const http::request& req, const remote_read& read, entry found) {
+  ++hits_[index_of(read.ns)];
+  return answer(req, std::make_shared<const entry>(std::move(found)), "HIT");
 }
 
 void response_cache::changed(services::change what, const services::touched& ids) {

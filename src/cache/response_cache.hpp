@@ -59,6 +59,18 @@ class response_cache final : public http::response_cache, public services::chang
                        const std::function<http::response()>& produce) override;
   void changed(services::change what, const services::touched& ids) override;
 
+  /// A cached read that Redis alone answers, looked up without blocking: its namespace and key.
+  struct remote_read {
+    cache_namespace ns;
+    std::string key;
+  };
+  /// The Redis key of a read of a cached route, when Redis alone holds the entries and the
+  /// request may read them (not no-store, not no-cache); nullopt otherwise.
+  std::optional<remote_read> remote_read_of(const http::request& req, const http::route& target,
+                                            const http::params& values) const;
+  /// The answer of a remote read that found its entry (a hit).
+  http::response answer_found(const http::request& req, const remote_read& read, entry found);
+
   /// Drops every entry of the namespace (O(1): its generation moves on).
   void clear(cache_namespace ns);
   void clear_all();

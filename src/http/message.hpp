@@ -21,6 +21,8 @@ struct request {
   std::string_view cache_control;
   std::string_view if_none_match;
   std::string_view idempotency_key;
+  /// The remote cache was asked for this read a moment ago and had nothing: not asked again.
+  bool remote_cache_missed = false;
 };
 
 struct response {

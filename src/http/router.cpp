@@ -82,14 +82,16 @@ const route* router::find(verb method, std::string_view path) const {
   return found ? &routes_[found->index] : nullptr;
 }
 
-response router::dispatch(const request& req) const {
+resolution router::resolve(const request& req) const {
+  resolution out;
   const auto parts = split_path(req.path);
   bool path_known = false;
   const auto* candidate = match(parts, req.method, path_known);
-  if (!candidate) return path_known ? detail(405, "Method Not Allowed") : detail(404, "Not Found");
+  if (!candidate) {
+    out.failure = path_known ? detail(405, "Method Not Allowed") : detail(404, "Not Found");
+    return out;
+  }
   const route& target = routes_[candidate->index];
-
-  params values;
   problems found;
   for (const auto& spec : target.params) {
     std::optional<std::string> raw;
@@ -102,13 +104,24 @@ response router::dispatch(const request& req) const {
     } else {
       raw = query_value(req.query, spec.name);
     }
-    if (auto value = parse_param(spec, raw, found)) values.set(spec.name, std::move(*value));
+    if (auto value = parse_param(spec, raw, found)) out.values.set(spec.name, std::move(*value));
   }
-  if (!found.empty()) return unprocessable(found);
+  if (!found.empty()) {
+    out.failure = unprocessable(found);
+    return out;
+  }
+  out.target = &target;
+  return out;
+}
+
+response router::dispatch(const request& req) const {
+  const auto resolved = resolve(req);
+  if (!resolved.target) return resolved.failure;
+  const route& target = *resolved.target;
   if (cache_ && !target.cache.ns.empty()) {
-    return cache_->serve(req, target, values, [&] { return target.run(req, values); });
+    return cache_->serve(req, target, resolved.values, [&] { return target.run(req, resolved.values); });
   }
-  return target.run(req, values);
+  return target.run(req, resolved.values);
 }
 
 }  // namespace zomato::http

@@ -40,6 +40,14 @@ struct route {
   cache_rule cache;
 };
 
+/// Where a request goes: its route and parsed parameters, or (no route) the 404, 405 or 422
+/// answer in `failure`.
+struct resolution {
+  const route* target = nullptr;
+  params values;
+  response failure;
+};
+
 /// Finds the route for a method and path, parses its declared parameters and calls it.
 /// Literal segments win over parameters; a trailing slash is ignored.
 class router {
@@ -49,6 +57,8 @@ class router {
 
   /// The handler's response, or 404/405/422 in FastAPI's shapes.
   response dispatch(const request& req) const;
+  /// The route a request reaches and its parameters, without running it.
+  resolution resolve(const request& req) const;
   /// The route a request with this method and path reaches, or nullptr.
   const route* find(verb method, std::string_view path) const;
 

@@ -182,7 +182,26 @@ struct server::impl {
     co_await asio::async_write(c.socket, wire_of(wire, res), asio::redirect_error(asio::use_awaitable, ec));
   }
 
-  asio::awaitable<void> serve(tcp::socket socket) {
+  struct loop_outcome {
+    bool taken = false;
+    std::optional<http::response> answer;
+  };
+
+  // Asks answer_on_loop and waits for its answer without blocking the loop.
+  asio::awaitable<loop_outcome> answer_on_loop(const http::request& req, unsigned loop_index) {
+    auto& loop = *contexts[loop_index];
+    return asio::async_initiate<const asio::use_awaitable_t<>&, void(loop_outcome)>(
+        [this, &req, &loop, loop_index](auto handler) {
+          auto waiting = std::make_shared<decltype(handler)>(std::move(handler));
+          const bool taken = options.answer_on_loop(req, loop, loop_index, [waiting](std::optional<http::response> found) {
+            (*waiting)(loop_outcome{true, std::move(found)});
+          });
+          if (!taken) asio::post(loop, [waiting] { (*waiting)(loop_outcome{}); });
+        },
+        asio::use_awaitable);
+  }
+
+  asio::awaitable<void> serve(tcp::socket socket, unsigned loop_index) {
     auto c = std::make_shared<connection>(std::move(socket));
     c->allow(options.read_timeout);
     asio::co_spawn(c->socket.get_executor(), guard(c), asio::detached);
@@ -202,14 +221,23 @@ struct server::impl {
       ++in_flight;
       const auto started = std::chrono::steady_clock::now();
       const auto& message = parser.get();
-      const auto req = view_of(message);
+      auto req = view_of(message);
       http::response res;
       const bool read = req.method == http::verb::get || req.method == http::verb::head;
       asio::thread_pool* pool = read ? nullptr : blocking.get();
-      if (read && waiting_reads && options.read_may_wait(req)) pool = waiting_reads.get();
-      if (!pool) {
+      bool answered = false;
+      if (read && waiting_reads && options.read_may_wait(req)) {
+        pool = waiting_reads.get();
+        if (options.answer_on_loop) {
+          auto outcome = co_await answer_on_loop(req, loop_index);
+          answered = outcome.answer.has_value();
+          if (answered) res = std::move(*outcome.answer);
+          req.remote_cache_missed = outcome.taken && !answered;
+        }
+      }
+      if (!answered && !pool) {
         res = call(req);
-      } else {
+      } else if (!answered) {
         res = co_await asio::co_spawn(
             *pool, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); }, asio::use_awaitable);
       }
@@ -233,7 +261,7 @@ struct server::impl {
     c->socket.shutdown(tcp::socket::shutdown_send, ignored);
   }
 
-  asio::awaitable<void> accept(tcp::acceptor& acceptor) {
+  asio::awaitable<void> accept(tcp::acceptor& acceptor, unsigned loop_index) {
     for (;;) {
       beast::error_code ec;
       tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
@@ -246,9 +274,9 @@ struct server::impl {
       socket.set_option(tcp::no_delay(true), ec);
       asio::co_spawn(
           acceptor.get_executor(),
-          [this, s = std::move(socket)]() mutable -> asio::awaitable<void> {
+          [this, s = std::move(socket), loop_index]() mutable -> asio::awaitable<void> {
             try {
-              co_await serve(std::move(s));
+              co_await serve(std::move(s), loop_index);
             } catch (const std::exception& error) {
               std::fprintf(stderr, "error: connection failed: %s\n", error.what());
             }
@@ -319,7 +347,7 @@ std::uint16_t server::bind() {
 
 void server::run() {
   for (std::size_t i = 0; i < impl_->contexts.size(); ++i) {
-    asio::co_spawn(*impl_->contexts[i], impl_->accept(*impl_->acceptors[i]), asio::detached);
+    asio::co_spawn(*impl_->contexts[i], impl_->accept(*impl_->acceptors[i], static_cast<unsigned>(i)), asio::detached);
   }
   asio::signal_set signals(*impl_->contexts.front(), SIGINT, SIGTERM);
   signals.async_wait([this](const beast::error_code& ec, int) {

@@ -5,11 +5,20 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "http/message.hpp"
 
+namespace boost::asio {
+class io_context;
+}
+
 namespace zomato::net {
+
+/// Called with the response of a read answered on its loop, or with nullopt when the read
+/// must run on a thread after all (the remote cache had nothing).
+using loop_answer = std::function<void(std::optional<http::response>)>;
 
 struct server_options {
   std::string host = "127.0.0.1";
@@ -27,6 +36,12 @@ struct server_options {
   /// front): they run on threads of their own (as many as the blocking ones), so a loop has
   /// many of them in flight and none of them waits behind a write.
   std::function<bool(const http::request&)> read_may_wait;
+  /// Answers such a read on the loop it arrived on (loops are numbered from 0) without
+  /// blocking it, as a remote cache can: returns false when it does not take the request,
+  /// otherwise calls `done` later on that loop. A read it could not answer then runs on a
+  /// thread with `remote_cache_missed` set.
+  std::function<bool(const http::request&, boost::asio::io_context& loop, unsigned loop_index, loop_answer done)>
+      answer_on_loop;
 };
 
 /// Answers one request; must not throw (the server turns a throw into a logged 500).

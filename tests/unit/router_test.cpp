@@ -265,6 +265,24 @@ TEST(Router, FindNamesTheRouteARequestWouldReach) {
   EXPECT_EQ(routes.find(verb::get, "/nowhere"), nullptr);
 }
 
+TEST(Router, ResolveNamesTheRouteAndItsParametersWithoutRunningIt) {
+  const auto routes = catalog_router();
+  const auto found = routes.resolve(get("/restaurants/12/menu", "q=pizza"));
+  ASSERT_NE(found.target, nullptr);
+  EXPECT_EQ(found.target->pattern, "/restaurants/{restaurant_id}/menu");
+  EXPECT_EQ(found.values.integer("restaurant_id"), 12);
+  EXPECT_EQ(found.values.text("q"), "pizza");
+
+  const auto missing = routes.resolve(get("/nowhere"));
+  EXPECT_EQ(missing.target, nullptr);
+  EXPECT_EQ(missing.failure.status, 404);
+  EXPECT_EQ(routes.resolve(with_method(verb::delete_, "/restaurants/7")).failure.status, 405);
+  const auto invalid = routes.resolve(get("/restaurants/abc"));
+  EXPECT_EQ(invalid.target, nullptr);
+  EXPECT_EQ(invalid.failure.status, 422);
+  EXPECT_EQ(invalid.failure.body, routes.dispatch(get("/restaurants/abc")).body);
+}
+
 TEST(Router, AddKeepsRoutesInOrderOfAddition) {
   const auto routes = catalog_router();
   ASSERT_EQ(routes.routes().size(), 9u);

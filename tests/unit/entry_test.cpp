@@ -1,0 +1,42 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "cache/entry.hpp"
+
+namespace zomato::cache {
+namespace {
+
+TEST(entry, the_stored_form_gives_back_body_etag_and_target) {
+  std::string body = "{\"a\":\"line\\n\"}\nraw newline\r\n";
+  body.push_back('\0');
+  const entry original{body, etag_of(body), "/menu-items/search?q=x"};
+  const auto back = entry_from_stored(stored_form(original));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->body, original.body);
+  EXPECT_EQ(back->etag, original.etag);
+  EXPECT_EQ(back->target, original.target);
+}
+
+TEST(entry, an_empty_body_survives) {
+  const auto back = entry_from_stored(stored_form(entry{"", etag_of(""), "/x"}));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->body, "");
+  EXPECT_EQ(back->target, "/x");
+}
+
+TEST(entry, text_that_is_not_a_stored_form_is_no_entry) {
+  EXPECT_FALSE(entry_from_stored("").has_value());
+  EXPECT_FALSE(entry_from_stored("\"etag\" only").has_value());
+  EXPECT_FALSE(entry_from_stored("\"etag\"\n/target without body separator").has_value());
+}
+
+TEST(entry, etags_are_strong_and_differ_with_the_body) {
+  EXPECT_EQ(etag_of("a").size(), 18u);
+  EXPECT_EQ(etag_of("a").front(), '"');
+  EXPECT_NE(etag_of("a"), etag_of("b"));
+  EXPECT_EQ(etag_of("a"), etag_of("a"));
+}
+
+}  // namespace
+}  // namespace zomato::cache
