@@ -3,7 +3,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace zomato::http {
 namespace {
@@ -19,14 +21,41 @@ constexpr std::array<bool, 256> escaped_bytes = [] {
 
 bool needs_escape(char c) { return escaped_bytes[static_cast<unsigned char>(c)]; }
 
+constexpr std::uint64_t ones = 0x0101010101010101ull;
+constexpr std::uint64_t highs = 0x8080808080808080ull;
+
+// Whether any of the word's eight bytes is below 0x20, a quote or a backslash (the
+// has-less-than and has-zero-byte tricks: they flag no byte of a word without one).
+bool any_escaped(std::uint64_t word) {
+  const std::uint64_t quote = word ^ (ones * '"');
+  const std::uint64_t backslash = word ^ (ones * '\\');
+  return (((word - ones * 0x20) & ~word) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) & highs;
+}
+
+// The first byte at or after `from` that must be escaped, or text.size(). Words of eight
+// bytes without one are passed over at once; a shorter tail is tested padded with spaces.
+std::size_t next_escape(std::string_view text, std::size_t from) {
+  for (; from + 8 <= text.size(); from += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + from, sizeof word);
+    if (any_escaped(word)) break;
+  }
+  if (from + 8 > text.size() && from < text.size()) {
+    std::uint64_t tail = ones * ' ';
+    std::memcpy(&tail, text.data() + from, text.size() - from);
+    if (!any_escaped(tail)) return text.size();
+  }
+  while (from < text.size() && !needs_escape(text[from])) ++from;
+  return from;
+}
+
 // Runs of characters that need no escape are copied whole.
 void append_escaped(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789abcdef";
   out.push_back('"');
   std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = next_escape(text, 0); i < text.size(); i = next_escape(text, i + 1)) {
     const char c = text[i];
-    if (!needs_escape(c)) continue;
     out.append(text.data() + run, i - run);
     run = i + 1;
     switch (c) {

@@ -117,6 +117,48 @@ TEST(JsonWriter, EscapesKeysToo) {
   EXPECT_EQ(out.text(), R"({"we\"ird\n":1})");
 }
 
+// Byte by byte, the plain way: what the writer must produce wherever a byte sits in a word.
+std::string escaped_one_by_one(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\b') {
+      out += "\\b";
+    } else if (c == '\f') {
+      out += "\\f";
+    } else if (c < 0x20) {
+      static constexpr char hex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 0xF];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+TEST(JsonWriter, EveryByteIsTreatedAlikeAtEveryPositionOfLongText) {
+  for (std::size_t length = 1; length <= 24; ++length) {
+    for (int c = 0; c < 256; ++c) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        text[(at + 9) % length] = static_cast<char>(0xFF - c);
+        text[at] = static_cast<char>(c);
+        ASSERT_EQ(http::quoted(text), escaped_one_by_one(text)) << "byte " << c << " at " << at << " of " << length;
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, EscapedTextReadsBack) {
   std::string every_byte;
   for (int c = 1; c < 0x80; ++c) every_byte.push_back(static_cast<char>(c));
