@@ -1,6 +1,5 @@
 #include "domain/clock.hpp"
 
-#include <cstdio>
 
 namespace zomato::domain {
 namespace {
@@ -29,10 +28,16 @@ std::optional<std::chrono::year_month_day> date_at(std::string_view text) {
   return date;
 }
 
+// Writes the value's last `width` decimal digits, zero-padded.
+char* put_digits(char* at, long value, int width) {
+  for (int i = width - 1; i >= 0; --i, value /= 10) at[i] = static_cast<char>('0' + value % 10);
+  return at + width;
+}
+
 std::string two(int value) {
-  char text[8];
-  std::snprintf(text, sizeof text, "%02d", value);
-  return text;
+  char text[2];
+  put_digits(text, value, 2);
+  return {text, 2};
 }
 
 }  // namespace
@@ -42,12 +47,19 @@ std::string format_timestamp(std::chrono::system_clock::time_point at) {
   const auto days = std::chrono::floor<std::chrono::days>(seconds);
   const std::chrono::year_month_day date{days};
   const std::chrono::hh_mm_ss time{seconds - days};
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02ld:%02ld:%02ld", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
-                static_cast<long>(time.seconds().count()));
-  return text;
+  char text[19];
+  char* next = put_digits(text, static_cast<int>(date.year()), 4);
+  *next++ = '-';
+  next = put_digits(next, static_cast<unsigned>(date.month()), 2);
+  *next++ = '-';
+  next = put_digits(next, static_cast<unsigned>(date.day()), 2);
+  *next++ = 'T';
+  next = put_digits(next, time.hours().count(), 2);
+  *next++ = ':';
+  next = put_digits(next, time.minutes().count(), 2);
+  *next++ = ':';
+  put_digits(next, time.seconds().count(), 2);
+  return {text, sizeof text};
 }
 
 std::optional<std::chrono::system_clock::time_point> time_point_of(std::string_view timestamp) {

@@ -123,7 +123,9 @@ const char* rejection_detail(int status) {
 // no system call, unlike re-arming a timer around every read and write.
 struct connection {
   explicit connection(tcp::socket accepted) : socket(std::move(accepted)), watchdog(socket.get_executor()) {}
-  void allow(std::chrono::seconds span) { deadline = std::chrono::steady_clock::now() + span; }
+  void allow(std::chrono::seconds span, std::chrono::steady_clock::time_point from = std::chrono::steady_clock::now()) {
+    deadline = from + span;
+  }
 
   tcp::socket socket;
   asio::steady_timer watchdog;
@@ -211,7 +213,6 @@ struct server::impl {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.body_limit(options.body_limit);
       parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-      c->allow(options.read_timeout);
       beast::error_code ec;
       co_await bhttp::async_read(c->socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
@@ -242,10 +243,10 @@ struct server::impl {
             *pool, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); }, asio::use_awaitable);
       }
       const bool keep_alive = message.keep_alive() && !stopping.load(std::memory_order_relaxed);
-      const double elapsed_ms =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      const auto finished = std::chrono::steady_clock::now();
+      const double elapsed_ms = std::chrono::duration<double, std::milli>(finished - started).count();
       serialize(wire, res, elapsed_ms, keep_alive);
-      c->allow(options.read_timeout);
+      c->allow(options.read_timeout, finished);  // for the write and the next request's read
       co_await asio::async_write(c->socket, wire_of(wire, res), asio::redirect_error(asio::use_awaitable, ec));
       --in_flight;
       if (options.access_log) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "services/menu_service.hpp"
 #include "services/restaurant_service.hpp"
 #include "store/sqlite/connection.hpp"
@@ -173,6 +175,43 @@ TEST_F(CatalogServices, MenuItemsKeepTheirPriceAndBelongToTheirRestaurant) {
   const auto with_menu = restaurants.with_menu(r.id);
   ASSERT_TRUE(with_menu.ok());
   ASSERT_EQ(with_menu->menu_items.size(), 1u);
+}
+
+TEST_F(CatalogServices, EveryCombinationOfSearchFiltersFindsWhatItNames) {
+  const auto r = add_restaurant("Filter House");
+  std::vector<domain::menu_item> all;
+  for (int shape = 0; shape < 32; ++shape) {
+    auto item = menu_item_named("Dish " + std::to_string(shape), 500, shape & 16 ? "Dessert" : "Appetizer");
+    item.is_vegetarian = shape & 1;
+    item.is_vegan = shape & 2;
+    item.is_gluten_free = shape & 4;
+    item.is_available = shape & 8;
+    auto added = menu.add(r.id, item);
+    ASSERT_TRUE(added.ok());
+    all.push_back(*added);
+  }
+  const std::optional<bool> choices[] = {std::nullopt, true, false};
+  for (const auto& category : {std::optional<std::string>{}, std::optional<std::string>{"dessert"}}) {
+    for (const auto& vegetarian : choices) {
+      for (const auto& vegan : choices) {
+        for (const auto& gluten_free : choices) {
+          for (const auto& available : choices) {
+            store::menu_item_query query{category, vegetarian, vegan, gluten_free, available};
+            const auto matches = [&](const domain::menu_item& m) {
+              return (!category || m.category == "Dessert") && (!vegetarian || m.is_vegetarian == *vegetarian) &&
+                     (!vegan || m.is_vegan == *vegan) && (!gluten_free || m.is_gluten_free == *gluten_free) &&
+                     (!available || m.is_available == *available);
+            };
+            const auto expected = std::count_if(all.begin(), all.end(), matches);
+            const auto found = menu.search(query, {1, 3});
+            EXPECT_EQ(found.total, expected);
+            EXPECT_EQ(static_cast<std::int64_t>(found.items.size()), std::clamp<std::int64_t>(expected - 1, 0, 3));
+            for (const auto& item : found.items) EXPECT_TRUE(matches(item)) << item.name;
+          }
+        }
+      }
+    }
+  }
 }
 
 TEST_F(CatalogServices, SearchesMenuItemsByCategoryAndFlags) {

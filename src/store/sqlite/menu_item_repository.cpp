@@ -11,11 +11,30 @@ const std::string find_by_id = "SELECT " + columns + " FROM menu_items WHERE id 
 const std::string order = " ORDER BY created_at DESC, id";
 const std::string whole_menu = "SELECT " + columns + " FROM menu_items WHERE restaurant_id = ?1" + order;
 
-// ?1 category (case-insensitive) and ?2..?5 flags; NULL leaves a filter out.
-const std::string filter =
-    " WHERE (?1 IS NULL OR category = ?1 COLLATE NOCASE) AND (?2 IS NULL OR is_vegetarian = ?2)"
-    " AND (?3 IS NULL OR is_vegan = ?3) AND (?4 IS NULL OR is_gluten_free = ?4)"
-    " AND (?5 IS NULL OR is_available = ?5)";
+// The WHERE of a search: only the filters given (so SQLite can use the category index),
+// each with its own parameter number: ?1 category (case-insensitive), ?2..?5 the flags.
+std::string filter_of(const menu_item_query& query) {
+  std::string where;
+  const auto add = [&where](bool given, const char* clause) {
+    if (!given) return;
+    where += where.empty() ? " WHERE " : " AND ";
+    where += clause;
+  };
+  add(query.category.has_value(), "category = ?1 COLLATE NOCASE");
+  add(query.vegetarian.has_value(), "is_vegetarian = ?2");
+  add(query.vegan.has_value(), "is_vegan = ?3");
+  add(query.gluten_free.has_value(), "is_gluten_free = ?4");
+  add(query.available.has_value(), "is_available = ?5");
+  return where;
+}
+
+void bind_filters(statement& search, const menu_item_query& query) {
+  if (query.category) search.bind(1, *query.category);
+  if (query.vegetarian) search.bind(2, *query.vegetarian);
+  if (query.vegan) search.bind(3, *query.vegan);
+  if (query.gluten_free) search.bind(4, *query.gluten_free);
+  if (query.available) search.bind(5, *query.available);
+}
 
 domain::menu_item read(const statement& row) {
   domain::menu_item m;
@@ -51,12 +70,13 @@ std::optional<domain::menu_item> menu_item_repository::find(domain::id_t id) {
 
 page_of<domain::menu_item> menu_item_repository::list(const menu_item_query& query, page window) {
   page_of<domain::menu_item> result;
+  const auto filter = filter_of(query);
   auto count = db_.use("SELECT COUNT(*) FROM menu_items" + filter);
-  count.bind_all(query.category, query.vegetarian, query.vegan, query.gluten_free, query.available);
+  bind_filters(count, query);
   result.total = count_of(std::move(count));
   auto rows = db_.use("SELECT " + columns + " FROM menu_items" + filter + order + " LIMIT ?6 OFFSET ?7");
-  rows.bind_all(query.category, query.vegetarian, query.vegan, query.gluten_free, query.available,
-                window.limit, window.skip);
+  bind_filters(rows, query);
+  rows.bind(6, window.limit).bind(7, window.skip);
   while (rows.next()) result.items.push_back(read(rows));
   return result;
 }
