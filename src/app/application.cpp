@@ -12,6 +12,7 @@
 #include "api/service_routes.hpp"
 #include "api/task_board.hpp"
 #include "app/background.hpp"
+#include "app/replayed_changes.hpp"
 #include "cache/response_cache.hpp"
 #include "http/cache_control.hpp"
 #include "http/router.hpp"
@@ -55,11 +56,12 @@ struct application::parts {
   explicit parts(const config& settings)
       : db(settings.database_path),
         cache(cache_settings_of(settings)),
-        restaurants(db, cache),
-        menu(db, cache),
-        customers(db, cache),
-        orders(db, cache),
-        reviews(db, cache),
+        changes(cache),
+        restaurants(db, changes),
+        menu(db, changes),
+        customers(db, changes),
+        orders(db, changes),
+        reviews(db, changes),
         catalog_analytics(db),
         realtime(db),
         analytics(db),
@@ -113,6 +115,7 @@ struct application::parts {
 
   store::sqlite::database db;
   cache::response_cache cache;
+  replayed_changes changes;
   services::restaurant_service restaurants;
   services::menu_service menu;
   services::customer_service customers;
@@ -132,6 +135,17 @@ application::application(const config& settings) : parts_(std::make_unique<parts
 application::~application() = default;
 
 http::response application::handle(const http::request& req) const { return parts_->routes.dispatch(req); }
+
+http::response application::handle_write(const http::request& req, std::function<void(bool)> acknowledge) const {
+  store::sqlite::database::deferral deferred;
+  replayed_changes::recording told;
+  auto res = parts_->routes.dispatch(req);
+  parts_->db.when_durable([this, changes = told.take(), acknowledge = std::move(acknowledge)](bool committed) {
+    if (committed) parts_->changes.replay(changes);
+    acknowledge(committed);
+  });
+  return res;
+}
 
 bool application::reads_remote_cache(const http::request& req) const {
   if (http::has_directive(req.cache_control, "no-store")) return false;
@@ -178,6 +192,9 @@ int serve(const config& settings) {
       return app.answer_from_remote(req, *pipeline, std::move(done));
     };
   }
+  options.write = [&app](const http::request& req, std::function<void(bool)> acknowledge) {
+    return app.handle_write(req, std::move(acknowledge));
+  };
   net::server server(options, [&app](const http::request& req) { return app.handle(req); });
   const auto port = server.bind();
   if (options.access_log) std::setvbuf(stdout, nullptr, _IOLBF, 0);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "app/config.hpp"
@@ -18,6 +19,9 @@ class application {
 
   /// Answers one request through the router.
   http::response handle(const http::request& req) const;
+  /// Answers a request that may write without waiting for its group's COMMIT: `acknowledge`
+  /// follows once its writes are durable (false: they were lost), possibly on another thread.
+  http::response handle_write(const http::request& req, std::function<void(bool)> acknowledge) const;
   /// Whether the request reaches a cached route and may read the cache (with Redis alone,
   /// its answer waits on Redis); `no-store` requests never read it.
   bool reads_remote_cache(const http::request& req) const;

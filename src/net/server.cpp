@@ -4,6 +4,7 @@
 #include <atomic>
 #include <charconv>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -146,6 +147,24 @@ asio::awaitable<void> guard(std::shared_ptr<connection> c) {
   }
 }
 
+// A write run on a blocking thread: its answer goes back to the loop once it has returned
+// and what it wrote is durable, whichever comes last and on whichever thread.
+template <class Handler>
+struct write_job {
+  explicit write_job(Handler&& waiting) : handler(std::move(waiting)) {}
+  Handler handler;  // resumes the request on its loop; invoked and dropped there only
+  http::response answer;
+  bool durable = true;
+  std::atomic<int> missing{2};  // the answer and the acknowledgement
+};
+
+http::response internal_error() {
+  http::response failed;
+  failed.status = 500;
+  failed.body = "{\"detail\":\"Internal server error\"}";
+  return failed;
+}
+
 }  // namespace
 
 struct server::impl {
@@ -158,19 +177,53 @@ struct server::impl {
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
 
-  http::response call(const http::request& req) {
+  template <class Run>
+  http::response call(const http::request& req, Run&& run) {
     try {
-      return app(req);
+      return run();
     } catch (const std::exception& error) {
       std::fprintf(stderr, "error: unhandled exception on %.*s: %s\n", static_cast<int>(req.path.size()),
                    req.path.data(), error.what());
     } catch (...) {
       std::fprintf(stderr, "error: unhandled exception on %.*s\n", static_cast<int>(req.path.size()), req.path.data());
     }
-    http::response failed;
-    failed.status = 500;
-    failed.body = "{\"detail\":\"Internal server error\"}";
-    return failed;
+    return internal_error();
+  }
+
+  http::response call(const http::request& req) {
+    return call(req, [&] { return app(req); });
+  }
+
+  // Runs a write on a blocking thread and resumes on the loop, without blocking it, once
+  // the write has answered and what it wrote is durable.
+  asio::awaitable<http::response> write(const http::request& req, unsigned loop_index) {
+    auto& loop = *contexts[loop_index];
+    return asio::async_initiate<const asio::use_awaitable_t<>&, void(http::response)>(
+        [this, &req, &loop](auto handler) {
+          using job_type = write_job<decltype(handler)>;
+          auto job = std::make_shared<job_type>(std::move(handler));
+          const auto one_more_done = [&loop](const std::shared_ptr<job_type>& done) {
+            if (done->missing.fetch_sub(1) != 1) return;
+            asio::post(loop, [done] {
+              auto resume = std::move(done->handler);
+              resume(done->durable ? std::move(done->answer) : internal_error());
+            });
+          };
+          asio::post(*blocking, [this, &req, job, one_more_done] {
+            bool returned = false;
+            job->answer = call(req, [&] {
+              auto written = options.write(req, [job, one_more_done](bool committed) {
+                job->durable = committed;
+                one_more_done(job);
+              });
+              returned = true;
+              return written;
+            });
+            if (!returned) one_more_done(job);  // it threw before asking to be acknowledged
+            one_more_done(job);
+          });
+        },
+        asio::use_awaitable);
   }
 
   asio::awaitable<void> reject(connection& c, int status) {
@@ -238,6 +291,8 @@ struct server::impl {
       }
       if (!answered && !pool) {
         res = call(req);
+      } else if (!answered && !read && options.write) {
+        res = co_await write(req, loop_index);
       } else if (!answered) {
         res = co_await asio::co_spawn(
             *pool, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); }, asio::use_awaitable);

@@ -1,5 +1,7 @@
 #include "store/sqlite/database.hpp"
 
+#include <utility>
+
 #include "store/sqlite/activity_repositories.hpp"
 #include "store/sqlite/checkpointer.hpp"
 #include "store/sqlite/connection.hpp"
@@ -81,6 +83,10 @@ namespace {
 
 // Whether this thread holds the writer with a member transaction still open.
 thread_local bool holds_writer = false;
+// Whether commits on this thread return before their group's COMMIT, and the group the
+// last such commit awaits (0: none).
+thread_local bool deferring = false;
+thread_local std::uint64_t awaiting_group = 0;
 
 constexpr int max_group_members = 64;
 // A checkpoint cycle starts at about 80 MB of WAL (fewer, larger cycles copy a hot page
@@ -152,12 +158,15 @@ bool database::finish_group() {
     }
   }
   group_open_ = false;
+  std::vector<std::function<void(bool)>> durable;
   {
     std::lock_guard guard(group_lock_);
     finished_group_ = current_group_;
     if (!committed) failed_group_ = current_group_;
+    durable.swap(durable_waiters_);
   }
   group_done_.notify_all();
+  for (auto& done : durable) done(committed);
   return committed;
 }
 
@@ -172,9 +181,33 @@ void database::commit_member() {
     return;
   }
   writer_lock_.unlock();
+  if (deferring) {
+    awaiting_group = group;
+    return;
+  }
   std::unique_lock guard(group_lock_);
   group_done_.wait(guard, [&] { return finished_group_ >= group; });
   if (failed_group_ == group) throw error("commit failed");
+}
+
+database::deferral::deferral() { deferring = true; }
+
+database::deferral::~deferral() { deferring = false; }
+
+void database::when_durable(std::function<void(bool committed)> done) {
+  const auto group = std::exchange(awaiting_group, 0);
+  if (group != 0) {
+    std::unique_lock guard(group_lock_);
+    if (finished_group_ < group) {
+      durable_waiters_.push_back(std::move(done));
+      return;
+    }
+    const bool committed = failed_group_ != group;
+    guard.unlock();
+    done(committed);
+    return;
+  }
+  done(true);
 }
 
 void database::give_back_reader(void* owner, session* released) {

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -36,6 +37,21 @@ class database final : public store::database {
   /// COMMIT fails.
   void commit_member();
 
+  /// While one lives on a thread, a write session's commit() there returns as soon as its
+  /// savepoint is released, without waiting for the group's COMMIT (the thread can take
+  /// the next request, and the group grows); when_durable() tells when it is durable.
+  class deferral {
+   public:
+    deferral();
+    ~deferral();
+    deferral(const deferral&) = delete;
+    deferral& operator=(const deferral&) = delete;
+  };
+  /// Calls `done` once what this thread committed under a deferral is durable: at once when
+  /// it committed nothing or its group has committed, else right after the group's COMMIT,
+  /// on the thread that runs it. `done(false)`: the COMMIT failed and the writes are lost.
+  void when_durable(std::function<void(bool committed)> done);
+
  private:
   /// COMMITs the open group and wakes its members; false when the COMMIT failed.
   bool finish_group();
@@ -55,6 +71,7 @@ class database final : public store::database {
   std::condition_variable group_done_;
   std::uint64_t finished_group_ = 0;
   std::uint64_t failed_group_ = 0;
+  std::vector<std::function<void(bool)>> durable_waiters_;  // of the open group
   std::mutex readers_lock_;
   std::vector<std::unique_ptr<pooled_session>> idle_readers_;
 };
