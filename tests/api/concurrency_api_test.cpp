@@ -313,5 +313,55 @@ TEST_F(ConcurrencyApi, ConcurrentReadersAndWritersNeverFail) {
   EXPECT_EQ(get_json(api(), "/customers/" + str(customer_id) + "/analytics")["total_spent"], amount_text(34 * 250));
 }
 
+// Each order is acknowledged after its group's COMMIT, and the last writer of a group may
+// be about other customers and restaurants: readers of a writer's lists meanwhile must not
+// leave an entry behind that misses its order (the cache hears of it again after the COMMIT).
+TEST_F(ConcurrencyApi, EachWriterReadsItsOwnOrderInListsOthersKeepReading) {
+  constexpr int writers = 6;
+  std::vector<std::int64_t> restaurants, items, customers;
+  for (int w = 0; w < writers; ++w) {
+    restaurants.push_back(id_of(create_restaurant(api())));
+    items.push_back(id_of(create_item(api(), restaurants.back(), 3.0)));
+    customers.push_back(id_of(create_customer(api())));
+  }
+  const auto lists_of = [&](int w) {
+    return std::vector<std::string>{
+        "/customers/" + str(customers[static_cast<std::size_t>(w)]) + "/orders?limit=1000",
+        "/orders/restaurants/" + str(restaurants[static_cast<std::size_t>(w)]) + "/orders?limit=1000"};
+  };
+  const auto listed = [](const http_reply& reply, std::int64_t id) {
+    const auto body = reply.json();
+    for (const auto& order : body.at("orders")) {
+      if (id_of(order) == id) return true;
+    }
+    return false;
+  };
+  const auto replies = race(2 * writers, [&](checked_client& client, int i) {
+    http_reply last;
+    const int w = i / 2;
+    for (int n = 0; n < 20; ++n) {
+      if (i % 2 == 0) {
+        for (int other = 0; other < writers; ++other) {
+          last = client.get(lists_of(other)[static_cast<std::size_t>((n + other) % 2)]);
+          if (last.status != 200) return last;
+        }
+        continue;
+      }
+      const auto ws = static_cast<std::size_t>(w);
+      last = client.post(orders_of(customers[ws]), order_body(restaurants[ws], {{items[ws], 1}}));
+      if (last.status != 201) return last;
+      const auto placed = id_of(last.json());
+      for (const auto& target : lists_of(w)) {
+        const auto read = client.get(target);
+        EXPECT_TRUE(listed(read, placed)) << target << " misses order " << placed << " after its acknowledgement ("
+                                          << read.header("x-cache-status") << ")";
+      }
+    }
+    return last;
+  });
+  for (const auto& reply : replies) EXPECT_TRUE(reply.status == 200 || reply.status == 201) << reply.status << reply.body;
+  for (int w = 0; w < writers; ++w) EXPECT_EQ(total_of(api(), lists_of(w)[0]), 20);
+}
+
 }  // namespace
 }  // namespace zomato::testing
