@@ -9,24 +9,13 @@
 
 #include "cache/redis_backend.hpp"
 #include "support/redis_process.hpp"
+#include "support/redis_settings.hpp"
 
 namespace zomato::cache {
 namespace {
 
 using namespace std::chrono_literals;
 using testing::redis_process;
-
-redis_settings settings_for(std::uint16_t port, int database = 0) {
-  redis_settings s;
-  s.host = "127.0.0.1";
-  s.port = port;
-  s.database = database;
-  s.timeout = 200ms;
-  s.retry_after = 300ms;
-  return s;
-}
-
-entry sample(const std::string& body) { return entry{body, etag_of(body), "/restaurants/?skip=0"}; }
 
 /// Polls until the condition holds or the bound passes; returns whether it held.
 template <class Condition>
@@ -49,8 +38,8 @@ class redis_backend_test : public ::testing::Test {
 };
 
 TEST_F(redis_backend_test, put_then_get_round_trips_body_etag_and_target) {
-  redis_backend redis(settings_for(server().port()));
-  const auto stored = sample(R"({"restaurants":[],"total":0})");
+  redis_backend redis(testing::redis_settings_for(server().port()));
+  const auto stored = testing::sample_entry(R"({"restaurants":[],"total":0})");
   redis.put("zc:test:1", stored, 60s);
   const auto found = redis.get("zc:test:1");
   ASSERT_TRUE(found.has_value());
@@ -62,11 +51,11 @@ TEST_F(redis_backend_test, put_then_get_round_trips_body_etag_and_target) {
 }
 
 TEST_F(redis_backend_test, bodies_with_newlines_and_nul_bytes_survive) {
-  redis_backend redis(settings_for(server().port()));
+  redis_backend redis(testing::redis_settings_for(server().port()));
   std::string body = "line one\nline two\r\n";
   body.push_back('\0');
   body += "after nul\n\n";
-  redis.put("zc:binary", sample(body), 60s);
+  redis.put("zc:binary", testing::sample_entry(body), 60s);
   const auto found = redis.get("zc:binary");
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->body, body);
@@ -74,24 +63,24 @@ TEST_F(redis_backend_test, bodies_with_newlines_and_nul_bytes_survive) {
 }
 
 TEST_F(redis_backend_test, a_missing_key_is_nullopt_and_not_a_failure) {
-  redis_backend redis(settings_for(server().port()));
+  redis_backend redis(testing::redis_settings_for(server().port()));
   EXPECT_FALSE(redis.get("zc:absent").has_value());
   EXPECT_EQ(redis.failures(), 0u);
   EXPECT_TRUE(redis.available());
 }
 
 TEST_F(redis_backend_test, put_overwrites) {
-  redis_backend redis(settings_for(server().port()));
-  redis.put("zc:key", sample("first"), 60s);
-  redis.put("zc:key", sample("second"), 60s);
+  redis_backend redis(testing::redis_settings_for(server().port()));
+  redis.put("zc:key", testing::sample_entry("first"), 60s);
+  redis.put("zc:key", testing::sample_entry("second"), 60s);
   const auto found = redis.get("zc:key");
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->body, "second");
 }
 
 TEST_F(redis_backend_test, put_sets_the_ttl) {
-  redis_backend redis(settings_for(server().port()));
-  redis.put("zc:ttl", sample("expiring"), 90s);
+  redis_backend redis(testing::redis_settings_for(server().port()));
+  redis.put("zc:ttl", testing::sample_entry("expiring"), 90s);
   const auto ttl = server().ask({"TTL", "zc:ttl"});
   ASSERT_EQ(ttl.substr(0, 1), ":") << ttl;
   const auto seconds = std::stoi(ttl.substr(1));
@@ -100,24 +89,24 @@ TEST_F(redis_backend_test, put_sets_the_ttl) {
 }
 
 TEST_F(redis_backend_test, an_entry_is_gone_after_its_ttl) {
-  redis_backend redis(settings_for(server().port()));
-  redis.put("zc:short", sample("short lived"), 1s);
+  redis_backend redis(testing::redis_settings_for(server().port()));
+  redis.put("zc:short", testing::sample_entry("short lived"), 1s);
   ASSERT_TRUE(redis.get("zc:short").has_value());
   EXPECT_TRUE(eventually([&] { return !redis.get("zc:short").has_value(); }, 5s));
   EXPECT_EQ(redis.failures(), 0u);
 }
 
 TEST_F(redis_backend_test, the_configured_database_is_selected) {
-  redis_backend redis(settings_for(server().port(), 3));
-  redis.put("zc:db3", sample("in database three"), 60s);
+  redis_backend redis(testing::redis_settings_for(server().port(), 3));
+  redis.put("zc:db3", testing::sample_entry("in database three"), 60s);
   ASSERT_TRUE(redis.get("zc:db3").has_value());
   EXPECT_EQ(server().ask({"EXISTS", "zc:db3"}), ":0") << "the key must not be in database 0";
-  redis_backend other(settings_for(server().port(), 0));
+  redis_backend other(testing::redis_settings_for(server().port(), 0));
   EXPECT_FALSE(other.get("zc:db3").has_value());
 }
 
 TEST_F(redis_backend_test, info_reports_the_live_server) {
-  redis_backend redis(settings_for(server().port()));
+  redis_backend redis(testing::redis_settings_for(server().port()));
   const auto info = redis.info();
   EXPECT_TRUE(info.connected);
   EXPECT_FALSE(info.version.empty());
@@ -131,9 +120,9 @@ TEST_F(redis_backend_test, info_reports_the_live_server) {
 }
 
 TEST_F(redis_backend_test, scan_stats_counts_the_matching_keys_and_their_memory) {
-  redis_backend redis(settings_for(server().port()));
-  for (int i = 0; i < 5; ++i) redis.put("zc:a:" + std::to_string(i), sample(std::string(100, 'a')), 60s);
-  for (int i = 0; i < 3; ++i) redis.put("zc:b:" + std::to_string(i), sample(std::string(100, 'b')), 60s);
+  redis_backend redis(testing::redis_settings_for(server().port()));
+  for (int i = 0; i < 5; ++i) redis.put("zc:a:" + std::to_string(i), testing::sample_entry(std::string(100, 'a')), 60s);
+  for (int i = 0; i < 3; ++i) redis.put("zc:b:" + std::to_string(i), testing::sample_entry(std::string(100, 'b')), 60s);
   const auto a = redis.scan_stats("zc:a:*");
   EXPECT_EQ(a.keys, 5);
   EXPECT_GE(a.bytes, 5 * 100);
@@ -149,16 +138,16 @@ TEST_F(redis_backend_test, scan_stats_counts_the_matching_keys_and_their_memory)
 }
 
 TEST_F(redis_backend_test, scan_stats_walks_every_page) {
-  redis_backend redis(settings_for(server().port()));
-  for (int i = 0; i < 2500; ++i) redis.put("zc:many:" + std::to_string(i), sample("x"), 60s);
+  redis_backend redis(testing::redis_settings_for(server().port()));
+  for (int i = 0; i < 2500; ++i) redis.put("zc:many:" + std::to_string(i), testing::sample_entry("x"), 60s);
   EXPECT_EQ(redis.scan_stats("zc:many:*").keys, 2500);
 }
 
 TEST_F(redis_backend_test, unlink_if_removes_only_the_unwanted_keys) {
-  redis_backend redis(settings_for(server().port()));
-  for (int i = 0; i < 5; ++i) redis.put("zc:keep:" + std::to_string(i), sample("keep"), 60s);
-  for (int i = 0; i < 4; ++i) redis.put("zc:drop:" + std::to_string(i), sample("drop"), 60s);
-  redis.put("other:drop:1", sample("outside the pattern"), 60s);
+  redis_backend redis(testing::redis_settings_for(server().port()));
+  for (int i = 0; i < 5; ++i) redis.put("zc:keep:" + std::to_string(i), testing::sample_entry("keep"), 60s);
+  for (int i = 0; i < 4; ++i) redis.put("zc:drop:" + std::to_string(i), testing::sample_entry("drop"), 60s);
+  redis.put("other:drop:1", testing::sample_entry("outside the pattern"), 60s);
   const auto removed = redis.unlink_if("zc:*", [](const std::string& key) { return key.find(":drop:") != std::string::npos; });
   EXPECT_EQ(removed, 4);
   EXPECT_EQ(redis.scan_stats("zc:keep:*").keys, 5);
@@ -170,7 +159,7 @@ TEST_F(redis_backend_test, unlink_if_removes_only_the_unwanted_keys) {
 }
 
 TEST_F(redis_backend_test, concurrent_callers_share_the_pool) {
-  redis_backend redis(settings_for(server().port()));
+  redis_backend redis(testing::redis_settings_for(server().port()));
   std::vector<std::thread> workers;
   std::atomic<int> wrong{0};
   for (int t = 0; t < 4; ++t) {
@@ -178,7 +167,7 @@ TEST_F(redis_backend_test, concurrent_callers_share_the_pool) {
       for (int i = 0; i < 200; ++i) {
         const auto key = "zc:t" + std::to_string(t) + ":" + std::to_string(i);
         const auto body = "body " + std::to_string(t) + "/" + std::to_string(i);
-        redis.put(key, sample(body), 60s);
+        redis.put(key, testing::sample_entry(body), 60s);
         const auto found = redis.get(key);
         if (!found || found->body != body) ++wrong;
       }
@@ -191,8 +180,8 @@ TEST_F(redis_backend_test, concurrent_callers_share_the_pool) {
 
 TEST(redis_backend_absent, nothing_listening_answers_nothing_and_counts_failures) {
   const auto port = testing::free_loopback_port();
-  redis_backend redis(settings_for(port));
-  EXPECT_NO_THROW(redis.put("zc:key", sample("body"), 60s));
+  redis_backend redis(testing::redis_settings_for(port));
+  EXPECT_NO_THROW(redis.put("zc:key", testing::sample_entry("body"), 60s));
   EXPECT_GE(redis.failures(), 1u);
   EXPECT_FALSE(redis.available()) << "Redis is left alone for the retry pause";
   EXPECT_FALSE(redis.last_error().empty());
@@ -204,7 +193,7 @@ TEST(redis_backend_absent, nothing_listening_answers_nothing_and_counts_failures
 
 TEST(redis_backend_absent, calls_during_the_pause_do_not_retry) {
   const auto port = testing::free_loopback_port();
-  auto s = settings_for(port);
+  auto s = testing::redis_settings_for(port);
   s.retry_after = 60s;
   redis_backend redis(s);
   EXPECT_FALSE(redis.get("zc:key").has_value());
@@ -217,12 +206,12 @@ TEST(redis_backend_absent, calls_during_the_pause_do_not_retry) {
 
 TEST(redis_backend_absent, starts_working_once_redis_appears) {
   const auto port = testing::free_loopback_port();
-  redis_backend redis(settings_for(port));
+  redis_backend redis(testing::redis_settings_for(port));
   EXPECT_FALSE(redis.get("zc:key").has_value());
   EXPECT_GE(redis.failures(), 1u);
   redis_process late(port);
   EXPECT_TRUE(eventually([&] {
-    redis.put("zc:key", sample("arrived"), 60s);
+    redis.put("zc:key", testing::sample_entry("arrived"), 60s);
     const auto found = redis.get("zc:key");
     return found && found->body == "arrived";
   }));
@@ -230,8 +219,8 @@ TEST(redis_backend_absent, starts_working_once_redis_appears) {
 }
 
 TEST_F(redis_backend_test, a_killed_server_fails_softly_and_recovery_is_automatic) {
-  redis_backend redis(settings_for(server().port()));
-  redis.put("zc:before", sample("before the crash"), 60s);
+  redis_backend redis(testing::redis_settings_for(server().port()));
+  redis.put("zc:before", testing::sample_entry("before the crash"), 60s);
   ASSERT_TRUE(redis.get("zc:before").has_value());
   ASSERT_EQ(redis.failures(), 0u);
 
@@ -240,7 +229,7 @@ TEST_F(redis_backend_test, a_killed_server_fails_softly_and_recovery_is_automati
   const auto failures_after_kill = redis.failures();
   EXPECT_GE(failures_after_kill, 1u);
   EXPECT_FALSE(redis.available()) << "the backend pauses after a failure";
-  EXPECT_NO_THROW(redis.put("zc:during", sample("while down"), 60s));
+  EXPECT_NO_THROW(redis.put("zc:during", testing::sample_entry("while down"), 60s));
   EXPECT_FALSE(redis.info().connected);
 
   // The pause ends by itself; the next attempt fails again while the server is down.
@@ -250,7 +239,7 @@ TEST_F(redis_backend_test, a_killed_server_fails_softly_and_recovery_is_automati
 
   server().start();  // same port
   EXPECT_TRUE(eventually([&] {
-    redis.put("zc:after", sample("after the restart"), 60s);
+    redis.put("zc:after", testing::sample_entry("after the restart"), 60s);
     const auto found = redis.get("zc:after");
     return found && found->body == "after the restart";
   })) << "the backend must reconnect by itself";
@@ -260,14 +249,14 @@ TEST_F(redis_backend_test, a_killed_server_fails_softly_and_recovery_is_automati
 }
 
 TEST_F(redis_backend_test, a_restart_breaks_pooled_connections_only_once) {
-  redis_backend redis(settings_for(server().port()));
-  redis.put("zc:one", sample("one"), 60s);
+  redis_backend redis(testing::redis_settings_for(server().port()));
+  redis.put("zc:one", testing::sample_entry("one"), 60s);
   ASSERT_TRUE(redis.get("zc:one").has_value());
   server().stop();
   server().start();
   // The pooled connection is dead; the first call may fail, later calls must work again.
   EXPECT_TRUE(eventually([&] {
-    redis.put("zc:two", sample("two"), 60s);
+    redis.put("zc:two", testing::sample_entry("two"), 60s);
     return redis.get("zc:two").has_value();
   }));
   EXPECT_LE(redis.failures(), 3u);

@@ -12,23 +12,13 @@
 #include "http/router.hpp"
 #include "net/asio.hpp"
 #include "support/redis_process.hpp"
+#include "support/redis_settings.hpp"
 
 namespace zomato::cache {
 namespace {
 
 using namespace std::chrono_literals;
 using testing::redis_process;
-
-redis_settings settings_for(std::uint16_t port, int database = 0) {
-  redis_settings s;
-  s.port = port;
-  s.database = database;
-  s.timeout = 200ms;
-  s.retry_after = 300ms;
-  return s;
-}
-
-entry sample(const std::string& body) { return entry{body, etag_of(body), "/restaurants/1"}; }
 
 // A loop with one pipeline on it; `ask` runs the loop until every answer is in.
 class pipeline_on_a_loop {
@@ -62,8 +52,8 @@ class pipeline_on_a_loop {
 
 TEST(redis_pipeline, finds_what_the_backend_stored_and_nothing_for_absent_keys) {
   redis_process server;
-  redis_backend backend(settings_for(server.port()));
-  const auto stored = sample("{\"line\":\"one\\ntwo\"}\n\r\n");
+  redis_backend backend(testing::redis_settings_for(server.port()));
+  const auto stored = testing::sample_entry("{\"line\":\"one\\ntwo\"}\n\r\n");
   backend.put("zc:p:1", stored, 60s);
   pipeline_on_a_loop loop(backend);
   const auto found = loop.ask("zc:p:1");
@@ -77,11 +67,11 @@ TEST(redis_pipeline, finds_what_the_backend_stored_and_nothing_for_absent_keys) 
 
 TEST(redis_pipeline, many_reads_asked_together_each_get_their_own_answer) {
   redis_process server;
-  redis_backend backend(settings_for(server.port()));
+  redis_backend backend(testing::redis_settings_for(server.port()));
   std::vector<std::string> keys;
   for (int i = 0; i < 500; ++i) {
     keys.push_back("zc:many:" + std::to_string(i));
-    if (i % 3 != 0) backend.put(keys.back(), sample("body " + std::to_string(i) + std::string(i * 7, 'x')), 60s);
+    if (i % 3 != 0) backend.put(keys.back(), testing::sample_entry("body " + std::to_string(i) + std::string(i * 7, 'x')), 60s);
   }
   pipeline_on_a_loop loop(backend);
   const auto answers = loop.ask(keys);
@@ -99,18 +89,18 @@ TEST(redis_pipeline, many_reads_asked_together_each_get_their_own_answer) {
 
 TEST(redis_pipeline, reads_the_configured_database) {
   redis_process server;
-  redis_backend in_three(settings_for(server.port(), 3));
-  in_three.put("zc:db", sample("in database three"), 60s);
+  redis_backend in_three(testing::redis_settings_for(server.port(), 3));
+  in_three.put("zc:db", testing::sample_entry("in database three"), 60s);
   pipeline_on_a_loop three(in_three);
   EXPECT_TRUE(three.ask("zc:db").has_value());
-  redis_backend in_zero(settings_for(server.port()));
+  redis_backend in_zero(testing::redis_settings_for(server.port()));
   pipeline_on_a_loop zero(in_zero);
   EXPECT_FALSE(zero.ask("zc:db").has_value());
 }
 
 TEST(redis_pipeline, without_redis_answers_nothing_and_pauses_the_backend) {
   const auto port = testing::free_loopback_port();
-  redis_backend backend(settings_for(port));
+  redis_backend backend(testing::redis_settings_for(port));
   pipeline_on_a_loop loop(backend);
   EXPECT_FALSE(loop.ask("zc:key").has_value());
   EXPECT_EQ(backend.failures(), 1u);
@@ -121,8 +111,8 @@ TEST(redis_pipeline, without_redis_answers_nothing_and_pauses_the_backend) {
 
 TEST(redis_pipeline, a_hung_redis_is_given_up_after_the_timeout_and_used_again_later) {
   redis_process server;
-  redis_backend backend(settings_for(server.port()));
-  backend.put("zc:key", sample("kept"), 60s);
+  redis_backend backend(testing::redis_settings_for(server.port()));
+  backend.put("zc:key", testing::sample_entry("kept"), 60s);
   pipeline_on_a_loop loop(backend);
   ASSERT_TRUE(loop.ask("zc:key").has_value());
   server.pause();
@@ -141,20 +131,20 @@ TEST(redis_pipeline, a_hung_redis_is_given_up_after_the_timeout_and_used_again_l
 
 TEST(redis_pipeline, a_restarted_redis_is_reconnected) {
   redis_process server;
-  redis_backend backend(settings_for(server.port()));
+  redis_backend backend(testing::redis_settings_for(server.port()));
   pipeline_on_a_loop loop(backend);
   EXPECT_FALSE(loop.ask("zc:key").has_value());
   server.kill();
   EXPECT_FALSE(loop.ask("zc:key").has_value());
   EXPECT_GE(backend.failures(), 1u);
   server.start();
-  backend.put("zc:key", sample("after restart"), 60s);
+  backend.put("zc:key", testing::sample_entry("after restart"), 60s);
   std::optional<entry> found;
   for (int attempt = 0; attempt < 100 && !found; ++attempt) {
     found = loop.ask("zc:key");
     if (!found) {
       std::this_thread::sleep_for(50ms);
-      backend.put("zc:key", sample("after restart"), 60s);
+      backend.put("zc:key", testing::sample_entry("after restart"), 60s);
     }
   }
   ASSERT_TRUE(found.has_value());
@@ -172,7 +162,7 @@ TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
   redis_process server;
   cache_settings settings;
   settings.memory_enabled = false;
-  settings.redis = settings_for(server.port());
+  settings.redis = testing::redis_settings_for(server.port());
   response_cache cache(settings);
   http::route target;
   target.pattern = "/restaurants/{restaurant_id}";
@@ -212,7 +202,7 @@ TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
 TEST(redis_pipeline, reads_that_must_not_use_the_stored_answer_are_not_remote_reads) {
   cache_settings settings;
   settings.memory_enabled = false;
-  settings.redis = settings_for(testing::free_loopback_port());
+  settings.redis = testing::redis_settings_for(testing::free_loopback_port());
   response_cache cache(settings);
   http::route target;
   target.pattern = "/restaurants/";
