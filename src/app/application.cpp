@@ -177,6 +177,7 @@ int serve(const config& settings) {
   options.host = settings.host;
   options.port = settings.port;
   options.threads = settings.threads;
+  options.blocking_threads = settings.write_threads;
   options.body_limit = settings.body_limit;
   options.read_timeout = settings.read_timeout;
   options.access_log = settings.logging <= log_level::info;

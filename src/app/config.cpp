@@ -75,6 +75,7 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
     }
   }
   if (auto v = lookup("THREADS")) c.threads = static_cast<unsigned>(integer_in("THREADS", *v, 1, 256));
+  if (auto v = lookup("WRITE_THREADS")) c.write_threads = static_cast<unsigned>(integer_in("WRITE_THREADS", *v, 1, 64));
   if (auto v = lookup("LOG_LEVEL")) {
     const auto name = domain::lower_case(*v);
     if (name == "debug") {

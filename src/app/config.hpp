@@ -28,6 +28,7 @@ struct config {
   std::optional<redis_endpoint> redis;
   environment env = environment::development;
   unsigned threads = 1;
+  unsigned write_threads = 2;
   log_level logging = log_level::info;
   std::size_t body_limit = 1 << 20;
   std::chrono::seconds read_timeout{30};
@@ -46,7 +47,7 @@ class config_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, LOG_LEVEL,
+/// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, LOG_LEVEL,
 /// BODY_LIMIT_BYTES, READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, REDIS_TIMEOUT_MS,
 /// REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS and CLEANUP_INTERVAL_SECONDS through `lookup` (unset: nullopt).
 /// Throws config_error on the first bad value.

@@ -90,6 +90,9 @@ TEST(LoadConfig, AcceptsBoundaryValues) {
   EXPECT_EQ(load({{"PORT", "0"}}).port, 0);
   EXPECT_EQ(load({{"THREADS", "1"}}).threads, 1u);
   EXPECT_EQ(load({{"THREADS", "256"}}).threads, 256u);
+  EXPECT_EQ(load({}).write_threads, 2u);
+  EXPECT_EQ(load({{"WRITE_THREADS", "1"}}).write_threads, 1u);
+  EXPECT_EQ(load({{"WRITE_THREADS", "64"}}).write_threads, 64u);
   EXPECT_EQ(load({{"BODY_LIMIT_BYTES", "1024"}}).body_limit, 1024u);
   EXPECT_EQ(load({{"BODY_LIMIT_BYTES", "1073741824"}}).body_limit, std::size_t{1} << 30);
   EXPECT_EQ(load({{"READ_TIMEOUT_SECONDS", "1"}}).read_timeout, std::chrono::seconds(1));
@@ -111,6 +114,8 @@ TEST(LoadConfig, BadValuesNameTheirVariable) {
            sample{"PORT", "99999999999999999999999"},
            sample{"THREADS", "0"},
            sample{"THREADS", "257"},
+           sample{"WRITE_THREADS", "0"},
+           sample{"WRITE_THREADS", "65"},
            sample{"THREADS", "four"},
            sample{"ENVIRONMENT", "prod"},
            sample{"ENVIRONMENT", ""},
