@@ -168,35 +168,42 @@ struct redis_pipeline::state : std::enable_shared_from_this<state> {
     return true;
   }
 
+  clock::time_point oldest_deadline() const { return pending.front().asked + backend.settings().timeout; }
+
   // Keeps a timer on the oldest waiting command: past the timeout, Redis is given up on.
   void watch() {
     if (watching || pending.empty()) return;
     watching = true;
-    timer.expires_at(pending.front().asked + backend.settings().timeout);
+    timer.expires_at(oldest_deadline());
     timer.async_wait([self = shared_from_this(), id = ++watch_id](const boost::system::error_code& ec) {
       if (id != self->watch_id) return;
       self->watching = false;
       if (ec || self->pending.empty()) return;
-      if (clock::now() >= self->pending.front().asked + self->backend.settings().timeout) {
+      if (clock::now() >= self->oldest_deadline()) {
         return self->reset("Redis did not answer in time");
       }
       self->watch();
     });
   }
 
-  // Ends the connection after a failure: every waiting caller hears "nothing".
-  void reset(const std::string& why) {
-    backend.report_failure(why);
+  // Closes the connection; handlers still under way for it stand down.
+  void close() {
     ++connection;
     ++watch_id;
-    now = phase::closed;
-    writing = false;
-    watching = false;
-    queued.clear();
     boost::system::error_code ignored;
     timer.cancel();
     resolver.cancel();
     socket.close(ignored);
+  }
+
+  // Ends the connection after a failure: every waiting caller hears "nothing".
+  void reset(const std::string& why) {
+    backend.report_failure(why);
+    close();
+    now = phase::closed;
+    writing = false;
+    watching = false;
+    queued.clear();
     auto abandoned = std::move(pending);
     pending.clear();
     for (auto& waiter : abandoned) {
@@ -224,13 +231,7 @@ struct redis_pipeline::state : std::enable_shared_from_this<state> {
 redis_pipeline::redis_pipeline(asio::io_context& loop, redis_backend& backend)
     : state_(std::make_shared<state>(loop, backend)) {}
 
-redis_pipeline::~redis_pipeline() {
-  boost::system::error_code ignored;
-  ++state_->connection;
-  state_->timer.cancel();
-  state_->resolver.cancel();
-  state_->socket.close(ignored);
-}
+redis_pipeline::~redis_pipeline() { state_->close(); }
 
 void redis_pipeline::get(const std::string& key, std::function<void(std::optional<entry>)> done) {
   state_->get(key, std::move(done));

@@ -1,6 +1,5 @@
 #include "domain/clock.hpp"
 
-
 namespace zomato::domain {
 namespace {
 

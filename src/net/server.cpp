@@ -237,23 +237,32 @@ struct server::impl {
     co_await asio::async_write(c.socket, wire_of(wire, res), asio::redirect_error(asio::use_awaitable, ec));
   }
 
+  // What answer_on_loop made of a read: whether it asked the remote cache, and the answer
+  // when the cache had one.
   struct loop_outcome {
-    bool taken = false;
+    bool asked = false;
     std::optional<http::response> answer;
   };
 
-  // Asks answer_on_loop and waits for its answer without blocking the loop.
-  asio::awaitable<loop_outcome> answer_on_loop(const http::request& req, unsigned loop_index) {
-    auto& loop = *contexts[loop_index];
-    return asio::async_initiate<const asio::use_awaitable_t<>&, void(loop_outcome)>(
-        [this, &req, &loop, loop_index](auto handler) {
-          auto waiting = std::make_shared<decltype(handler)>(std::move(handler));
-          const bool taken = options.answer_on_loop(req, loop, loop_index, [waiting](std::optional<http::response> found) {
-            (*waiting)(loop_outcome{true, std::move(found)});
-          });
-          if (!taken) asio::post(loop, [waiting] { (*waiting)(loop_outcome{}); });
-        },
-        asio::use_awaitable);
+  // A read that waits on a remote cache: answered on the loop when answer_on_loop can, else
+  // on a thread of its own (told that the remote cache, when it was asked, had nothing).
+  asio::awaitable<http::response> remote_read(http::request& req, unsigned loop_index) {
+    if (options.answer_on_loop) {
+      auto& loop = *contexts[loop_index];
+      auto outcome = co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(loop_outcome)>(
+          [this, &req, &loop, loop_index](auto handler) {
+            auto waiting = std::make_shared<decltype(handler)>(std::move(handler));
+            const bool asked = options.answer_on_loop(req, loop, loop_index, [waiting](std::optional<http::response> found) {
+              (*waiting)(loop_outcome{true, std::move(found)});
+            });
+            if (!asked) asio::post(loop, [waiting] { (*waiting)(loop_outcome{}); });
+          },
+          asio::use_awaitable);
+      if (outcome.answer) co_return std::move(*outcome.answer);
+      req.remote_cache_missed = outcome.asked;
+    }
+    co_return co_await asio::co_spawn(
+        *waiting_reads, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); }, asio::use_awaitable);
   }
 
   asio::awaitable<void> serve(tcp::socket socket, unsigned loop_index) {
@@ -277,25 +286,12 @@ struct server::impl {
       const auto& message = parser.get();
       auto req = view_of(message);
       http::response res;
-      const bool read = req.method == http::verb::get || req.method == http::verb::head;
-      asio::thread_pool* pool = read ? nullptr : blocking.get();
-      bool answered = false;
-      if (read && waiting_reads && options.read_may_wait(req)) {
-        pool = waiting_reads.get();
-        if (options.answer_on_loop) {
-          auto outcome = co_await answer_on_loop(req, loop_index);
-          answered = outcome.answer.has_value();
-          if (answered) res = std::move(*outcome.answer);
-          req.remote_cache_missed = outcome.taken && !answered;
-        }
-      }
-      if (!answered && !pool) {
-        res = call(req);
-      } else if (!answered && !read && options.write) {
+      if (req.method != http::verb::get && req.method != http::verb::head) {
         res = co_await write(req, loop_index);
-      } else if (!answered) {
-        res = co_await asio::co_spawn(
-            *pool, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); }, asio::use_awaitable);
+      } else if (waiting_reads && options.read_may_wait(req)) {
+        res = co_await remote_read(req, loop_index);
+      } else {
+        res = call(req);
       }
       const bool keep_alive = message.keep_alive() && !stopping.load(std::memory_order_relaxed);
       const auto finished = std::chrono::steady_clock::now();
@@ -367,6 +363,13 @@ struct server::impl {
 server::server(server_options options, application app) : impl_(std::make_unique<impl>()) {
   impl_->options = std::move(options);
   impl_->app = std::move(app);
+  if (!impl_->options.write) {
+    impl_->options.write = [impl = impl_.get()](const http::request& req, const std::function<void(bool)>& acknowledge) {
+      auto answer = impl->app(req);
+      acknowledge(true);
+      return answer;
+    };
+  }
   impl_->blocking = std::make_unique<asio::thread_pool>(std::max(1u, impl_->options.blocking_threads));
   if (impl_->options.read_may_wait) {
     impl_->waiting_reads = std::make_unique<asio::thread_pool>(std::max(1u, impl_->options.blocking_threads));

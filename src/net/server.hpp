@@ -42,10 +42,10 @@ struct server_options {
   /// thread with `remote_cache_missed` set.
   std::function<bool(const http::request&, boost::asio::io_context& loop, unsigned loop_index, loop_answer done)>
       answer_on_loop;
-  /// When set, runs the requests of other methods than GET and HEAD (on the blocking
-  /// threads): it may return before what it wrote is durable and then calls `acknowledge`
-  /// once it is, from any thread; the answer goes out only after that (a 500 when the
-  /// writes were lost).
+  /// Runs the requests of other methods than GET and HEAD (on the blocking threads): it may
+  /// return before what it wrote is durable and then calls `acknowledge` once it is, from
+  /// any thread; the answer goes out only after that (a 500 when the writes were lost).
+  /// Unset: the application runs them, acknowledged when it returns.
   std::function<http::response(const http::request&, std::function<void(bool)> acknowledge)> write;
 };
 
