@@ -1,7 +1,6 @@
 #include "cache/entry.hpp"
 
 #include <cstdint>
-#include <cstdio>
 
 namespace zomato::cache {
 
@@ -31,9 +30,29 @@ std::string etag_of(const std::string& body) {
     hash ^= c;
     hash *= 1099511628211ull;
   }
-  char text[24];
-  std::snprintf(text, sizeof text, "\"%016llx\"", static_cast<unsigned long long>(hash));
+  return etag_text(hash);
+}
+
+namespace {
+constexpr std::string_view hex_digits = "0123456789abcdef";
+constexpr std::size_t etag_size = 18;
+}  // namespace
+
+std::string etag_text(std::uint64_t value) {
+  std::string text(etag_size, '"');
+  for (std::size_t i = 16; i > 0; --i, value >>= 4) text[i] = hex_digits[value & 0xf];
   return text;
+}
+
+std::optional<std::uint64_t> etag_value(std::string_view etag) {
+  if (etag.size() != etag_size || etag.front() != '"' || etag.back() != '"') return std::nullopt;
+  std::uint64_t value = 0;
+  for (auto c : etag.substr(1, 16)) {
+    const auto digit = hex_digits.find(c);
+    if (digit == std::string_view::npos) return std::nullopt;
+    value = value << 4 | digit;
+  }
+  return value;
 }
 
 }  // namespace zomato::cache

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <memory>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,8 +15,6 @@ struct entry {
   std::string target;
 };
 
-using entry_ptr = std::shared_ptr<const entry>;
-
 /// How an entry is stored remotely: "<etag>\n<target>\n<body>".
 std::string stored_form(const entry& value);
 /// The entry of a stored form; nullopt when it is not one.
@@ -24,5 +22,9 @@ std::optional<entry> entry_from_stored(std::string_view stored);
 
 /// A strong ETag for a body ("\"<16 hex digits>\"", FNV-1a 64).
 std::string etag_of(const std::string& body);
+/// The ETag that shows a 64-bit value.
+std::string etag_text(std::uint64_t value);
+/// The value an ETag of etag_of's form shows; nullopt for any other text.
+std::optional<std::uint64_t> etag_value(std::string_view etag);
 
 }  // namespace zomato::cache

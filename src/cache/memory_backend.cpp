@@ -1,74 +1,129 @@
 #include "cache/memory_backend.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace zomato::cache {
 
 memory_backend::memory_backend(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
-namespace {
+memory_backend::~memory_backend() { clear(); }
 
-// A glibc heap block holding `bytes`: an 8-byte header, 16-byte alignment, 32 bytes at least.
-constexpr std::size_t block(std::size_t bytes) { return std::max<std::size_t>(32, (bytes + 8 + 15) / 16 * 16); }
-
-// A string's own buffer when it is too long for the in-object (short string) storage.
-std::size_t heap_of(const std::string& text) {
-  return text.capacity() > std::string().capacity() ? block(text.capacity() + 1) : 0;
+std::size_t memory_backend::cost_of(std::string_view key, const entry& value) {
+  return memory_entry::block_bytes(key, value) + 2 * sizeof(memory_entry*);
 }
 
-}  // namespace
-
-std::size_t memory_backend::cost_of(const std::string& key, const entry& value) {
-  constexpr std::size_t pointer = sizeof(void*);
-  constexpr std::size_t recency_node = block(sizeof(node) + 2 * pointer);
-  // The map's node (next link, key view, position, cached hash) and its bucket.
-  constexpr std::size_t index_slot = block(pointer + sizeof(std::string_view) + pointer + sizeof(std::size_t)) + pointer;
-  // make_shared: the entry next to its reference counts.
-  constexpr std::size_t shared_entry = block(sizeof(entry) + 2 * sizeof(int) + pointer);
-  return recency_node + index_slot + shared_entry + heap_of(key) + heap_of(value.body) + heap_of(value.etag) +
-         heap_of(value.target);
+std::size_t memory_backend::cost_of(const memory_entry& stored) {
+  return stored.block_bytes() + 2 * sizeof(memory_entry*);
 }
 
-memory_backend::shard& memory_backend::shard_for(const std::string& key) {
-  return shards_[std::hash<std::string>{}(key) % shard_count];
+std::size_t memory_backend::hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
+
+memory_entry*& memory_backend::bucket_of(shard& s, std::size_t hash) {
+  return s.buckets[(hash / shard_count) & (s.buckets.size() - 1)];
 }
 
-void memory_backend::drop(shard& s, std::list<node>::iterator it) {
-  s.bytes -= it->bytes;
-  s.index.erase(std::string_view(it->key));
-  s.recency.erase(it);
+memory_entry* memory_backend::find(shard& s, std::string_view key, std::size_t hash) {
+  if (s.buckets.empty()) return nullptr;
+  for (auto* e = bucket_of(s, hash); e != nullptr; e = e->next_in_bucket_) {
+    if (e->key() == key) return e;
+  }
+  return nullptr;
 }
 
-entry_ptr memory_backend::get(const std::string& key) {
-  auto& s = shard_for(key);
+void memory_backend::grow(shard& s) {
+  s.buckets.assign(std::max<std::size_t>(16, s.buckets.size() * 2), nullptr);
+  for (auto* e = s.newest; e != nullptr; e = e->older_) {
+    auto& head = bucket_of(s, hash_of(e->key()));
+    e->next_in_bucket_ = head;
+    head = e;
+  }
+}
+
+void memory_backend::link(shard& s, memory_entry* e, std::size_t hash) {
+  if (s.count + 1 > s.buckets.size()) grow(s);
+  auto& head = bucket_of(s, hash);
+  e->next_in_bucket_ = head;
+  head = e;
+  e->older_ = s.newest;
+  (s.newest != nullptr ? s.newest->newer_ : s.oldest) = e;
+  s.newest = e;
+  ++s.count;
+}
+
+void memory_backend::unlink_recency(shard& s, memory_entry* e) {
+  (e->newer_ != nullptr ? e->newer_->older_ : s.newest) = e->older_;
+  (e->older_ != nullptr ? e->older_->newer_ : s.oldest) = e->newer_;
+  e->newer_ = e->older_ = nullptr;
+}
+
+void memory_backend::make_newest(shard& s, memory_entry* e) {
+  if (s.newest == e) return;
+  unlink_recency(s, e);
+  e->older_ = s.newest;
+  s.newest->newer_ = e;
+  s.newest = e;
+}
+
+void memory_backend::drop(shard& s, memory_entry* e) {
+  auto* link_to = &bucket_of(s, hash_of(e->key()));
+  while (*link_to != e) link_to = &(*link_to)->next_in_bucket_;
+  *link_to = e->next_in_bucket_;
+  unlink_recency(s, e);
+  --s.count;
+  s.bytes -= cost_of(*e);
+  intrusive_ptr_release(e);
+}
+
+void memory_backend::drop_all(shard& s) {
+  for (auto* e = s.newest; e != nullptr;) {
+    auto* older = e->older_;
+    intrusive_ptr_release(e);
+    e = older;
+  }
+  s.buckets = {};
+  s.newest = s.oldest = nullptr;
+  s.count = 0;
+  s.bytes = 0;
+}
+
+memory_backend::stored memory_backend::get(std::string_view key) {
+  const auto hash = hash_of(key);
+  auto& s = shard_for(hash);
   std::lock_guard guard(s.lock);
-  const auto found = s.index.find(key);
-  if (found == s.index.end()) return nullptr;
-  const auto it = found->second;
-  if (it->expires <= clock::now()) {
-    drop(s, it);
+  auto* found = find(s, key, hash);
+  if (found == nullptr) return nullptr;
+  if (found->expires_ <= clock::now()) {
+    drop(s, found);
     return nullptr;
   }
-  ++it->uses;
-  s.recency.splice(s.recency.begin(), s.recency, it);
-  return it->value;
+  if (found->uses_ != UINT32_MAX) ++found->uses_;
+  make_newest(s, found);
+  return stored(found);
 }
 
-void memory_backend::put(const std::string& key, entry_ptr value, clock::duration ttl) {
-  const auto bytes = cost_of(key, *value);
+void memory_backend::put(std::string_view key, const entry& value, clock::duration ttl) {
   const auto budget = max_bytes_ / shard_count;
-  if (bytes > budget) return;
-  auto& s = shard_for(key);
+  if (!memory_entry::fits(key, value) || cost_of(key, value) > budget) return;
+  auto* fresh = memory_entry::make(key, value);
+  intrusive_ptr_add_ref(fresh);
+  fresh->expires_ = clock::now() + ttl;
+  fresh->ttl_ = ttl;
+  const auto bytes = cost_of(*fresh);
+  const auto hash = hash_of(key);
+  auto& s = shard_for(hash);
   std::lock_guard guard(s.lock);
-  std::uint64_t uses = 0;
-  if (const auto found = s.index.find(key); found != s.index.end()) {
-    uses = found->second->uses;
-    drop(s, found->second);
+  if (auto* old = find(s, key, hash)) {
+    fresh->uses_ = old->uses_;
+    drop(s, old);
   }
-  while (s.bytes + bytes > budget && !s.recency.empty()) drop(s, std::prev(s.recency.end()));
-  s.recency.push_front(node{key, std::move(value), clock::now() + ttl, bytes, uses, ttl});
-  s.index.emplace(std::string_view(s.recency.front().key), s.recency.begin());
+  while (s.bytes + bytes > budget && s.oldest != nullptr) drop(s, s.oldest);
+  link(s, fresh, hash);
   s.bytes += bytes;
+}
+
+memory_backend::visit memory_backend::visit_of(const memory_entry& e, clock::time_point now) {
+  return visit{e.key(), e, e.expires_ <= now, e.uses_, cost_of(e), e.expires_ - now, e.ttl_};
 }
 
 std::size_t memory_backend::sweep(const std::function<bool(const visit&)>& remove) {
@@ -76,13 +131,13 @@ std::size_t memory_backend::sweep(const std::function<bool(const visit&)>& remov
   const auto now = clock::now();
   for (auto& s : shards_) {
     std::lock_guard guard(s.lock);
-    for (auto it = s.recency.begin(); it != s.recency.end();) {
-      const auto next = std::next(it);
-      if (remove(visit{it->key, *it->value, it->expires <= now, it->uses, it->bytes, it->expires - now, it->ttl})) {
-        drop(s, it);
+    for (auto* e = s.newest; e != nullptr;) {
+      auto* older = e->older_;
+      if (remove(visit_of(*e, now))) {
+        drop(s, e);
         ++removed;
       }
-      it = next;
+      e = older;
     }
   }
   return removed;
@@ -92,16 +147,14 @@ void memory_backend::inspect(const std::function<void(const visit&)>& see) const
   const auto now = clock::now();
   for (const auto& s : shards_) {
     std::lock_guard guard(s.lock);
-    for (const auto& n : s.recency) see(visit{n.key, *n.value, n.expires <= now, n.uses, n.bytes, n.expires - now, n.ttl});
+    for (const auto* e = s.newest; e != nullptr; e = e->older_) see(visit_of(*e, now));
   }
 }
 
 void memory_backend::clear() {
   for (auto& s : shards_) {
     std::lock_guard guard(s.lock);
-    s.recency.clear();
-    s.index.clear();
-    s.bytes = 0;
+    drop_all(s);
   }
 }
 

@@ -1,39 +1,45 @@
 #pragma once
 
 #include <array>
-#include <chrono>
+#include <boost/smart_ptr/intrusive_ptr.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <list>
 #include <mutex>
-#include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "cache/entry.hpp"
+#include "cache/memory_entry.hpp"
 
 namespace zomato::cache {
 
 /// The in-process cache: bounded by bytes (least recently used entries go first), each
-/// entry with its own expiry. Thread-safe; sharded so threads rarely wait on each other.
+/// entry with its own expiry, each in one heap block. Thread-safe; sharded so threads
+/// rarely wait on each other.
 class memory_backend {
  public:
-  using clock = std::chrono::steady_clock;
+  using clock = memory_entry::clock;
+  using stored = boost::intrusive_ptr<const memory_entry>;
 
   explicit memory_backend(std::size_t max_bytes);
+  ~memory_backend();
+  memory_backend(const memory_backend&) = delete;
+  memory_backend& operator=(const memory_backend&) = delete;
 
   /// The live entry under the key (expired ones are dropped), counted as one more use.
-  entry_ptr get(const std::string& key);
-  void put(const std::string& key, entry_ptr value, clock::duration ttl);
+  stored get(std::string_view key);
+  /// Stores a copy of the entry under the key (not when it alone exceeds a shard's budget).
+  void put(std::string_view key, const entry& value, clock::duration ttl);
 
-  /// What one entry costs in memory, as the allocator hands it out: its key, body, validator
-  /// and target buffers, the shared entry, its recency node and its index slot.
-  static std::size_t cost_of(const std::string& key, const entry& value);
+  /// What one entry costs in memory, as the allocator hands it out: its block and its share
+  /// of the index (two pointers: the index grows at one entry per bucket).
+  static std::size_t cost_of(std::string_view key, const entry& value);
+  static std::size_t cost_of(const memory_entry& stored);
 
   struct visit {
-    const std::string& key;
-    const entry& value;
+    std::string_view key;
+    const memory_entry& value;
     bool expired;
     std::uint64_t uses;
     std::size_t bytes;
@@ -50,24 +56,28 @@ class memory_backend {
   std::size_t max_bytes() const { return max_bytes_; }
 
  private:
-  struct node {
-    std::string key;
-    entry_ptr value;
-    clock::time_point expires;
-    std::size_t bytes;
-    std::uint64_t uses;
-    clock::duration ttl;
-  };
+  /// Entries chained per bucket by hash and listed from most to least recently used.
   struct shard {
     mutable std::mutex lock;
-    std::list<node> recency;  // front: most recently used
-    std::unordered_map<std::string_view, std::list<node>::iterator> index;  // keys live in the nodes
+    std::vector<memory_entry*> buckets;
+    memory_entry* newest = nullptr;
+    memory_entry* oldest = nullptr;
+    std::size_t count = 0;
     std::size_t bytes = 0;
   };
   static constexpr std::size_t shard_count = 16;
 
-  shard& shard_for(const std::string& key);
-  void drop(shard& s, std::list<node>::iterator it);
+  static std::size_t hash_of(std::string_view key);
+  shard& shard_for(std::size_t hash) { return shards_[hash % shard_count]; }
+  static memory_entry*& bucket_of(shard& s, std::size_t hash);
+  static memory_entry* find(shard& s, std::string_view key, std::size_t hash);
+  static void link(shard& s, memory_entry* e, std::size_t hash);
+  static void grow(shard& s);
+  static void make_newest(shard& s, memory_entry* e);
+  static void unlink_recency(shard& s, memory_entry* e);
+  static void drop(shard& s, memory_entry* e);
+  static void drop_all(shard& s);
+  static visit visit_of(const memory_entry& e, clock::time_point now);
 
   std::size_t max_bytes_;
   std::array<shard, shard_count> shards_;

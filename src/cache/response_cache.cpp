@@ -1,6 +1,7 @@
 #include "cache/response_cache.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <random>
 
@@ -11,22 +12,36 @@
 namespace zomato::cache {
 namespace {
 
-bool etag_matches(std::string_view if_none_match, const std::string& etag) {
+bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   if (if_none_match.empty()) return false;
   return if_none_match == "*" || if_none_match.find(etag) != std::string_view::npos;
 }
 
-// The stored body is shared with the response, not copied.
-http::response answer(const http::request& req, const entry_ptr& stored, const char* status) {
+http::response answer(const http::request& req, std::string etag, const char* status) {
   http::response out;
-  if (etag_matches(req.if_none_match, stored->etag)) {
-    out.status = 304;
-  } else {
-    out.shared_body = std::shared_ptr<const std::string>(stored, &stored->body);
-  }
-  out.headers.emplace_back("etag", stored->etag);
+  if (etag_matches(req.if_none_match, etag)) out.status = 304;
+  out.headers.emplace_back("etag", std::move(etag));
   out.headers.emplace_back("x-cache-status", status);
   return out;
+}
+
+// The stored body is shared with the response, not copied.
+http::response answer(const http::request& req, memory_backend::stored stored, const char* status) {
+  auto out = answer(req, stored->etag(), status);
+  if (out.status == 200) out.shared_body = std::move(stored);
+  return out;
+}
+
+http::response answer(const http::request& req, entry&& found, const char* status) {
+  auto out = answer(req, std::move(found.etag), status);
+  if (out.status == 200) out.body = std::move(found.body);
+  return out;
+}
+
+void append_number(std::string& out, std::uint64_t value) {
+  char digits[20];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, end);
 }
 
 std::string random_epoch() {
@@ -41,13 +56,17 @@ std::size_t index_of(cache_namespace ns) { return static_cast<std::size_t>(ns); 
 }  // namespace
 
 response_cache::response_cache(cache_settings settings)
-    : settings_(std::move(settings)), epoch_(random_epoch()), memory_(settings_.memory_bytes) {
+    : settings_(std::move(settings)),
+      redis_prefix_(settings_.prefix + ":" + random_epoch() + ":"),
+      memory_(settings_.memory_bytes) {
   if (settings_.redis) redis_ = std::make_unique<redis_backend>(*settings_.redis);
 }
 
-std::string response_cache::namespace_prefix(cache_namespace ns, std::optional<std::uint64_t> generation) const {
-  std::string key = settings_.prefix + ":" + epoch_ + ":" + std::string(name_of(ns)) + ":";
-  if (generation) key += std::to_string(*generation) + ":";
+std::string response_cache::generation_prefix(cache_namespace ns) const {
+  std::string key(name_of(ns));
+  key += ':';
+  append_number(key, generations_[index_of(ns)].load());
+  key += ':';
   return key;
 }
 
@@ -66,8 +85,20 @@ bool response_cache::still_current(cache_namespace ns, const key_generations& se
 
 std::string response_cache::key_for(cache_namespace ns, const key_generations& seen, const http::route& target,
                                     const http::params& values) const {
-  return namespace_prefix(ns, seen.of_namespace) + std::to_string(seen.scope_slot) + "." +
-         std::to_string(seen.of_scope) + ":" + target.pattern + "?" + values.canonical();
+  std::string key;
+  key.reserve(64);
+  key += name_of(ns);
+  key += ':';
+  append_number(key, seen.of_namespace);
+  key += ':';
+  append_number(key, seen.scope_slot);
+  key += '.';
+  append_number(key, seen.of_scope);
+  key += ':';
+  append_number(key, target.index);
+  key += '?';
+  key += values.canonical();
+  return key;
 }
 
 void response_cache::advance_scopes(cache_namespace ns, const services::touched& ids) {
@@ -77,20 +108,18 @@ void response_cache::advance_scopes(cache_namespace ns, const services::touched&
   if (ids.order > 0) scopes_.advance(scope_generations::slot_of(ns, scope_kind::order, ids.order));
 }
 
-std::optional<cache_namespace> response_cache::namespace_of(const std::string& key) const {
-  const std::string ours = settings_.prefix + ":" + epoch_ + ":";
-  if (key.compare(0, ours.size(), ours) != 0) return std::nullopt;
-  const auto ns_end = key.find(':', ours.size());
+std::optional<cache_namespace> response_cache::namespace_of(std::string_view key) const {
+  const auto ns_end = key.find(':');
   if (ns_end == std::string::npos) return std::nullopt;
   const auto generation_end = key.find(':', ns_end + 1);
   if (generation_end == std::string::npos) return std::nullopt;
   const auto scope_end = key.find(':', generation_end + 1);
   const auto dot = key.find('.', generation_end + 1);
   if (scope_end == std::string::npos || dot > scope_end) return std::nullopt;
-  const auto ns = namespace_named(std::string_view(key).substr(ours.size(), ns_end - ours.size()));
+  const auto ns = namespace_named(key.substr(0, ns_end));
   if (!ns) return std::nullopt;
   const auto generation = std::to_string(generations_[index_of(*ns)].load());
-  if (key.compare(ns_end + 1, generation_end - ns_end - 1, generation) != 0) return std::nullopt;
+  if (key.substr(ns_end + 1, generation_end - ns_end - 1) != generation) return std::nullopt;
   std::size_t slot = 0;
   for (auto i = generation_end + 1; i < dot; ++i) {
     if (key[i] < '0' || key[i] > '9') return std::nullopt;
@@ -99,7 +128,7 @@ std::optional<cache_namespace> response_cache::namespace_of(const std::string& k
   }
   if (dot == generation_end + 1) return std::nullopt;
   const auto scope_generation = std::to_string(scopes_.current(slot));
-  if (key.compare(dot + 1, scope_end - dot - 1, scope_generation) != 0) return std::nullopt;
+  if (key.substr(dot + 1, scope_end - dot - 1) != scope_generation) return std::nullopt;
   return ns;
 }
 
@@ -119,16 +148,18 @@ http::response response_cache::serve(const http::request& req, const http::route
   const auto key = key_for(*ns, seen, target, values);
 
   if (!http::has_directive(req.cache_control, "no-cache")) {
-    entry_ptr found = settings_.memory_enabled ? memory_.get(key) : nullptr;
-    if (!found && redis_ && !req.remote_cache_missed) {
-      if (auto remote = redis_->get(key)) {
-        found = std::make_shared<const entry>(std::move(*remote));
-        if (settings_.memory_enabled) memory_.put(key, found, memory_ttl);
+    if (settings_.memory_enabled) {
+      if (auto found = memory_.get(key)) {
+        ++hits_[slot];
+        return answer(req, std::move(found), "HIT");
       }
     }
-    if (found) {
-      ++hits_[slot];
-      return answer(req, found, "HIT");
+    if (redis_ && !req.remote_cache_missed) {
+      if (auto remote = redis_->get(redis_prefix_ + key)) {
+        if (settings_.memory_enabled) memory_.put(key, *remote, memory_ttl);
+        ++hits_[slot];
+        return answer(req, std::move(*remote), "HIT");
+      }
     }
   }
   ++misses_[slot];
@@ -140,12 +171,12 @@ http::response response_cache::serve(const http::request& req, const http::route
   std::string request_target(req.path);
   if (!req.query.empty()) request_target += "?" + std::string(req.query);
   auto etag = etag_of(fresh.body);
-  auto stored = std::make_shared<const entry>(entry{std::move(fresh.body), std::move(etag), std::move(request_target)});
+  entry stored{std::move(fresh.body), std::move(etag), std::move(request_target)};
   if (still_current(*ns, seen)) {
     if (settings_.memory_enabled) memory_.put(key, stored, memory_ttl);
-    if (redis_) redis_->put(key, *stored, ttl);
+    if (redis_) redis_->put(redis_prefix_ + key, stored, ttl);
   }
-  return answer(req, stored, "MISS");
+  return answer(req, std::move(stored), "MISS");
 }
 
 std::optional<response_cache::remote_read> response_cache::remote_read_of(const http::request& req,
@@ -156,12 +187,12 @@ std::optional<response_cache::remote_read> response_cache::remote_read_of(const 
   if (http::has_directive(req.cache_control, "no-store") || http::has_directive(req.cache_control, "no-cache")) {
     return std::nullopt;
   }
-  return remote_read{*ns, key_for(*ns, generations_for(*ns, target, values), target, values)};
+  return remote_read{*ns, redis_prefix_ + key_for(*ns, generations_for(*ns, target, values), target, values)};
 }
 
 http::response response_cache::answer_found(const http::request& req, const remote_read& read, entry found) {
   ++hits_[index_of(read.ns)];
-  return answer(req, std::make_shared<const entry>(std::move(found)), "HIT");
+  return answer(req, std::move(found), "HIT");
 }
 
 void response_cache::changed(services::change what, const services::touched& ids) {
@@ -186,7 +217,10 @@ std::int64_t response_cache::remove_stale() {
   std::int64_t removed = static_cast<std::int64_t>(
       memory_.sweep([this](const memory_backend::visit& v) { return v.expired || !is_current(v.key); }));
   if (redis_) {
-    removed += redis_->unlink_if(settings_.prefix + ":*", [this](const std::string& key) { return !is_current(key); });
+    removed += redis_->unlink_if(settings_.prefix + ":*", [this](const std::string& key) {
+      return key.compare(0, redis_prefix_.size(), redis_prefix_) != 0 ||
+             !is_current(std::string_view(key).substr(redis_prefix_.size()));
+    });
   }
   return removed;
 }
@@ -207,11 +241,11 @@ std::vector<namespace_figures> response_cache::figures() {
     auto& f = all[index_of(*ns)];
     ++f.memory_keys;
     f.memory_bytes += static_cast<std::int64_t>(v.bytes);
-    f.memory_body_bytes += static_cast<std::int64_t>(v.value.body.size());
+    f.memory_body_bytes += static_cast<std::int64_t>(v.value.body().size());
   });
   if (redis_) {
     for (auto& f : all) {
-      const auto stats = redis_->scan_stats(namespace_prefix(f.ns, generations_[index_of(f.ns)].load()) + "*");
+      const auto stats = redis_->scan_stats(redis_prefix_ + generation_prefix(f.ns) + "*");
       f.redis_keys = stats.keys;
       f.redis_bytes = stats.bytes;
       f.redis_value_bytes = stats.value_bytes;
@@ -223,7 +257,7 @@ std::vector<namespace_figures> response_cache::figures() {
 std::vector<popular_entry> response_cache::most_used(std::size_t limit) const {
   std::vector<popular_entry> used;
   memory_.inspect([&](const memory_backend::visit& v) {
-    if (!v.expired && v.uses > 0 && is_current(v.key)) used.push_back({v.value.target, v.uses});
+    if (!v.expired && v.uses > 0 && is_current(v.key)) used.push_back({std::string(v.value.target()), v.uses});
   });
   std::sort(used.begin(), used.end(), [](const popular_entry& a, const popular_entry& b) { return a.uses > b.uses; });
   if (used.size() > limit) used.resize(limit);
@@ -235,7 +269,7 @@ std::vector<std::string> response_cache::expiring(cache_namespace ns, double fra
   memory_.inspect([&](const memory_backend::visit& v) {
     if (v.expired || v.uses == 0 || namespace_of(v.key) != ns) return;
     if (v.remaining < std::chrono::duration_cast<memory_backend::clock::duration>(v.ttl * fraction)) {
-      targets.push_back(v.value.target);
+      targets.emplace_back(v.value.target());
     }
   });
   return targets;

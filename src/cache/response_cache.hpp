@@ -85,7 +85,7 @@ class response_cache final : public http::response_cache, public services::chang
   std::chrono::seconds ttl_for(cache_namespace ns) const { return ttl_of(ns, settings_.profile); }
 
   /// The namespace of a key of the current generation; nullopt for others.
-  std::optional<cache_namespace> namespace_of(const std::string& key) const;
+  std::optional<cache_namespace> namespace_of(std::string_view key) const;
 
   const cache_settings& settings() const { return settings_; }
   redis_backend* redis() { return redis_.get(); }
@@ -104,11 +104,13 @@ class response_cache final : public http::response_cache, public services::chang
   std::string key_for(cache_namespace ns, const key_generations& seen, const http::route& target,
                       const http::params& values) const;
   void advance_scopes(cache_namespace ns, const services::touched& ids);
-  std::string namespace_prefix(cache_namespace ns, std::optional<std::uint64_t> generation) const;
-  bool is_current(const std::string& key) const { return namespace_of(key).has_value(); }
+  /// "<namespace>:<its generation>:", how the keys of its current entries begin.
+  std::string generation_prefix(cache_namespace ns) const;
+  bool is_current(std::string_view key) const { return namespace_of(key).has_value(); }
 
   cache_settings settings_;
-  std::string epoch_;
+  /// "<prefix>:<epoch>:", before every key in Redis (a key in memory goes without it).
+  std::string redis_prefix_;
   memory_backend memory_;
   std::unique_ptr<redis_backend> redis_;
   std::array<std::atomic<std::uint64_t>, namespace_count> generations_{};

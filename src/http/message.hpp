@@ -1,6 +1,8 @@
 #pragma once
 
-#include <memory>
+#include <atomic>
+#include <boost/smart_ptr/intrusive_ptr.hpp>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,18 +27,42 @@ struct request {
   bool remote_cache_missed = false;
 };
 
+/// Bytes a response sends without copying them, kept alive by a reference count (a cache
+/// entry holds its body this way).
+class shared_payload {
+ public:
+  virtual std::string_view bytes() const = 0;
+
+  friend void intrusive_ptr_add_ref(const shared_payload* held) { held->refs_.fetch_add(1, std::memory_order_relaxed); }
+  friend void intrusive_ptr_release(const shared_payload* held) {
+    if (held->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) held->destroy();
+  }
+
+ protected:
+  shared_payload() = default;
+  virtual ~shared_payload() = default;
+  shared_payload(const shared_payload&) = delete;
+  shared_payload& operator=(const shared_payload&) = delete;
+
+ private:
+  /// Ends the holder's life once the last reference is gone.
+  virtual void destroy() const = 0;
+
+  mutable std::atomic<std::uint32_t> refs_{0};
+};
+
 struct response {
   int status = 200;
   std::string body;
   /// A body shared with a cache entry, sent as it is instead of `body` (no copy).
-  std::shared_ptr<const std::string> shared_body;
+  boost::intrusive_ptr<const shared_payload> shared_body;
   std::string_view content_type = "application/json";
   std::vector<std::pair<std::string_view, std::string>> headers;
   /// False when a cacheable route's answer must not be stored (conditional caching).
   bool cacheable = true;
 
   /// The bytes of the body, wherever they are held.
-  std::string_view payload() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
+  std::string_view payload() const { return shared_body ? shared_body->bytes() : std::string_view(body); }
 };
 
 /// "GET", "POST", ... as written in a request line.

@@ -55,6 +55,7 @@ void router::add(route entry) {
                                      [&](const param_spec& spec) { return spec.name == scope; })) {
     throw std::logic_error("route " + entry.pattern + " scopes its cache by undeclared " + scope);
   }
+  entry.index = routes_.size();
   routes_.push_back(std::move(entry));
   order_.insert(std::upper_bound(order_.begin(), order_.end(), shape,
                                  [](const compiled& a, const compiled& b) { return more_specific(a.segments, b.segments); }),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,8 @@ struct route {
   handler run;
   route_doc doc;
   cache_rule cache;
+  /// Its place among the router's routes, set by router::add (cache keys name a route by it).
+  std::size_t index = 0;
 };
 
 /// Where a request goes: its route and parsed parameters, or (no route) the 404, 405 or 422

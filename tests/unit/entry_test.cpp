@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "cache/entry.hpp"
 
@@ -36,6 +38,23 @@ TEST(entry, etags_are_strong_and_differ_with_the_body) {
   EXPECT_EQ(etag_of("a").front(), '"');
   EXPECT_NE(etag_of("a"), etag_of("b"));
   EXPECT_EQ(etag_of("a"), etag_of("a"));
+}
+
+TEST(entry, an_etag_shows_its_value_and_gives_it_back) {
+  for (const std::uint64_t value : {0ull, 1ull, 0xabcdef0123456789ull, ~0ull}) {
+    const auto text = etag_text(value);
+    EXPECT_EQ(text.size(), 18u);
+    EXPECT_EQ(etag_value(text), value) << text;
+  }
+  EXPECT_EQ(etag_text(0xabcdef0123456789ull), "\"abcdef0123456789\"");
+  EXPECT_EQ(etag_value(etag_of("a")).has_value(), true);
+}
+
+TEST(entry, text_of_another_form_shows_no_etag_value) {
+  for (const std::string_view text : {"", "\"\"", "abcdef0123456789", "\"abcdef012345678\"", "\"ABCDEF0123456789\"",
+                                      "\"abcdef012345678g\"", "W/\"abcdef0123456789\"", "\"abcdef0123456789"}) {
+    EXPECT_FALSE(etag_value(text).has_value()) << text;
+  }
 }
 
 }  // namespace

@@ -19,8 +19,8 @@ using namespace std::chrono_literals;
 
 constexpr std::size_t shards = 16;  // the backend splits its budget over 16 shards
 
-entry_ptr make_entry(const std::string& body, const std::string& target = "/restaurants/") {
-  return std::make_shared<const entry>(entry{body, etag_of(body), target});
+entry make_entry(const std::string& body, const std::string& target = "/restaurants/") {
+  return entry{body, etag_of(body), target};
 }
 
 /// `count` distinct keys that land in the same shard as each other (the backend picks a
@@ -46,7 +46,7 @@ std::size_t budget_for(std::size_t per_shard, std::size_t key_size, std::size_t 
 
 std::set<std::string> keys_in(const memory_backend& memory) {
   std::set<std::string> keys;
-  memory.inspect([&](const memory_backend::visit& v) { keys.insert(v.key); });
+  memory.inspect([&](const memory_backend::visit& v) { keys.emplace(v.key); });
   return keys;
 }
 
@@ -55,24 +55,30 @@ TEST(memory_backend, stores_and_returns_an_entry) {
   memory.put("a", make_entry("body a"), 60s);
   const auto found = memory.get("a");
   ASSERT_NE(found, nullptr);
-  EXPECT_EQ(found->body, "body a");
-  EXPECT_EQ(found->etag, etag_of("body a"));
-  EXPECT_EQ(found->target, "/restaurants/");
+  EXPECT_EQ(found->body(), "body a");
+  EXPECT_EQ(found->etag(), etag_of("body a"));
+  EXPECT_EQ(found->target(), "/restaurants/");
   EXPECT_EQ(memory.get("b"), nullptr);
 }
 
-TEST(memory_backend, cost_counts_the_heap_blocks_of_key_body_etag_target_and_bookkeeping) {
+TEST(memory_backend, cost_is_one_heap_block_for_bookkeeping_key_target_and_body_plus_its_index_share) {
   const entry value{std::string(1000, 'x'), "\"0123456789abcdef\"", "/restaurants/1"};
-  const auto small = memory_backend::cost_of("key", value);
-  EXPECT_GT(small, 1000u + 18u + 14u + 3u);
-  const entry bigger{std::string(2000, 'x'), value.etag, value.target};
-  EXPECT_EQ(memory_backend::cost_of("key", bigger) - small, 992u);  // blocks of 1,024 and 2,016 bytes
-  // A short key lives inside its string; a long one in a block of its own, held once.
-  EXPECT_EQ(memory_backend::cost_of("key12", value), small);
-  const std::string long_key(100, 'k');
-  EXPECT_EQ(memory_backend::cost_of(long_key, value) - small, 112u);
-  const entry longer_target{value.body, value.etag, value.target + "/with-menu"};
-  EXPECT_EQ(memory_backend::cost_of("key", longer_target) - small, 48u);
+  const auto cost = memory_backend::cost_of("key", value);
+  const auto block = sizeof(memory_entry) + 3 + 14 + 1000;  // the ETag is kept as its 8-byte value
+  EXPECT_GE(cost, block + 8 + 2 * sizeof(void*)) << "the block, the allocator's header and two index pointers";
+  EXPECT_LT(cost, block + 8 + 16 + 2 * sizeof(void*)) << "at most 16-byte rounding on top";
+  // Every byte of key, etag, target or body lands in the one block.
+  const entry longer{std::string(1000 + 160, 'x'), value.etag, value.target};
+  EXPECT_EQ(memory_backend::cost_of("key", longer) - cost, 160u);
+  EXPECT_EQ(memory_backend::cost_of(std::string(3 + 160, 'k'), value) - cost, 160u);
+}
+
+TEST(memory_backend, a_small_entry_costs_less_than_half_again_its_body) {
+  // A restaurant's body is about 340 bytes under a key of about 40.
+  const auto body = std::string(340, 'r');
+  const auto cost = memory_backend::cost_of("restaurants:0:123456.0:12?restaurant_id=5",
+                                            entry{body, etag_of(body), "/restaurants/5"});
+  EXPECT_LE(static_cast<double>(cost), 1.5 * 340);
 }
 
 TEST(memory_backend, bytes_are_the_sum_of_entry_costs) {
@@ -82,7 +88,7 @@ TEST(memory_backend, bytes_are_the_sum_of_entry_costs) {
   const auto b = make_entry(std::string(300, 'b'), "/menu-items/");
   memory.put("first", a, 60s);
   memory.put("second", b, 60s);
-  EXPECT_EQ(memory.bytes(), memory_backend::cost_of("first", *a) + memory_backend::cost_of("second", *b));
+  EXPECT_EQ(memory.bytes(), memory_backend::cost_of("first", a) + memory_backend::cost_of("second", b));
   EXPECT_EQ(memory.max_bytes(), 1u << 20);
 }
 
@@ -116,13 +122,13 @@ TEST(memory_backend, a_large_entry_evicts_as_many_as_it_needs) {
   memory_backend memory(budget_for(3, keys[0].size(), 200));
   for (std::size_t i = 0; i < 3; ++i) memory.put(keys[i], make_entry(std::string(200, 'a' + i)), 60s);
   // About two small entries' worth: the two least recently used must go.
-  const std::string big(200 + memory_backend::cost_of(keys[0], *make_entry(std::string(200, 'x'))), 'z');
+  const std::string big(200 + memory_backend::cost_of(keys[0], make_entry(std::string(200, 'x'))), 'z');
   memory.put(keys[3], make_entry(big), 60s);
   EXPECT_EQ(memory.get(keys[0]), nullptr);
   EXPECT_EQ(memory.get(keys[1]), nullptr);
   EXPECT_NE(memory.get(keys[2]), nullptr);
   ASSERT_NE(memory.get(keys[3]), nullptr);
-  EXPECT_EQ(memory.get(keys[3])->body, big);
+  EXPECT_EQ(memory.get(keys[3])->body(), big);
   EXPECT_LE(memory.bytes(), memory.max_bytes() / shards);
 }
 
@@ -165,9 +171,9 @@ TEST(memory_backend, overwrite_replaces_the_value_and_the_bytes) {
   memory.put("key", second, 60s);
   const auto found = memory.get("key");
   ASSERT_NE(found, nullptr);
-  EXPECT_EQ(found->body, std::string(50, 'b'));
-  EXPECT_EQ(found->target, "/menu-items/");
-  EXPECT_EQ(memory.bytes(), memory_backend::cost_of("key", *second));
+  EXPECT_EQ(found->body(), std::string(50, 'b'));
+  EXPECT_EQ(found->target(), "/menu-items/");
+  EXPECT_EQ(memory.bytes(), memory_backend::cost_of("key", second));
   EXPECT_EQ(keys_in(memory).size(), 1u);
 }
 
@@ -178,7 +184,7 @@ TEST(memory_backend, overwrite_extends_the_expiry) {
   std::this_thread::sleep_for(30ms);
   const auto found = memory.get("key");
   ASSERT_NE(found, nullptr);
-  EXPECT_EQ(found->body, "new");
+  EXPECT_EQ(found->body(), "new");
 }
 
 TEST(memory_backend, expired_entries_are_not_returned) {
@@ -212,8 +218,8 @@ TEST(memory_backend, inspect_reports_uses_bytes_and_remaining_time_without_chang
     ++visits;
     if (v.key == "counted") {
       EXPECT_EQ(v.uses, 3u);
-      EXPECT_EQ(v.bytes, memory_backend::cost_of("counted", *value));
-      EXPECT_EQ(v.value.body, "counted");
+      EXPECT_EQ(v.bytes, memory_backend::cost_of("counted", value));
+      EXPECT_EQ(v.value.body(), "counted");
       EXPECT_GT(v.remaining, 50s);
       EXPECT_LE(v.remaining, 60s);
     } else {
@@ -272,7 +278,39 @@ TEST(memory_backend, a_swept_key_can_be_stored_again) {
   EXPECT_EQ(memory.bytes(), 0u);
   memory.put("key", make_entry("two"), 60s);
   ASSERT_NE(memory.get("key"), nullptr);
-  EXPECT_EQ(memory.get("key")->body, "two");
+  EXPECT_EQ(memory.get("key")->body(), "two");
+}
+
+TEST(memory_backend, a_returned_entry_outlives_its_eviction) {
+  memory_backend memory(1 << 20);
+  memory.put("key", make_entry("kept by the reader"), 60s);
+  const auto held = memory.get("key");
+  ASSERT_NE(held, nullptr);
+  memory.clear();
+  memory.put("key", make_entry("replaced"), 60s);
+  EXPECT_EQ(held->body(), "kept by the reader");
+  EXPECT_EQ(held->key(), "key");
+  EXPECT_EQ(memory.get("key")->body(), "replaced");
+}
+
+TEST(memory_backend, every_entry_stays_reachable_as_the_index_grows_and_loses_entries) {
+  memory_backend memory(64u << 20);
+  constexpr int count = 5000;
+  for (int i = 0; i < count; ++i) memory.put("key" + std::to_string(i), make_entry("body " + std::to_string(i)), 60s);
+  EXPECT_EQ(keys_in(memory).size(), static_cast<std::size_t>(count));
+  const auto removed = memory.sweep([](const memory_backend::visit& v) {
+    return std::stoi(std::string(v.key.substr(3))) % 3 == 0;
+  });
+  EXPECT_EQ(removed, static_cast<std::size_t>((count + 2) / 3));
+  for (int i = 0; i < count; ++i) {
+    const auto found = memory.get("key" + std::to_string(i));
+    if (i % 3 == 0) {
+      EXPECT_EQ(found, nullptr) << i;
+    } else {
+      ASSERT_NE(found, nullptr) << i;
+      EXPECT_EQ(found->body(), "body " + std::to_string(i));
+    }
+  }
 }
 
 TEST(memory_backend, clear_drops_everything) {
@@ -303,7 +341,7 @@ TEST(memory_backend, many_threads_keep_the_byte_count_consistent) {
   std::size_t summed = 0;
   memory.inspect([&](const memory_backend::visit& v) {
     summed += v.bytes;
-    EXPECT_EQ(v.bytes, memory_backend::cost_of(v.key, v.value));
+    EXPECT_EQ(v.bytes, memory_backend::cost_of(v.value));
   });
   EXPECT_EQ(memory.bytes(), summed);
   EXPECT_LE(memory.bytes(), memory.max_bytes());
