@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/migrations.hpp"
@@ -45,6 +48,22 @@ TEST(Migrations, DatabaseRunsInWalModeWithForeignKeys) {
   ASSERT_TRUE(mode.next());
   EXPECT_EQ(mode.text(0), "wal");
   EXPECT_EQ(count(db, "PRAGMA foreign_keys"), 1);
+}
+
+TEST(Migrations, TheMenuIndexHoldsEveryColumnOfAMenuItem) {
+  testing::temp_database file;
+  database opened(file.path());
+  connection db(file.path());
+  std::set<std::string> indexed;
+  auto columns = db.use("SELECT name FROM pragma_index_xinfo('menu_items_by_restaurant') WHERE name IS NOT NULL");
+  while (columns.next()) indexed.insert(columns.text(0));
+  auto table = db.use("SELECT name FROM pragma_table_info('menu_items')");
+  int checked = 0;
+  while (table.next()) {
+    EXPECT_EQ(indexed.count(table.text(0)), 1u) << table.text(0);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 13);
 }
 
 }  // namespace
