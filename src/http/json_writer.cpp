@@ -32,19 +32,20 @@ bool any_escaped(std::uint64_t word) {
   return (((word - ones * 0x20) & ~word) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) & highs;
 }
 
+std::uint64_t word_at(std::string_view text, std::size_t at) {
+  std::uint64_t word;
+  std::memcpy(&word, text.data() + at, sizeof word);
+  return word;
+}
+
 // The first byte at or after `from` that must be escaped, or text.size(). Words of eight
-// bytes without one are passed over at once; a shorter tail is tested padded with spaces.
+// bytes without one are passed over at once; the last word of a text of eight bytes or more
+// ends with its last byte (overlapping bytes already passed), a shorter text goes by bytes.
 std::size_t next_escape(std::string_view text, std::size_t from) {
   for (; from + 8 <= text.size(); from += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + from, sizeof word);
-    if (any_escaped(word)) break;
+    if (any_escaped(word_at(text, from))) break;
   }
-  if (from + 8 > text.size() && from < text.size()) {
-    std::uint64_t tail = ones * ' ';
-    std::memcpy(&tail, text.data() + from, text.size() - from);
-    if (!any_escaped(tail)) return text.size();
-  }
+  if (from + 8 > text.size() && text.size() >= 8 && !any_escaped(word_at(text, text.size() - 8))) return text.size();
   while (from < text.size() && !needs_escape(text[from])) ++from;
   return from;
 }
