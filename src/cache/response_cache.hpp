@@ -84,7 +84,8 @@ class response_cache final : public http::response_cache, public services::chang
   std::vector<std::string> expiring(cache_namespace ns, double fraction) const;
   std::chrono::seconds ttl_for(cache_namespace ns) const { return ttl_of(ns, settings_.profile); }
 
-  /// The namespace of a key of the current generation; nullopt for others.
+  /// The namespace of a key of the current generation, as held in memory (a Redis key carries
+  /// the prefix and epoch before it); nullopt for others.
   std::optional<cache_namespace> namespace_of(std::string_view key) const;
 
   const cache_settings& settings() const { return settings_; }
