@@ -28,7 +28,7 @@ struct config {
   std::optional<redis_endpoint> redis;
   environment env = environment::development;
   unsigned threads = 1;
-  unsigned write_threads = 2;
+  unsigned write_threads = 3;
   log_level logging = log_level::info;
   std::size_t body_limit = 1 << 20;
   std::chrono::seconds read_timeout{30};

@@ -90,7 +90,7 @@ TEST(LoadConfig, AcceptsBoundaryValues) {
   EXPECT_EQ(load({{"PORT", "0"}}).port, 0);
   EXPECT_EQ(load({{"THREADS", "1"}}).threads, 1u);
   EXPECT_EQ(load({{"THREADS", "256"}}).threads, 256u);
-  EXPECT_EQ(load({}).write_threads, 2u);
+  EXPECT_EQ(load({}).write_threads, 3u);
   EXPECT_EQ(load({{"WRITE_THREADS", "1"}}).write_threads, 1u);
   EXPECT_EQ(load({{"WRITE_THREADS", "64"}}).write_threads, 64u);
   EXPECT_EQ(load({{"BODY_LIMIT_BYTES", "1024"}}).body_limit, 1024u);
