@@ -32,7 +32,7 @@ http::response envelope(const std::function<void(json_writer&)>& body) {
 
 void write_namespace_counts(json_writer& out, const cache_snapshot& s, bool redis) {
   out.begin_object();
-  for (const auto& f : s.namespaces) out.field(cache::name_of(f.ns), redis ? f.redis_keys : f.memory_keys);
+  for (const auto& f : s.namespaces) out.key_text(cache::name_of(f.ns)).value(redis ? f.redis_keys : f.memory_keys);
   out.end_object();
 }
 
@@ -135,7 +135,7 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::res
                   out.key("namespace_details").begin_object();
                   for (const auto& f : s.namespaces) {
                     const auto name = std::string(cache::name_of(f.ns));
-                    out.key(name).begin_object()
+                    out.key_text(name).begin_object()
                         .field("key_count", cache.redis() ? f.redis_keys : f.memory_keys)
                         .field("memory_keys", f.memory_keys)
                         .field("redis_keys", f.redis_keys)
@@ -145,11 +145,11 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::res
                         .key("keys").begin_array();
                     for (const auto& [key, ttl] : samples[name]) out.value(key);
                     out.end_array().key("ttl_info").begin_object();
-                    for (const auto& [key, ttl] : samples[name]) out.field(key, ttl);
+                    for (const auto& [key, ttl] : samples[name]) out.key_text(key).value(ttl);
                     out.end_object().end_object();
                   }
                   out.end_object().key("ttl_configuration").begin_object();
-                  for (const auto& f : s.namespaces) out.field(cache::name_of(f.ns), std::to_string(f.ttl.count()) + "s");
+                  for (const auto& f : s.namespaces) out.key_text(cache::name_of(f.ns)).value(std::to_string(f.ttl.count()) + "s");
                   out.end_object().end_object();
                 });
               },
@@ -163,7 +163,7 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::res
                   for (const auto& f : s.namespaces) {
                     const auto keys = cache.redis() ? f.redis_keys : f.memory_keys;
                     const auto bytes = cache.redis() ? f.redis_bytes : f.memory_bytes;
-                    out.key(cache::name_of(f.ns)).begin_object()
+                    out.key_text(cache::name_of(f.ns)).begin_object()
                         .field("key_count", keys)
                         .field("memory_estimate_bytes", bytes)
                         .field("memory_estimate_human", human_bytes(bytes))
@@ -257,9 +257,9 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::res
                     .field("strategy", "Multi-Level Caching with Relationship Awareness")
                     .field("memory_limit_bytes", static_cast<std::int64_t>(cache.settings().memory_bytes))
                     .key("namespaces").begin_object();
-                for (auto ns : cache::all_namespaces) out.field(cache::name_of(ns), cache::name_of(ns));
+                for (auto ns : cache::all_namespaces) out.key_text(cache::name_of(ns)).value(cache::name_of(ns));
                 out.end_object().key("ttl_seconds").begin_object();
-                for (auto ns : cache::all_namespaces) out.field(cache::name_of(ns), static_cast<std::int64_t>(cache.ttl_for(ns).count()));
+                for (auto ns : cache::all_namespaces) out.key_text(cache::name_of(ns)).value(static_cast<std::int64_t>(cache.ttl_for(ns).count()));
                 out.end_object().end_object();
                 out.key("advanced_invalidation_rules").begin_object()
                     .field("mechanism", "namespace generations: a write moves on the generation of every namespace it can change, before it is acknowledged")

@@ -81,7 +81,7 @@ void write_operation(json_writer& out, const http::route& r, const openapi_compo
   require(r.doc.request_schema);
   require(r.doc.response_schema);
 
-  out.key(operation_key(r.method));
+  out.key_text(operation_key(r.method));
   out.begin_object().key("tags").begin_array().value(r.doc.tag).end_array().field("summary", r.doc.summary);
   out.key("parameters").begin_array();
   for (const auto& spec : r.params) write_param(out, spec);
@@ -93,9 +93,9 @@ void write_operation(json_writer& out, const http::route& r, const openapi_compo
     out.end_object().end_object().end_object();
   }
   out.key("responses").begin_object();
-  out.key(std::to_string(r.doc.success_status)).begin_object().field("description", "Successful Response");
+  out.key_text(std::to_string(r.doc.success_status)).begin_object().field("description", "Successful Response");
   if (!r.doc.response_schema.empty()) {
-    out.key("content").begin_object().key(r.doc.response_schema == "Html" ? "text/html" : "application/json");
+    out.key("content").begin_object().key_text(r.doc.response_schema == "Html" ? "text/html" : "application/json");
     out.begin_object().key("schema");
     write_ref(out, r.doc.response_schema);
     out.end_object().end_object();
@@ -118,7 +118,7 @@ void openapi_components::body(const std::string& name, const std::vector<schemas
   json_writer out;
   out.begin_object().field("type", "object").key("properties").begin_object();
   for (const auto& rule : rules) {
-    out.key(rule.name).begin_object().field("type", type_of(rule.kind));
+    out.key_text(rule.name).begin_object().field("type", type_of(rule.kind));
     if (rule.nullable) out.field("nullable", true);
     if (!format_of(rule.kind).empty()) out.field("format", format_of(rule.kind));
     if (rule.min_length > 0 && rule.kind != schemas::field_kind::object_list) out.field("minLength", static_cast<std::int64_t>(rule.min_length));
@@ -155,7 +155,7 @@ void openapi_components::object(const std::string& name, const schemas::response
   json_writer out;
   out.begin_object().field("type", "object").key("properties").begin_object();
   for (const auto& key : shape) {
-    out.key(key.name);
+    out.key_text(key.name);
     if (key.type.starts_with('#')) {
       write_ref(out, key.type.substr(1));
       continue;
@@ -192,13 +192,13 @@ std::string openapi_document(const http::router& routes, const openapi_component
   std::map<std::string, std::vector<const http::route*>> by_path;
   for (const auto& r : routes.routes()) by_path[r.pattern].push_back(&r);
   for (const auto& [pattern, group] : by_path) {
-    out.key(pattern).begin_object();
+    out.key_text(pattern).begin_object();
     for (const auto* r : group) write_operation(out, *r, components);
     out.end_object();
   }
   out.end_object();
   out.key("components").begin_object().key("schemas").begin_object();
-  for (const auto& [name, schema] : components.all()) out.key(name).raw(schema);
+  for (const auto& [name, schema] : components.all()) out.key_text(name).raw(schema);
   out.end_object().end_object().end_object();
   return std::move(out.text());
 }

@@ -150,7 +150,16 @@ json_writer& json_writer::end_array() {
   return *this;
 }
 
-json_writer& json_writer::key(std::string_view name) {
+json_writer& json_writer::key(literal_key name) {
+  separate();
+  out_.push_back('"');
+  out_.append(name.text());
+  out_.append("\":", 2);
+  need_comma_ = false;
+  return *this;
+}
+
+json_writer& json_writer::key_text(std::string_view name) {
   separate();
   append_escaped(out_, name);
   out_.push_back(':');

@@ -1,11 +1,28 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace zomato::http {
+
+/// An object key written in the source, checked when compiled to need no escaping, so it
+/// is copied as it is.
+class literal_key {
+ public:
+  template <std::size_t N>
+  consteval literal_key(const char (&text)[N]) : text_(text, N - 1) {
+    for (const char c : text_) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') throw "a literal key must need no escaping";
+    }
+  }
+  std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+};
 
 /// Writes compact JSON into a string, in the order it is called; commas come by themselves.
 class json_writer {
@@ -14,7 +31,9 @@ class json_writer {
   json_writer& end_object();
   json_writer& begin_array();
   json_writer& end_array();
-  json_writer& key(std::string_view name);
+  json_writer& key(literal_key name);
+  /// A key made at run time (a name from data), escaped as needed.
+  json_writer& key_text(std::string_view name);
 
   json_writer& value(std::string_view text);
   json_writer& value(const std::string& text) { return value(std::string_view(text)); }
@@ -34,7 +53,7 @@ class json_writer {
 
   /// Shorthand for key(name).value(v).
   template <class T>
-  json_writer& field(std::string_view name, const T& v) {
+  json_writer& field(literal_key name, const T& v) {
     key(name);
     return value(v);
   }

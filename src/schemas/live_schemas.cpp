@@ -31,8 +31,8 @@ std::string finish(json_writer& out, int cache_ttl) {
 }
 
 void write_breakdown(json_writer& out, const char* name, const std::vector<domain::status_count>& counts) {
-  out.key(name).begin_object();
-  for (const auto& entry : counts) out.field(domain::name_of(entry.status), entry.count);
+  out.key_text(name).begin_object();
+  for (const auto& entry : counts) out.key_text(domain::name_of(entry.status)).value(entry.count);
   out.end_object();
 }
 

@@ -14,7 +14,7 @@ std::vector<std::string> status_names() {
 
 void write_breakdown(http::json_writer& out, const std::vector<domain::status_count>& counts) {
   out.key("order_status_breakdown").begin_object();
-  for (const auto& entry : counts) out.field(domain::name_of(entry.status), entry.count);
+  for (const auto& entry : counts) out.key_text(domain::name_of(entry.status)).value(entry.count);
   out.end_object();
 }
 

@@ -26,7 +26,7 @@ std::string render_object(const T& entity) {
 
 /// {"<plural>":[...],"total":N,"skip":S,"limit":L}
 template <class T>
-std::string render_page(std::string_view plural, const store::page_of<T>& rows, store::page window) {
+std::string render_page(http::literal_key plural, const store::page_of<T>& rows, store::page window) {
   http::json_writer out;
   out.begin_object().key(plural).begin_array();
   for (const auto& row : rows.items) write_object(out, row);

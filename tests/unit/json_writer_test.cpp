@@ -111,10 +111,16 @@ TEST(JsonWriter, KeepsOtherBytes) {
   EXPECT_EQ(http::quoted(""), R"("")");
 }
 
-TEST(JsonWriter, EscapesKeysToo) {
+TEST(JsonWriter, EscapesKeysMadeAtRunTime) {
   json_writer out;
-  out.begin_object().field("we\"ird\n", 1).end_object();
+  out.begin_object().key_text(std::string("we\"ird\n")).value(1).end_object();
   EXPECT_EQ(out.text(), R"({"we\"ird\n":1})");
+}
+
+TEST(JsonWriter, WritesLiteralKeysAsTheyAre) {
+  json_writer out;
+  out.begin_object().field("id", 1).key("name").value("x").key_text("plain").null().end_object();
+  EXPECT_EQ(out.text(), R"({"id":1,"name":"x","plain":null})");
 }
 
 // Byte by byte, the plain way: what the writer must produce wherever a byte sits in a word.
