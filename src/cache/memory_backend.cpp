@@ -104,12 +104,13 @@ memory_backend::stored memory_backend::get(std::string_view key) {
 
 void memory_backend::put(std::string_view key, const entry& value, clock::duration ttl) {
   const auto budget = max_bytes_ / shard_count;
-  if (!memory_entry::fits(key, value) || cost_of(key, value) > budget) return;
+  const auto bytes = cost_of(key, value);
+  if (bytes > budget) return;
   auto* fresh = memory_entry::make(key, value);
+  if (fresh == nullptr) return;
   intrusive_ptr_add_ref(fresh);
   fresh->expires_ = clock::now() + ttl;
   fresh->ttl_ = ttl;
-  const auto bytes = cost_of(*fresh);
   const auto hash = hash_of(key);
   auto& s = shard_for(hash);
   std::lock_guard guard(s.lock);

@@ -26,11 +26,6 @@ char* copy(char* to, std::string_view bytes) {
 
 static_assert(sizeof(memory_entry) <= 72, "an entry's bookkeeping stays within 72 bytes");
 
-bool memory_entry::fits(std::string_view key, const entry& value) {
-  return key.size() <= short_limit && value.target.size() <= short_limit &&
-         value.body.size() <= std::numeric_limits<std::uint32_t>::max() && etag_value(value.etag).has_value();
-}
-
 std::size_t memory_entry::block_bytes(std::string_view key, const entry& value) {
   return block_for(sizeof(memory_entry) + tail_size(key, value));
 }
@@ -40,12 +35,17 @@ std::size_t memory_entry::block_bytes() const {
 }
 
 memory_entry* memory_entry::make(std::string_view key, const entry& value) {
+  const auto etag = etag_value(value.etag);
+  if (!etag || key.size() > short_limit || value.target.size() > short_limit ||
+      value.body.size() > std::numeric_limits<std::uint32_t>::max()) {
+    return nullptr;
+  }
   void* block = ::operator new(sizeof(memory_entry) + tail_size(key, value));
-  return new (block) memory_entry(key, value);
+  return new (block) memory_entry(key, value, *etag);
 }
 
-memory_entry::memory_entry(std::string_view key, const entry& value)
-    : etag_value_(etag_value(value.etag).value_or(0)),
+memory_entry::memory_entry(std::string_view key, const entry& value, std::uint64_t etag)
+    : etag_value_(etag),
       body_size_(static_cast<std::uint32_t>(value.body.size())),
       key_size_(static_cast<std::uint16_t>(key.size())),
       target_size_(static_cast<std::uint16_t>(value.target.size())) {

@@ -19,8 +19,6 @@ class memory_entry final : public http::shared_payload {
  public:
   using clock = std::chrono::steady_clock;
 
-  /// Whether an entry can hold these: a key and target under 64 KB, an ETag of etag_of's form.
-  static bool fits(std::string_view key, const entry& value);
   /// What a block for the key and entry costs as the allocator hands it out.
   static std::size_t block_bytes(std::string_view key, const entry& value);
   /// What this entry's block costs.
@@ -35,9 +33,11 @@ class memory_entry final : public http::shared_payload {
  private:
   friend class memory_backend;
 
-  /// A block holding copies of the key and the entry's bytes, with no reference yet.
+  /// A block holding copies of the key and the entry's bytes, with no reference yet; null
+  /// when an entry cannot hold them (a key or target of 64 KB or more, an ETag not of
+  /// etag_of's form).
   static memory_entry* make(std::string_view key, const entry& value);
-  memory_entry(std::string_view key, const entry& value);
+  memory_entry(std::string_view key, const entry& value, std::uint64_t etag);
   ~memory_entry() override = default;
   void destroy() const override;
 

@@ -44,6 +44,14 @@ void append_number(std::string& out, std::uint64_t value) {
   out.append(digits, end);
 }
 
+// "<namespace>:<generation>:", how every key of a namespace's generation begins.
+void append_generation_prefix(std::string& out, cache_namespace ns, std::uint64_t generation) {
+  out += name_of(ns);
+  out += ':';
+  append_number(out, generation);
+  out += ':';
+}
+
 std::string random_epoch() {
   std::random_device source;
   char text[20];
@@ -63,10 +71,8 @@ response_cache::response_cache(cache_settings settings)
 }
 
 std::string response_cache::generation_prefix(cache_namespace ns) const {
-  std::string key(name_of(ns));
-  key += ':';
-  append_number(key, generations_[index_of(ns)].load());
-  key += ':';
+  std::string key;
+  append_generation_prefix(key, ns, generations_[index_of(ns)].load());
   return key;
 }
 
@@ -87,10 +93,7 @@ std::string response_cache::key_for(cache_namespace ns, const key_generations& s
                                     const http::params& values) const {
   std::string key;
   key.reserve(64);
-  key += name_of(ns);
-  key += ':';
-  append_number(key, seen.of_namespace);
-  key += ':';
+  append_generation_prefix(key, ns, seen.of_namespace);
   append_number(key, seen.scope_slot);
   key += '.';
   append_number(key, seen.of_scope);

@@ -163,6 +163,13 @@ TEST(memory_backend, entry_larger_than_a_shard_budget_is_not_stored) {
   EXPECT_NE(memory.get(key), nullptr);
 }
 
+TEST(memory_backend, an_entry_with_an_etag_of_another_form_is_not_stored) {
+  memory_backend memory(1 << 20);
+  memory.put("foreign", entry{"body", "W/\"weak\"", "/restaurants/"}, 60s);
+  EXPECT_EQ(memory.get("foreign"), nullptr);
+  EXPECT_EQ(memory.bytes(), 0u);
+}
+
 TEST(memory_backend, overwrite_replaces_the_value_and_the_bytes) {
   memory_backend memory(1 << 20);
   const auto first = make_entry(std::string(500, 'a'));
