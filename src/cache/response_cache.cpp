@@ -92,7 +92,7 @@ bool response_cache::still_current(cache_namespace ns, const key_generations& se
 std::string response_cache::key_for(cache_namespace ns, const key_generations& seen, const http::route& target,
                                     const http::params& values) const {
   std::string key;
-  key.reserve(64);
+  key.reserve(160);
   append_generation_prefix(key, ns, seen.of_namespace);
   append_number(key, seen.scope_slot);
   key += '.';
@@ -100,7 +100,7 @@ std::string response_cache::key_for(cache_namespace ns, const key_generations& s
   key += ':';
   append_number(key, target.index);
   key += '?';
-  key += values.canonical();
+  values.append_canonical(key);
   return key;
 }
 

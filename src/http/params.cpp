@@ -1,5 +1,6 @@
 #include "http/params.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "domain/text.hpp"
@@ -160,38 +161,32 @@ std::optional<std::string> params::text(std::string_view name) const {
   return std::get<std::string>(*found);
 }
 
-std::string params::canonical() const {
-  std::string out;
+void params::append_canonical(std::string& out) const {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  bool first = true;
   for (const auto& [name, value] : values_) {
-    if (!out.empty()) out.push_back('&');
+    if (!first) out.push_back('&');
+    first = false;
     out += name;
     out.push_back('=');
     if (const auto* number = std::get_if<std::int64_t>(&value)) {
-      out += std::to_string(*number);
+      char digits[24];
+      out.append(digits, std::to_chars(digits, digits + sizeof digits, *number).ptr);
     } else if (const auto* flag = std::get_if<bool>(&value)) {
       out += *flag ? "true" : "false";
     } else if (const auto* text = std::get_if<std::string>(&value)) {
-      out += percent_encode(*text);
+      for (const unsigned char c : *text) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                           c == '-' || c == '_' || c == '.' || c == '~';
+        if (plain) {
+          out.push_back(static_cast<char>(c));
+        } else {
+          const char escape[] = {'%', hex[c >> 4], hex[c & 15]};
+          out.append(escape, sizeof escape);
+        }
+      }
     }
   }
-  return out;
-}
-
-std::string percent_encode(std::string_view text) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                       c == '_' || c == '.' || c == '~';
-    if (plain) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
 }
 
 std::optional<param_value> parse_param(const param_spec& spec, const std::optional<std::string>& raw,
@@ -221,9 +216,12 @@ std::optional<param_value> parse_param(const param_spec& spec, const std::option
 }
 
 std::string percent_decode(std::string_view text, bool plus_is_space) {
-  std::string out;
+  const auto escape = std::find_if(text.begin(), text.end(), [&](char c) { return c == '%' || (plus_is_space && c == '+'); });
+  const auto first = static_cast<std::size_t>(escape - text.begin());
+  std::string out(text.substr(0, first));
+  if (first == text.size()) return out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = first; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '%' && i + 2 < text.size()) {
       const int high = hex_value(text[i + 1]);
@@ -239,18 +237,42 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
   return out;
 }
 
-std::optional<std::string> query_value(std::string_view query, std::string_view key) {
-  std::optional<std::string> last;
-  while (!query.empty()) {
-    const auto amp = query.find('&');
-    const auto pair = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
-    const auto eq = pair.find('=');
-    const auto name = pair.substr(0, eq);
-    const auto raw = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
-    if (percent_decode(name, true) == key) last = percent_decode(raw, true);
+query_pairs::query_pairs(std::string_view query) {
+  if (query.empty()) return;
+  pairs_.reserve(8);
+  std::size_t start = 0;
+  std::size_t equals = std::string_view::npos;
+  bool escaped = false;
+  for (std::size_t i = 0; i <= query.size(); ++i) {
+    const char c = i < query.size() ? query[i] : '&';
+    if (c == '&') {
+      if (i > start) {
+        const auto end = equals == std::string_view::npos ? i : equals;
+        const auto value = equals == std::string_view::npos ? std::string_view{} : query.substr(equals + 1, i - equals - 1);
+        pairs_.push_back({query.substr(start, end - start), value, escaped});
+      }
+      start = i + 1;
+      equals = std::string_view::npos;
+      escaped = false;
+    } else if (c == '=' && equals == std::string_view::npos) {
+      equals = i;
+    } else if (equals == std::string_view::npos && (c == '%' || c == '+')) {
+      escaped = true;
+    }
   }
-  return last;
+}
+
+std::optional<std::string> query_pairs::last(std::string_view key) const {
+  for (auto pair = pairs_.rbegin(); pair != pairs_.rend(); ++pair) {
+    if (pair->escaped_name ? percent_decode(pair->name, true) == key : pair->name == key) {
+      return percent_decode(pair->value, true);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> query_value(std::string_view query, std::string_view key) {
+  return query_pairs(query).last(key);
 }
 
 }  // namespace zomato::http

@@ -49,14 +49,15 @@ std::vector<param_spec> pagination();
 /// The parameters of one request, typed by their specs.
 class params {
  public:
+  void reserve(std::size_t count) { values_.reserve(count); }
   void set(std::string_view name, param_value value) { values_.emplace_back(name, std::move(value)); }
 
   std::int64_t integer(std::string_view name) const;
   std::optional<bool> flag(std::string_view name) const;
   std::optional<std::string> text(std::string_view name) const;
-  /// "name=value&..." of every parameter in declaration order, defaults included: the same
-  /// for every request that means the same thing.
-  std::string canonical() const;
+  /// Appends "name=value&..." of every parameter in declaration order, defaults included
+  /// and texts percent-encoded: the same for every request that means the same thing.
+  void append_canonical(std::string& out) const;
 
  private:
   const param_value* find(std::string_view name) const;
@@ -71,8 +72,21 @@ std::optional<param_value> parse_param(const param_spec& spec, const std::option
 /// Percent-decodes a URL component; '+' becomes a space in query strings.
 std::string percent_decode(std::string_view text, bool plus_is_space);
 
-/// Percent-encodes everything but unreserved characters.
-std::string percent_encode(std::string_view text);
+/// A raw query string split once into its name=value pairs, for the lookups of one request.
+class query_pairs {
+ public:
+  explicit query_pairs(std::string_view query);
+  /// The last value given for a key, decoded; names are compared decoded.
+  std::optional<std::string> last(std::string_view key) const;
+
+ private:
+  struct raw_pair {
+    std::string_view name;
+    std::string_view value;
+    bool escaped_name;
+  };
+  std::vector<raw_pair> pairs_;
+};
 
 /// The last value given for a key in a raw query string, decoded.
 std::optional<std::string> query_value(std::string_view query, std::string_view key);

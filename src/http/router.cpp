@@ -26,6 +26,7 @@ bool more_specific(const std::vector<std::string>& a, const std::vector<std::str
 
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> parts;
+  parts.reserve(static_cast<std::size_t>(std::count(path.begin(), path.end(), '/')) + 1);
   while (!path.empty()) {
     if (path.front() == '/') {
       path.remove_prefix(1);
@@ -93,6 +94,8 @@ resolution router::resolve(const request& req) const {
     return out;
   }
   const route& target = routes_[candidate->index];
+  const query_pairs query(req.query);
+  out.values.reserve(target.params.size());
   problems found;
   for (const auto& spec : target.params) {
     std::optional<std::string> raw;
@@ -103,7 +106,7 @@ resolution router::resolve(const request& req) const {
         }
       }
     } else {
-      raw = query_value(req.query, spec.name);
+      raw = query.last(spec.name);
     }
     if (auto value = parse_param(spec, raw, found)) out.values.set(spec.name, std::move(*value));
   }

@@ -248,6 +248,17 @@ TEST(Params, ReturnsTypedValuesByName) {
   EXPECT_EQ(values.text("limit"), std::nullopt);
 }
 
+TEST(Params, AppendCanonicalWritesEveryValueEncodedInDeclarationOrder) {
+  params values;
+  values.set("limit", std::int64_t{-20});
+  values.set("vegetarian", false);
+  values.set("q", "Main Course & caf\xC3\xA9~"s);
+  values.set("skip", std::int64_t{0});
+  std::string out = "prefix?";
+  values.append_canonical(out);
+  EXPECT_EQ(out, "prefix?limit=-20&vegetarian=false&q=Main%20Course%20%26%20caf%C3%A9~&skip=0");
+}
+
 TEST(PercentDecode, DecodesEscapes) {
   EXPECT_EQ(percent_decode("a%20b", false), "a b");
   EXPECT_EQ(percent_decode("%41%42%43", false), "ABC");
@@ -258,6 +269,8 @@ TEST(PercentDecode, DecodesEscapes) {
   EXPECT_EQ(percent_decode("%FF", false), "\xFF");
   EXPECT_EQ(percent_decode("", false), "");
   EXPECT_EQ(percent_decode("plain", false), "plain");
+  EXPECT_EQ(percent_decode("ab%43de", false), "abCde");
+  EXPECT_EQ(percent_decode("a+b%43", false), "a+bC");
 }
 
 TEST(PercentDecode, TurnsPlusIntoSpaceOnlyInQueries) {
@@ -309,6 +322,8 @@ TEST(QueryValue, KeyWithoutValueIsEmpty) {
 
 TEST(QueryValue, DecodesKeysAndValues) {
   EXPECT_EQ(query_value("li%6Dit=5", "limit"), "5");
+  EXPECT_EQ(query_value("limit=1&li%6Dit=2", "limit"), "2");
+  EXPECT_EQ(query_value("li%6Dit=1&limit=2", "limit"), "2");
   EXPECT_EQ(query_value("q=hello+world", "q"), "hello world");
   EXPECT_EQ(query_value("q=a%26b%3Dc", "q"), "a&b=c");
   EXPECT_EQ(query_value("my+key=1", "my key"), "1");
