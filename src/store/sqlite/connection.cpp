@@ -18,6 +18,9 @@ void configure_library_once() {
   static const bool configured = [] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    // An in-memory sub-journal (each write member's savepoint, see database.cpp) grows in
+    // chunks of this size; below it nothing spills to a file.
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 1 << 20);
     return true;
   }();
   (void)configured;
