@@ -42,7 +42,7 @@ enum class body_mode { create, update };
 /// emails lower-cased, times as "HH:MM:SS", money as integer cents.
 class validated {
  public:
-  bool has(std::string_view name) const { return values_.count(std::string(name)) != 0; }
+  bool has(std::string_view name) const { return values_.find(name) != values_.end(); }
   bool is_null(std::string_view name) const;
   std::string text(std::string_view name) const;
   std::optional<std::string> optional_text(std::string_view name) const;
