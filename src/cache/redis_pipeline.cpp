@@ -3,12 +3,12 @@
 #include <hiredis.h>
 
 #include <array>
-#include <charconv>
 #include <deque>
 #include <initializer_list>
 #include <string_view>
 
 #include "cache/redis_backend.hpp"
+#include "domain/text.hpp"
 #include "net/asio.hpp"
 
 namespace zomato::cache {
@@ -18,19 +18,14 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using clock = std::chrono::steady_clock;
 
-void append_number(std::string& out, std::size_t number) {
-  char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
-}
-
 // A command in RESP: an array of bulk strings.
 void append_command(std::string& out, std::initializer_list<std::string_view> words) {
   out += '*';
-  append_number(out, words.size());
+  domain::append_integer(out, words.size());
   out += "\r\n";
   for (const auto word : words) {
     out += '$';
-    append_number(out, word.size());
+    domain::append_integer(out, word.size());
     out += "\r\n";
     out += word;
     out += "\r\n";

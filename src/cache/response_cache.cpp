@@ -1,11 +1,11 @@
 #include "cache/response_cache.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <random>
 
 #include "cache/invalidation_map.hpp"
+#include "domain/text.hpp"
 #include "http/cache_control.hpp"
 #include "http/router.hpp"
 
@@ -38,17 +38,11 @@ http::response answer(const http::request& req, entry&& found, const char* statu
   return out;
 }
 
-void append_number(std::string& out, std::uint64_t value) {
-  char digits[20];
-  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  out.append(digits, end);
-}
-
 // "<namespace>:<generation>:", how every key of a namespace's generation begins.
 void append_generation_prefix(std::string& out, cache_namespace ns, std::uint64_t generation) {
   out += name_of(ns);
   out += ':';
-  append_number(out, generation);
+  domain::append_integer(out, generation);
   out += ':';
 }
 
@@ -94,11 +88,11 @@ std::string response_cache::key_for(cache_namespace ns, const key_generations& s
   std::string key;
   key.reserve(160);
   append_generation_prefix(key, ns, seen.of_namespace);
-  append_number(key, seen.scope_slot);
+  domain::append_integer(key, seen.scope_slot);
   key += '.';
-  append_number(key, seen.of_scope);
+  domain::append_integer(key, seen.of_scope);
   key += ':';
-  append_number(key, target.index);
+  domain::append_integer(key, target.index);
   key += '?';
   values.append_canonical(key);
   return key;

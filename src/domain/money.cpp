@@ -1,10 +1,10 @@
 #include "domain/money.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
+#include "domain/text.hpp"
 namespace zomato::domain {
 
 std::optional<cents> to_cents(double amount) {
@@ -21,12 +21,9 @@ std::optional<cents> to_cents(double amount) {
 std::string format_amount(cents amount) {
   const bool negative = amount < 0;
   const auto magnitude = static_cast<unsigned long long>(negative ? -amount : amount);
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, magnitude / 100).ptr;
   std::string text;
-  text.reserve(static_cast<std::size_t>(end - digits) + 4);
   if (negative) text += '-';
-  text.append(digits, end);
+  append_integer(text, magnitude / 100);
   text += '.';
   text += static_cast<char>('0' + magnitude % 100 / 10);
   text += static_cast<char>('0' + magnitude % 10);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <charconv>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -21,5 +22,12 @@ std::size_t code_points(std::string_view utf8);
 
 /// True when the bytes are well-formed UTF-8 without surrogates or overlongs.
 bool valid_utf8(std::string_view bytes);
+
+/// Appends an integer in decimal, without a temporary string.
+template <class Integer>
+void append_integer(std::string& out, Integer value) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+}
 
 }  // namespace zomato::domain

@@ -161,8 +161,26 @@ std::optional<std::string> params::text(std::string_view name) const {
   return std::get<std::string>(*found);
 }
 
-void params::append_canonical(std::string& out) const {
+namespace {
+
+// Every byte but the unreserved ones as %XX.
+void append_percent_encoded(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789ABCDEF";
+  for (const unsigned char c : text) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                       c == '_' || c == '.' || c == '~';
+    if (plain) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      const char escape[] = {'%', hex[c >> 4], hex[c & 15]};
+      out.append(escape, sizeof escape);
+    }
+  }
+}
+
+}  // namespace
+
+void params::append_canonical(std::string& out) const {
   bool first = true;
   for (const auto& [name, value] : values_) {
     if (!first) out.push_back('&');
@@ -170,21 +188,11 @@ void params::append_canonical(std::string& out) const {
     out += name;
     out.push_back('=');
     if (const auto* number = std::get_if<std::int64_t>(&value)) {
-      char digits[24];
-      out.append(digits, std::to_chars(digits, digits + sizeof digits, *number).ptr);
+      domain::append_integer(out, *number);
     } else if (const auto* flag = std::get_if<bool>(&value)) {
       out += *flag ? "true" : "false";
     } else if (const auto* text = std::get_if<std::string>(&value)) {
-      for (const unsigned char c : *text) {
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                           c == '-' || c == '_' || c == '.' || c == '~';
-        if (plain) {
-          out.push_back(static_cast<char>(c));
-        } else {
-          const char escape[] = {'%', hex[c >> 4], hex[c & 15]};
-          out.append(escape, sizeof escape);
-        }
-      }
+      append_percent_encoded(out, *text);
     }
   }
 }

@@ -2,13 +2,13 @@
 
 #include <array>
 #include <atomic>
-#include <charconv>
 #include <cstdio>
 #include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
+#include "domain/text.hpp"
 #include "net/asio.hpp"
 
 namespace zomato::net {
@@ -50,16 +50,10 @@ http::request view_of(const bhttp::request<bhttp::string_body>& message) {
   return req;
 }
 
-void append_number(std::string& out, std::size_t number) {
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-  out.append(digits, end);
-}
-
 // "12.34": milliseconds with two decimals, rounded half up.
 void append_milliseconds(std::string& out, double elapsed_ms) {
   const auto hundredths = static_cast<std::size_t>(elapsed_ms * 100.0 + 0.5);
-  append_number(out, hundredths / 100);
+  domain::append_integer(out, hundredths / 100);
   out += '.';
   const auto fraction = hundredths % 100;
   out += static_cast<char>('0' + fraction / 10);
@@ -70,7 +64,7 @@ void append_milliseconds(std::string& out, double elapsed_ms) {
 void serialize(std::string& out, const http::response& res, double elapsed_ms, bool keep_alive) {
   out.clear();
   out += "HTTP/1.1 ";
-  append_number(out, static_cast<std::size_t>(res.status));
+  domain::append_integer(out, static_cast<std::size_t>(res.status));
   out += ' ';
   out += http::reason(res.status);
   out += "\r\n";
@@ -79,7 +73,7 @@ void serialize(std::string& out, const http::response& res, double elapsed_ms, b
     out += "content-type: ";
     out += res.content_type;
     out += "\r\ncontent-length: ";
-    append_number(out, res.payload().size());
+    domain::append_integer(out, res.payload().size());
     out += "\r\n";
   }
   out += "x-process-time: ";

@@ -135,5 +135,15 @@ TEST(ValidUtf8, RefusesStrayAndInvalidBytes) {
   EXPECT_FALSE(valid_utf8("ok \xC3\xA9 then \x80"));
 }
 
+TEST(AppendInteger, AppendsDecimalDigitsOfAnyWidth) {
+  std::string out = "n=";
+  append_integer(out, std::int64_t{-9223372036854775807} - 1);
+  out += ',';
+  append_integer(out, std::uint64_t{18446744073709551615u});
+  out += ',';
+  append_integer(out, 0);
+  EXPECT_EQ(out, "n=-9223372036854775808,18446744073709551615,0");
+}
+
 }  // namespace
 }  // namespace zomato::domain
