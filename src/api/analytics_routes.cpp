@@ -51,53 +51,70 @@ std::vector<std::string> analytics_targets(const std::string& type) {
 
 void add_analytics_routes(http::router& routes, openapi_components& docs, services::analytics_service& analytics,
                           internal_get get, background_runner later) {
-  docs.object("DailyRevenue", {{"date", "string"}, {"total_revenue", "string"}, {"total_orders", "integer"},
-                               {"average_order_value", "string"}, {"orders_by_status", "object"},
-                               {"top_restaurants", "array"}, {"cache_ttl", "integer"}});
-  docs.object("CustomerBehavior", {{"period", "string"}, {"total_customers", "integer"}, {"active_customers", "integer"},
-                                   {"customer_segments", "object"}, {"cache_ttl", "integer"}});
-  docs.raw("RestaurantPerformance", R"({"type":"object","description":"One restaurant's figures, or {restaurants:[...], total_restaurants} without restaurant_id"})");
+  docs.object("DailyRevenue", {{"date", "string"},
+                               {"total_revenue", "string"},
+                               {"total_orders", "integer"},
+                               {"average_order_value", "string"},
+                               {"orders_by_status", "object"},
+                               {"top_restaurants", "array"},
+                               {"cache_ttl", "integer"}});
+  docs.object("CustomerBehavior", {{"period", "string"},
+                                   {"total_customers", "integer"},
+                                   {"active_customers", "integer"},
+                                   {"customer_segments", "object"},
+                                   {"cache_ttl", "integer"}});
+  docs.raw(
+      "RestaurantPerformance",
+      R"({"type":"object","description":"One restaurant's figures, or {restaurants:[...], total_restaurants} without restaurant_id"})");
   docs.object("PopularItems", {{"period", "string"}, {"popular_items", "array"}, {"cache_ttl", "integer"}});
-  docs.object("RefreshAccepted", {{"status", "string"}, {"message", "string"}, {"analytics_type", "string"},
-                                  {"timestamp", "number"}});
+  docs.object("RefreshAccepted",
+              {{"status", "string"}, {"message", "string"}, {"analytics_type", "string"}, {"timestamp", "number"}});
 
-  routes.add({verb::get, "/analytics/revenue/daily", {http::query_text("date", true, "YYYY-MM-DD")},
+  routes.add({verb::get,
+              "/analytics/revenue/daily",
+              {http::query_text("date", true, "YYYY-MM-DD")},
               [&](const request&, const params& p) {
                 const auto date = *p.text("date");
                 if (!domain::parse_date(date)) {
-                  return query_problem("date", date, "date_parsing", "Input should be a valid date in the format YYYY-MM-DD");
+                  return query_problem("date", date, "date_parsing",
+                                       "Input should be a valid date in the format YYYY-MM-DD");
                 }
                 return http::json(200, schemas::render(analytics.daily_revenue(date), revenue_ttl));
               },
               {tag, "Revenue and orders of one day (24 h cache)", "", "DailyRevenue"},
               {"analytics", revenue_ttl}});
 
-  routes.add({verb::get, "/analytics/customers/behavior", {period_param()},
+  routes.add({verb::get,
+              "/analytics/customers/behavior",
+              {period_param()},
               [&](const request&, const params& p) {
                 const auto text = p.text("period").value_or("7d");
                 const auto window = services::period_of(text);
                 if (!window) return bad_period(text);
-                return http::json(200, schemas::render(analytics.customer_behavior(*window, std::chrono::system_clock::now()),
-                                                       behavior_ttl));
+                return http::json(
+                    200, schemas::render(analytics.customer_behavior(*window, std::chrono::system_clock::now()),
+                                         behavior_ttl));
               },
               {tag, "Customer segments by orders in a period (4 h cache)", "", "CustomerBehavior"},
               {"analytics", behavior_ttl}});
 
-  routes.add({verb::get, "/analytics/restaurants/performance",
-              {http::query_integer("restaurant_id", 0, 1, std::numeric_limits<std::int64_t>::max(), "One restaurant"),
-               http::query_integer("limit", 100, 1, 1000, "How many restaurants, by revenue")},
-              [&](const request& req, const params& p) {
-                const bool single = http::query_value(req.query, "restaurant_id").has_value();
-                const auto id = single ? std::optional(p.integer("restaurant_id")) : std::nullopt;
-                return answer(analytics.restaurant_performance(id, p.integer("limit")), 200,
-                              [single](const services::performance_report& r) {
-                                return schemas::render(r, single, performance_ttl);
-                              });
-              },
-              {tag, "Orders, completion, revenue and ratings per restaurant (cache-aside, 4 h)", "", "RestaurantPerformance"},
-              {"analytics", performance_ttl}});
+  routes.add(
+      {verb::get,
+       "/analytics/restaurants/performance",
+       {http::query_integer("restaurant_id", 0, 1, std::numeric_limits<std::int64_t>::max(), "One restaurant"),
+        http::query_integer("limit", 100, 1, 1000, "How many restaurants, by revenue")},
+       [&](const request& req, const params& p) {
+         const bool single = http::query_value(req.query, "restaurant_id").has_value();
+         const auto id = single ? std::optional(p.integer("restaurant_id")) : std::nullopt;
+         return answer(
+             analytics.restaurant_performance(id, p.integer("limit")), 200,
+             [single](const services::performance_report& r) { return schemas::render(r, single, performance_ttl); });
+       },
+       {tag, "Orders, completion, revenue and ratings per restaurant (cache-aside, 4 h)", "", "RestaurantPerformance"},
+       {"analytics", performance_ttl}});
 
-  routes.add({verb::get, "/analytics/popular-items",
+  routes.add({verb::get,
+              "/analytics/popular-items",
               {period_param(), http::query_integer("limit", 10, 1, 100, "How many items")},
               [&](const request&, const params& p) {
                 const auto text = p.text("period").value_or("7d");
@@ -110,7 +127,8 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
               {tag, "Best-selling items in a period (refresh-ahead, 20 min)", "", "PopularItems"},
               {"analytics", popular_ttl}});
 
-  routes.add({verb::post, "/analytics/refresh/{analytics_type}",
+  routes.add({verb::post,
+              "/analytics/refresh/{analytics_type}",
               {http::path_text("analytics_type", "revenue, customers, restaurants or popular-items")},
               [get, later](const request&, const params& p) {
                 const auto type = *p.text("analytics_type");
@@ -125,7 +143,8 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
                     .field("status", "success")
                     .field("message", "Cache refresh for " + type + " analytics started in background")
                     .field("analytics_type", type)
-                    .field("timestamp", std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count())
+                    .field("timestamp",
+                           std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count())
                     .end_object();
                 return http::json(202, std::move(out.text()));
               },

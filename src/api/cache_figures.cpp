@@ -91,7 +91,9 @@ void write_memory(http::json_writer& out, const cache_snapshot& s) {
       .field("memory_utilization_percent", memory_utilization_percent(s))
       .field("total_cache_keys", s.keys)
       .field("average_key_size_bytes", average)
-      .field("memory_efficiency", average <= 1024 ? "Excellent" : average <= 10240 ? "Good" : "Review Large Keys")
+      .field("memory_efficiency", average <= 1024    ? "Excellent"
+                                  : average <= 10240 ? "Good"
+                                                     : "Review Large Keys")
       .field("backend", s.backend)
       .end_object();
 }
@@ -115,7 +117,8 @@ std::vector<std::string> recommendations_for(const cache_snapshot& s) {
   std::vector<std::string> advice;
   const double ratio = hit_ratio_percent(s.hits, s.misses);
   if (s.hits + s.misses > 0 && ratio < 50) {
-    advice.emplace_back("Hit ratio is critical (below 50%): warm the cache (POST /cache/warm/popular) or lengthen TTLs");
+    advice.emplace_back(
+        "Hit ratio is critical (below 50%): warm the cache (POST /cache/warm/popular) or lengthen TTLs");
   } else if (s.hits + s.misses > 0 && ratio < 70) {
     advice.emplace_back("Hit ratio is below 70%: review TTLs and warm frequently read data");
   }
@@ -126,14 +129,17 @@ std::vector<std::string> recommendations_for(const cache_snapshot& s) {
     advice.emplace_back("Memory use is above 80% of the limit: consider more memory or shorter TTLs");
   }
   if (s.keys > 0 && s.bytes / s.keys > 10240) advice.emplace_back("Large average entry size: paginate large lists");
-  if (s.redis && !s.redis->connected) advice.emplace_back("Redis is unreachable: requests are served from the database");
+  if (s.redis && !s.redis->connected)
+    advice.emplace_back("Redis is unreachable: requests are served from the database");
   if (advice.empty()) advice.emplace_back("Cache is performing well; no action needed");
   return advice;
 }
 
 void health::raise(const std::string& level, std::string issue) {
   static const std::vector<std::string> order{"healthy", "warning", "critical", "unhealthy"};
-  const auto rank = [&](const std::string& name) { return std::find(order.begin(), order.end(), name) - order.begin(); };
+  const auto rank = [&](const std::string& name) {
+    return std::find(order.begin(), order.end(), name) - order.begin();
+  };
   if (rank(level) > rank(status)) status = level;
   issues.push_back(std::move(issue));
 }
@@ -141,7 +147,8 @@ void health::raise(const std::string& level, std::string issue) {
 health assess(const cache_snapshot& s) {
   constexpr std::uint64_t meaningful_requests = 100;
   health h;
-  if (s.redis && !s.redis->connected) h.raise("unhealthy", "Redis is unreachable; requests are served from the database");
+  if (s.redis && !s.redis->connected)
+    h.raise("unhealthy", "Redis is unreachable; requests are served from the database");
   if (s.hits + s.misses >= meaningful_requests) {
     char ratio[16];
     std::snprintf(ratio, sizeof ratio, "%.2f%%", hit_ratio_percent(s.hits, s.misses));

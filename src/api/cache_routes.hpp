@@ -11,7 +11,7 @@ namespace zomato::api {
 
 /// /cache/...: statistics, metrics, health, clearing, warming and the cached-versus-uncached
 /// demonstrations, all in the original's {"status":"success", ..., "timestamp"} envelope.
-void add_cache_routes(http::router& routes, openapi_components& docs, cache::response_cache& cache,
-                      internal_get get, services::catalog_analytics_service& analytics, const task_board& tasks);
+void add_cache_routes(http::router& routes, openapi_components& docs, cache::response_cache& cache, internal_get get,
+                      services::catalog_analytics_service& analytics, const task_board& tasks);
 
 }  // namespace zomato::api

@@ -17,26 +17,33 @@ void add_catalog_analytics_routes(http::router& routes, openapi_components& docs
   docs.object("PopularCuisines", {{"popular_cuisines", "array"}, {"total_cuisines", "integer"}});
   docs.object("PriceRanges", {{"price_ranges", "array"}, {"total_items", "integer"}, {"average_price", "string"}});
 
-  routes.add({http::verb::get, "/restaurants/{restaurant_id}/analytics",
+  routes.add({http::verb::get,
+              "/restaurants/{restaurant_id}/analytics",
               {http::path_id("restaurant_id", "Restaurant id")},
               [&](const http::request&, const http::params& p) {
                 return answer(analytics.restaurant_menu(p.integer("restaurant_id")), 200,
                               [](const services::restaurant_menu_analytics& a) { return schemas::render(a); });
               },
-              {tag, "A restaurant's menu: prices, categories, dietary options", "", "RestaurantMenuAnalytics"}, {"analytics"}});
+              {tag, "A restaurant's menu: prices, categories, dietary options", "", "RestaurantMenuAnalytics"},
+              {"analytics"}});
 
-  routes.add({http::verb::get, "/restaurants/analytics/popular-cuisines",
+  routes.add({http::verb::get,
+              "/restaurants/analytics/popular-cuisines",
               {http::query_integer("limit", 10, 1, 1000, "How many cuisines")},
               [&](const http::request&, const http::params& p) {
                 return http::json(200, schemas::render(analytics.popular_cuisines(p.integer("limit"))));
               },
-              {tag, "Cuisines by number of restaurants", "", "PopularCuisines"}, {"analytics"}});
+              {tag, "Cuisines by number of restaurants", "", "PopularCuisines"},
+              {"analytics"}});
 
-  routes.add({http::verb::get, "/restaurants/analytics/price-ranges", {},
+  routes.add({http::verb::get,
+              "/restaurants/analytics/price-ranges",
+              {},
               [&](const http::request&, const http::params&) {
                 return http::json(200, schemas::render(analytics.price_ranges()));
               },
-              {tag, "Menu items by price band", "", "PriceRanges"}, {"analytics"}});
+              {tag, "Menu items by price band", "", "PriceRanges"},
+              {"analytics"}});
 }
 
 }  // namespace zomato::api

@@ -43,7 +43,9 @@ void add_customer_routes(http::router& routes, openapi_components& docs, service
                                     {"favorite_restaurants", "array"},
                                     {"order_status_breakdown", "object"}});
 
-  routes.add({verb::post, "/customers/", {},
+  routes.add({verb::post,
+              "/customers/",
+              {},
               [&](const request& req, const params&) {
                 http::problems found;
                 auto draft = schemas::parse_customer(req.body, found);
@@ -52,22 +54,30 @@ void add_customer_routes(http::router& routes, openapi_components& docs, service
               },
               {tag, "Register a customer", "CustomerCreate", "Customer", 201}});
 
-  routes.add({verb::get, "/customers/", with_pagination({http::query_flag("active_only", "Only active customers")}),
+  routes.add({verb::get,
+              "/customers/",
+              with_pagination({http::query_flag("active_only", "Only active customers")}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
-                return http::json(200, schemas::render_page("customers",
-                                                            customers.list(p.flag("active_only").value_or(false), window),
-                                                            window));
+                return http::json(
+                    200, schemas::render_page("customers",
+                                              customers.list(p.flag("active_only").value_or(false), window), window));
               },
-              {tag, "List customers, newest first", "", "CustomerList"}, {"customers"}});
+              {tag, "List customers, newest first", "", "CustomerList"},
+              {"customers"}});
 
-  routes.add({verb::get, "/customers/{customer_id}", {customer_id()},
+  routes.add({verb::get,
+              "/customers/{customer_id}",
+              {customer_id()},
               [&](const request&, const params& p) {
                 return answer(customers.get(p.integer("customer_id")), 200, render_customer);
               },
-              {tag, "Get a customer", "", "Customer"}, {"customers"}});
+              {tag, "Get a customer", "", "Customer"},
+              {"customers"}});
 
-  routes.add({verb::put, "/customers/{customer_id}", {customer_id()},
+  routes.add({verb::put,
+              "/customers/{customer_id}",
+              {customer_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
                 const auto patch = schemas::parse_customer_patch(req.body, found);
@@ -76,25 +86,34 @@ void add_customer_routes(http::router& routes, openapi_components& docs, service
               },
               {tag, "Update a customer (only the fields sent)", "CustomerUpdate", "Customer"}});
 
-  routes.add({verb::delete_, "/customers/{customer_id}", {customer_id()},
+  routes.add({verb::delete_,
+              "/customers/{customer_id}",
+              {customer_id()},
               [&](const request&, const params& p) { return no_content(customers.remove(p.integer("customer_id"))); },
               {tag, "Delete a customer with their orders and reviews", "", "", 204}});
 
-  routes.add({verb::get, "/customers/{customer_id}/orders", with_pagination({customer_id(), order_status_filter()}),
+  routes.add({verb::get,
+              "/customers/{customer_id}/orders",
+              with_pagination({customer_id(), order_status_filter()}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
-                return answer(orders.of_customer(p.integer("customer_id"), status_filter_of(p), window), 200, [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
+                return answer(orders.of_customer(p.integer("customer_id"), status_filter_of(p), window), 200,
+                              [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
-              {tag, "A customer's order history, newest first", "", "OrderList"}, {"orders", 0, "customer_id"}});
+              {tag, "A customer's order history, newest first", "", "OrderList"},
+              {"orders", 0, "customer_id"}});
 
-  routes.add({verb::get, "/customers/{customer_id}/analytics", {customer_id()},
+  routes.add({verb::get,
+              "/customers/{customer_id}/analytics",
+              {customer_id()},
               [&](const request&, const params& p) {
                 const auto id = p.integer("customer_id");
                 return answer(customers.analytics(id), 200, [id](const domain::customer_order_summary& summary) {
                   return schemas::render_customer_analytics(id, summary);
                 });
               },
-              {tag, "A customer's spending and favourite restaurants", "", "CustomerAnalytics"}, {"analytics", 0, "customer_id"}});
+              {tag, "A customer's spending and favourite restaurants", "", "CustomerAnalytics"},
+              {"analytics", 0, "customer_id"}});
 }
 
 }  // namespace zomato::api

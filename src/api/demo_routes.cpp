@@ -58,14 +58,17 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
                      internal_get get) {
   docs.raw("DemoResult", R"({"type":"object","properties":{"status":{"type":"string"},"message":{"type":"string"}}})");
 
-  routes.add({verb::post, "/demo/sample-data", {},
+  routes.add({verb::post,
+              "/demo/sample-data",
+              {},
               [&samples](const request&, const params&) {
                 auto made = samples.create();
                 if (!made) return failure_response(made.error());
                 json_writer out;
                 out.begin_object()
                     .field("status", "success")
-                    .field("message", made->already_there ? "Sample data already exists" : "Sample data created successfully")
+                    .field("message",
+                           made->already_there ? "Sample data already exists" : "Sample data created successfully")
                     .key("created");
                 write_counts(out, made->created);
                 out.key("restaurants").begin_array();
@@ -82,14 +85,16 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
               },
               {tag, "Create the demo restaurants, menus, customers and orders (once)", "", "DemoResult"}});
 
-  routes.add({verb::delete_, "/demo/sample-data", {},
+  routes.add({verb::delete_,
+              "/demo/sample-data",
+              {},
               [&samples](const request&, const params&) {
                 const auto removed = samples.remove();
                 json_writer out;
                 out.begin_object()
                     .field("status", "success")
-                    .field("message", "Deleted " + std::to_string(removed.restaurants) +
-                                          " restaurants and their menu items")
+                    .field("message",
+                           "Deleted " + std::to_string(removed.restaurants) + " restaurants and their menu items")
                     .field("deleted_restaurants", removed.restaurants)
                     .field("deleted_customers", removed.customers)
                     .end_object();
@@ -97,7 +102,9 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
               },
               {tag, "Remove only the demo data", "", "DemoResult"}});
 
-  routes.add({verb::get, "/demo/cache-performance-test", {},
+  routes.add({verb::get,
+              "/demo/cache-performance-test",
+              {},
               [get](const request&, const params&) {
                 const auto list = time_twice(get, "/restaurants/", "");
                 const auto listed = nlohmann::json::parse(list.first.payload(), nullptr, false);
@@ -108,7 +115,8 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
                 }
                 json_writer out;
                 out.begin_object().field("status", "success").key("performance_tests").begin_object();
-                out.key("restaurant_list").begin_object()
+                out.key("restaurant_list")
+                    .begin_object()
                     .field("first_request_ms", list.first_ms)
                     .field("second_request_ms", list.second_ms)
                     .field("improvement", improvement(list.first_ms, list.second_ms))
@@ -116,18 +124,22 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
                     .end_object();
                 if (first_id != 0) {
                   const auto one = time_twice(get, "/restaurants/" + std::to_string(first_id), "");
-                  out.key("individual_restaurant").begin_object()
+                  out.key("individual_restaurant")
+                      .begin_object()
                       .field("restaurant_id", first_id)
                       .field("first_request_ms", one.first_ms)
                       .field("second_request_ms", one.second_ms)
                       .field("improvement", improvement(one.first_ms, one.second_ms))
                       .end_object();
                 }
-                out.end_object().key("cache_recommendations").begin_object()
+                out.end_object()
+                    .key("cache_recommendations")
+                    .begin_object()
                     .field("cache_hit_threshold", "< 10ms response time")
                     .field("cache_miss_expected", "> 50ms response time")
                     .field("optimal_performance", "90%+ improvement on cache hits")
-                    .end_object().end_object();
+                    .end_object()
+                    .end_object();
                 return http::json(200, std::move(out.text()));
               },
               {tag, "Time the same reads from the database and from the cache", "", "DemoResult"}});

@@ -61,24 +61,34 @@ std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_compo
            R"({"type":{"type":"string"},"loc":{"type":"array","items":{}},"msg":{"type":"string"},"input":{}}}}}})");
   const char* const tag = "Documentation";
 
-  routes.add({http::verb::get, "/openapi.json", {},
-              [document](const http::request&, const http::params&) {
-                return http::json(200, *document);
-              },
+  routes.add({http::verb::get,
+              "/openapi.json",
+              {},
+              [document](const http::request&, const http::params&) { return http::json(200, *document); },
               {tag, "This OpenAPI document", "", "OpenAPI"}});
-  routes.add({http::verb::get, "/docs", {},
+  routes.add({http::verb::get,
+              "/docs",
+              {},
               [](const http::request&, const http::params&) { return page("text/html; charset=utf-8", swagger_page); },
               {tag, "Swagger UI", "", "Html"}});
-  routes.add({http::verb::get, "/redoc", {},
+  routes.add({http::verb::get,
+              "/redoc",
+              {},
               [](const http::request&, const http::params&) { return page("text/html; charset=utf-8", redoc_page); },
               {tag, "ReDoc", "", "Html"}});
-  routes.add({http::verb::get, "/docs/swagger-ui.css", {},
+  routes.add({http::verb::get,
+              "/docs/swagger-ui.css",
+              {},
               serve(load(asset_dir + "/swagger-ui-dist/swagger-ui.css", "text/css")),
               {tag, "Swagger UI stylesheet", "", ""}});
-  routes.add({http::verb::get, "/docs/swagger-ui-bundle.js", {},
+  routes.add({http::verb::get,
+              "/docs/swagger-ui-bundle.js",
+              {},
               serve(load(asset_dir + "/swagger-ui-dist/swagger-ui-bundle.js", "application/javascript")),
               {tag, "Swagger UI script", "", ""}});
-  routes.add({http::verb::get, "/redoc/redoc.standalone.js", {},
+  routes.add({http::verb::get,
+              "/redoc/redoc.standalone.js",
+              {},
               serve(load(asset_dir + "/redoc/bundles/redoc.standalone.js", "application/javascript")),
               {tag, "ReDoc script", "", ""}});
   return document;

@@ -31,14 +31,18 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, servic
   with_restaurant_shape.push_back({"restaurant", "#Restaurant"});
   docs.object("MenuItemWithRestaurant", with_restaurant_shape);
 
-  routes.add({verb::get, "/menu-items/", http::pagination(),
+  routes.add({verb::get,
+              "/menu-items/",
+              http::pagination(),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
                 return page_response(menu.search({}, window), window);
               },
-              {tag, "List menu items, newest first", "", "MenuItemList"}, {"menu-items"}});
+              {tag, "List menu items, newest first", "", "MenuItemList"},
+              {"menu-items"}});
 
-  routes.add({verb::get, "/menu-items/search",
+  routes.add({verb::get,
+              "/menu-items/search",
               with_pagination({http::query_text("category", false, "Category, any case"),
                                http::query_flag("vegetarian", "Only vegetarian (true) or not (false)"),
                                http::query_flag("vegan", "Only vegan (true) or not (false)"),
@@ -54,18 +58,22 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, servic
                 query.available = p.flag("available");
                 return page_response(menu.search(query, window), window);
               },
-              {tag, "Search menu items with filters", "", "MenuItemList"}, {"search"}});
+              {tag, "Search menu items with filters", "", "MenuItemList"},
+              {"search"}});
 
-  routes.add({verb::get, "/menu-items/dietary/{dietary_type}",
+  routes.add({verb::get,
+              "/menu-items/dietary/{dietary_type}",
               with_pagination({http::path_text("dietary_type", "vegetarian, vegan or gluten-free")}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
                 return answer(menu.dietary(*p.text("dietary_type"), window), 200,
                               [&](const auto& rows) { return schemas::render_page("menu_items", rows, window); });
               },
-              {tag, "Menu items fit for a diet", "", "MenuItemList"}, {"search"}});
+              {tag, "Menu items fit for a diet", "", "MenuItemList"},
+              {"search"}});
 
-  routes.add({verb::get, "/menu-items/category/{category}",
+  routes.add({verb::get,
+              "/menu-items/category/{category}",
               with_pagination({http::path_text("category", "Category, any case")}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
@@ -73,22 +81,32 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, servic
                 query.category = p.text("category");
                 return page_response(menu.search(query, window), window);
               },
-              {tag, "Menu items of a category", "", "MenuItemList"}, {"search"}});
+              {tag, "Menu items of a category", "", "MenuItemList"},
+              {"search"}});
 
-  routes.add({verb::get, "/menu-items/{menu_item_id}", {menu_item_id()},
-              [&](const request&, const params& p) { return answer(menu.get(p.integer("menu_item_id")), 200, render_item); },
-              {tag, "Get a menu item", "", "MenuItem"}, {"menu-items"}});
+  routes.add(
+      {verb::get,
+       "/menu-items/{menu_item_id}",
+       {menu_item_id()},
+       [&](const request&, const params& p) { return answer(menu.get(p.integer("menu_item_id")), 200, render_item); },
+       {tag, "Get a menu item", "", "MenuItem"},
+       {"menu-items"}});
 
-  routes.add({verb::get, "/menu-items/{menu_item_id}/with-restaurant", {menu_item_id()},
+  routes.add({verb::get,
+              "/menu-items/{menu_item_id}/with-restaurant",
+              {menu_item_id()},
               [&](const request&, const params& p) {
                 return answer(menu.with_restaurant(p.integer("menu_item_id")), 200,
                               [](const services::menu_item_with_restaurant& found) {
                                 return schemas::render_with_restaurant(found.item, found.restaurant);
                               });
               },
-              {tag, "A menu item with its restaurant", "", "MenuItemWithRestaurant"}, {"menu-items"}});
+              {tag, "A menu item with its restaurant", "", "MenuItemWithRestaurant"},
+              {"menu-items"}});
 
-  routes.add({verb::put, "/menu-items/{menu_item_id}", {menu_item_id()},
+  routes.add({verb::put,
+              "/menu-items/{menu_item_id}",
+              {menu_item_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
                 const auto patch = schemas::parse_menu_item_patch(req.body, found);
@@ -97,7 +115,9 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, servic
               },
               {tag, "Update a menu item (only the fields sent)", "MenuItemUpdate", "MenuItem"}});
 
-  routes.add({verb::delete_, "/menu-items/{menu_item_id}", {menu_item_id()},
+  routes.add({verb::delete_,
+              "/menu-items/{menu_item_id}",
+              {menu_item_id()},
               [&](const request&, const params& p) { return no_content(menu.remove(p.integer("menu_item_id"))); },
               {tag, "Delete a menu item that no order refers to", "", "", 204}});
 }

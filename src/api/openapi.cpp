@@ -60,7 +60,8 @@ void write_param(json_writer& out, const http::param_spec& spec) {
       out.field("type", "integer");
       if (spec.minimum != std::numeric_limits<std::int64_t>::min()) out.field("minimum", spec.minimum);
       if (spec.maximum != std::numeric_limits<std::int64_t>::max()) out.field("maximum", spec.maximum);
-      if (std::holds_alternative<std::int64_t>(spec.fallback)) out.field("default", std::get<std::int64_t>(spec.fallback));
+      if (std::holds_alternative<std::int64_t>(spec.fallback))
+        out.field("default", std::get<std::int64_t>(spec.fallback));
       break;
     case http::param_kind::boolean: out.field("type", "boolean"); break;
     case http::param_kind::string: out.field("type", "string"); break;
@@ -121,7 +122,8 @@ void openapi_components::body(const std::string& name, const std::vector<schemas
     out.key_text(rule.name).begin_object().field("type", type_of(rule.kind));
     if (rule.nullable) out.field("nullable", true);
     if (!format_of(rule.kind).empty()) out.field("format", format_of(rule.kind));
-    if (rule.min_length > 0 && rule.kind != schemas::field_kind::object_list) out.field("minLength", static_cast<std::int64_t>(rule.min_length));
+    if (rule.min_length > 0 && rule.kind != schemas::field_kind::object_list)
+      out.field("minLength", static_cast<std::int64_t>(rule.min_length));
     if (rule.max_length > 0) out.field("maxLength", static_cast<std::int64_t>(rule.max_length));
     if (rule.minimum) {
       out.field("minimum", *rule.minimum);
@@ -183,7 +185,8 @@ void openapi_components::raw(const std::string& name, std::string json) { schema
 std::string openapi_document(const http::router& routes, const openapi_components& components) {
   json_writer out;
   out.begin_object().field("openapi", "3.0.3");
-  out.key("info").begin_object()
+  out.key("info")
+      .begin_object()
       .field("title", "Zomato Food Delivery Ecosystem API")
       .field("version", "3.1.0")
       .field("description", "Restaurants, menus, customers, orders, reviews, analytics and caching.")

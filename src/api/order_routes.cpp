@@ -1,5 +1,5 @@
-#include "api/answers.hpp"
 #include "api/order_routes.hpp"
+#include "api/answers.hpp"
 #include "api/paging.hpp"
 #include "schemas/order_schemas.hpp"
 
@@ -29,7 +29,9 @@ void add_order_routes(http::router& routes, openapi_components& docs, services::
   details.push_back({"order_items", "array", false, "OrderItem"});
   docs.object("OrderDetails", details);
 
-  routes.add({verb::post, "/orders/customers/{customer_id}/orders/", {http::path_id("customer_id", "Customer id")},
+  routes.add({verb::post,
+              "/orders/customers/{customer_id}/orders/",
+              {http::path_id("customer_id", "Customer id")},
               [&](const request& req, const params& p) {
                 http::problems found;
                 const auto order = schemas::parse_order(req.body, found);
@@ -43,14 +45,19 @@ void add_order_routes(http::router& routes, openapi_components& docs, services::
               },
               {tag, "Place an order (send Idempotency-Key to make retries safe)", "OrderCreate", "Order", 201}});
 
-  routes.add({verb::get, "/orders/{order_id}", {http::path_id("order_id", "Order id")},
+  routes.add({verb::get,
+              "/orders/{order_id}",
+              {http::path_id("order_id", "Order id")},
               [&](const request&, const params& p) {
                 return answer(orders.details(p.integer("order_id")), 200,
                               [](const services::order_details& found) { return schemas::render(found); });
               },
-              {tag, "An order with its customer, restaurant and items", "", "OrderDetails"}, {"orders", 0, "order_id"}});
+              {tag, "An order with its customer, restaurant and items", "", "OrderDetails"},
+              {"orders", 0, "order_id"}});
 
-  routes.add({verb::put, "/orders/{order_id}/status", {http::path_id("order_id", "Order id")},
+  routes.add({verb::put,
+              "/orders/{order_id}/status",
+              {http::path_id("order_id", "Order id")},
               [&](const request& req, const params& p) {
                 http::problems found;
                 const auto change = schemas::parse_status(req.body, found);
@@ -60,23 +67,27 @@ void add_order_routes(http::router& routes, openapi_components& docs, services::
               },
               {tag, "Move an order along its workflow", "OrderStatusUpdate", "Order"}});
 
-  routes.add({verb::get, "/orders/customers/{customer_id}/orders",
+  routes.add({verb::get,
+              "/orders/customers/{customer_id}/orders",
               with_pagination({http::path_id("customer_id", "Customer id"), order_status_filter()}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
                 return answer(orders.of_customer(p.integer("customer_id"), status_filter_of(p), window), 200,
                               [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
-              {tag, "A customer's orders, newest first", "", "OrderList"}, {"orders", 0, "customer_id"}});
+              {tag, "A customer's orders, newest first", "", "OrderList"},
+              {"orders", 0, "customer_id"}});
 
-  routes.add({verb::get, "/orders/restaurants/{restaurant_id}/orders",
+  routes.add({verb::get,
+              "/orders/restaurants/{restaurant_id}/orders",
               with_pagination({http::path_id("restaurant_id", "Restaurant id"), order_status_filter()}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
                 return answer(orders.of_restaurant(p.integer("restaurant_id"), status_filter_of(p), window), 200,
                               [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
-              {tag, "A restaurant's orders, newest first", "", "OrderList"}, {"orders", 0, "restaurant_id"}});
+              {tag, "A restaurant's orders, newest first", "", "OrderList"},
+              {"orders", 0, "restaurant_id"}});
 }
 
 }  // namespace zomato::api

@@ -8,9 +8,7 @@
 namespace zomato::api {
 
 /// The skip/limit window a request asked for (declared by http::pagination()).
-inline store::page window_of(const http::params& values) {
-  return {values.integer("skip"), values.integer("limit")};
-}
+inline store::page window_of(const http::params& values) { return {values.integer("skip"), values.integer("limit")}; }
 
 /// The given parameters followed by skip and limit.
 inline std::vector<http::param_spec> with_pagination(std::vector<http::param_spec> specs) {

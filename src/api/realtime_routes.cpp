@@ -24,21 +24,41 @@ http::param_spec restaurant_id() { return http::path_id("restaurant_id", "Restau
 }  // namespace
 
 void add_realtime_routes(http::router& routes, openapi_components& docs, services::realtime_service& realtime) {
-  docs.object("DeliverySlots", {{"restaurant_id", "integer"}, {"restaurant_name", "string"}, {"delivery_slots", "array"},
-                                {"last_updated", "number"}, {"cache_ttl", "integer"}});
-  docs.object("Availability", {{"restaurant_id", "integer"}, {"restaurant_name", "string"},
-                               {"availability_status", "string"}, {"current_capacity_percentage", "number"},
-                               {"estimated_wait_minutes", "integer"}, {"accepting_orders", "boolean"},
-                               {"last_updated", "number"}, {"cache_ttl", "integer"}});
-  docs.object("DynamicPricing", {{"restaurant_id", "integer"}, {"restaurant_name", "string"}, {"pricing", "object"},
-                                 {"demand_level", "string"}, {"last_updated", "number"}, {"cache_ttl", "integer"}});
-  docs.object("OrderTracking", {{"order_id", "integer"}, {"order_status", "string"}, {"restaurant_id", "integer"},
-                                {"status_history", "array"}, {"estimated_delivery_time", "string", true},
-                                {"last_updated", "number"}, {"cache_ttl", "integer"}});
-  docs.object("Notifications", {{"customer_id", "integer"}, {"notifications", "array"}, {"unread_count", "integer"},
-                                {"last_updated", "number"}, {"cache_ttl", "integer"}});
+  docs.object("DeliverySlots", {{"restaurant_id", "integer"},
+                                {"restaurant_name", "string"},
+                                {"delivery_slots", "array"},
+                                {"last_updated", "number"},
+                                {"cache_ttl", "integer"}});
+  docs.object("Availability", {{"restaurant_id", "integer"},
+                               {"restaurant_name", "string"},
+                               {"availability_status", "string"},
+                               {"current_capacity_percentage", "number"},
+                               {"estimated_wait_minutes", "integer"},
+                               {"accepting_orders", "boolean"},
+                               {"last_updated", "number"},
+                               {"cache_ttl", "integer"}});
+  docs.object("DynamicPricing", {{"restaurant_id", "integer"},
+                                 {"restaurant_name", "string"},
+                                 {"pricing", "object"},
+                                 {"demand_level", "string"},
+                                 {"last_updated", "number"},
+                                 {"cache_ttl", "integer"}});
+  docs.object("OrderTracking", {{"order_id", "integer"},
+                                {"order_status", "string"},
+                                {"restaurant_id", "integer"},
+                                {"status_history", "array"},
+                                {"estimated_delivery_time", "string", true},
+                                {"last_updated", "number"},
+                                {"cache_ttl", "integer"}});
+  docs.object("Notifications", {{"customer_id", "integer"},
+                                {"notifications", "array"},
+                                {"unread_count", "integer"},
+                                {"last_updated", "number"},
+                                {"cache_ttl", "integer"}});
 
-  routes.add({verb::get, "/realtime/delivery-slots/{restaurant_id}", {restaurant_id()},
+  routes.add({verb::get,
+              "/realtime/delivery-slots/{restaurant_id}",
+              {restaurant_id()},
               [&](const request&, const params& p) {
                 return answer(realtime.delivery_slots(p.integer("restaurant_id"), std::chrono::system_clock::now()),
                               200, [](const services::slots_view& v) { return schemas::render(v, slots_ttl); });
@@ -46,15 +66,20 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
               {tag, "The next delivery slots and whether each can take an order (30 s cache)", "", "DeliverySlots"},
               {"realtime", slots_ttl, "restaurant_id"}});
 
-  routes.add({verb::get, "/realtime/restaurant-availability/{restaurant_id}", {restaurant_id()},
+  routes.add({verb::get,
+              "/realtime/restaurant-availability/{restaurant_id}",
+              {restaurant_id()},
               [&](const request&, const params& p) {
-                return answer(realtime.availability(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
-                              [](const services::availability_view& v) { return schemas::render(v, availability_ttl); });
+                return answer(
+                    realtime.availability(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
+                    [](const services::availability_view& v) { return schemas::render(v, availability_ttl); });
               },
               {tag, "Kitchen capacity in use and the wait for a new order (60 s cache)", "", "Availability"},
               {"realtime", availability_ttl, "restaurant_id"}});
 
-  routes.add({verb::get, "/realtime/dynamic-pricing/{restaurant_id}", {restaurant_id()},
+  routes.add({verb::get,
+              "/realtime/dynamic-pricing/{restaurant_id}",
+              {restaurant_id()},
               [&](const request&, const params& p) {
                 return answer(realtime.pricing(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
                               [](const services::pricing_view& v) { return schemas::render(v, pricing_ttl); });
@@ -62,7 +87,9 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
               {tag, "Delivery fee with surge from current demand (2 min cache)", "", "DynamicPricing"},
               {"realtime", pricing_ttl, "restaurant_id"}});
 
-  routes.add({verb::get, "/realtime/order-tracking/{order_id}", {http::path_id("order_id", "Order id")},
+  routes.add({verb::get,
+              "/realtime/order-tracking/{order_id}",
+              {http::path_id("order_id", "Order id")},
               [&](const request&, const params& p) {
                 auto tracked = realtime.tracking(p.integer("order_id"));
                 if (!tracked) return failure_response(tracked.error());
@@ -74,7 +101,9 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
               {tag, "Status, history and ETA of an order (cached once it is final)", "", "OrderTracking"},
               {"realtime", tracking_ttl, "order_id"}});
 
-  routes.add({verb::get, "/realtime/notifications/{customer_id}", {http::path_id("customer_id", "Customer id")},
+  routes.add({verb::get,
+              "/realtime/notifications/{customer_id}",
+              {http::path_id("customer_id", "Customer id")},
               [&](const request&, const params& p) {
                 const auto id = p.integer("customer_id");
                 return answer(realtime.notifications(id), 200, [id](const services::notifications_view& v) {

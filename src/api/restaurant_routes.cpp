@@ -28,7 +28,9 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
   with_menu_shape.push_back({"menu_items", "array", false, "MenuItem"});
   docs.object("RestaurantWithMenu", with_menu_shape);
 
-  routes.add({verb::post, "/restaurants/", {},
+  routes.add({verb::post,
+              "/restaurants/",
+              {},
               [&](const request& req, const params&) {
                 http::problems found;
                 auto draft = schemas::parse_restaurant(req.body, found);
@@ -37,23 +39,30 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
               },
               {tag, "Create a restaurant", "RestaurantCreate", "Restaurant", 201}});
 
-  routes.add({verb::get, "/restaurants/", http::pagination(),
+  routes.add({verb::get,
+              "/restaurants/",
+              http::pagination(),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
                 return http::json(200, schemas::render_page("restaurants", restaurants.list({}, window), window));
               },
-              {tag, "List restaurants, newest first", "", "RestaurantList"}, {"restaurants"}});
+              {tag, "List restaurants, newest first", "", "RestaurantList"},
+              {"restaurants"}});
 
-  routes.add({verb::get, "/restaurants/active", http::pagination(),
+  routes.add({verb::get,
+              "/restaurants/active",
+              http::pagination(),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
                 store::restaurant_query query;
                 query.active_only = true;
                 return http::json(200, schemas::render_page("restaurants", restaurants.list(query, window), window));
               },
-              {tag, "List active restaurants", "", "RestaurantList"}, {"restaurants"}});
+              {tag, "List active restaurants", "", "RestaurantList"},
+              {"restaurants"}});
 
-  routes.add({verb::get, "/restaurants/search",
+  routes.add({verb::get,
+              "/restaurants/search",
               with_pagination({http::query_text("cuisine", true, "Part of the cuisine type, any case")}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
@@ -61,15 +70,21 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
                 query.cuisine_contains = p.text("cuisine");
                 return http::json(200, schemas::render_page("restaurants", restaurants.list(query, window), window));
               },
-              {tag, "Search restaurants by cuisine", "", "RestaurantList"}, {"search"}});
+              {tag, "Search restaurants by cuisine", "", "RestaurantList"},
+              {"search"}});
 
-  routes.add({verb::get, "/restaurants/{restaurant_id}", {restaurant_id()},
+  routes.add({verb::get,
+              "/restaurants/{restaurant_id}",
+              {restaurant_id()},
               [&](const request&, const params& p) {
                 return answer(restaurants.get(p.integer("restaurant_id")), 200, render_restaurant);
               },
-              {tag, "Get a restaurant", "", "Restaurant"}, {"restaurants"}});
+              {tag, "Get a restaurant", "", "Restaurant"},
+              {"restaurants"}});
 
-  routes.add({verb::put, "/restaurants/{restaurant_id}", {restaurant_id()},
+  routes.add({verb::put,
+              "/restaurants/{restaurant_id}",
+              {restaurant_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
                 const auto patch = schemas::parse_restaurant_patch(req.body, found);
@@ -78,11 +93,16 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
               },
               {tag, "Update a restaurant (only the fields sent)", "RestaurantUpdate", "Restaurant"}});
 
-  routes.add({verb::delete_, "/restaurants/{restaurant_id}", {restaurant_id()},
-              [&](const request&, const params& p) { return no_content(restaurants.remove(p.integer("restaurant_id"))); },
-              {tag, "Delete a restaurant with its menu, orders and reviews", "", "", 204}});
+  routes.add(
+      {verb::delete_,
+       "/restaurants/{restaurant_id}",
+       {restaurant_id()},
+       [&](const request&, const params& p) { return no_content(restaurants.remove(p.integer("restaurant_id"))); },
+       {tag, "Delete a restaurant with its menu, orders and reviews", "", "", 204}});
 
-  routes.add({verb::post, "/restaurants/{restaurant_id}/menu-items/", {restaurant_id()},
+  routes.add({verb::post,
+              "/restaurants/{restaurant_id}/menu-items/",
+              {restaurant_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
                 auto draft = schemas::parse_menu_item(req.body, found);
@@ -92,22 +112,28 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
               },
               {tag, "Add a menu item to a restaurant", "MenuItemCreate", "MenuItem", 201}});
 
-  routes.add({verb::get, "/restaurants/{restaurant_id}/menu", with_pagination({restaurant_id()}),
+  routes.add({verb::get,
+              "/restaurants/{restaurant_id}/menu",
+              with_pagination({restaurant_id()}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
                 return answer(restaurants.menu(p.integer("restaurant_id"), window), 200,
                               [&](const auto& rows) { return schemas::render_page("menu_items", rows, window); });
               },
-              {tag, "A restaurant's menu items", "", "MenuItemList"}, {"restaurant-menus"}});
+              {tag, "A restaurant's menu items", "", "MenuItemList"},
+              {"restaurant-menus"}});
 
-  routes.add({verb::get, "/restaurants/{restaurant_id}/with-menu", {restaurant_id()},
+  routes.add({verb::get,
+              "/restaurants/{restaurant_id}/with-menu",
+              {restaurant_id()},
               [&](const request&, const params& p) {
                 return answer(restaurants.with_menu(p.integer("restaurant_id")), 200,
                               [](const services::restaurant_with_menu& found) {
                                 return schemas::render_with_menu(found.restaurant, found.menu_items);
                               });
               },
-              {tag, "A restaurant with its whole menu", "", "RestaurantWithMenu"}, {"restaurant-menus"}});
+              {tag, "A restaurant with its whole menu", "", "RestaurantWithMenu"},
+              {"restaurant-menus"}});
 }
 
 }  // namespace zomato::api

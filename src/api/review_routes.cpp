@@ -37,36 +37,43 @@ void add_review_routes(http::router& routes, openapi_components& docs, services:
                                            {"popular_items", "array"},
                                            {"order_status_breakdown", "object"}});
 
-  routes.add({verb::post, "/reviews/orders/{order_id}/review",
+  routes.add({verb::post,
+              "/reviews/orders/{order_id}/review",
               {http::path_id("order_id", "Order id"), reviewer()},
               [&](const request& req, const params& p) {
                 http::problems found;
                 const auto review = schemas::parse_review(req.body, found);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(reviews.add(p.integer("order_id"), p.integer("customer_id"), review.rating, review.comment),
-                              201, [](const domain::review& r) { return schemas::render(r); });
+                return answer(
+                    reviews.add(p.integer("order_id"), p.integer("customer_id"), review.rating, review.comment), 201,
+                    [](const domain::review& r) { return schemas::render(r); });
               },
               {tag, "Review a delivered order (its own customer, once)", "ReviewCreate", "Review", 201}});
 
-  routes.add({verb::get, "/reviews/restaurants/{restaurant_id}/reviews",
+  routes.add({verb::get,
+              "/reviews/restaurants/{restaurant_id}/reviews",
               with_pagination({http::path_id("restaurant_id", "Restaurant id")}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
                 return answer(reviews.of_restaurant(p.integer("restaurant_id"), window), 200,
                               [&](const auto& rows) { return schemas::render_reviews(rows, window); });
               },
-              {tag, "A restaurant's reviews, newest first", "", "ReviewList"}, {"reviews"}});
+              {tag, "A restaurant's reviews, newest first", "", "ReviewList"},
+              {"reviews"}});
 
-  routes.add({verb::get, "/reviews/customers/{customer_id}/reviews",
+  routes.add({verb::get,
+              "/reviews/customers/{customer_id}/reviews",
               with_pagination({http::path_id("customer_id", "Customer id")}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
                 return answer(reviews.of_customer(p.integer("customer_id"), window), 200,
                               [&](const auto& rows) { return schemas::render_reviews(rows, window); });
               },
-              {tag, "A customer's reviews, newest first", "", "ReviewList"}, {"reviews"}});
+              {tag, "A customer's reviews, newest first", "", "ReviewList"},
+              {"reviews"}});
 
-  routes.add({verb::get, "/reviews/restaurants/{restaurant_id}/analytics",
+  routes.add({verb::get,
+              "/reviews/restaurants/{restaurant_id}/analytics",
               {http::path_id("restaurant_id", "Restaurant id")},
               [&](const request&, const params& p) {
                 const auto id = p.integer("restaurant_id");
@@ -74,7 +81,8 @@ void add_review_routes(http::router& routes, openapi_components& docs, services:
                   return schemas::render_restaurant_order_analytics(id, s);
                 });
               },
-              {tag, "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"}, {"analytics", 0, "restaurant_id"}});
+              {tag, "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"},
+              {"analytics", 0, "restaurant_id"}});
 }
 
 }  // namespace zomato::api

@@ -41,11 +41,15 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
     return std::move(out.text());
   }();
 
-  routes.add({http::verb::get, "/", {},
+  routes.add({http::verb::get,
+              "/",
+              {},
               [welcome](const http::request&, const http::params&) { return http::json(200, welcome); },
               {"Service", "Welcome and feature list", "", "Welcome"}});
 
-  routes.add({http::verb::get, "/health", {},
+  routes.add({http::verb::get,
+              "/health",
+              {},
               [](const http::request&, const http::params&) {
                 http::json_writer out;
                 out.begin_object()

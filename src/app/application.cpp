@@ -84,7 +84,8 @@ struct application::parts {
     api::add_order_routes(routes, docs, orders);
     api::add_review_routes(routes, docs, reviews);
     api::add_realtime_routes(routes, docs, realtime);
-    api::add_analytics_routes(routes, docs, analytics, get, [this](std::function<void()> job) { worker.post(std::move(job)); });
+    api::add_analytics_routes(routes, docs, analytics, get,
+                              [this](std::function<void()> job) { worker.post(std::move(job)); });
     api::add_cache_routes(routes, docs, cache, get, catalog_analytics, tasks);
     api::add_demo_routes(routes, docs, samples, get);
     auto document = api::add_docs_routes(routes, docs, settings.asset_dir);
@@ -187,7 +188,7 @@ int serve(const config& settings) {
   if (settings.redis && !settings.cache_memory) {
     options.read_may_wait = [&app](const http::request& req) { return app.reads_remote_cache(req); };
     options.answer_on_loop = [&app, &pipelines](const http::request& req, boost::asio::io_context& loop,
-                                               unsigned loop_index, net::loop_answer done) {
+                                                unsigned loop_index, net::loop_answer done) {
       auto& pipeline = pipelines[loop_index];
       if (!pipeline) pipeline = app.pipeline_on(loop);
       return app.answer_from_remote(req, *pipeline, std::move(done));

@@ -26,7 +26,8 @@ std::string sqlite_path_of(const std::string& url) {
     throw config_error("DATABASE_URL must look like sqlite:///./restaurants.db, got '" + url + "'");
   }
   const auto path = url.substr(scheme.size());
-  if (path == ":memory:") throw config_error("DATABASE_URL must name a file; :memory: is not shared between connections");
+  if (path == ":memory:")
+    throw config_error("DATABASE_URL must name a file; :memory: is not shared between connections");
   return path;
 }
 
@@ -93,7 +94,8 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
   if (auto v = lookup("BODY_LIMIT_BYTES")) {
     c.body_limit = static_cast<std::size_t>(integer_in("BODY_LIMIT_BYTES", *v, 1024, 1LL << 30));
   }
-  if (auto v = lookup("READ_TIMEOUT_SECONDS")) c.read_timeout = std::chrono::seconds(integer_in("READ_TIMEOUT_SECONDS", *v, 1, 3600));
+  if (auto v = lookup("READ_TIMEOUT_SECONDS"))
+    c.read_timeout = std::chrono::seconds(integer_in("READ_TIMEOUT_SECONDS", *v, 1, 3600));
   c.asset_dir = lookup("ASSET_DIR").value_or(ZOMATO_ASSET_DIR);
   if (auto v = lookup("CACHE_MEMORY_MB")) {
     c.cache_memory_bytes = static_cast<std::size_t>(integer_in("CACHE_MEMORY_MB", *v, 1, 65536)) << 20;
@@ -109,7 +111,8 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
   interval("REFRESH_INTERVAL_SECONDS", c.refresh_interval);
   interval("HEALTH_INTERVAL_SECONDS", c.health_interval);
   interval("CLEANUP_INTERVAL_SECONDS", c.cleanup_interval);
-  if (auto v = lookup("REDIS_TIMEOUT_MS")) c.redis_timeout = std::chrono::milliseconds(integer_in("REDIS_TIMEOUT_MS", *v, 1, 10000));
+  if (auto v = lookup("REDIS_TIMEOUT_MS"))
+    c.redis_timeout = std::chrono::milliseconds(integer_in("REDIS_TIMEOUT_MS", *v, 1, 10000));
   return c;
 }
 

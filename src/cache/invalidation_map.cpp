@@ -10,8 +10,8 @@ std::vector<cache_namespace> namespaces_changed_by(services::change what) {
     // (with-restaurant), order details, analytics and real-time views.
     case change::restaurant_created: return {ns::restaurants, ns::search, ns::analytics};
     case change::restaurant_updated:
-      return {ns::restaurants, ns::search, ns::restaurant_menus, ns::menu_items, ns::orders, ns::analytics,
-              ns::realtime};
+      return {ns::restaurants, ns::search,    ns::restaurant_menus, ns::menu_items,
+              ns::orders,      ns::analytics, ns::realtime};
     // Deleting one cascades to its menu, orders and reviews.
     case change::restaurant_deleted:
       return {ns::restaurants, ns::search,  ns::restaurant_menus, ns::menu_items,
@@ -25,15 +25,15 @@ std::vector<cache_namespace> namespaces_changed_by(services::change what) {
     case change::customer_updated: return {ns::customers, ns::orders, ns::reviews, ns::analytics, ns::realtime};
     // Their orders and reviews go, and the ratings of what they reviewed change.
     case change::customer_deleted:
-      return {ns::customers,  ns::orders,     ns::reviews,          ns::analytics, ns::restaurants,
-              ns::search,     ns::menu_items, ns::restaurant_menus, ns::realtime};
+      return {ns::customers, ns::orders,     ns::reviews,          ns::analytics, ns::restaurants,
+              ns::search,    ns::menu_items, ns::restaurant_menus, ns::realtime};
     // Order Placement Cascade and Status Update: order reads and lists, analytics, live views.
     case change::order_placed:
     case change::order_status_changed: return {ns::orders, ns::analytics, ns::realtime};
     // Review Addition Impact: review lists, the restaurant's rating wherever it shows, analytics.
     case change::review_added:
-      return {ns::reviews,    ns::restaurants,      ns::search, ns::restaurant_menus,
-              ns::menu_items, ns::orders,           ns::analytics, ns::realtime};
+      return {ns::reviews,    ns::restaurants, ns::search,    ns::restaurant_menus,
+              ns::menu_items, ns::orders,      ns::analytics, ns::realtime};
     case change::catalog_replaced: return {all_namespaces.begin(), all_namespaces.end()};
   }
   return {all_namespaces.begin(), all_namespaces.end()};

@@ -29,15 +29,15 @@ std::chrono::seconds ttl_of(cache_namespace ns, ttl_profile profile) {
     int development, staging, production;
   };
   static constexpr std::array<row, namespace_count> table{{
-      {300, 600, 2400},   // restaurants
-      {240, 480, 1800},   // menu-items
-      {300, 900, 3600},   // restaurant-menus
-      {60, 300, 300},     // search
-      {300, 1200, 14400}, // analytics
-      {300, 900, 1800},   // customers
-      {60, 180, 180},     // orders
-      {120, 600, 1800},   // reviews
-      {30, 30, 30},       // realtime (routes state their own 30-120 s)
+      {300, 600, 2400},    // restaurants
+      {240, 480, 1800},    // menu-items
+      {300, 900, 3600},    // restaurant-menus
+      {60, 300, 300},      // search
+      {300, 1200, 14400},  // analytics
+      {300, 900, 1800},    // customers
+      {60, 180, 180},      // orders
+      {120, 600, 1800},    // reviews
+      {30, 30, 30},        // realtime (routes state their own 30-120 s)
   }};
   const auto& entry = table[static_cast<std::size_t>(ns)];
   switch (profile) {

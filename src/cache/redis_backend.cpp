@@ -187,7 +187,7 @@ redis_backend::key_stats redis_backend::scan_stats(const std::string& pattern) {
 }
 
 std::int64_t redis_backend::unlink_if(const std::string& pattern,
-                                     const std::function<bool(const std::string&)>& unwanted) {
+                                      const std::function<bool(const std::string&)>& unwanted) {
   std::int64_t removed = 0;
   with_connection([&](redisContext* context) {
     return scan(context, pattern, [&](std::string_view key) {

@@ -76,7 +76,8 @@ class redis_backend {
   std::unique_ptr<connection> acquire();
   void release(std::unique_ptr<connection> used);
   /// Calls `each` on every key matching the pattern (SCAN, never KEYS); false on a failure.
-  static bool scan(redisContext* context, const std::string& pattern, const std::function<void(std::string_view)>& each);
+  static bool scan(redisContext* context, const std::string& pattern,
+                   const std::function<void(std::string_view)>& each);
   /// Runs `work` on a pooled connection; false (and a pause) when Redis does not answer.
   bool with_connection(const std::function<bool(redisContext*)>& work);
 

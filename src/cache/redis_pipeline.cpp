@@ -84,22 +84,23 @@ struct redis_pipeline::state : std::enable_shared_from_this<state> {
     }
     queued.insert(0, setup);
     pending.insert(pending.begin(), replies.begin(), replies.end());
-    resolver.async_resolve(
-        settings.host, std::to_string(settings.port),
-        [self = shared_from_this(), id = connection](const boost::system::error_code& ec,
-                                                     const tcp::resolver::results_type& found) {
-          if (id != self->connection) return;
-          if (ec) return self->reset("cannot resolve the Redis host: " + ec.message());
-          asio::async_connect(self->socket, found, [self, id](const boost::system::error_code& error, const tcp::endpoint&) {
-            if (id != self->connection) return;
-            if (error) return self->reset("cannot connect to Redis: " + error.message());
-            boost::system::error_code ignored;
-            self->socket.set_option(tcp::no_delay(true), ignored);
-            self->now = phase::open;
-            self->read();
-            self->schedule_flush();
-          });
-        });
+    resolver.async_resolve(settings.host, std::to_string(settings.port),
+                           [self = shared_from_this(), id = connection](const boost::system::error_code& ec,
+                                                                        const tcp::resolver::results_type& found) {
+                             if (id != self->connection) return;
+                             if (ec) return self->reset("cannot resolve the Redis host: " + ec.message());
+                             asio::async_connect(
+                                 self->socket, found,
+                                 [self, id](const boost::system::error_code& error, const tcp::endpoint&) {
+                                   if (id != self->connection) return;
+                                   if (error) return self->reset("cannot connect to Redis: " + error.message());
+                                   boost::system::error_code ignored;
+                                   self->socket.set_option(tcp::no_delay(true), ignored);
+                                   self->now = phase::open;
+                                   self->read();
+                                   self->schedule_flush();
+                                 });
+                           });
   }
 
   // Commands asked during this turn of the loop go out together once it ends.
@@ -117,18 +118,19 @@ struct redis_pipeline::state : std::enable_shared_from_this<state> {
     auto out = std::make_shared<std::string>(std::move(queued));
     queued.clear();
     writing = true;
-    asio::async_write(socket, asio::buffer(*out),
-                      [self = shared_from_this(), out, id = connection](const boost::system::error_code& ec, std::size_t) {
-                        if (id != self->connection) return;
-                        self->writing = false;
-                        if (ec) return self->reset("cannot write to Redis: " + ec.message());
-                        self->flush();
-                      });
+    asio::async_write(
+        socket, asio::buffer(*out),
+        [self = shared_from_this(), out, id = connection](const boost::system::error_code& ec, std::size_t) {
+          if (id != self->connection) return;
+          self->writing = false;
+          if (ec) return self->reset("cannot write to Redis: " + ec.message());
+          self->flush();
+        });
   }
 
   void read() {
     socket.async_read_some(asio::buffer(input), [self = shared_from_this(), id = connection](
-                                                     const boost::system::error_code& ec, std::size_t size) {
+                                                    const boost::system::error_code& ec, std::size_t size) {
       if (id != self->connection) return;
       if (ec) return self->reset("Redis closed the connection: " + ec.message());
       if (redisReaderFeed(self->reader.get(), self->input.data(), size) != REDIS_OK) {
@@ -136,7 +138,8 @@ struct redis_pipeline::state : std::enable_shared_from_this<state> {
       }
       for (;;) {
         void* raw = nullptr;
-        if (redisReaderGetReply(self->reader.get(), &raw) != REDIS_OK) return self->reset("unreadable reply from Redis");
+        if (redisReaderGetReply(self->reader.get(), &raw) != REDIS_OK)
+          return self->reset("unreadable reply from Redis");
         if (!raw) break;
         if (!self->answer(reply_ptr(static_cast<redisReply*>(raw)))) return;
         if (id != self->connection) return;

@@ -71,11 +71,11 @@ std::string response_cache::generation_prefix(cache_namespace ns) const {
 }
 
 response_cache::key_generations response_cache::generations_for(cache_namespace ns, const http::route& target,
-                                                                 const http::params& values) const {
+                                                                const http::params& values) const {
   const auto kind = scope_kind_of_param(target.cache.scope);
   const auto id = kind ? values.integer(target.cache.scope) : 0;
-  const auto slot = id > 0 ? scope_generations::slot_of(ns, *kind, id)
-                           : scope_generations::slot_of(ns, scope_kind::unscoped, 0);
+  const auto slot =
+      id > 0 ? scope_generations::slot_of(ns, *kind, id) : scope_generations::slot_of(ns, scope_kind::unscoped, 0);
   return {generations_[index_of(ns)].load(), slot, scopes_.current(slot)};
 }
 
@@ -129,8 +129,8 @@ std::optional<cache_namespace> response_cache::namespace_of(std::string_view key
   return ns;
 }
 
-http::response response_cache::serve(const http::request& req, const http::route& target,
-                                     const http::params& values, const std::function<http::response()>& produce) {
+http::response response_cache::serve(const http::request& req, const http::route& target, const http::params& values,
+                                     const std::function<http::response()>& produce) {
   const auto ns = namespace_named(target.cache.ns);
   if (!ns || (!settings_.memory_enabled && !redis_)) return produce();
   const auto slot = index_of(*ns);

@@ -20,8 +20,7 @@ std::optional<std::chrono::year_month_day> date_at(std::string_view text) {
       !digits_at(text, 5, 2, month) || !digits_at(text, 8, 2, day)) {
     return std::nullopt;
   }
-  const std::chrono::year_month_day date{std::chrono::year{year},
-                                         std::chrono::month{static_cast<unsigned>(month)},
+  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                                          std::chrono::day{static_cast<unsigned>(day)}};
   if (!date.ok()) return std::nullopt;
   return date;

@@ -13,7 +13,8 @@ std::int64_t second_of_day(const std::string& time_of_day) {
          std::stoll(time_of_day.substr(6, 2));
 }
 
-bool open_at(std::int64_t second, const std::optional<std::string>& opening, const std::optional<std::string>& closing) {
+bool open_at(std::int64_t second, const std::optional<std::string>& opening,
+             const std::optional<std::string>& closing) {
   if (!opening || !closing) return true;
   const auto from = second_of_day(*opening);
   const auto to = second_of_day(*closing);

@@ -11,7 +11,7 @@ namespace zomato::domain {
 /// The figures the real-time views assume of every kitchen.
 inline constexpr std::int64_t kitchen_capacity = 10;  // orders it works on at once
 inline constexpr std::int64_t slot_minutes = 30;
-inline constexpr std::int64_t slot_capacity = 4;      // deliveries it can send per slot
+inline constexpr std::int64_t slot_capacity = 4;  // deliveries it can send per slot
 inline constexpr std::int64_t slots_shown = 5;
 inline constexpr std::int64_t delivery_minutes = 20;  // from kitchen to door
 inline constexpr std::int64_t default_preparation_minutes = 15;

@@ -33,9 +33,7 @@ bool can_transition(order_status from, order_status to) {
   return false;
 }
 
-bool is_final(order_status status) {
-  return status == order_status::delivered || status == order_status::cancelled;
-}
+bool is_final(order_status status) { return status == order_status::delivered || status == order_status::cancelled; }
 
 std::string transition_refusal(order_status from, order_status to) {
   return "Cannot transition from " + std::string(name_of(from)) + " to " + std::string(name_of(to));

@@ -9,9 +9,9 @@ namespace zomato::domain {
 
 enum class order_status { placed, confirmed, preparing, out_for_delivery, delivered, cancelled };
 
-inline constexpr std::array<order_status, 6> all_order_statuses{
-    order_status::placed,    order_status::confirmed, order_status::preparing,
-    order_status::out_for_delivery, order_status::delivered, order_status::cancelled};
+inline constexpr std::array<order_status, 6> all_order_statuses{order_status::placed,    order_status::confirmed,
+                                                                order_status::preparing, order_status::out_for_delivery,
+                                                                order_status::delivered, order_status::cancelled};
 
 /// "placed", "confirmed", ..., as the API writes them.
 std::string_view name_of(order_status status);

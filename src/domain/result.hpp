@@ -15,14 +15,10 @@ struct failure {
 };
 
 inline failure not_found(std::string detail) { return {failure_kind::not_found, std::move(detail)}; }
-inline failure rule_violation(std::string detail) {
-  return {failure_kind::rule_violation, std::move(detail)};
-}
+inline failure rule_violation(std::string detail) { return {failure_kind::rule_violation, std::move(detail)}; }
 inline failure conflict(std::string detail) { return {failure_kind::conflict, std::move(detail)}; }
 /// A repeated request (same idempotency key) that differs from the first one.
-inline failure request_mismatch(std::string detail) {
-  return {failure_kind::request_mismatch, std::move(detail)};
-}
+inline failure request_mismatch(std::string detail) { return {failure_kind::request_mismatch, std::move(detail)}; }
 
 struct done {};
 

@@ -38,8 +38,8 @@ std::optional<param_value> parse_integer(const param_spec& spec, const std::stri
     const bool negative = digits.front() == '-';
     const auto bound = negative ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
     auto p = make_problem(spec, negative ? "greater_than_equal" : "less_than_equal",
-                          std::string("Input should be ") + (negative ? "greater" : "less") +
-                              " than or equal to " + std::to_string(bound),
+                          std::string("Input should be ") + (negative ? "greater" : "less") + " than or equal to " +
+                              std::to_string(bound),
                           raw);
     p.ctx_json = std::string("{\"") + (negative ? "ge" : "le") + "\":" + std::to_string(bound) + "}";
     found.push_back(std::move(p));
@@ -75,7 +75,8 @@ std::optional<param_value> parse_flag(const param_spec& spec, const std::string&
   for (const char* no : {"false", "0", "no", "off", "f", "n"}) {
     if (word == no) return false;
   }
-  found.push_back(make_problem(spec, "bool_parsing", "Input should be a valid boolean, unable to interpret input", raw));
+  found.push_back(
+      make_problem(spec, "bool_parsing", "Input should be a valid boolean, unable to interpret input", raw));
   return std::nullopt;
 }
 
@@ -96,32 +97,52 @@ std::optional<param_value> parse_choice(const param_spec& spec, const std::strin
 }  // namespace
 
 param_spec path_id(std::string name, std::string description) {
-  return {std::move(name), param_place::path, param_kind::integer, true, {},
-          std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+  return {std::move(name),
+          param_place::path,
+          param_kind::integer,
+          true,
+          {},
+          std::numeric_limits<std::int64_t>::min(),
+          std::numeric_limits<std::int64_t>::max(),
           std::move(description)};
 }
 
 param_spec path_text(std::string name, std::string description) {
-  return {std::move(name), param_place::path, param_kind::string, true, {},
-          std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+  return {std::move(name),
+          param_place::path,
+          param_kind::string,
+          true,
+          {},
+          std::numeric_limits<std::int64_t>::min(),
+          std::numeric_limits<std::int64_t>::max(),
           std::move(description)};
 }
 
 param_spec query_integer(std::string name, std::int64_t fallback, std::int64_t minimum, std::int64_t maximum,
                          std::string description) {
-  return {std::move(name), param_place::query, param_kind::integer, false, fallback, minimum, maximum,
-          std::move(description)};
+  return {std::move(name), param_place::query,    param_kind::integer, false, fallback, minimum,
+          maximum,         std::move(description)};
 }
 
 param_spec query_flag(std::string name, std::string description) {
-  return {std::move(name), param_place::query, param_kind::boolean, false, {},
-          std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+  return {std::move(name),
+          param_place::query,
+          param_kind::boolean,
+          false,
+          {},
+          std::numeric_limits<std::int64_t>::min(),
+          std::numeric_limits<std::int64_t>::max(),
           std::move(description)};
 }
 
 param_spec query_text(std::string name, bool required, std::string description) {
-  return {std::move(name), param_place::query, param_kind::string, required, {},
-          std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+  return {std::move(name),
+          param_place::query,
+          param_kind::string,
+          required,
+          {},
+          std::numeric_limits<std::int64_t>::min(),
+          std::numeric_limits<std::int64_t>::max(),
           std::move(description)};
 }
 
@@ -197,8 +218,7 @@ void params::append_canonical(std::string& out) const {
   }
 }
 
-std::optional<param_value> parse_param(const param_spec& spec, const std::optional<std::string>& raw,
-                                       problems& found) {
+std::optional<param_value> parse_param(const param_spec& spec, const std::optional<std::string>& raw, problems& found) {
   if (!raw) {
     if (!spec.required) return spec.fallback;
     problem p;
@@ -209,7 +229,8 @@ std::optional<param_value> parse_param(const param_spec& spec, const std::option
     return std::nullopt;
   }
   if (!domain::valid_utf8(*raw)) {
-    auto p = make_problem(spec, "string_unicode", "Input should be a valid string, unable to parse raw data as a unicode string", "");
+    auto p = make_problem(spec, "string_unicode",
+                          "Input should be a valid string, unable to parse raw data as a unicode string", "");
     p.input_json = "null";
     found.push_back(std::move(p));
     return std::nullopt;
@@ -224,7 +245,8 @@ std::optional<param_value> parse_param(const param_spec& spec, const std::option
 }
 
 std::string percent_decode(std::string_view text, bool plus_is_space) {
-  const auto escape = std::find_if(text.begin(), text.end(), [&](char c) { return c == '%' || (plus_is_space && c == '+'); });
+  const auto escape =
+      std::find_if(text.begin(), text.end(), [&](char c) { return c == '%' || (plus_is_space && c == '+'); });
   const auto first = static_cast<std::size_t>(escape - text.begin());
   std::string out(text.substr(0, first));
   if (first == text.size()) return out;
@@ -256,7 +278,8 @@ query_pairs::query_pairs(std::string_view query) {
     if (c == '&') {
       if (i > start) {
         const auto end = equals == std::string_view::npos ? i : equals;
-        const auto value = equals == std::string_view::npos ? std::string_view{} : query.substr(equals + 1, i - equals - 1);
+        const auto value =
+            equals == std::string_view::npos ? std::string_view{} : query.substr(equals + 1, i - equals - 1);
         pairs_.push_back({query.substr(start, end - start), value, escaped});
       }
       start = i + 1;

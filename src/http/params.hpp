@@ -66,8 +66,7 @@ class params {
 
 /// Reads a parameter's raw text into its typed value, or explains why it cannot.
 /// A missing raw value yields the spec's fallback, or a "missing" problem when required.
-std::optional<param_value> parse_param(const param_spec& spec, const std::optional<std::string>& raw,
-                                       problems& found);
+std::optional<param_value> parse_param(const param_spec& spec, const std::optional<std::string>& raw, problems& found);
 
 /// Percent-decodes a URL component; '+' becomes a space in query strings.
 std::string percent_decode(std::string_view text, bool plus_is_space);

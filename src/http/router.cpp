@@ -58,13 +58,13 @@ void router::add(route entry) {
   }
   entry.index = routes_.size();
   routes_.push_back(std::move(entry));
-  order_.insert(std::upper_bound(order_.begin(), order_.end(), shape,
-                                 [](const compiled& a, const compiled& b) { return more_specific(a.segments, b.segments); }),
-                std::move(shape));
+  order_.insert(
+      std::upper_bound(order_.begin(), order_.end(), shape,
+                       [](const compiled& a, const compiled& b) { return more_specific(a.segments, b.segments); }),
+      std::move(shape));
 }
 
-const router::compiled* router::match(const std::vector<std::string_view>& parts, verb method,
-                                      bool& path_known) const {
+const router::compiled* router::match(const std::vector<std::string_view>& parts, verb method, bool& path_known) const {
   for (const auto& candidate : order_) {
     if (candidate.segments.size() != parts.size()) continue;
     bool matches = true;

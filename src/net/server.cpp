@@ -246,9 +246,10 @@ struct server::impl {
       auto outcome = co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(loop_outcome)>(
           [this, &req, &loop, loop_index](auto handler) {
             auto waiting = std::make_shared<decltype(handler)>(std::move(handler));
-            const bool asked = options.answer_on_loop(req, loop, loop_index, [waiting](std::optional<http::response> found) {
-              (*waiting)(loop_outcome{true, std::move(found)});
-            });
+            const bool asked =
+                options.answer_on_loop(req, loop, loop_index, [waiting](std::optional<http::response> found) {
+                  (*waiting)(loop_outcome{true, std::move(found)});
+                });
             if (!asked) asio::post(loop, [waiting] { (*waiting)(loop_outcome{}); });
           },
           asio::use_awaitable);
@@ -256,7 +257,8 @@ struct server::impl {
       req.remote_cache_missed = outcome.asked;
     }
     co_return co_await asio::co_spawn(
-        *waiting_reads, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); }, asio::use_awaitable);
+        *waiting_reads, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); },
+        asio::use_awaitable);
   }
 
   asio::awaitable<void> serve(tcp::socket socket, unsigned loop_index) {
@@ -358,7 +360,8 @@ server::server(server_options options, application app) : impl_(std::make_unique
   impl_->options = std::move(options);
   impl_->app = std::move(app);
   if (!impl_->options.write) {
-    impl_->options.write = [impl = impl_.get()](const http::request& req, const std::function<void(bool)>& acknowledge) {
+    impl_->options.write = [impl = impl_.get()](const http::request& req,
+                                                const std::function<void(bool)>& acknowledge) {
       auto answer = impl->app(req);
       acknowledge(true);
       return answer;

@@ -7,13 +7,23 @@ namespace zomato::schemas {
 const std::vector<field_rule>& restaurant_rules() {
   static const std::vector<field_rule> rules = [] {
     std::vector<field_rule> r(9);
-    r[0] = {.name = "name", .required = true, .min_length = 3, .max_length = 100, .style = text_style::trimmed,
+    r[0] = {.name = "name",
+            .required = true,
+            .min_length = 3,
+            .max_length = 100,
+            .style = text_style::trimmed,
             .description = "Unique name, 3-100 characters"};
     r[1] = {.name = "description", .nullable = true};
-    r[2] = {.name = "cuisine_type", .required = true, .min_length = 1, .max_length = 50, .style = text_style::title,
+    r[2] = {.name = "cuisine_type",
+            .required = true,
+            .min_length = 1,
+            .max_length = 50,
+            .style = text_style::title,
             .description = "Title-cased on save"};
     r[3] = {.name = "address", .required = true, .min_length = 5};
-    r[4] = {.name = "phone_number", .kind = field_kind::phone, .required = true,
+    r[4] = {.name = "phone_number",
+            .kind = field_kind::phone,
+            .required = true,
             .description = "Optional +, then 8-16 digits; spaces, '-', '(' and ')' allowed"};
     r[5] = {.name = "rating", .kind = field_kind::number, .minimum = 0.0, .maximum = 5.0};
     r[6] = {.name = "is_active", .kind = field_kind::boolean};
@@ -29,14 +39,21 @@ const std::vector<field_rule>& menu_item_rules() {
     std::vector<field_rule> r(9);
     r[0] = {.name = "name", .required = true, .min_length = 3, .max_length = 100, .style = text_style::trimmed};
     r[1] = {.name = "description", .nullable = true};
-    r[2] = {.name = "price", .kind = field_kind::money, .required = true, .minimum = 0.0, .exclusive_minimum = true,
+    r[2] = {.name = "price",
+            .kind = field_kind::money,
+            .required = true,
+            .minimum = 0.0,
+            .exclusive_minimum = true,
             .description = "Rounded to 2 decimals"};
     r[3] = {.name = "category", .required = true, .min_length = 1, .max_length = 50, .style = text_style::title};
     r[4] = {.name = "is_vegetarian", .kind = field_kind::boolean};
     r[5] = {.name = "is_vegan", .kind = field_kind::boolean};
     r[6] = {.name = "is_gluten_free", .kind = field_kind::boolean};
     r[7] = {.name = "is_available", .kind = field_kind::boolean};
-    r[8] = {.name = "preparation_time", .kind = field_kind::integer, .nullable = true, .minimum = 1.0,
+    r[8] = {.name = "preparation_time",
+            .kind = field_kind::integer,
+            .nullable = true,
+            .minimum = 1.0,
             .description = "Minutes"};
     return r;
   }();
@@ -160,21 +177,35 @@ std::string render_with_restaurant(const domain::menu_item& item, const domain::
 }
 
 const response_shape& restaurant_shape() {
-  static const response_shape shape{
-      {"id", "integer"},           {"name", "string"},          {"description", "string", true},
-      {"cuisine_type", "string"},  {"address", "string"},       {"phone_number", "string"},
-      {"rating", "number"},        {"is_active", "boolean"},    {"opening_time", "string", true},
-      {"closing_time", "string", true}, {"created_at", "string"}, {"updated_at", "string"}};
+  static const response_shape shape{{"id", "integer"},
+                                    {"name", "string"},
+                                    {"description", "string", true},
+                                    {"cuisine_type", "string"},
+                                    {"address", "string"},
+                                    {"phone_number", "string"},
+                                    {"rating", "number"},
+                                    {"is_active", "boolean"},
+                                    {"opening_time", "string", true},
+                                    {"closing_time", "string", true},
+                                    {"created_at", "string"},
+                                    {"updated_at", "string"}};
   return shape;
 }
 
 const response_shape& menu_item_shape() {
-  static const response_shape shape{
-      {"id", "integer"},          {"restaurant_id", "integer"},  {"name", "string"},
-      {"description", "string", true}, {"price", "number"},      {"category", "string"},
-      {"is_vegetarian", "boolean"}, {"is_vegan", "boolean"},     {"is_gluten_free", "boolean"},
-      {"is_available", "boolean"}, {"preparation_time", "integer", true}, {"created_at", "string"},
-      {"updated_at", "string"}};
+  static const response_shape shape{{"id", "integer"},
+                                    {"restaurant_id", "integer"},
+                                    {"name", "string"},
+                                    {"description", "string", true},
+                                    {"price", "number"},
+                                    {"category", "string"},
+                                    {"is_vegetarian", "boolean"},
+                                    {"is_vegan", "boolean"},
+                                    {"is_gluten_free", "boolean"},
+                                    {"is_available", "boolean"},
+                                    {"preparation_time", "integer", true},
+                                    {"created_at", "string"},
+                                    {"updated_at", "string"}};
   return shape;
 }
 

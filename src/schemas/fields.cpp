@@ -80,14 +80,13 @@ std::optional<json> check_text(const field_check& c, const json& input) {
   if (length < c.rule.min_length) {
     const auto n = std::to_string(c.rule.min_length);
     c.report("string_too_short",
-                          "String should have at least " + n + (c.rule.min_length == 1 ? " character" : " characters"),
-                          input, "{\"min_length\":" + n + "}");
+             "String should have at least " + n + (c.rule.min_length == 1 ? " character" : " characters"), input,
+             "{\"min_length\":" + n + "}");
     return std::nullopt;
   }
   if (c.rule.max_length != 0 && length > c.rule.max_length) {
     const auto n = std::to_string(c.rule.max_length);
-    c.report("string_too_long", "String should have at most " + n + " characters", input,
-                          "{\"max_length\":" + n + "}");
+    c.report("string_too_long", "String should have at most " + n + " characters", input, "{\"max_length\":" + n + "}");
     return std::nullopt;
   }
   return json(std::move(text));
@@ -102,15 +101,14 @@ bool check_bounds(const field_check& c, double value, const json& input) {
         c.report("greater_than", "Input should be greater than " + bound, input, "{\"gt\":" + bound + "}");
       } else {
         c.report("greater_than_equal", "Input should be greater than or equal to " + bound, input,
-                              "{\"ge\":" + bound + "}");
+                 "{\"ge\":" + bound + "}");
       }
       return false;
     }
   }
   if (c.rule.maximum && value > *c.rule.maximum) {
     const auto bound = bound_text(c.rule, *c.rule.maximum);
-    c.report("less_than_equal", "Input should be less than or equal to " + bound, input,
-                          "{\"le\":" + bound + "}");
+    c.report("less_than_equal", "Input should be less than or equal to " + bound, input, "{\"le\":" + bound + "}");
     return false;
   }
   return true;
@@ -140,7 +138,8 @@ std::optional<json> check_number(const field_check& c, const json& input) {
 std::optional<json> check_integer(const field_check& c, const json& input) {
   std::optional<std::int64_t> value;
   if (input.is_number_integer()) {
-    if (input.is_number_unsigned() && input.get<std::uint64_t>() > std::uint64_t{std::numeric_limits<std::int64_t>::max()}) {
+    if (input.is_number_unsigned() &&
+        input.get<std::uint64_t>() > std::uint64_t{std::numeric_limits<std::int64_t>::max()}) {
       c.report("int_type", "Input should be a valid integer", input);
       return std::nullopt;
     }
@@ -204,12 +203,10 @@ std::optional<json> check_pattern(const field_check& c, const json& input) {
       for (std::size_t i = 0; i < c.rule.choices.size(); ++i) {
         expected += (i == 0 ? "" : (i + 1 == c.rule.choices.size() ? " or " : ", ")) + ("'" + c.rule.choices[i] + "'");
       }
-      c.report("enum", "Input should be " + expected, input,
-                            "{\"expected\":" + dump(json(expected)) + "}");
+      c.report("enum", "Input should be " + expected, input, "{\"expected\":" + dump(json(expected)) + "}");
       return std::nullopt;
     }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 
@@ -323,12 +320,12 @@ std::optional<json> check_list(const field_check& c, const json& input) {
   }
   if (input.size() < c.rule.min_length) {
     const auto n = std::to_string(c.rule.min_length);
-    c.report("too_short",
-             "List should have at least " + n + (c.rule.min_length == 1 ? " item" : " items") +
-                 " after validation, not " + std::to_string(input.size()),
-             input,
-             "{\"field_type\":\"List\",\"min_length\":" + n + ",\"actual_length\":" +
-                 std::to_string(input.size()) + "}");
+    c.report(
+        "too_short",
+        "List should have at least " + n + (c.rule.min_length == 1 ? " item" : " items") + " after validation, not " +
+            std::to_string(input.size()),
+        input,
+        "{\"field_type\":\"List\",\"min_length\":" + n + ",\"actual_length\":" + std::to_string(input.size()) + "}");
     return std::nullopt;
   }
   const auto before = c.found.size();

@@ -14,7 +14,19 @@
 
 namespace zomato::schemas {
 
-enum class field_kind { text, number, money, integer, boolean, time_of_day, timestamp, email, phone, choice, object_list };
+enum class field_kind {
+  text,
+  number,
+  money,
+  integer,
+  boolean,
+  time_of_day,
+  timestamp,
+  email,
+  phone,
+  choice,
+  object_list
+};
 enum class text_style { as_sent, trimmed, title };
 
 /// One field of a request body: its JSON type, its constraints and how it is normalised.

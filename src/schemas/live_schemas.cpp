@@ -195,10 +195,7 @@ std::string render(const services::performance_report& report, bool single, int 
     write_performance_fields(out, row);
     out.end_object();
   }
-  out.end_array()
-      .field("total_restaurants", report.total_restaurants)
-      .field("cache_ttl", cache_ttl)
-      .end_object();
+  out.end_array().field("total_restaurants", report.total_restaurants).field("cache_ttl", cache_ttl).end_object();
   return std::move(out.text());
 }
 

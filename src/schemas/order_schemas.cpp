@@ -25,7 +25,9 @@ const std::vector<field_rule>& customer_rules() {
     std::vector<field_rule> r(5);
     r[0] = {.name = "name", .required = true, .min_length = 2, .max_length = 100, .style = text_style::trimmed};
     r[1] = {.name = "email", .kind = field_kind::email, .required = true, .description = "Lower-cased; unique"};
-    r[2] = {.name = "phone_number", .kind = field_kind::phone, .required = true,
+    r[2] = {.name = "phone_number",
+            .kind = field_kind::phone,
+            .required = true,
             .description = "Optional +, then 8-16 digits; spaces, '-', '(' and ')' allowed"};
     r[3] = {.name = "address", .required = true, .min_length = 10};
     r[4] = {.name = "is_active", .kind = field_kind::boolean};
@@ -51,8 +53,12 @@ const std::vector<field_rule>& order_rules() {
     r[0] = {.name = "restaurant_id", .kind = field_kind::integer, .required = true};
     r[1] = {.name = "delivery_address", .required = true, .min_length = 10};
     r[2] = {.name = "special_instructions", .nullable = true, .max_length = 1000};
-    r[3] = {.name = "order_items", .kind = field_kind::object_list, .required = true, .min_length = 1,
-            .item_rules = &order_line_rules(), .item_schema = "OrderLineCreate"};
+    r[3] = {.name = "order_items",
+            .kind = field_kind::object_list,
+            .required = true,
+            .min_length = 1,
+            .item_rules = &order_line_rules(),
+            .item_schema = "OrderLineCreate"};
     return r;
   }();
   return rules;
@@ -62,7 +68,9 @@ const std::vector<field_rule>& status_rules() {
   static const std::vector<field_rule> rules = [] {
     std::vector<field_rule> r(2);
     r[0] = {.name = "order_status", .kind = field_kind::choice, .required = true, .choices = status_names()};
-    r[1] = {.name = "delivery_time", .kind = field_kind::timestamp, .nullable = true,
+    r[1] = {.name = "delivery_time",
+            .kind = field_kind::timestamp,
+            .nullable = true,
             .description = "Used when the order becomes delivered; defaults to now"};
     return r;
   }();
@@ -108,7 +116,8 @@ services::order_request parse_order(std::string_view body, http::problems& found
   request.delivery_address = v.text("delivery_address");
   request.special_instructions = v.optional_text("special_instructions");
   for (const auto& line : v.items("order_items")) {
-    request.items.push_back({line.integer("menu_item_id"), line.integer("quantity"), line.optional_text("special_requests")});
+    request.items.push_back(
+        {line.integer("menu_item_id"), line.integer("quantity"), line.optional_text("special_requests")});
   }
   return request;
 }
@@ -250,30 +259,36 @@ std::string render_restaurant_order_analytics(domain::id_t restaurant_id, const 
 }
 
 const response_shape& customer_shape() {
-  static const response_shape shape{{"id", "integer"},        {"name", "string"},       {"email", "string"},
-                                    {"phone_number", "string"}, {"address", "string"},  {"is_active", "boolean"},
-                                    {"created_at", "string"}, {"updated_at", "string"}};
+  static const response_shape shape{{"id", "integer"},          {"name", "string"},      {"email", "string"},
+                                    {"phone_number", "string"}, {"address", "string"},   {"is_active", "boolean"},
+                                    {"created_at", "string"},   {"updated_at", "string"}};
   return shape;
 }
 
 const response_shape& order_shape() {
-  static const response_shape shape{
-      {"id", "integer"},          {"customer_id", "integer"},       {"restaurant_id", "integer"},
-      {"order_status", "string"}, {"total_amount", "string"},       {"delivery_address", "string"},
-      {"special_instructions", "string", true}, {"order_date", "string"}, {"delivery_time", "string", true}};
+  static const response_shape shape{{"id", "integer"},
+                                    {"customer_id", "integer"},
+                                    {"restaurant_id", "integer"},
+                                    {"order_status", "string"},
+                                    {"total_amount", "string"},
+                                    {"delivery_address", "string"},
+                                    {"special_instructions", "string", true},
+                                    {"order_date", "string"},
+                                    {"delivery_time", "string", true}};
   return shape;
 }
 
 const response_shape& order_item_shape() {
-  static const response_shape shape{{"id", "integer"},         {"order_id", "integer"},   {"menu_item_id", "integer"},
-                                    {"quantity", "integer"},   {"item_price", "string"},
-                                    {"special_requests", "string", true}, {"menu_item", "#MenuItem"}};
+  static const response_shape shape{{"id", "integer"},           {"order_id", "integer"},
+                                    {"menu_item_id", "integer"}, {"quantity", "integer"},
+                                    {"item_price", "string"},    {"special_requests", "string", true},
+                                    {"menu_item", "#MenuItem"}};
   return shape;
 }
 
 const response_shape& review_shape() {
-  static const response_shape shape{{"id", "integer"},      {"customer_id", "integer"}, {"restaurant_id", "integer"},
-                                    {"order_id", "integer"}, {"rating", "integer"},     {"comment", "string", true},
+  static const response_shape shape{{"id", "integer"},       {"customer_id", "integer"}, {"restaurant_id", "integer"},
+                                    {"order_id", "integer"}, {"rating", "integer"},      {"comment", "string", true},
                                     {"created_at", "string"}};
   return shape;
 }

@@ -35,13 +35,11 @@ domain::result<menu_item_with_restaurant> menu_service::with_restaurant(domain::
   return menu_item_with_restaurant{std::move(*item), std::move(*owner)};
 }
 
-store::page_of<domain::menu_item> menu_service::search(const store::menu_item_query& query,
-                                                       store::page window) {
+store::page_of<domain::menu_item> menu_service::search(const store::menu_item_query& query, store::page window) {
   return db_.read()->menu_items().list(query, window);
 }
 
-domain::result<store::page_of<domain::menu_item>> menu_service::dietary(std::string_view type,
-                                                                        store::page window) {
+domain::result<store::page_of<domain::menu_item>> menu_service::dietary(std::string_view type, store::page window) {
   store::menu_item_query query;
   if (type == "vegetarian") {
     query.vegetarian = true;

@@ -70,7 +70,8 @@ domain::result<placed_order> order_service::place(domain::id_t customer_id, cons
   }
   tx->orders().insert(order, items);
   tx->orders().record_status(order.id, domain::order_status::placed, order.order_date);
-  auto placed_note = domain::status_notification(order, restaurant->name, domain::order_status::placed, order.order_date);
+  auto placed_note =
+      domain::status_notification(order, restaurant->name, domain::order_status::placed, order.order_date);
   tx->notifications().add(placed_note);
   if (retry) {
     tx->idempotency_keys().forget_before(day_ago());

@@ -73,8 +73,7 @@ domain::result<tracking_view> realtime_service::tracking(domain::id_t order_id) 
     view.estimated_delivery_time = order->delivery_time;
   } else if (order->status != domain::order_status::cancelled) {
     const auto placed = domain::time_point_of(order->order_date);
-    const auto preparation =
-        tx->kitchens().order_preparation(order_id).value_or(domain::default_preparation_minutes);
+    const auto preparation = tx->kitchens().order_preparation(order_id).value_or(domain::default_preparation_minutes);
     if (placed) {
       view.estimated_delivery_time =
           domain::format_timestamp(*placed + std::chrono::minutes(preparation + domain::delivery_minutes));

@@ -26,13 +26,11 @@ domain::result<domain::restaurant> restaurant_service::get(domain::id_t id) {
   return std::move(*found);
 }
 
-store::page_of<domain::restaurant> restaurant_service::list(const store::restaurant_query& query,
-                                                            store::page window) {
+store::page_of<domain::restaurant> restaurant_service::list(const store::restaurant_query& query, store::page window) {
   return db_.read()->restaurants().list(query, window);
 }
 
-domain::result<domain::restaurant> restaurant_service::update(domain::id_t id,
-                                                              const domain::restaurant_patch& patch) {
+domain::result<domain::restaurant> restaurant_service::update(domain::id_t id, const domain::restaurant_patch& patch) {
   auto tx = db_.write();
   auto found = tx->restaurants().find(id);
   if (!found) return domain::not_found(restaurant_missing);
@@ -63,8 +61,7 @@ domain::result<restaurant_with_menu> restaurant_service::with_menu(domain::id_t 
   return restaurant_with_menu{std::move(*found), tx->menu_items().all_of_restaurant(id)};
 }
 
-domain::result<store::page_of<domain::menu_item>> restaurant_service::menu(domain::id_t id,
-                                                                           store::page window) {
+domain::result<store::page_of<domain::menu_item>> restaurant_service::menu(domain::id_t id, store::page window) {
   auto tx = db_.read();
   if (!tx->restaurants().find(id)) return domain::not_found(restaurant_missing);
   return tx->menu_items().of_restaurant(id, window);

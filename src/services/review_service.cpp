@@ -17,8 +17,8 @@ store::page_of<review_with_customer> with_customers(store::session& tx, store::p
 
 }  // namespace
 
-domain::result<domain::review> review_service::add(domain::id_t order_id, domain::id_t customer_id,
-                                                   std::int64_t rating, const std::optional<std::string>& comment) {
+domain::result<domain::review> review_service::add(domain::id_t order_id, domain::id_t customer_id, std::int64_t rating,
+                                                   const std::optional<std::string>& comment) {
   auto tx = db_.write();
   const auto order = tx->orders().find(order_id);
   if (!order) return domain::not_found("Order not found");

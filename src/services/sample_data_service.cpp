@@ -25,28 +25,58 @@ struct sample_restaurant {
 };
 
 const sample_restaurant catalogue[] = {
-    {"Pizza Palace", "Authentic Italian pizza with fresh ingredients", "Italian", "123 Main St, Downtown",
-     "+1-555-0123", 4.5, "10:00:00", "22:00:00",
+    {"Pizza Palace",
+     "Authentic Italian pizza with fresh ingredients",
+     "Italian",
+     "123 Main St, Downtown",
+     "+1-555-0123",
+     4.5,
+     "10:00:00",
+     "22:00:00",
      {{"Margherita Pizza", "Classic tomato, mozzarella, basil", 1299, "Main Course", true, false, false, 15},
       {"Pepperoni Pizza", "Pepperoni with mozzarella cheese", 1499, "Main Course", false, false, false, 15},
       {"Caesar Salad", "Fresh romaine with caesar dressing", 899, "Appetizer", true, false, false, 5}}},
-    {"Burger Barn", "Gourmet burgers and craft beer", "American", "456 Oak Ave, Midtown", "+1-555-0456", 4.2,
-     "11:00:00", "23:00:00",
+    {"Burger Barn",
+     "Gourmet burgers and craft beer",
+     "American",
+     "456 Oak Ave, Midtown",
+     "+1-555-0456",
+     4.2,
+     "11:00:00",
+     "23:00:00",
      {{"Classic Burger", "Beef patty, cheddar, pickles", 1199, "Main Course", false, false, false, 12},
       {"Veggie Burger", "Black bean patty with avocado", 1099, "Main Course", true, false, false, 12},
       {"Sweet Potato Fries", "Crispy fries with sea salt", 599, "Side", true, true, true, 8}}},
-    {"Sushi Zen", "Fresh sushi and Japanese cuisine", "Japanese", "789 Pine St, Uptown", "+1-555-0789", 4.8,
-     "12:00:00", "22:00:00",
+    {"Sushi Zen",
+     "Fresh sushi and Japanese cuisine",
+     "Japanese",
+     "789 Pine St, Uptown",
+     "+1-555-0789",
+     4.8,
+     "12:00:00",
+     "22:00:00",
      {{"Salmon Nigiri", "Two pieces of fresh salmon", 699, "Sushi", false, false, true, 10},
       {"Dragon Roll", "Eel, cucumber and avocado", 1599, "Sushi", false, false, false, 15},
       {"Miso Soup", "Tofu, seaweed and scallions", 399, "Soup", true, true, false, 5}}},
-    {"Taco Fiesta", "Authentic Mexican street tacos", "Mexican", "321 Elm St, Eastside", "+1-555-0321", 4.3,
-     "10:00:00", "21:00:00",
+    {"Taco Fiesta",
+     "Authentic Mexican street tacos",
+     "Mexican",
+     "321 Elm St, Eastside",
+     "+1-555-0321",
+     4.3,
+     "10:00:00",
+     "21:00:00",
      {{"Carne Asada Tacos", "Grilled steak, onion, cilantro", 999, "Main Course", false, false, true, 10},
       {"Veggie Burrito", "Beans, rice, peppers and cheese", 899, "Main Course", true, false, false, 10},
       {"Guacamole And Chips", "Fresh guacamole with corn chips", 649, "Appetizer", true, true, true, 5}}},
-    {"Curry House", "Traditional Indian curries and tandoor", "Indian", "654 Maple Dr, Westside", "+1-555-0654",
-     4.6, "11:00:00", "22:00:00",
+    {"Curry House",
+     "Traditional Indian curries and tandoor",
+     "Indian",
+     "654 Maple Dr, Westside",
+     "+1-555-0654",
+     4.6,
+     "11:00:00",
+     "22:00:00",
      {{"Butter Chicken", "Chicken in a creamy tomato sauce", 1499, "Main Course", false, false, true, 20},
       {"Vegetable Biryani", "Fragrant rice with mixed vegetables", 1199, "Main Course", true, false, false, 25},
       {"Garlic Naan", "Tandoor bread with garlic butter", 349, "Bread", true, false, false, 8}}},
@@ -73,8 +103,8 @@ struct sample_order {
 };
 
 const sample_order history[] = {
-    {0, 0, 0, 2, domain::order_status::delivered},  {1, 1, 0, 1, domain::order_status::preparing},
-    {2, 2, 1, 2, domain::order_status::placed},     {0, 4, 1, 1, domain::order_status::cancelled},
+    {0, 0, 0, 2, domain::order_status::delivered},        {1, 1, 0, 1, domain::order_status::preparing},
+    {2, 2, 1, 2, domain::order_status::placed},           {0, 4, 1, 1, domain::order_status::cancelled},
     {1, 3, 0, 3, domain::order_status::out_for_delivery}, {2, 0, 2, 1, domain::order_status::confirmed},
 };
 
@@ -170,9 +200,12 @@ domain::result<sample_result> sample_data_service::populate(sample_result result
   }
   for (const auto& planned : history) {
     const auto restaurant_id = result.restaurants[static_cast<std::size_t>(planned.restaurant)].id;
-    order_request request{restaurant_id, people[planned.customer].address, std::nullopt,
-                          {{item_ids[static_cast<std::size_t>(planned.restaurant)][static_cast<std::size_t>(planned.item)],
-                            planned.quantity, std::nullopt}}};
+    order_request request{
+        restaurant_id,
+        people[planned.customer].address,
+        std::nullopt,
+        {{item_ids[static_cast<std::size_t>(planned.restaurant)][static_cast<std::size_t>(planned.item)],
+          planned.quantity, std::nullopt}}};
     const auto customer_id = customer_ids[static_cast<std::size_t>(planned.customer)];
     auto placed = orders_.place(customer_id, request, std::nullopt);
     if (!placed) return placed.error();

@@ -32,8 +32,8 @@ class order_repository {
   virtual std::vector<domain::order_item> items_of(domain::id_t order_id) = 0;
   virtual page_of<domain::order> of_customer(domain::id_t customer_id, std::optional<domain::order_status> status,
                                              page window) = 0;
-  virtual page_of<domain::order> of_restaurant(domain::id_t restaurant_id,
-                                               std::optional<domain::order_status> status, page window) = 0;
+  virtual page_of<domain::order> of_restaurant(domain::id_t restaurant_id, std::optional<domain::order_status> status,
+                                               page window) = 0;
   /// Stores the order and its lines, writing the new ids into them.
   virtual void insert(domain::order& order, std::vector<domain::order_item>& items) = 0;
   /// Moves the order from `from` to `to` only if it is still in `from` (compare-and-set).

@@ -289,10 +289,8 @@ TEST_F(AnalyticsCustomers, WithoutOrdersEveryoneIsInactive) {
   const auto view = read_json(api(), "/analytics/customers/behavior?period=7d");
   EXPECT_EQ(view["total_customers"], 2);
   EXPECT_EQ(view["active_customers"], 0);
-  EXPECT_EQ(view["customer_segments"], (json{{"new_customers", 0},
-                                             {"regular_customers", 0},
-                                             {"loyal_customers", 0},
-                                             {"inactive_customers", 2}}));
+  EXPECT_EQ(view["customer_segments"],
+            (json{{"new_customers", 0}, {"regular_customers", 0}, {"loyal_customers", 0}, {"inactive_customers", 2}}));
   EXPECT_EQ(view["total_spent"], "0.00");
 }
 
@@ -342,9 +340,9 @@ class AnalyticsPerformance : public fresh_server_test {};
 
 const std::vector<std::pair<std::string, std::string>>& performance_keys() {
   static const std::vector<std::pair<std::string, std::string>> keys{
-      {"restaurant_id", "integer"},  {"restaurant_name", "string"}, {"total_orders", "integer"},
+      {"restaurant_id", "integer"},    {"restaurant_name", "string"}, {"total_orders", "integer"},
       {"completed_orders", "integer"}, {"completion_rate", "number"}, {"total_revenue", "string"},
-      {"average_rating", "number"},  {"total_reviews", "integer"}};
+      {"average_rating", "number"},    {"total_reviews", "integer"}};
   return keys;
 }
 
@@ -364,8 +362,8 @@ performance_data build_performance(checked_client& api) {
   const auto dish = id_of(create_item(api, id_of(data.busy), 10.0));
   const auto snack = id_of(create_item(api, id_of(data.small), 5.0));
   const auto customer_id = id_of(create_customer(api));
-  const std::vector<std::string> fates{"delivered", "delivered", "cancelled", "placed", "preparing",
-                                       "out_for_delivery"};
+  const std::vector<std::string> fates{"delivered", "delivered", "cancelled",
+                                       "placed",    "preparing", "out_for_delivery"};
   int rating = 5;
   for (std::size_t i = 0; i < fates.size(); ++i) {
     const auto order = place_order(api, customer_id, id_of(data.busy), {{dish, static_cast<std::int64_t>(i + 1)}});
@@ -431,7 +429,8 @@ TEST_F(AnalyticsPerformance, AllRestaurantsRankedByRevenue) {
 
 TEST_F(AnalyticsPerformance, UnknownRestaurantIs404) {
   EXPECT_TRUE(is_detail(api().get(performance_of(987654)), 404, "Restaurant not found"));
-  EXPECT_TRUE(has_problem(api().get("/analytics/restaurants/performance?restaurant_id=abc"), {"query", "restaurant_id"}));
+  EXPECT_TRUE(
+      has_problem(api().get("/analytics/restaurants/performance?restaurant_id=abc"), {"query", "restaurant_id"}));
   EXPECT_TRUE(has_problem(api().get("/analytics/restaurants/performance?restaurant_id=0"), {"query", "restaurant_id"}));
 }
 
@@ -455,10 +454,11 @@ TEST_F(AnalyticsPerformance, WritesShowAtOnce) {
   EXPECT_EQ(view["completed_orders"], 1);
   EXPECT_DOUBLE_EQ(view["completion_rate"].get<double>(), 100.0);
 
-  ASSERT_EQ(api().post("/reviews/orders/" + str(order_id) + "/review?customer_id=" + str(customer_id),
-                       json{{"rating", 3}})
-                .status,
-            201);
+  ASSERT_EQ(
+      api()
+          .post("/reviews/orders/" + str(order_id) + "/review?customer_id=" + str(customer_id), json{{"rating", 3}})
+          .status,
+      201);
   view = read_json(api(), performance_of(restaurant_id));
   EXPECT_EQ(view["total_reviews"], 1);
   EXPECT_DOUBLE_EQ(view["average_rating"].get<double>(), 3.0);
@@ -561,8 +561,8 @@ TEST_F(AnalyticsRefresh, KnownTypesAreAccepted) {
     const auto reply = api().post(std::string("/analytics/refresh/") + type, json::object());
     ASSERT_EQ(reply.status, 202) << type << ": " << reply.body;
     const auto body = reply.json();
-    EXPECT_TRUE(has_shape(body, {{"status", "string"}, {"message", "string"}, {"analytics_type", "string"},
-                                 {"timestamp", "number"}}));
+    EXPECT_TRUE(has_shape(
+        body, {{"status", "string"}, {"message", "string"}, {"analytics_type", "string"}, {"timestamp", "number"}}));
     EXPECT_EQ(body["status"], "success");
     EXPECT_EQ(body["analytics_type"], type);
   }

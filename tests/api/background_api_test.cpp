@@ -52,9 +52,8 @@ json wait_for_runs(checked_client& api, std::int64_t runs) {
 }
 
 TEST(BackgroundTasks, RunAtTheConfiguredIntervalsAndReport) {
-  server_process server({{"REFRESH_INTERVAL_SECONDS", "1"},
-                         {"HEALTH_INTERVAL_SECONDS", "1"},
-                         {"CLEANUP_INTERVAL_SECONDS", "1"}});
+  server_process server(
+      {{"REFRESH_INTERVAL_SECONDS", "1"}, {"HEALTH_INTERVAL_SECONDS", "1"}, {"CLEANUP_INTERVAL_SECONDS", "1"}});
   auto client = std::make_unique<checked_client>(server.port());
   auto& api = *client;
   // Something for the tasks to look at.
@@ -93,16 +92,17 @@ TEST(BackgroundTasks, DefaultIntervalsAreListed) {
   const auto tasks = background_tasks(*client);
   ASSERT_TRUE(tasks.is_array()) << tasks.dump();
   std::map<std::string, std::int64_t> intervals;
-  for (const auto& task : tasks) intervals[task.at("name").get<std::string>()] = task.at("interval_seconds").get<std::int64_t>();
-  EXPECT_EQ(intervals, (std::map<std::string, std::int64_t>{{"refresh_ahead", 60}, {"health_monitor", 300}, {"cleanup", 7200}}));
+  for (const auto& task : tasks)
+    intervals[task.at("name").get<std::string>()] = task.at("interval_seconds").get<std::int64_t>();
+  EXPECT_EQ(intervals,
+            (std::map<std::string, std::int64_t>{{"refresh_ahead", 60}, {"health_monitor", 300}, {"cleanup", 7200}}));
   client.reset();
   EXPECT_EQ(server.stop(), 0);
 }
 
 TEST(BackgroundTasks, StopCleanlyRightAfterStarting) {
-  server_process server({{"REFRESH_INTERVAL_SECONDS", "1"},
-                         {"HEALTH_INTERVAL_SECONDS", "1"},
-                         {"CLEANUP_INTERVAL_SECONDS", "1"}});
+  server_process server(
+      {{"REFRESH_INTERVAL_SECONDS", "1"}, {"HEALTH_INTERVAL_SECONDS", "1"}, {"CLEANUP_INTERVAL_SECONDS", "1"}});
   {
     http_client probe(server.port());
     EXPECT_EQ(probe.get("/health").status, 200);

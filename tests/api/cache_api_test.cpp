@@ -74,11 +74,11 @@ class cache_api : public ::testing::Test {
   }
   std::int64_t new_customer() {
     static int serial = 0;
-    const auto reply = api().post_json("/customers/", {{"name", unique_name("Cache Customer")},
-                                                       {"email", "cache.customer." + str(++serial) + "." +
-                                                                     str(server_->port()) + "@example.com"},
-                                                       {"phone_number", "+1-555-0456"},
-                                                       {"address", "456 Oak Ave, Springfield"}});
+    const auto reply = api().post_json(
+        "/customers/", {{"name", unique_name("Cache Customer")},
+                        {"email", "cache.customer." + str(++serial) + "." + str(server_->port()) + "@example.com"},
+                        {"phone_number", "+1-555-0456"},
+                        {"address", "456 Oak Ave, Springfield"}});
     EXPECT_EQ(reply.status, 201) << reply.body;
     return reply.json()["id"].get<std::int64_t>();
   }
@@ -114,7 +114,8 @@ class cache_api : public ::testing::Test {
 
 TEST_F(cache_api, second_identical_get_is_a_hit_with_the_same_body) {
   const auto id = new_restaurant();
-  for (const std::string& target : std::vector<std::string>{"/restaurants/", "/restaurants/" + str(id), "/menu-items/", "/restaurants/active"}) {
+  for (const std::string& target :
+       std::vector<std::string>{"/restaurants/", "/restaurants/" + str(id), "/menu-items/", "/restaurants/active"}) {
     const auto first = api().get(target);
     ASSERT_EQ(first.status, 200);
     EXPECT_EQ(first.header("x-cache-status"), "MISS") << target;
@@ -277,10 +278,12 @@ TEST_F(cache_api, menu_item_update_reaches_menus_searches_filters_and_order_deta
   for (const auto& view : views) prime(view);
   EXPECT_EQ(fresh("/menu-items/dietary/vegetarian")["total"], 0);
 
-  ASSERT_EQ(api().put_json("/menu-items/" + str(item),
-                           {{"price", 31.5}, {"is_vegetarian", true}, {"category", "desserts"}, {"name", "Renamed Dish"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      api()
+          .put_json("/menu-items/" + str(item),
+                    {{"price", 31.5}, {"is_vegetarian", true}, {"category", "desserts"}, {"name", "Renamed Dish"}})
+          .status,
+      200);
   EXPECT_EQ(fresh("/menu-items/" + str(item))["price"], 31.5);
   EXPECT_EQ(fresh("/menu-items/")["menu_items"][0]["name"], "Renamed Dish");
   EXPECT_EQ(fresh("/menu-items/" + str(item) + "/with-restaurant")["category"], "Desserts");
@@ -317,11 +320,10 @@ TEST_F(cache_api, order_placement_reaches_order_lists_and_analytics) {
   const auto restaurant = new_restaurant();
   const auto item = new_item(restaurant, "Main Course", 10.0);
   const auto customer = new_customer();
-  const std::vector<std::string> views{"/orders/customers/" + str(customer) + "/orders",
-                                       "/customers/" + str(customer) + "/orders",
-                                       "/orders/restaurants/" + str(restaurant) + "/orders",
-                                       "/customers/" + str(customer) + "/analytics",
-                                       "/reviews/restaurants/" + str(restaurant) + "/analytics"};
+  const std::vector<std::string> views{
+      "/orders/customers/" + str(customer) + "/orders", "/customers/" + str(customer) + "/orders",
+      "/orders/restaurants/" + str(restaurant) + "/orders", "/customers/" + str(customer) + "/analytics",
+      "/reviews/restaurants/" + str(restaurant) + "/analytics"};
   for (const auto& view : views) prime(view);
   const auto order = new_order(customer, restaurant, item, 3);
   EXPECT_EQ(fresh("/orders/customers/" + str(customer) + "/orders")["total"], 1);
@@ -423,9 +425,9 @@ TEST_F(cache_api, customer_writes_reach_customer_views_and_nested_customers) {
   const auto customer = new_customer();
   const auto order = new_order(customer, restaurant, item);
   deliver(order);
-  ASSERT_EQ(api().post_json("/reviews/orders/" + str(order) + "/review?customer_id=" + str(customer), {{"rating", 5}})
-                .status,
-            201);
+  ASSERT_EQ(
+      api().post_json("/reviews/orders/" + str(order) + "/review?customer_id=" + str(customer), {{"rating", 5}}).status,
+      201);
   const std::vector<std::string> views{"/customers/", "/customers/" + str(customer), "/orders/" + str(order),
                                        "/reviews/restaurants/" + str(restaurant) + "/reviews",
                                        "/customers/" + str(customer) + "/analytics"};
@@ -456,9 +458,13 @@ TEST_F(cache_api, customer_writes_reach_customer_views_and_nested_customers) {
 TEST_F(cache_api, restaurant_create_and_delete_show_at_once) {
   const auto first = new_restaurant("Italian");
   const auto item = new_item(first);
-  const std::vector<std::string> views{"/restaurants/", "/restaurants/active", "/restaurants/search?cuisine=italian",
-                                       "/restaurants/analytics/popular-cuisines", "/menu-items/",
-                                       "/menu-items/" + str(item), "/restaurants/" + str(first)};
+  const std::vector<std::string> views{"/restaurants/",
+                                       "/restaurants/active",
+                                       "/restaurants/search?cuisine=italian",
+                                       "/restaurants/analytics/popular-cuisines",
+                                       "/menu-items/",
+                                       "/menu-items/" + str(item),
+                                       "/restaurants/" + str(first)};
   for (const auto& view : views) prime(view);
   const auto second = new_restaurant("Italian");
   EXPECT_EQ(fresh("/restaurants/")["total"], 2);
@@ -733,10 +739,10 @@ TEST_F(cache_api, warm_all_then_gets_are_hits) {
 
   for (const std::string& target : std::vector<std::string>{
            "/restaurants/", "/restaurants/active", "/restaurants/" + str(a), "/restaurants/" + str(b),
-        "/restaurants/" + str(a) + "/with-menu", "/restaurants/" + str(b) + "/menu", "/menu-items/",
-        "/menu-items/" + str(item_a), "/menu-items/" + str(item_b) + "/with-restaurant",
-        "/menu-items/dietary/vegetarian", "/restaurants/analytics/popular-cuisines",
-        "/restaurants/analytics/price-ranges", "/restaurants/" + str(a) + "/analytics"}) {
+           "/restaurants/" + str(a) + "/with-menu", "/restaurants/" + str(b) + "/menu", "/menu-items/",
+           "/menu-items/" + str(item_a), "/menu-items/" + str(item_b) + "/with-restaurant",
+           "/menu-items/dietary/vegetarian", "/restaurants/analytics/popular-cuisines",
+           "/restaurants/analytics/price-ranges", "/restaurants/" + str(a) + "/analytics"}) {
     EXPECT_EQ(cache_status(target), "HIT") << target;
   }
   // Warming stores what the database holds.

@@ -139,7 +139,8 @@ class differential_run {
     return all;
   }
   static void restaurant_targets(std::int64_t id, std::vector<std::string>& out) {
-    for (const char* shape : {"", "/menu", "/with-menu", "/analytics"}) out.push_back("/restaurants/" + str(id) + shape);
+    for (const char* shape : {"", "/menu", "/with-menu", "/analytics"})
+      out.push_back("/restaurants/" + str(id) + shape);
     out.push_back("/orders/restaurants/" + str(id) + "/orders");
     out.push_back("/reviews/restaurants/" + str(id) + "/reviews");
     out.push_back("/reviews/restaurants/" + str(id) + "/analytics");
@@ -225,12 +226,9 @@ class differential_run {
   void create_menu_item() {
     if (restaurants_.empty()) return;
     const auto restaurant = any_key(restaurants_);
-    const auto body = json{{"name", "Diff Dish " + str(++serial_)},
-                           {"price", uniform(100, 6000) / 100.0},
-                           {"category", any(categories_)},
-                           {"is_vegetarian", uniform(0, 1) == 1},
-                           {"is_vegan", uniform(0, 3) == 1},
-                           {"preparation_time", uniform(5, 40)}};
+    const auto body = json{{"name", "Diff Dish " + str(++serial_)}, {"price", uniform(100, 6000) / 100.0},
+                           {"category", any(categories_)},          {"is_vegetarian", uniform(0, 1) == 1},
+                           {"is_vegan", uniform(0, 3) == 1},        {"preparation_time", uniform(5, 40)}};
     const auto reply = checked(http_.post("/restaurants/" + str(restaurant) + "/menu-items/", body.dump()));
     if (reply.status != 201) return;
     const auto id = reply.json()["id"].get<std::int64_t>();
@@ -336,9 +334,8 @@ class differential_run {
         break;
       }
     }
-    const auto body = json{{"restaurant_id", restaurant},
-                           {"delivery_address", "456 Oak Avenue, Springfield"},
-                           {"order_items", items}};
+    const auto body = json{
+        {"restaurant_id", restaurant}, {"delivery_address", "456 Oak Avenue, Springfield"}, {"order_items", items}};
     const auto reply = checked(http_.post("/orders/customers/" + str(customer) + "/orders/", body.dump()));
     if (reply.status != 201) return;
     const auto id = reply.json()["id"].get<std::int64_t>();
@@ -379,8 +376,8 @@ class differential_run {
     if (ready.empty()) return;
     auto& o = orders_[any(ready)];
     const auto body = json{{"rating", uniform(1, 5)}, {"comment", "Review " + str(++serial_)}};
-    const auto reply = checked(
-        http_.post("/reviews/orders/" + str(o.id) + "/review?customer_id=" + str(o.customer), body.dump()));
+    const auto reply =
+        checked(http_.post("/reviews/orders/" + str(o.id) + "/review?customer_id=" + str(o.customer), body.dump()));
     if (reply.status != 201) return;
     o.reviewed = true;
     std::vector<std::string> related{"/orders/" + str(o.id)};

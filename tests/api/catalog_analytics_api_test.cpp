@@ -67,7 +67,8 @@ TEST_F(CatalogAnalyticsMenu, EmptyMenuAndUnknownRestaurant) {
   EXPECT_EQ(analytics["average_price"], "0.00");
   EXPECT_TRUE(analytics["categories"].is_array());
   EXPECT_TRUE(analytics["categories"].empty());
-  EXPECT_EQ(analytics["dietary_options"], json({{"vegetarian_items", 0}, {"vegan_items", 0}, {"gluten_free_items", 0}}));
+  EXPECT_EQ(analytics["dietary_options"],
+            json({{"vegetarian_items", 0}, {"vegan_items", 0}, {"gluten_free_items", 0}}));
 
   EXPECT_TRUE(is_detail(api().get("/restaurants/999999/analytics"), 404, "Restaurant not found"));
   EXPECT_TRUE(has_problem(api().get("/restaurants/abc/analytics"), json{"path", "restaurant_id"}));

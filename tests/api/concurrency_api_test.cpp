@@ -26,7 +26,8 @@ std::int64_t id_of(const json& object) { return object.at("id").get<std::int64_t
 
 std::string amount_text(std::int64_t cents) {
   char text[32];
-  std::snprintf(text, sizeof text, "%lld.%02lld", static_cast<long long>(cents / 100), static_cast<long long>(cents % 100));
+  std::snprintf(text, sizeof text, "%lld.%02lld", static_cast<long long>(cents / 100),
+                static_cast<long long>(cents % 100));
   return text;
 }
 
@@ -73,7 +74,8 @@ TEST_F(ConcurrencyApi, OneOrderTransitionWinsARace) {
   for (int round = 0; round < 5; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
     const auto order_id = id_of(place_order(api(), customer_id, restaurant_id, {{item, 1}}));
-    const auto replies = race(16, [&](checked_client& client, int) { return set_status(client, order_id, "confirmed"); });
+    const auto replies =
+        race(16, [&](checked_client& client, int) { return set_status(client, order_id, "confirmed"); });
     const auto counts = statuses_of(replies);
     EXPECT_EQ(counts.count(200) ? counts.at(200) : 0, 1) << describe(counts);
     EXPECT_EQ(counts.count(400) ? counts.at(400) : 0, 15) << describe(counts);
@@ -260,7 +262,8 @@ TEST_F(ConcurrencyApi, ManyConcurrentOrdersAddUpExactly) {
   for (const auto& reply : replies) EXPECT_EQ(reply.status, 201) << reply.body;
 
   EXPECT_EQ(placed_ids.size(), static_cast<std::size_t>(threads * per_thread));
-  EXPECT_EQ(std::set<std::int64_t>(placed_ids.begin(), placed_ids.end()).size(), placed_ids.size()) << "an id was reused";
+  EXPECT_EQ(std::set<std::int64_t>(placed_ids.begin(), placed_ids.end()).size(), placed_ids.size())
+      << "an id was reused";
 
   std::int64_t grand_total = 0;
   for (int t = 0; t < threads; ++t) {
@@ -308,7 +311,8 @@ TEST_F(ConcurrencyApi, ConcurrentReadersAndWritersNeverFail) {
     }
     return last;
   });
-  for (const auto& reply : replies) EXPECT_TRUE(reply.status == 200 || reply.status == 201) << reply.status << reply.body;
+  for (const auto& reply : replies)
+    EXPECT_TRUE(reply.status == 200 || reply.status == 201) << reply.status << reply.body;
   EXPECT_EQ(total_of(api(), "/customers/" + str(customer_id) + "/orders"), 4 + 3 * 10);
   EXPECT_EQ(get_json(api(), "/customers/" + str(customer_id) + "/analytics")["total_spent"], amount_text(34 * 250));
 }
@@ -359,7 +363,8 @@ TEST_F(ConcurrencyApi, EachWriterReadsItsOwnOrderInListsOthersKeepReading) {
     }
     return last;
   });
-  for (const auto& reply : replies) EXPECT_TRUE(reply.status == 200 || reply.status == 201) << reply.status << reply.body;
+  for (const auto& reply : replies)
+    EXPECT_TRUE(reply.status == 200 || reply.status == 201) << reply.status << reply.body;
   for (int w = 0; w < writers; ++w) EXPECT_EQ(total_of(api(), lists_of(w)[0]), 20);
 }
 

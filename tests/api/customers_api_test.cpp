@@ -76,8 +76,8 @@ TEST_F(CustomersApi, PhoneNumberRules) {
       EXPECT_EQ(reply.json()["phone_number"], good);
     }
   }
-  for (const std::string bad : {"555-0123", "12", "0123456789", "+0123456789", "12345678901234567", "555-abc-1234",
-                                 "", "+"}) {
+  for (const std::string bad :
+       {"555-0123", "12", "0123456789", "+0123456789", "12345678901234567", "555-abc-1234", "", "+"}) {
     auto body = customer_body(unique_email());
     body["phone_number"] = bad;
     EXPECT_TRUE(has_problem(api().post("/customers/", body), json{"body", "phone_number"})) << bad;
@@ -107,13 +107,17 @@ TEST_F(CustomersApi, DuplicateEmailIsRefusedInAnyCase) {
   ASSERT_EQ(api().post("/customers/", customer_body(email)).status, 201);
   const auto before = total_of(api(), "/customers/?limit=1000");
 
-  EXPECT_TRUE(is_detail(api().post("/customers/", customer_body(email)), 400, "Customer with this email already exists"));
+  EXPECT_TRUE(
+      is_detail(api().post("/customers/", customer_body(email)), 400, "Customer with this email already exists"));
   std::string upper = email;
-  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  EXPECT_TRUE(is_detail(api().post("/customers/", customer_body(upper)), 400, "Customer with this email already exists"));
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  EXPECT_TRUE(
+      is_detail(api().post("/customers/", customer_body(upper)), 400, "Customer with this email already exists"));
   std::string mixed = email;
   mixed[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(mixed[0])));
-  EXPECT_TRUE(is_detail(api().post("/customers/", customer_body(mixed)), 400, "Customer with this email already exists"));
+  EXPECT_TRUE(
+      is_detail(api().post("/customers/", customer_body(mixed)), 400, "Customer with this email already exists"));
 
   EXPECT_EQ(total_of(api(), "/customers/?limit=1000"), before);
 }
@@ -134,7 +138,8 @@ TEST_F(CustomersApi, UpdateIsPartialAndValidated) {
   EXPECT_GE(updated["updated_at"].get<std::string>(), created["updated_at"].get<std::string>());
   EXPECT_EQ(api().get(target).json(), updated);
 
-  const auto renamed = api().put(target, json{{"name", "Renamed Person"}, {"email", "Renamed." + str(id) + "@Mail.ORG"}});
+  const auto renamed =
+      api().put(target, json{{"name", "Renamed Person"}, {"email", "Renamed." + str(id) + "@Mail.ORG"}});
   ASSERT_EQ(renamed.status, 200) << renamed.body;
   EXPECT_EQ(renamed.json()["name"], "Renamed Person");
   EXPECT_EQ(renamed.json()["email"], "renamed." + str(id) + "@mail.org");
@@ -154,9 +159,11 @@ TEST_F(CustomersApi, UpdateToAnotherCustomersEmailIsRefused) {
   const auto second = create_customer(api());
   const auto second_target = "/customers/" + str(second["id"].get<std::int64_t>());
   std::string taken = first["email"].get<std::string>();
-  EXPECT_TRUE(is_detail(api().put(second_target, json{{"email", taken}}), 400, "Customer with this email already exists"));
+  EXPECT_TRUE(
+      is_detail(api().put(second_target, json{{"email", taken}}), 400, "Customer with this email already exists"));
   taken[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(taken[0])));
-  EXPECT_TRUE(is_detail(api().put(second_target, json{{"email", taken}}), 400, "Customer with this email already exists"));
+  EXPECT_TRUE(
+      is_detail(api().put(second_target, json{{"email", taken}}), 400, "Customer with this email already exists"));
   EXPECT_EQ(api().get(second_target).json()["email"], second["email"]);
 
   // Its own address (in another case) is not a conflict.
@@ -260,8 +267,8 @@ TEST_F(CustomersOrderHistory, BothRoutesListTheCustomersOrdersWithStatusFilter) 
   place_order(api(), other_id, restaurant_id, {{item_id, 4}});
 
   for (const auto& base : std::vector<std::string>{"/customers/" + str(customer_id) + "/orders",
-                                 "/orders/customers/" + str(customer_id) + "/orders",
-                                 "/orders/customers/" + str(customer_id) + "/orders/"}) {
+                                                   "/orders/customers/" + str(customer_id) + "/orders",
+                                                   "/orders/customers/" + str(customer_id) + "/orders/"}) {
     const auto all = get_json(api(), base);
     EXPECT_EQ(all["total"], 3) << base;
     EXPECT_EQ(all["skip"], 0);

@@ -28,7 +28,6 @@ const std::vector<std::string>& sample_names() {
 
 class DemoApi : public fresh_server_test {
  protected:
-
   /// POSTs /demo/sample-data and returns the body; the test fails unless 200.
   json create_samples() {
     const auto reply = api().post_text("/demo/sample-data", "");
@@ -48,7 +47,6 @@ class DemoApi : public fresh_server_test {
     for (const auto& r : all_of("/restaurants/", "restaurants")) names.insert(r["name"].get<std::string>());
     return names;
   }
-
 };
 
 TEST_F(DemoApi, CreatesFiveRestaurantsWithFifteenMenuItems) {
@@ -62,7 +60,8 @@ TEST_F(DemoApi, CreatesFiveRestaurantsWithFifteenMenuItems) {
   ASSERT_EQ(body["restaurants"].size(), 5U);
   std::vector<std::string> listed;
   for (const auto& r : body["restaurants"]) {
-    EXPECT_TRUE(has_shape(r, {{"id", "integer"}, {"name", "string"}, {"cuisine_type", "string"}, {"rating", "number"}}));
+    EXPECT_TRUE(
+        has_shape(r, {{"id", "integer"}, {"name", "string"}, {"cuisine_type", "string"}, {"rating", "number"}}));
     listed.push_back(r["name"].get<std::string>());
     const auto stored = get_json(api(), "/restaurants/" + str(id_of(r)));
     EXPECT_EQ(stored["name"], r["name"]);
@@ -239,9 +238,8 @@ TEST_F(DemoApi, AConflictingCustomerLeavesNoPartialSampleData) {
   const auto reply = api().post_text("/demo/sample-data", "");
   EXPECT_LT(reply.status, 500) << reply.body;
   if (reply.status >= 400) {
-    EXPECT_EQ(total_of(api(), "/restaurants/"), 0)
-        << "POST /demo/sample-data answered " << reply.status << " " << reply.body
-        << " but left sample restaurants behind";
+    EXPECT_EQ(total_of(api(), "/restaurants/"), 0) << "POST /demo/sample-data answered " << reply.status << " "
+                                                   << reply.body << " but left sample restaurants behind";
     EXPECT_EQ(total_of(api(), "/customers/"), 1) << "sample customers left behind";
   } else {
     EXPECT_EQ(reply.status, 200) << reply.body;
@@ -294,9 +292,9 @@ TEST_F(DemoApi, CachePerformanceTestWithRestaurants) {
   ASSERT_FALSE(listed["restaurants"].empty());
   EXPECT_EQ(tests["individual_restaurant"]["restaurant_id"], id_of(listed["restaurants"][0]));
   const auto& advice = body["cache_recommendations"];
-  EXPECT_TRUE(has_shape(advice, {{"cache_hit_threshold", "string"},
-                                 {"cache_miss_expected", "string"},
-                                 {"optimal_performance", "string"}}));
+  EXPECT_TRUE(has_shape(
+      advice,
+      {{"cache_hit_threshold", "string"}, {"cache_miss_expected", "string"}, {"optimal_performance", "string"}}));
   (void)own;
 }
 

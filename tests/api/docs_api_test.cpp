@@ -21,8 +21,8 @@ class DocsApi : public api_suite {
 
 struct documented_route {
   std::string method;
-  std::string path;                   // as the README writes it, parameters as {name}
-  std::vector<std::string> query;     // query parameters the operation must declare
+  std::string path;                // as the README writes it, parameters as {name}
+  std::vector<std::string> query;  // query parameters the operation must declare
 };
 
 // The README's Restaurant Management and Menu Item Management tables, and the two

@@ -19,11 +19,11 @@ TEST(Durability, AnAcknowledgedOrderSurvivesKill9) {
                                                            {"phone_number", "+15550009999"},
                                                            {"address", "9 Persistent Road, Disk"}});
     ASSERT_EQ(customer.status, 201);
-    const auto placed = client.post_json(
-        "/orders/customers/" + std::to_string(customer.json()["id"].get<std::int64_t>()) + "/orders/",
-        {{"restaurant_id", restaurant["id"]},
-         {"delivery_address", "9 Persistent Road, Disk"},
-         {"order_items", json::array({{{"menu_item_id", item["id"]}, {"quantity", 2}}})}});
+    const auto placed =
+        client.post_json("/orders/customers/" + std::to_string(customer.json()["id"].get<std::int64_t>()) + "/orders/",
+                         {{"restaurant_id", restaurant["id"]},
+                          {"delivery_address", "9 Persistent Road, Disk"},
+                          {"order_items", json::array({{{"menu_item_id", item["id"]}, {"quantity", 2}}})}});
     ASSERT_EQ(placed.status, 201);
     order_id = placed.json()["id"].get<std::int64_t>();
   }

@@ -33,8 +33,9 @@ std::string lower(std::string text) {
 
 void expect_menu_item_shape(const json& m) {
   ASSERT_TRUE(m.is_object()) << m.dump();
-  for (const char* key : {"id", "restaurant_id", "name", "description", "price", "category", "is_vegetarian", "is_vegan",
-                          "is_gluten_free", "is_available", "preparation_time", "created_at", "updated_at"}) {
+  for (const char* key :
+       {"id", "restaurant_id", "name", "description", "price", "category", "is_vegetarian", "is_vegan",
+        "is_gluten_free", "is_available", "preparation_time", "created_at", "updated_at"}) {
     EXPECT_TRUE(m.contains(key)) << key << " missing in " << m.dump();
   }
   EXPECT_TRUE(m["id"].is_number_integer());
@@ -73,7 +74,8 @@ TEST_F(MenuItemsApi, CreateRoundsPriceAndAppliesDefaults) {
 TEST_F(MenuItemsApi, WholePriceIsAJsonFloatAndCategoryIsTitleCased) {
   const auto rid = restaurant();
   const auto reply = client().post_json(
-      menu_items_of(rid), {{"name", "Plain Item"}, {"price", 10}, {"category", "  side dish "}, {"preparation_time", 3}});
+      menu_items_of(rid),
+      {{"name", "Plain Item"}, {"price", 10}, {"category", "  side dish "}, {"preparation_time", 3}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_NE(reply.body.find("\"price\":10.0"), std::string::npos) << reply.body;
   const auto m = reply.json();
@@ -95,7 +97,8 @@ TEST_F(MenuItemsApi, PriceMustBePositive) {
   }
   auto body = menu_item_body(unique_name("Slow"));
   body["preparation_time"] = 0;
-  EXPECT_TRUE(has_problem(client().post_json(menu_items_of(rid), body), {"body", "preparation_time"}, "greater_than_equal"));
+  EXPECT_TRUE(
+      has_problem(client().post_json(menu_items_of(rid), body), {"body", "preparation_time"}, "greater_than_equal"));
   body["preparation_time"] = 2.5;
   EXPECT_TRUE(has_problem(client().post_json(menu_items_of(rid), body), {"body", "preparation_time"}));
   EXPECT_EQ(items_total(), before);
@@ -144,7 +147,8 @@ TEST_F(MenuItemsApi, PartialUpdateChangesOnlyTheFieldsSent) {
   body["description"] = "Spicy";
   body["preparation_time"] = 12;
   const auto m = item(restaurant(), body);
-  const auto reply = client().put_json(path_of(m), {{"price", 7.5}, {"category", "  dessert "}, {"is_available", false}});
+  const auto reply =
+      client().put_json(path_of(m), {{"price", 7.5}, {"category", "  dessert "}, {"is_available", false}});
   ASSERT_EQ(reply.status, 200) << reply.body;
   const auto updated = reply.json();
   EXPECT_EQ(updated["price"].get<double>(), 7.5);
@@ -283,7 +287,8 @@ TEST_F(MenuItemsApi, SearchWithoutFiltersAndWithBadBoolean) {
   EXPECT_EQ(all["total"], total_of(client(), "/menu-items/"));
   EXPECT_EQ(all["skip"], 0);
   EXPECT_EQ(all["limit"], 100);
-  EXPECT_TRUE(has_problem(client().get("/menu-items/search?vegetarian=maybe"), {"query", "vegetarian"}, "bool_parsing"));
+  EXPECT_TRUE(
+      has_problem(client().get("/menu-items/search?vegetarian=maybe"), {"query", "vegetarian"}, "bool_parsing"));
   EXPECT_TRUE(has_problem(client().get("/menu-items/search?vegan=2"), {"query", "vegan"}));
   EXPECT_TRUE(has_problem(client().get("/menu-items/search?available="), {"query", "available"}));
 }
@@ -319,7 +324,8 @@ TEST_F(MenuItemsApi, CategoryRouteIsCaseInsensitiveAndDecodesTheSpace) {
   auto side_body = menu_item_body(unique_name("Side"));
   side_body["category"] = "Side";
   const auto side = item(rid, side_body);
-  for (const char* target : {"/menu-items/category/Main%20Course?limit=1000", "/menu-items/category/main%20COURSE?limit=1000"}) {
+  for (const char* target :
+       {"/menu-items/category/Main%20Course?limit=1000", "/menu-items/category/main%20COURSE?limit=1000"}) {
     const auto reply = client().get(target);
     ASSERT_EQ(reply.status, 200) << target << ": " << reply.body;
     const auto list = reply.json();

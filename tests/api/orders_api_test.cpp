@@ -85,7 +85,8 @@ TEST_F(OrdersPlacement, AmountsAreExactCents) {
     EXPECT_EQ(details["total_amount"], c.total);
     for (const auto& item : details["order_items"]) EXPECT_TRUE(is_amount(item["item_price"]));
   }
-  const auto details = get_json(api(), "/orders/" + str(id_of(place_order(api(), customer_id, restaurant_id, {{id_of(cheap), 1}}))));
+  const auto details =
+      get_json(api(), "/orders/" + str(id_of(place_order(api(), customer_id, restaurant_id, {{id_of(cheap), 1}}))));
   ASSERT_EQ(details["order_items"].size(), 1u);
   EXPECT_EQ(details["order_items"][0]["item_price"], "3.46");
 }
@@ -259,10 +260,11 @@ TEST_F(OrdersPlacement, UnavailableItemIsRefused) {
   ASSERT_EQ(api().put("/menu-items/" + str(id_of(later_sold_out)), json{{"is_available", false}}).status, 200);
   const auto customer_id = id_of(create_customer(api()));
 
-  EXPECT_TRUE(is_detail(api().post(orders_of(customer_id), order_body(restaurant_id, {{fine, 1}, {id_of(sold_out), 1}})),
-                        400, "Menu item '" + sold_out["name"].get<std::string>() + "' is not available"));
-  EXPECT_TRUE(is_detail(api().post(orders_of(customer_id), order_body(restaurant_id, {{id_of(later_sold_out), 1}})), 400,
-                        "Menu item '" + later_sold_out["name"].get<std::string>() + "' is not available"));
+  EXPECT_TRUE(
+      is_detail(api().post(orders_of(customer_id), order_body(restaurant_id, {{fine, 1}, {id_of(sold_out), 1}})), 400,
+                "Menu item '" + sold_out["name"].get<std::string>() + "' is not available"));
+  EXPECT_TRUE(is_detail(api().post(orders_of(customer_id), order_body(restaurant_id, {{id_of(later_sold_out), 1}})),
+                        400, "Menu item '" + later_sold_out["name"].get<std::string>() + "' is not available"));
   EXPECT_EQ(total_of(api(), "/customers/" + str(customer_id) + "/orders"), 0);
 
   ASSERT_EQ(api().put("/menu-items/" + str(id_of(sold_out)), json{{"is_available", true}}).status, 200);
@@ -274,7 +276,8 @@ TEST_F(OrdersPlacement, UnknownOrInactiveRestaurantAndInactiveCustomerAreRefused
   const auto item = id_of(create_item(api(), restaurant_id, 5.0));
   const auto customer_id = id_of(create_customer(api()));
 
-  EXPECT_TRUE(is_detail(api().post(orders_of(customer_id), order_body(999999, {{item, 1}})), 404, "Restaurant not found"));
+  EXPECT_TRUE(
+      is_detail(api().post(orders_of(customer_id), order_body(999999, {{item, 1}})), 404, "Restaurant not found"));
 
   ASSERT_EQ(api().put("/restaurants/" + str(restaurant_id), json{{"is_active", false}}).status, 200);
   const auto closed = api().post(orders_of(customer_id), order_body(restaurant_id, {{item, 1}}));
@@ -362,13 +365,13 @@ class OrdersStatus : public server_suite<OrdersStatus> {
   std::int64_t customer_id_ = 0;
 };
 
-const std::vector<std::string> all_statuses{"placed",    "confirmed", "preparing", "out_for_delivery",
-                                            "delivered", "cancelled"};
+const std::vector<std::string> all_statuses{"placed",           "confirmed", "preparing",
+                                            "out_for_delivery", "delivered", "cancelled"};
 
 bool allowed(const std::string& from, const std::string& to) {
   static const std::set<std::pair<std::string, std::string>> edges{
-      {"placed", "confirmed"},   {"confirmed", "preparing"}, {"preparing", "out_for_delivery"},
-      {"out_for_delivery", "delivered"}, {"placed", "cancelled"}, {"confirmed", "cancelled"},
+      {"placed", "confirmed"},           {"confirmed", "preparing"}, {"preparing", "out_for_delivery"},
+      {"out_for_delivery", "delivered"}, {"placed", "cancelled"},    {"confirmed", "cancelled"},
       {"preparing", "cancelled"}};
   return edges.contains({from, to});
 }
@@ -408,7 +411,8 @@ TEST_F(OrdersStatus, EveryPairFollowsTheWorkflow) {
         EXPECT_EQ(get_json(api(), "/orders/" + str(id))["order_status"], to);
       } else {
         EXPECT_TRUE(is_detail(reply, 400, "Cannot transition from " + from + " to " + to));
-        EXPECT_EQ(get_json(api(), "/orders/" + str(id))["order_status"], from) << "a refused transition changed the order";
+        EXPECT_EQ(get_json(api(), "/orders/" + str(id))["order_status"], from)
+            << "a refused transition changed the order";
       }
     }
   }
@@ -445,7 +449,8 @@ TEST_F(OrdersStatus, DeliveredRecordsTheDeliveryTimeSentNormalised) {
   const auto now_delivered = set_status(api(), id, "delivered");
   ASSERT_EQ(now_delivered.status, 200) << now_delivered.body;
   EXPECT_TRUE(is_timestamp(now_delivered.json()["delivery_time"]));
-  EXPECT_GE(now_delivered.json()["delivery_time"].get<std::string>(), now_delivered.json()["order_date"].get<std::string>());
+  EXPECT_GE(now_delivered.json()["delivery_time"].get<std::string>(),
+            now_delivered.json()["order_date"].get<std::string>());
   EXPECT_EQ(get_json(api(), "/orders/" + str(id))["delivery_time"], now_delivered.json()["delivery_time"]);
 
   const auto null_time = id_of(new_order());
@@ -473,8 +478,8 @@ TEST_F(OrdersStatus, InvalidStatusBodiesAre422) {
 
   EXPECT_TRUE(is_detail(set_status(api(), 999999, "confirmed"), 404, "Order not found"));
   // Validation before existence.
-  EXPECT_TRUE(has_problem(api().put("/orders/999999/status", json{{"order_status", "shipped"}}),
-                          json{"body", "order_status"}));
+  EXPECT_TRUE(
+      has_problem(api().put("/orders/999999/status", json{{"order_status", "shipped"}}), json{"body", "order_status"}));
 }
 
 TEST_F(OrdersStatus, ListsAreNewestFirst) {
@@ -611,8 +616,9 @@ TEST_F(OrdersCascade, DeletingARestaurantRemovesItsOrders) {
   const auto gone = place_order(api(), customer_id, doomed, {{doomed_item, 2}});
   const auto delivered = place_order(api(), customer_id, doomed, {{doomed_item, 1}});
   drive_to(api(), id_of(delivered), "delivered");
-  ASSERT_EQ(api().post("/reviews/orders/" + str(id_of(delivered)) + "/review?customer_id=" + str(customer_id),
-                       json{{"rating", 4}})
+  ASSERT_EQ(api()
+                .post("/reviews/orders/" + str(id_of(delivered)) + "/review?customer_id=" + str(customer_id),
+                      json{{"rating", 4}})
                 .status,
             201);
   const auto stays = place_order(api(), customer_id, kept, {{kept_item, 1}});

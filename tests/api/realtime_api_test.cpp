@@ -317,7 +317,8 @@ TEST_F(RealtimePricing, SurgeGrowsWithActiveOrders) {
     }
     EXPECT_EQ(view["pricing"]["is_surge_pricing"], true);
     EXPECT_DOUBLE_EQ(view["pricing"]["base_delivery_fee"].get<double>(), 2.99);
-    EXPECT_DOUBLE_EQ(view["pricing"]["current_delivery_fee"].get<double>(), std::round(2.99 * multiplier * 100.0) / 100.0);
+    EXPECT_DOUBLE_EQ(view["pricing"]["current_delivery_fee"].get<double>(),
+                     std::round(2.99 * multiplier * 100.0) / 100.0);
     const std::string demand = active < 3 ? "low" : active < 7 ? "medium" : "high";
     EXPECT_EQ(view["demand_level"], demand) << active << " active orders";
   }
@@ -355,7 +356,9 @@ TEST_F(RealtimePricing, CachedForTwoMinutes) {
 
 class RealtimeSlots : public server_suite<RealtimeSlots> {};
 
-int minute_of_label(const std::string& hh_mm) { return std::stoi(hh_mm.substr(0, 2)) * 60 + std::stoi(hh_mm.substr(3, 2)); }
+int minute_of_label(const std::string& hh_mm) {
+  return std::stoi(hh_mm.substr(0, 2)) * 60 + std::stoi(hh_mm.substr(3, 2));
+}
 
 /// Five consecutive half-hour slots "HH:MM-HH:MM", each starting on a half hour.
 ::testing::AssertionResult consecutive_half_hours(const json& slots) {
@@ -631,9 +634,9 @@ TEST_F(RealtimeTracking, ActiveOrdersAreNeverServedFromTheCache) {
 class RealtimeNotifications : public server_suite<RealtimeNotifications> {};
 
 const std::vector<std::pair<std::string, std::string>>& notification_keys() {
-  static const std::vector<std::pair<std::string, std::string>> keys{
-      {"id", "integer"},       {"type", "string"},     {"title", "string"}, {"message", "string"},
-      {"timestamp", "number"}, {"read", "boolean"}};
+  static const std::vector<std::pair<std::string, std::string>> keys{{"id", "integer"},       {"type", "string"},
+                                                                     {"title", "string"},     {"message", "string"},
+                                                                     {"timestamp", "number"}, {"read", "boolean"}};
   return keys;
 }
 

@@ -83,8 +83,9 @@ catalog build_catalog(watched_client& api, const std::string& tag) {
                                           {"phone_number", "+1-555-0123"}});
   EXPECT_EQ(reply.status, 201) << reply.body;
   c.restaurant = reply.json()["id"].get<std::int64_t>();
-  reply = api.post("/restaurants/" + str(c.restaurant) + "/menu-items/",
-                   {{"name", "Failure Dish " + tag}, {"price", 11.5}, {"category", "Main Course"}, {"is_vegetarian", true}});
+  reply = api.post(
+      "/restaurants/" + str(c.restaurant) + "/menu-items/",
+      {{"name", "Failure Dish " + tag}, {"price", 11.5}, {"category", "Main Course"}, {"is_vegetarian", true}});
   EXPECT_EQ(reply.status, 201) << reply.body;
   c.item = reply.json()["id"].get<std::int64_t>();
   reply = api.post("/customers/", {{"name", "Failure Customer " + tag},
@@ -179,7 +180,8 @@ TEST(redis_failure_api, redis_absent_at_start_every_route_answers_from_the_datab
   const auto port = free_loopback_port();  // nothing listens here
   for (const char* memory : {"off", "on"}) {
     SCOPED_TRACE(std::string("CACHE_MEMORY=") + memory);
-    server_process server(environment{{"REDIS_URL", "redis://127.0.0.1:" + str(port) + "/0"}, {"CACHE_MEMORY", memory}});
+    server_process server(
+        environment{{"REDIS_URL", "redis://127.0.0.1:" + str(port) + "/0"}, {"CACHE_MEMORY", memory}});
     watched_client api(server.port());
     const auto c = build_catalog(api, std::string("absent-") + memory);
     for (const auto& target : reads_of(c)) {
@@ -230,7 +232,8 @@ class redis_failure_during_load : public ::testing::TestWithParam<const char*> {
 
 TEST_P(redis_failure_during_load, killed_then_restarted_redis_never_fails_a_request) {
   redis_process redis;
-  server_process server(environment{{"REDIS_URL", redis.url()}, {"CACHE_MEMORY", GetParam()}, {"REDIS_TIMEOUT_MS", "100"}});
+  server_process server(
+      environment{{"REDIS_URL", redis.url()}, {"CACHE_MEMORY", GetParam()}, {"REDIS_TIMEOUT_MS", "100"}});
   watched_client api(server.port());
   const auto c = build_catalog(api, std::string("kill-") + GetParam());
   ASSERT_EQ(api.post("/cache/warm", json::object()).status, 200);
@@ -243,7 +246,8 @@ TEST_P(redis_failure_during_load, killed_then_restarted_redis_never_fails_a_requ
   for (int round = 0; round < 30; ++round) {
     if (round == 10) redis.kill();
     write_and_check(api, c, round);
-    for (std::size_t i = 0; i < reads.size(); i += 3) api.expect_current(reads[(i + static_cast<std::size_t>(round)) % reads.size()]);
+    for (std::size_t i = 0; i < reads.size(); i += 3)
+      api.expect_current(reads[(i + static_cast<std::size_t>(round)) % reads.size()]);
   }
   EXPECT_EQ(api.health(), "unhealthy");
   for (const auto& target : management_reads) EXPECT_EQ(api.get(target).status, 200) << target;
@@ -269,7 +273,8 @@ TEST_P(redis_failure_during_load, killed_then_restarted_redis_never_fails_a_requ
 
 TEST_P(redis_failure_during_load, a_hung_redis_never_fails_a_request) {
   redis_process redis;
-  server_process server(environment{{"REDIS_URL", redis.url()}, {"CACHE_MEMORY", GetParam()}, {"REDIS_TIMEOUT_MS", "100"}});
+  server_process server(
+      environment{{"REDIS_URL", redis.url()}, {"CACHE_MEMORY", GetParam()}, {"REDIS_TIMEOUT_MS", "100"}});
   watched_client api(server.port());
   const auto c = build_catalog(api, std::string("hung-") + GetParam());
   ASSERT_EQ(api.post("/cache/warm", json::object()).status, 200);

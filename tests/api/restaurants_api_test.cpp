@@ -10,9 +10,13 @@ namespace {
 
 class RestaurantsApi : public api_suite {
  protected:
-  json make(const std::string& prefix = "Place") { return create_restaurant(client(), restaurant_body(unique_name(prefix))); }
+  json make(const std::string& prefix = "Place") {
+    return create_restaurant(client(), restaurant_body(unique_name(prefix)));
+  }
 
-  static std::string path_of(const json& restaurant) { return "/restaurants/" + std::to_string(restaurant["id"].get<std::int64_t>()); }
+  static std::string path_of(const json& restaurant) {
+    return "/restaurants/" + std::to_string(restaurant["id"].get<std::int64_t>());
+  }
 };
 
 void expect_restaurant_shape(const json& r) {
@@ -52,9 +56,10 @@ bool is_timestamp(const std::string& text) {
 
 TEST_F(RestaurantsApi, CreateTrimsNameTitleCasesCuisineAndKeepsPhoneAsSent) {
   const auto name = unique_name("New Place");
-  const auto reply = client().post_json(
-      "/restaurants/",
-      {{"name", "  " + name + "  "}, {"cuisine_type", "south indian"}, {"address", "12345"}, {"phone_number", "(555) 123-4567"}});
+  const auto reply = client().post_json("/restaurants/", {{"name", "  " + name + "  "},
+                                                          {"cuisine_type", "south indian"},
+                                                          {"address", "12345"},
+                                                          {"phone_number", "(555) 123-4567"}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(reply.header("content-type").rfind("application/json", 0), 0u) << reply.header("content-type");
   const auto r = reply.json();

@@ -41,7 +41,8 @@ class ReviewsApi : public server_suite<ReviewsApi> {
 
 TEST_F(ReviewsApi, DeliveredOrderCanBeReviewedByItsCustomer) {
   const auto [customer_id, order_id] = order_in("delivered");
-  const auto reply = api().post(review_target(order_id, customer_id), json{{"rating", 5}, {"comment", "Excellent pizza!"}});
+  const auto reply =
+      api().post(review_target(order_id, customer_id), json{{"rating", 5}, {"comment", "Excellent pizza!"}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   const auto review = reply.json();
   EXPECT_TRUE(has_shape(review, review_keys()));
@@ -106,8 +107,8 @@ TEST_F(ReviewsApi, BodyValidationComesBeforeTheRules) {
 
 TEST_F(ReviewsApi, RatingAndCommentBoundariesAreAccepted) {
   const auto [first_customer, first_order] = order_in("delivered");
-  const auto longest = api().post(review_target(first_order, first_customer),
-                                  json{{"rating", 1}, {"comment", std::string(1000, 'c')}});
+  const auto longest =
+      api().post(review_target(first_order, first_customer), json{{"rating", 1}, {"comment", std::string(1000, 'c')}});
   ASSERT_EQ(longest.status, 201) << longest.body;
   EXPECT_EQ(longest.json()["comment"].get<std::string>().size(), 1000u);
   const auto [second_customer, second_order] = order_in("delivered");
@@ -119,8 +120,9 @@ TEST_F(ReviewsApi, CustomerIdQueryParameterIsRequired) {
   const auto [customer_id, order_id] = order_in("delivered");
   const auto missing = api().post("/reviews/orders/" + str(order_id) + "/review", json{{"rating", 5}});
   EXPECT_TRUE(has_problem(missing, json{"query", "customer_id"}, "missing"));
-  EXPECT_TRUE(has_problem(api().post("/reviews/orders/" + str(order_id) + "/review?customer_id=abc", json{{"rating", 5}}),
-                          json{"query", "customer_id"}));
+  EXPECT_TRUE(
+      has_problem(api().post("/reviews/orders/" + str(order_id) + "/review?customer_id=abc", json{{"rating", 5}}),
+                  json{"query", "customer_id"}));
   EXPECT_EQ(total_of(api(), "/reviews/customers/" + str(customer_id) + "/reviews"), 0);
 }
 
@@ -152,7 +154,8 @@ TEST_F(ReviewsApi, RestaurantRatingIsTheMeanRoundedToOneDecimal) {
   const auto restaurant = get_json(api(), "/restaurants/" + str(restaurant_id_));
   EXPECT_TRUE(restaurant["rating"].is_number());
   EXPECT_DOUBLE_EQ(get_json(api(), "/restaurants/" + str(restaurant_id_) + "/with-menu")["rating"].get<double>(), 3.5);
-  EXPECT_DOUBLE_EQ(get_json(api(), "/restaurants/" + str(other_restaurant))["rating"].get<double>(), other_rating_before);
+  EXPECT_DOUBLE_EQ(get_json(api(), "/restaurants/" + str(other_restaurant))["rating"].get<double>(),
+                   other_rating_before);
 
   const auto analytics = get_json(api(), "/reviews/restaurants/" + str(restaurant_id_) + "/analytics");
   EXPECT_EQ(analytics["total_reviews"], 4);
@@ -249,7 +252,7 @@ TEST_F(ReviewsAnalytics, RestaurantAnalyticsCountsRevenueWithoutCancelledOrders)
   const auto delivered = id_of(place_order(api(), customer_id, restaurant_id, {{id_of(pizza), 2}, {id_of(salad), 1}}));
   drive_to(api(), delivered, "delivered");
   ASSERT_EQ(api().post(review_target(delivered, customer_id), json{{"rating", 5}}).status, 201);
-  place_order(api(), customer_id, restaurant_id, {{id_of(cheap), 5}});                          // 17.30 placed
+  place_order(api(), customer_id, restaurant_id, {{id_of(cheap), 5}});                                // 17.30 placed
   const auto cancelled = id_of(place_order(api(), customer_id, restaurant_id, {{id_of(salad), 1}}));  // 8.99
   drive_to(api(), cancelled, "cancelled");
   const auto confirmed = id_of(place_order(api(), customer_id, restaurant_id, {{id_of(pizza), 1}, {id_of(cheap), 1}}));
@@ -320,8 +323,8 @@ TEST_F(ReviewsAnalytics, CustomerAnalyticsSpendsWithoutCancelledOrders) {
 
   const auto delivered = id_of(place_order(api(), customer_id, id_of(first), {{pizza, 2}, {salad, 1}}));  // 34.97
   drive_to(api(), delivered, "delivered");
-  place_order(api(), customer_id, id_of(second), {{plain, 2}, {cheap, 3}});  // 30.38
-  place_order(api(), customer_id, id_of(second), {{cheap, 1}});              // 3.46
+  place_order(api(), customer_id, id_of(second), {{plain, 2}, {cheap, 3}});                    // 30.38
+  place_order(api(), customer_id, id_of(second), {{cheap, 1}});                                // 3.46
   const auto cancelled = id_of(place_order(api(), customer_id, id_of(second), {{plain, 4}}));  // 40.00
   drive_to(api(), cancelled, "cancelled");
 

@@ -59,8 +59,8 @@ std::string valid_restaurant_text(const std::string& name) { return restaurant_b
 }
 
 TEST_F(RobustnessApi, MalformedJsonIsJsonInvalid) {
-  for (const std::string& body : {std::string(R"({"name": "Broken", )"), std::string("{not json}"), std::string("{'a':1}"),
-                                 std::string(R"({"name":"x"} trailing)")}) {
+  for (const std::string& body : {std::string(R"({"name": "Broken", )"), std::string("{not json}"),
+                                  std::string("{'a':1}"), std::string(R"({"name":"x"} trailing)")}) {
     const auto before = restaurants_total();
     const auto reply = client().post("/restaurants/", body);
     ASSERT_EQ(reply.status, 422) << body << " -> " << reply.body;
@@ -115,10 +115,10 @@ TEST_F(RobustnessApi, WrongTypesAreReportedPerField) {
 }
 
 TEST_F(RobustnessApi, NullsForRequiredFieldsAreRefused) {
-  expect_refused_restaurant(
-      R"({"name":null,"cuisine_type":"Thai","address":"12345 Road","phone_number":"+15550123"})", {"body", "name"});
-  expect_refused_restaurant(
-      R"({"name":"Null Phone","cuisine_type":"Thai","address":"12345 Road","phone_number":null})", {"body", "phone_number"});
+  expect_refused_restaurant(R"({"name":null,"cuisine_type":"Thai","address":"12345 Road","phone_number":"+15550123"})",
+                            {"body", "name"});
+  expect_refused_restaurant(R"({"name":"Null Phone","cuisine_type":"Thai","address":"12345 Road","phone_number":null})",
+                            {"body", "phone_number"});
   expect_refused_item(R"({"name":"Null Price","price":null,"category":"Main"})", {"body", "price"});
   expect_refused_item(R"({"name":"Null Category","price":1,"category":null})", {"body", "category"});
   const auto original = client().get(anchor()).json();
@@ -179,8 +179,8 @@ TEST_F(RobustnessApi, HugeUrlIs414) {
 }
 
 TEST_F(RobustnessApi, HugeHeaderIs431) {
-  const auto reply = client().raw("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + std::string(64 * 1024, 'h') +
-                                  "\r\n\r\n");
+  const auto reply =
+      client().raw("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + std::string(64 * 1024, 'h') + "\r\n\r\n");
   EXPECT_EQ(reply.status, 431) << reply.body;
 }
 
@@ -228,8 +228,10 @@ TEST_F(RobustnessApi, NonFiniteNumbersAreRefused) {
   // NaN and Infinity are not JSON
   const auto before_items = items_total();
   EXPECT_TRUE(is_json_invalid(client().post(anchor_menu(), R"({"name":"NaN Dish","price":NaN,"category":"Main"})")));
-  EXPECT_TRUE(is_json_invalid(client().post(anchor_menu(), R"({"name":"Inf Dish","price":Infinity,"category":"Main"})")));
-  EXPECT_TRUE(is_json_invalid(client().post(anchor_menu(), R"({"name":"Inf Dish","price":-Infinity,"category":"Main"})")));
+  EXPECT_TRUE(
+      is_json_invalid(client().post(anchor_menu(), R"({"name":"Inf Dish","price":Infinity,"category":"Main"})")));
+  EXPECT_TRUE(
+      is_json_invalid(client().post(anchor_menu(), R"({"name":"Inf Dish","price":-Infinity,"category":"Main"})")));
   // 1e400 is JSON, but no finite number
   const auto overflow = client().post(anchor_menu(), R"({"name":"Huge Dish","price":1e400,"category":"Main"})");
   EXPECT_EQ(overflow.status, 422) << overflow.body;
@@ -261,7 +263,8 @@ TEST_F(RobustnessApi, BrokenUnicodeIsRefused) {
       "/restaurants/",
       R"({"name":"Lone \udc00 Low","cuisine_type":"Thai","address":"12345 Road","phone_number":"+15550123"})")));
   const std::string invalid_utf8 =
-      "{\"name\":\"Bad \xff\xfe Bytes\",\"cuisine_type\":\"Thai\",\"address\":\"12345 Road\",\"phone_number\":\"+15550123\"}";
+      "{\"name\":\"Bad \xff\xfe Bytes\",\"cuisine_type\":\"Thai\",\"address\":\"12345 "
+      "Road\",\"phone_number\":\"+15550123\"}";
   const auto reply = client().post("/restaurants/", invalid_utf8);
   EXPECT_EQ(reply.status, 422) << reply.body;
   EXPECT_EQ(restaurants_total(), before);

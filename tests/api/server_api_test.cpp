@@ -66,10 +66,11 @@ TEST_F(ServerApi, KeepAliveServesSeveralRequestsOnOneConnection) {
     EXPECT_NE(lower(reply->header("connection")), "close");
   }
   const std::string body = restaurant_body(unique_name("Pipelined")).dump();
-  ASSERT_TRUE(connection.send("POST /restaurants/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                              "Content-Length: " +
-                              std::to_string(body.size()) + "\r\n\r\n" + body +
-                              "GET /restaurants/?limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  ASSERT_TRUE(
+      connection.send("POST /restaurants/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                      "Content-Length: " +
+                      std::to_string(body.size()) + "\r\n\r\n" + body +
+                      "GET /restaurants/?limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
   const auto first = connection.read_reply();
   const auto second = connection.read_reply();
   ASSERT_TRUE(first.has_value());

@@ -43,8 +43,9 @@ class CatalogServices : public ::testing::Test {
         "INSERT INTO customers (name, email, phone_number, address, created_at, updated_at) "
         "VALUES ('Ann', 'ann@example.com', '+15550000000', '1 Long Street, City', 'x', 'x')");
     const auto customer = raw.last_insert_id();
-    raw.use("INSERT INTO orders (customer_id, restaurant_id, total_cents, delivery_address, order_date) "
-            "VALUES (?1, ?2, 100, '1 Long Street, City', '2026-01-01T00:00:00')")
+    raw.use(
+           "INSERT INTO orders (customer_id, restaurant_id, total_cents, delivery_address, order_date) "
+           "VALUES (?1, ?2, 100, '1 Long Street, City', '2026-01-01T00:00:00')")
         .bind_all(customer, restaurant_id)
         .run();
     const auto order = raw.last_insert_id();

@@ -25,7 +25,8 @@ TEST(Migrations, ApplyOnceAndAreRecorded) {
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM schema_migrations"),
             static_cast<std::int64_t>(embedded_migrations().size()));
   for (const char* table : {"restaurants", "menu_items", "customers", "orders", "order_items", "reviews"}) {
-    EXPECT_EQ(count(db, std::string("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='") + table + "'"), 1)
+    EXPECT_EQ(count(db, std::string("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='") + table + "'"),
+              1)
         << table;
   }
 }

@@ -62,8 +62,8 @@ class OrderServices : public ::testing::Test {
   }
 
   void deliver(domain::id_t order_id) {
-    drive(order_id, {order_status::confirmed, order_status::preparing, order_status::out_for_delivery,
-                     order_status::delivered});
+    drive(order_id,
+          {order_status::confirmed, order_status::preparing, order_status::out_for_delivery, order_status::delivered});
   }
 
   std::int64_t count(const std::string& sql) {

@@ -148,7 +148,8 @@ TEST_F(redis_backend_test, unlink_if_removes_only_the_unwanted_keys) {
   for (int i = 0; i < 5; ++i) redis.put("zc:keep:" + std::to_string(i), testing::sample_entry("keep"), 60s);
   for (int i = 0; i < 4; ++i) redis.put("zc:drop:" + std::to_string(i), testing::sample_entry("drop"), 60s);
   redis.put("other:drop:1", testing::sample_entry("outside the pattern"), 60s);
-  const auto removed = redis.unlink_if("zc:*", [](const std::string& key) { return key.find(":drop:") != std::string::npos; });
+  const auto removed =
+      redis.unlink_if("zc:*", [](const std::string& key) { return key.find(":drop:") != std::string::npos; });
   EXPECT_EQ(removed, 4);
   EXPECT_EQ(redis.scan_stats("zc:keep:*").keys, 5);
   EXPECT_EQ(redis.scan_stats("zc:drop:*").keys, 0);

@@ -71,7 +71,8 @@ TEST(redis_pipeline, many_reads_asked_together_each_get_their_own_answer) {
   std::vector<std::string> keys;
   for (int i = 0; i < 500; ++i) {
     keys.push_back("zc:many:" + std::to_string(i));
-    if (i % 3 != 0) backend.put(keys.back(), testing::sample_entry("body " + std::to_string(i) + std::string(i * 7, 'x')), 60s);
+    if (i % 3 != 0)
+      backend.put(keys.back(), testing::sample_entry("body " + std::to_string(i) + std::string(i * 7, 'x')), 60s);
   }
   pipeline_on_a_loop loop(backend);
   const auto answers = loop.ask(keys);

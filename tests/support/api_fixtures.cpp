@@ -46,7 +46,9 @@ http_reply api_client::put(const std::string& target, const std::string& body) {
 
 http_reply api_client::put_json(const std::string& target, const json& body) { return put(target, body.dump()); }
 
-http_reply api_client::del(const std::string& target) { return checked(http_.del(target), "DELETE " + excerpt(target)); }
+http_reply api_client::del(const std::string& target) {
+  return checked(http_.del(target), "DELETE " + excerpt(target));
+}
 
 http_reply api_client::send(const std::string& method, const std::string& target, const std::string& body,
                             const header_list& headers) {
@@ -79,7 +81,10 @@ std::string unique_name(const std::string& prefix) {
 }
 
 json restaurant_body(const std::string& name) {
-  return {{"name", name}, {"cuisine_type", "Italian"}, {"address", "123 Main St, Downtown"}, {"phone_number", "+1-555-0123"}};
+  return {{"name", name},
+          {"cuisine_type", "Italian"},
+          {"address", "123 Main St, Downtown"},
+          {"phone_number", "+1-555-0123"}};
 }
 
 json menu_item_body(const std::string& name) { return {{"name", name}, {"price", 9.99}, {"category", "Main Course"}}; }
@@ -157,7 +162,8 @@ bool contains_id(const json& items, std::int64_t id) {
     return ::testing::AssertionFailure() << "body is not JSON (" << error.what() << "): " << excerpt(reply.body);
   }
   const json expected = {{"detail", message}};
-  if (body != expected) return ::testing::AssertionFailure() << "body " << body.dump() << ", expected " << expected.dump();
+  if (body != expected)
+    return ::testing::AssertionFailure() << "body " << body.dump() << ", expected " << expected.dump();
   return ::testing::AssertionSuccess();
 }
 
@@ -211,7 +217,8 @@ bool raw_connection::send(const std::string& bytes) {
 std::optional<http_reply> raw_connection::read_reply(int wait_ms) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   auto fill = [&]() {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
@@ -228,9 +235,8 @@ std::optional<http_reply> raw_connection::read_reply(int wait_ms) {
   http_reply reply;
   parse_head(pending_.substr(0, header_end), reply);
   pending_.erase(0, header_end + 4);
-  const auto length = static_cast<std::size_t>(std::stoull(reply.headers.count("content-length") != 0
-                                                               ? reply.headers["content-length"]
-                                                               : std::string("0")));
+  const auto length = static_cast<std::size_t>(
+      std::stoull(reply.headers.count("content-length") != 0 ? reply.headers["content-length"] : std::string("0")));
   while (pending_.size() < length) {
     if (!fill()) return std::nullopt;
   }
@@ -242,7 +248,8 @@ std::optional<http_reply> raw_connection::read_reply(int wait_ms) {
 bool raw_connection::closed_by_server(int wait_ms) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     pollfd p{fd_, POLLIN, 0};
     const int ready = ::poll(&p, 1, static_cast<int>(left.count()));

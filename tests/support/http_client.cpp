@@ -132,7 +132,9 @@ http_reply http_client::post(const std::string& target, const std::string& body,
   return send("POST", target, body, headers);
 }
 
-http_reply http_client::put(const std::string& target, const std::string& body) { return send("PUT", target, body, {}); }
+http_reply http_client::put(const std::string& target, const std::string& body) {
+  return send("PUT", target, body, {});
+}
 
 http_reply http_client::del(const std::string& target) { return send("DELETE", target, "", {}); }
 

@@ -26,9 +26,7 @@ namespace zomato::testing::order_fixtures {
 using json = nlohmann::json;
 using header_pairs = std::vector<std::pair<std::string, std::string>>;
 
-inline std::string shorten(const std::string& text) {
-  return text.size() > 300 ? text.substr(0, 300) + "..." : text;
-}
+inline std::string shorten(const std::string& text) { return text.size() > 300 ? text.substr(0, 300) + "..." : text; }
 
 /// A keep-alive client that records a test failure for every 5xx (or missing) answer.
 class checked_client {
@@ -208,41 +206,52 @@ inline ::testing::AssertionResult has_shape(const json& object,
 
 inline const std::vector<std::pair<std::string, std::string>>& customer_keys() {
   static const std::vector<std::pair<std::string, std::string>> keys{
-      {"id", "integer"},      {"name", "string"},      {"email", "string"},      {"phone_number", "string"},
-      {"address", "string"},  {"is_active", "boolean"}, {"created_at", "string"}, {"updated_at", "string"}};
+      {"id", "integer"},     {"name", "string"},       {"email", "string"},      {"phone_number", "string"},
+      {"address", "string"}, {"is_active", "boolean"}, {"created_at", "string"}, {"updated_at", "string"}};
   return keys;
 }
 
 inline const std::vector<std::pair<std::string, std::string>>& order_keys() {
-  static const std::vector<std::pair<std::string, std::string>> keys{
-      {"id", "integer"},           {"customer_id", "integer"},           {"restaurant_id", "integer"},
-      {"order_status", "string"},  {"total_amount", "string"},           {"delivery_address", "string"},
-      {"special_instructions", "string?"}, {"order_date", "string"},     {"delivery_time", "string?"}};
+  static const std::vector<std::pair<std::string, std::string>> keys{{"id", "integer"},
+                                                                     {"customer_id", "integer"},
+                                                                     {"restaurant_id", "integer"},
+                                                                     {"order_status", "string"},
+                                                                     {"total_amount", "string"},
+                                                                     {"delivery_address", "string"},
+                                                                     {"special_instructions", "string?"},
+                                                                     {"order_date", "string"},
+                                                                     {"delivery_time", "string?"}};
   return keys;
 }
 
 inline const std::vector<std::pair<std::string, std::string>>& review_keys() {
   static const std::vector<std::pair<std::string, std::string>> keys{
-      {"id", "integer"},       {"customer_id", "integer"}, {"restaurant_id", "integer"}, {"order_id", "integer"},
-      {"rating", "integer"},   {"comment", "string?"},     {"created_at", "string"}};
+      {"id", "integer"},     {"customer_id", "integer"}, {"restaurant_id", "integer"}, {"order_id", "integer"},
+      {"rating", "integer"}, {"comment", "string?"},     {"created_at", "string"}};
   return keys;
 }
 
 inline const std::vector<std::pair<std::string, std::string>>& restaurant_keys() {
   static const std::vector<std::pair<std::string, std::string>> keys{
-      {"id", "integer"},          {"name", "string"},          {"description", "string?"},
-      {"cuisine_type", "string"}, {"address", "string"},       {"phone_number", "string"},
-      {"rating", "number"},       {"is_active", "boolean"},    {"opening_time", "string?"},
-      {"closing_time", "string?"}, {"created_at", "string"},   {"updated_at", "string"}};
+      {"id", "integer"},           {"name", "string"},          {"description", "string?"}, {"cuisine_type", "string"},
+      {"address", "string"},       {"phone_number", "string"},  {"rating", "number"},       {"is_active", "boolean"},
+      {"opening_time", "string?"}, {"closing_time", "string?"}, {"created_at", "string"},   {"updated_at", "string"}};
   return keys;
 }
 
 inline const std::vector<std::pair<std::string, std::string>>& menu_item_keys() {
-  static const std::vector<std::pair<std::string, std::string>> keys{
-      {"id", "integer"},        {"restaurant_id", "integer"}, {"name", "string"},
-      {"description", "string?"}, {"price", "number"},        {"category", "string"},
-      {"is_vegetarian", "boolean"}, {"is_vegan", "boolean"},  {"is_available", "boolean"},
-      {"preparation_time", "integer?"}, {"created_at", "string"}, {"updated_at", "string"}};
+  static const std::vector<std::pair<std::string, std::string>> keys{{"id", "integer"},
+                                                                     {"restaurant_id", "integer"},
+                                                                     {"name", "string"},
+                                                                     {"description", "string?"},
+                                                                     {"price", "number"},
+                                                                     {"category", "string"},
+                                                                     {"is_vegetarian", "boolean"},
+                                                                     {"is_vegan", "boolean"},
+                                                                     {"is_available", "boolean"},
+                                                                     {"preparation_time", "integer?"},
+                                                                     {"created_at", "string"},
+                                                                     {"updated_at", "string"}};
   return keys;
 }
 
@@ -278,7 +287,8 @@ inline json expect_created(const http_reply& reply, const std::string& what) {
 }
 
 inline json restaurant_body(const std::string& name, const std::string& cuisine = "Italian") {
-  return {{"name", name}, {"cuisine_type", cuisine}, {"address", "123 Main St, Downtown"}, {"phone_number", "+1-555-0123"}};
+  return {
+      {"name", name}, {"cuisine_type", cuisine}, {"address", "123 Main St, Downtown"}, {"phone_number", "+1-555-0123"}};
 }
 
 inline json create_restaurant(checked_client& api, const std::string& cuisine = "Italian") {
@@ -358,7 +368,8 @@ inline void drive_to(checked_client& api, std::int64_t order_id, const std::stri
 inline std::int64_t total_of(checked_client& api, const std::string& target) {
   const auto reply = api.get(target);
   if (reply.status != 200) {
-    throw std::runtime_error("GET " + target + " answered " + std::to_string(reply.status) + ": " + shorten(reply.body));
+    throw std::runtime_error("GET " + target + " answered " + std::to_string(reply.status) + ": " +
+                             shorten(reply.body));
   }
   return reply.json().at("total").get<std::int64_t>();
 }
@@ -367,7 +378,8 @@ inline std::int64_t total_of(checked_client& api, const std::string& target) {
 inline json get_json(checked_client& api, const std::string& target) {
   const auto reply = api.get(target);
   if (reply.status != 200) {
-    throw std::runtime_error("GET " + target + " answered " + std::to_string(reply.status) + ": " + shorten(reply.body));
+    throw std::runtime_error("GET " + target + " answered " + std::to_string(reply.status) + ": " +
+                             shorten(reply.body));
   }
   return reply.json();
 }

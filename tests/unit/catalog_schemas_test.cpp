@@ -28,10 +28,9 @@ std::set<std::string> keys_of(const response_shape& shape) {
 const std::set<std::string> restaurant_keys{"id",           "name",         "description", "cuisine_type",
                                             "address",      "phone_number", "rating",      "is_active",
                                             "opening_time", "closing_time", "created_at",  "updated_at"};
-const std::set<std::string> menu_item_keys{"id",           "restaurant_id",  "name",         "description",
-                                           "price",        "category",       "is_vegetarian", "is_vegan",
-                                           "is_gluten_free", "is_available", "preparation_time", "created_at",
-                                           "updated_at"};
+const std::set<std::string> menu_item_keys{
+    "id",       "restaurant_id",  "name",         "description",      "price",      "category",  "is_vegetarian",
+    "is_vegan", "is_gluten_free", "is_available", "preparation_time", "created_at", "updated_at"};
 
 domain::restaurant stored_restaurant() {
   domain::restaurant r;
@@ -109,13 +108,12 @@ TEST(ParseRestaurant, ReportsTheContractRules) {
   const auto detail = json::parse(http::render_problems(found))["detail"];
   std::vector<std::pair<json, std::string>> got;
   for (const auto& p : detail) got.emplace_back(p["loc"], p["type"]);
-  const std::vector<std::pair<json, std::string>> expected{
-      {json::array({"body", "name"}), "string_too_short"},
-      {json::array({"body", "cuisine_type"}), "string_too_short"},
-      {json::array({"body", "address"}), "string_too_short"},
-      {json::array({"body", "phone_number"}), "value_error"},
-      {json::array({"body", "rating"}), "less_than_equal"},
-      {json::array({"body", "opening_time"}), "time_parsing"}};
+  const std::vector<std::pair<json, std::string>> expected{{json::array({"body", "name"}), "string_too_short"},
+                                                           {json::array({"body", "cuisine_type"}), "string_too_short"},
+                                                           {json::array({"body", "address"}), "string_too_short"},
+                                                           {json::array({"body", "phone_number"}), "value_error"},
+                                                           {json::array({"body", "rating"}), "less_than_equal"},
+                                                           {json::array({"body", "opening_time"}), "time_parsing"}};
   EXPECT_EQ(got, expected) << detail.dump();
 }
 
@@ -160,7 +158,8 @@ TEST(ParseRestaurantPatch, SetsOnlySentFields) {
 
 TEST(ParseRestaurantPatch, NullClearsNullableFields) {
   http::problems found;
-  const auto p = parse_restaurant_patch(R"({"description":null,"opening_time":null,"cuisine_type":"  tex-mex "})", found);
+  const auto p =
+      parse_restaurant_patch(R"({"description":null,"opening_time":null,"cuisine_type":"  tex-mex "})", found);
   EXPECT_TRUE(found.empty()) << http::render_problems(found);
   ASSERT_TRUE(p.description.has_value());
   EXPECT_FALSE(p.description->has_value());
@@ -183,8 +182,8 @@ TEST(ParseRestaurantPatch, EmptyObjectChangesNothing) {
   http::problems found;
   const auto p = parse_restaurant_patch("{}", found);
   EXPECT_TRUE(found.empty());
-  EXPECT_FALSE(p.name || p.description || p.cuisine_type || p.address || p.phone_number || p.rating ||
-               p.is_active || p.opening_time || p.closing_time);
+  EXPECT_FALSE(p.name || p.description || p.cuisine_type || p.address || p.phone_number || p.rating || p.is_active ||
+               p.opening_time || p.closing_time);
 }
 
 TEST(ParseMenuItem, ReadsAValidBodyWithDefaults) {

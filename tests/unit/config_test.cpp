@@ -140,8 +140,7 @@ TEST(LoadConfig, BadValuesNameTheirVariable) {
            sample{"REDIS_URL", "redis://localhost/x"},
        }) {
     const auto message = error_of({{variable, value}});
-    EXPECT_NE(message.find(variable), std::string::npos)
-        << variable << "='" << value << "' gave: '" << message << "'";
+    EXPECT_NE(message.find(variable), std::string::npos) << variable << "='" << value << "' gave: '" << message << "'";
     EXPECT_EQ(message.find('\n'), std::string::npos) << message;
   }
 }
@@ -151,9 +150,7 @@ TEST(LoadConfig, ErrorMessageShowsTheBadValue) {
   EXPECT_NE(error_of({{"ENVIRONMENT", "prod"}}).find("'prod'"), std::string::npos);
 }
 
-TEST(LoadConfig, ConfigErrorIsARuntimeError) {
-  EXPECT_THROW((void)load({{"PORT", "abc"}}), std::runtime_error);
-}
+TEST(LoadConfig, ConfigErrorIsARuntimeError) { EXPECT_THROW((void)load({{"PORT", "abc"}}), std::runtime_error); }
 
 TEST(SqlitePathOf, StripsTheScheme) {
   EXPECT_EQ(sqlite_path_of("sqlite:///./restaurants.db"), "./restaurants.db");

@@ -65,8 +65,8 @@ TEST(ValidateBody, MalformedJsonIsJsonInvalidAtItsPosition) {
     const char* body;
     std::int64_t position;
   };
-  for (const auto& [body, position] : {sample{R"({"name": })", 9}, sample{R"({"a":1,})", 7},
-                                       sample{R"({"a" 1})", 5}, sample{R"({"a":1} x)", 8}, sample{"{", 1}}) {
+  for (const auto& [body, position] : {sample{R"({"name": })", 9}, sample{R"({"a":1,})", 7}, sample{R"({"a" 1})", 5},
+                                       sample{R"({"a":1} x)", 8}, sample{"{", 1}}) {
     const auto p = only_problem(body);
     EXPECT_EQ(p["type"], "json_invalid") << body;
     EXPECT_EQ(p["loc"], json::array({"body", position})) << body;
@@ -276,9 +276,10 @@ TEST(ValidateBody, RoundsMoneyToCents) {
     const char* body;
     std::int64_t cents;
   };
-  for (const auto& [body, cents] : {sample{R"({"price":3.456})", 346}, sample{R"({"price":12.99})", 1299},
-                                    sample{R"({"price":10})", 1000}, sample{R"({"price":0.01})", 1},
-                                    sample{R"({"price":2.675})", 267}, sample{R"({"price":99999999.99})", 9999999999}}) {
+  for (const auto& [body, cents] :
+       {sample{R"({"price":3.456})", 346}, sample{R"({"price":12.99})", 1299}, sample{R"({"price":10})", 1000},
+        sample{R"({"price":0.01})", 1}, sample{R"({"price":2.675})", 267},
+        sample{R"({"price":99999999.99})", 9999999999}}) {
     const auto result = validate(body);
     EXPECT_TRUE(result.detail.empty()) << body << result.detail.dump();
     EXPECT_EQ(result.values.integer("price"), cents) << body;

@@ -46,8 +46,8 @@ TEST(invalidation_map, restaurant_updated_reaches_everything_that_nests_a_restau
 }
 
 TEST(invalidation_map, restaurant_deleted_reaches_its_menu_orders_and_reviews) {
-  EXPECT_TRUE(includes(change::restaurant_deleted, {"restaurants", "search", "restaurant-menus", "menu-items", "orders",
-                                                    "reviews", "analytics"}));
+  EXPECT_TRUE(includes(change::restaurant_deleted,
+                       {"restaurants", "search", "restaurant-menus", "menu-items", "orders", "reviews", "analytics"}));
 }
 
 TEST(invalidation_map, menu_changed_reaches_menus_searches_analytics_and_order_details) {
@@ -66,8 +66,8 @@ TEST(invalidation_map, customer_updated_reaches_order_details_and_review_lists) 
 TEST(invalidation_map, customer_deleted_reaches_orders_reviews_and_the_ratings_they_made) {
   // Deleting a customer deletes their reviews, so the ratings of restaurants change wherever
   // a restaurant shows.
-  EXPECT_TRUE(includes(change::customer_deleted, {"customers", "orders", "reviews", "analytics", "restaurants", "search",
-                                                  "menu-items", "restaurant-menus"}));
+  EXPECT_TRUE(includes(change::customer_deleted, {"customers", "orders", "reviews", "analytics", "restaurants",
+                                                  "search", "menu-items", "restaurant-menus"}));
 }
 
 TEST(invalidation_map, order_placed_reaches_orders_and_analytics) {
@@ -79,8 +79,8 @@ TEST(invalidation_map, order_status_changed_reaches_orders_and_analytics) {
 }
 
 TEST(invalidation_map, review_added_reaches_the_rating_wherever_it_shows) {
-  EXPECT_TRUE(includes(change::review_added, {"restaurants", "search", "restaurant-menus", "menu-items", "orders",
-                                              "reviews", "analytics"}));
+  EXPECT_TRUE(includes(change::review_added,
+                       {"restaurants", "search", "restaurant-menus", "menu-items", "orders", "reviews", "analytics"}));
 }
 
 TEST(invalidation_map, catalog_replaced_reaches_every_namespace) {
@@ -88,10 +88,10 @@ TEST(invalidation_map, catalog_replaced_reaches_every_namespace) {
 }
 
 TEST(invalidation_map, every_change_names_only_known_namespaces_without_repeats) {
-  for (auto what : {change::restaurant_created, change::restaurant_updated, change::restaurant_deleted,
-                    change::menu_changed, change::customer_created, change::customer_updated, change::customer_deleted,
-                    change::order_placed, change::order_status_changed, change::review_added,
-                    change::catalog_replaced}) {
+  for (auto what :
+       {change::restaurant_created, change::restaurant_updated, change::restaurant_deleted, change::menu_changed,
+        change::customer_created, change::customer_updated, change::customer_deleted, change::order_placed,
+        change::order_status_changed, change::review_added, change::catalog_replaced}) {
     const auto list = namespaces_changed_by(what);
     EXPECT_FALSE(list.empty()) << static_cast<int>(what);
     EXPECT_EQ(names_of(list).size(), list.size()) << "repeated namespace for change " << static_cast<int>(what);

@@ -55,7 +55,16 @@ TEST(JsonWriter, NestsContainers) {
 
 TEST(JsonWriter, NestsArraysOfArrays) {
   json_writer out;
-  out.begin_array().begin_array().end_array().begin_array().value(1).begin_array().value(2).end_array().end_array().end_array();
+  out.begin_array()
+      .begin_array()
+      .end_array()
+      .begin_array()
+      .value(1)
+      .begin_array()
+      .value(2)
+      .end_array()
+      .end_array()
+      .end_array();
   EXPECT_EQ(out.text(), "[[],[1,[2]]]");
 }
 

@@ -150,8 +150,8 @@ TEST(SurgeFor, MultiplierNeverFallsAsTheLoadGrows) {
 
 TEST(DeliverySlots, StartAtTheNextHalfHourWithoutOpeningHours) {
   const auto slots = delivery_slots(at(10h, 17min), always, always, {}, 15);
-  EXPECT_EQ(labels_of(slots), (std::vector<std::string>{"10:30-11:00", "11:00-11:30", "11:30-12:00", "12:00-12:30",
-                                                        "12:30-13:00"}));
+  EXPECT_EQ(labels_of(slots),
+            (std::vector<std::string>{"10:30-11:00", "11:00-11:30", "11:30-12:00", "12:00-12:30", "12:30-13:00"}));
   for (const auto& slot : slots) {
     EXPECT_TRUE(slot.available) << slot.label;
     EXPECT_EQ(slot.estimated_prep_time, 15) << slot.label;
@@ -181,8 +181,8 @@ TEST(DeliverySlots, JustAfterABoundaryTheFirstSlotIsTheNextOne) {
 
 TEST(DeliverySlots, WrapPastMidnightWithoutOpeningHours) {
   const auto slots = delivery_slots(at(23h, 10min), always, always, {}, 15);
-  EXPECT_EQ(labels_of(slots), (std::vector<std::string>{"23:30-00:00", "00:00-00:30", "00:30-01:00", "01:00-01:30",
-                                                        "01:30-02:00"}));
+  EXPECT_EQ(labels_of(slots),
+            (std::vector<std::string>{"23:30-00:00", "00:00-00:30", "00:30-01:00", "01:00-01:30", "01:30-02:00"}));
 }
 
 TEST(DeliverySlots, SkipSlotsOutsideTheOpeningHours) {
@@ -193,23 +193,23 @@ TEST(DeliverySlots, SkipSlotsOutsideTheOpeningHours) {
 
 TEST(DeliverySlots, BeforeOpeningStartAtTheOpeningTime) {
   const auto slots = delivery_slots(at(7h, 5min), "10:00:00", "22:00:00", {}, 15);
-  EXPECT_EQ(labels_of(slots), (std::vector<std::string>{"10:00-10:30", "10:30-11:00", "11:00-11:30", "11:30-12:00",
-                                                        "12:00-12:30"}));
+  EXPECT_EQ(labels_of(slots),
+            (std::vector<std::string>{"10:00-10:30", "10:30-11:00", "11:00-11:30", "11:30-12:00", "12:00-12:30"}));
 }
 
 TEST(DeliverySlots, NearClosingContinueWithTheNextDay) {
   const auto slots = delivery_slots(at(21h, 5min), "10:00:00", "22:00:00", {}, 15);
-  EXPECT_EQ(labels_of(slots), (std::vector<std::string>{"21:30-22:00", "10:00-10:30", "10:30-11:00", "11:00-11:30",
-                                                        "11:30-12:00"}));
+  EXPECT_EQ(labels_of(slots),
+            (std::vector<std::string>{"21:30-22:00", "10:00-10:30", "10:30-11:00", "11:00-11:30", "11:30-12:00"}));
 }
 
 TEST(DeliverySlots, OpenPastMidnight) {
   const auto late = delivery_slots(at(23h, 10min), "22:00:00", "02:00:00", {}, 15);
-  EXPECT_EQ(labels_of(late), (std::vector<std::string>{"23:30-00:00", "00:00-00:30", "00:30-01:00", "01:00-01:30",
-                                                       "01:30-02:00"}));
+  EXPECT_EQ(labels_of(late),
+            (std::vector<std::string>{"23:30-00:00", "00:00-00:30", "00:30-01:00", "01:00-01:30", "01:30-02:00"}));
   const auto after_closing = delivery_slots(at(1h, 45min), "22:00:00", "02:00:00", {}, 15);
-  EXPECT_EQ(labels_of(after_closing), (std::vector<std::string>{"22:00-22:30", "22:30-23:00", "23:00-23:30",
-                                                                "23:30-00:00", "00:00-00:30"}));
+  EXPECT_EQ(labels_of(after_closing),
+            (std::vector<std::string>{"22:00-22:30", "22:30-23:00", "23:00-23:30", "23:30-00:00", "00:00-00:30"}));
   const auto evening = delivery_slots(at(20h, 40min), "22:00:00", "02:00:00", {}, 15);
   ASSERT_FALSE(evening.empty());
   EXPECT_EQ(evening.front().label, "22:00-22:30");

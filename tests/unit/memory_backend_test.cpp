@@ -211,7 +211,8 @@ TEST(memory_backend, expired_entries_are_not_returned) {
   EXPECT_NE(memory.get("long"), nullptr);
   // The expired entry was dropped by the get.
   EXPECT_EQ(keys_in(memory), std::set<std::string>{"long"});
-  EXPECT_EQ(memory.bytes(), memory_backend::cost_of("long", entry{"long lived", etag_of("long lived"), "/restaurants/"}));
+  EXPECT_EQ(memory.bytes(),
+            memory_backend::cost_of("long", entry{"long lived", etag_of("long lived"), "/restaurants/"}));
 }
 
 TEST(memory_backend, inspect_reports_uses_bytes_and_remaining_time_without_changing_anything) {
@@ -262,9 +263,7 @@ TEST(memory_backend, sweep_removes_what_the_predicate_picks_and_counts_it) {
   const auto removed_expired = memory.sweep([](const memory_backend::visit& v) { return v.expired; });
   EXPECT_EQ(removed_expired, 1u);
   EXPECT_EQ(keys_in(memory).count("expiring"), 0u);
-  const auto removed_odd = memory.sweep([](const memory_backend::visit& v) {
-    return (v.key.back() - '0') % 2 == 1;
-  });
+  const auto removed_odd = memory.sweep([](const memory_backend::visit& v) { return (v.key.back() - '0') % 2 == 1; });
   EXPECT_EQ(removed_odd, 5u);
   EXPECT_EQ(keys_in(memory), (std::set<std::string>{"key0", "key2", "key4", "key6", "key8"}));
   std::size_t expected_bytes = 0;
@@ -305,9 +304,8 @@ TEST(memory_backend, every_entry_stays_reachable_as_the_index_grows_and_loses_en
   constexpr int count = 5000;
   for (int i = 0; i < count; ++i) memory.put("key" + std::to_string(i), make_entry("body " + std::to_string(i)), 60s);
   EXPECT_EQ(keys_in(memory).size(), static_cast<std::size_t>(count));
-  const auto removed = memory.sweep([](const memory_backend::visit& v) {
-    return std::stoi(std::string(v.key.substr(3))) % 3 == 0;
-  });
+  const auto removed =
+      memory.sweep([](const memory_backend::visit& v) { return std::stoi(std::string(v.key.substr(3))) % 3 == 0; });
   EXPECT_EQ(removed, static_cast<std::size_t>((count + 2) / 3));
   for (int i = 0; i < count; ++i) {
     const auto found = memory.get("key" + std::to_string(i));

@@ -27,13 +27,12 @@ order sample_order() {
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(StatusNotification, TitlesNameEveryStatus) {
-  const std::vector<std::pair<order_status, std::string>> titles{
-      {order_status::placed, "Order Placed"},
-      {order_status::confirmed, "Order Confirmed"},
-      {order_status::preparing, "Order Being Prepared"},
-      {order_status::out_for_delivery, "Out for Delivery"},
-      {order_status::delivered, "Order Delivered"},
-      {order_status::cancelled, "Order Cancelled"}};
+  const std::vector<std::pair<order_status, std::string>> titles{{order_status::placed, "Order Placed"},
+                                                                 {order_status::confirmed, "Order Confirmed"},
+                                                                 {order_status::preparing, "Order Being Prepared"},
+                                                                 {order_status::out_for_delivery, "Out for Delivery"},
+                                                                 {order_status::delivered, "Order Delivered"},
+                                                                 {order_status::cancelled, "Order Cancelled"}};
   for (const auto& [status, title] : titles) {
     EXPECT_EQ(status_notification(sample_order(), "Pizza Palace", status, "2026-11-25T10:20:00").title, title)
         << name_of(status);

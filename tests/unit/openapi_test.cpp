@@ -19,8 +19,8 @@ std::vector<schemas::field_rule> dish_rules() {
   std::vector<schemas::field_rule> r(4);
   r[0] = {.name = "name", .required = true, .min_length = 3, .max_length = 100, .description = "Dish name"};
   r[1] = {.name = "description", .nullable = true};
-  r[2] = {.name = "price", .kind = schemas::field_kind::money, .required = true, .minimum = 0.0,
-          .exclusive_minimum = true};
+  r[2] = {
+      .name = "price", .kind = schemas::field_kind::money, .required = true, .minimum = 0.0, .exclusive_minimum = true};
   r[3] = {.name = "opens", .kind = schemas::field_kind::time_of_day};
   return r;
 }
@@ -51,7 +51,8 @@ openapi_components sample_components() {
 http::router sample_router() {
   http::router routes;
   routes.add(make_route(http::verb::get, "/", {}, {"root", "Welcome", "", "Welcome", 200}));
-  routes.add(make_route(http::verb::get, "/dishes/", http::pagination(), {"dishes", "List dishes", "", "DishPage", 200}));
+  routes.add(
+      make_route(http::verb::get, "/dishes/", http::pagination(), {"dishes", "List dishes", "", "DishPage", 200}));
   routes.add(make_route(http::verb::post, "/dishes/", {}, {"dishes", "Create a dish", "DishCreate", "Dish", 201}));
   routes.add(make_route(http::verb::put, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
                         {"dishes", "Update a dish", "DishUpdate", "Dish", 200}));

@@ -7,9 +7,9 @@ namespace {
 
 TEST(OrderStatus, AllowsExactlyTheWorkflow) {
   using s = order_status;
-  const std::vector<std::pair<s, s>> allowed{{s::placed, s::confirmed},          {s::confirmed, s::preparing},
+  const std::vector<std::pair<s, s>> allowed{{s::placed, s::confirmed},           {s::confirmed, s::preparing},
                                              {s::preparing, s::out_for_delivery}, {s::out_for_delivery, s::delivered},
-                                             {s::placed, s::cancelled},          {s::confirmed, s::cancelled},
+                                             {s::placed, s::cancelled},           {s::confirmed, s::cancelled},
                                              {s::preparing, s::cancelled}};
   int permitted = 0;
   for (auto from : all_order_statuses) {

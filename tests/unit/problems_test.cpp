@@ -18,9 +18,10 @@ TEST(RenderProblems, WritesFastApiShape) {
   p.msg = "String should have at least 3 characters";
   p.input_json = R"("ab")";
   p.ctx_json = R"({"min_length":3})";
-  EXPECT_EQ(render_problems({p}),
-            R"({"detail":[{"type":"string_too_short","loc":["body","name"],"msg":"String should have at least 3 characters",)"
-            R"("input":"ab","ctx":{"min_length":3}}]})");
+  EXPECT_EQ(
+      render_problems({p}),
+      R"({"detail":[{"type":"string_too_short","loc":["body","name"],"msg":"String should have at least 3 characters",)"
+      R"("input":"ab","ctx":{"min_length":3}}]})");
 }
 
 TEST(RenderProblems, LeavesCtxOutWhenEmptyAndInputDefaultsToNull) {

@@ -13,10 +13,10 @@ TEST(Rounding, MeanRatingsToOneDecimal) {
 }
 
 TEST(Rounding, TiesGoToEven) {
-  EXPECT_DOUBLE_EQ(rounded_quotient(1, 8, 2), 0.12);   // 0.125
-  EXPECT_DOUBLE_EQ(rounded_quotient(3, 8, 2), 0.38);   // 0.375
-  EXPECT_DOUBLE_EQ(rounded_quotient(17, 4, 1), 4.2);   // 4.25
-  EXPECT_DOUBLE_EQ(rounded_quotient(19, 4, 1), 4.8);   // 4.75
+  EXPECT_DOUBLE_EQ(rounded_quotient(1, 8, 2), 0.12);  // 0.125
+  EXPECT_DOUBLE_EQ(rounded_quotient(3, 8, 2), 0.38);  // 0.375
+  EXPECT_DOUBLE_EQ(rounded_quotient(17, 4, 1), 4.2);  // 4.25
+  EXPECT_DOUBLE_EQ(rounded_quotient(19, 4, 1), 4.8);  // 4.75
 }
 
 TEST(Rounding, PercentagesAndEmptyDenominators) {

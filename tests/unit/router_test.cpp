@@ -47,8 +47,8 @@ router catalog_router() {
   routes.add(make_route(verb::get, "/restaurants/active", pagination(), "active_restaurants"));
   routes.add(make_route(verb::get, "/restaurants/{restaurant_id}/menu",
                         {path_id("restaurant_id", "Id"), query_text("q", false, "Search")}, "menu"));
-  routes.add(make_route(verb::get, "/menu-items/category/{category}", {path_text("category", "Category")},
-                        "by_category"));
+  routes.add(
+      make_route(verb::get, "/menu-items/category/{category}", {path_text("category", "Category")}, "by_category"));
   routes.add(make_route(verb::get, "/reviews/", {query_text("q", true, "Required text")}, "reviews"));
   return routes;
 }
@@ -119,8 +119,8 @@ TEST(Router, MatchesTheRoot) {
 
 TEST(Router, UnknownPathIsNotFound) {
   const auto routes = catalog_router();
-  for (const char* path : {"/nope", "/restaurants/1/extra", "/restaurants/1/menu/more", "/menu-items/category",
-                           "/restaurantsx"}) {
+  for (const char* path :
+       {"/nope", "/restaurants/1/extra", "/restaurants/1/menu/more", "/menu-items/category", "/restaurantsx"}) {
     const auto res = routes.dispatch(get(path));
     EXPECT_EQ(res.status, 404) << path;
     EXPECT_EQ(res.body, R"({"detail":"Not Found"})") << path;

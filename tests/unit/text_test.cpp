@@ -102,17 +102,17 @@ TEST(ValidUtf8, RefusesOverlongForms) {
 }
 
 TEST(ValidUtf8, RefusesSurrogates) {
-  EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));  // U+D800
-  EXPECT_FALSE(valid_utf8("\xED\xAF\xBF"));  // U+DBFF
-  EXPECT_FALSE(valid_utf8("\xED\xB0\x80"));  // U+DC00
-  EXPECT_FALSE(valid_utf8("\xED\xBF\xBF"));  // U+DFFF
+  EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));              // U+D800
+  EXPECT_FALSE(valid_utf8("\xED\xAF\xBF"));              // U+DBFF
+  EXPECT_FALSE(valid_utf8("\xED\xB0\x80"));              // U+DC00
+  EXPECT_FALSE(valid_utf8("\xED\xBF\xBF"));              // U+DFFF
   EXPECT_FALSE(valid_utf8("\xED\xA0\xBD\xED\xB8\x80"));  // CESU-8 pair for U+1F600
 }
 
 TEST(ValidUtf8, RefusesCodePointsPastTheUnicodeRange) {
-  EXPECT_FALSE(valid_utf8("\xF4\x90\x80\x80"));      // U+110000
-  EXPECT_FALSE(valid_utf8("\xF7\xBF\xBF\xBF"));      // U+1FFFFF
-  EXPECT_FALSE(valid_utf8("\xF8\x88\x80\x80\x80"));  // 5-byte form
+  EXPECT_FALSE(valid_utf8("\xF4\x90\x80\x80"));          // U+110000
+  EXPECT_FALSE(valid_utf8("\xF7\xBF\xBF\xBF"));          // U+1FFFFF
+  EXPECT_FALSE(valid_utf8("\xF8\x88\x80\x80\x80"));      // 5-byte form
   EXPECT_FALSE(valid_utf8("\xFC\x84\x80\x80\x80\x80"));  // 6-byte form
 }
 

@@ -5,8 +5,9 @@
 namespace zomato::store::sqlite {
 
 void notification_repository::add(domain::notification& n) {
-  db_.use("INSERT INTO notifications (customer_id, order_id, kind, title, message, created_at, is_read) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+  db_.use(
+         "INSERT INTO notifications (customer_id, order_id, kind, title, message, created_at, is_read) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
       .bind_all(n.customer_id, n.order_id, n.kind, n.title, n.message, n.created_at, n.read)
       .run();
   n.id = db_.last_insert_id();

@@ -44,8 +44,7 @@ statement& statement::bind(int index, double value) {
 }
 
 statement& statement::bind(int index, std::string_view value) {
-  if (sqlite3_bind_text64(handle_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8) !=
-      SQLITE_OK) {
+  if (sqlite3_bind_text64(handle_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) {
     fail(sqlite3_db_handle(handle_), "bind");
   }
   return *this;

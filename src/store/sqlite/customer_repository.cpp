@@ -52,16 +52,18 @@ std::optional<domain::id_t> customer_repository::id_with_email(const std::string
 }
 
 void customer_repository::insert(domain::customer& c) {
-  db_.use("INSERT INTO customers (name, email, phone_number, address, is_active, created_at, updated_at) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+  db_.use(
+         "INSERT INTO customers (name, email, phone_number, address, is_active, created_at, updated_at) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
       .bind_all(c.name, c.email, c.phone_number, c.address, c.is_active, c.created_at, c.updated_at)
       .run();
   c.id = db_.last_insert_id();
 }
 
 void customer_repository::update(const domain::customer& c) {
-  db_.use("UPDATE customers SET name = ?2, email = ?3, phone_number = ?4, address = ?5, is_active = ?6, "
-          "updated_at = ?7 WHERE id = ?1")
+  db_.use(
+         "UPDATE customers SET name = ?2, email = ?3, phone_number = ?4, address = ?5, is_active = ?6, "
+         "updated_at = ?7 WHERE id = ?1")
       .bind_all(c.id, c.name, c.email, c.phone_number, c.address, c.is_active, c.updated_at)
       .run();
 }

@@ -12,8 +12,9 @@ std::optional<idempotency_repository::entry> idempotency_repository::find(domain
 
 void idempotency_repository::remember(domain::id_t customer_id, const std::string& key, const std::string& request,
                                       domain::id_t order_id, const std::string& at) {
-  db_.use("INSERT INTO idempotency_keys (customer_id, idempotency_key, request, order_id, created_at) "
-          "VALUES (?1, ?2, ?3, ?4, ?5)")
+  db_.use(
+         "INSERT INTO idempotency_keys (customer_id, idempotency_key, request, order_id, created_at) "
+         "VALUES (?1, ?2, ?3, ?4, ?5)")
       .bind_all(customer_id, key, request, order_id, at)
       .run();
 }

@@ -86,8 +86,8 @@ page_of<domain::menu_item> menu_item_repository::of_restaurant(domain::id_t rest
   auto count = db_.use("SELECT COUNT(*) FROM menu_items WHERE restaurant_id = ?1");
   count.bind_all(restaurant_id);
   result.total = count_of(std::move(count));
-  auto rows = db_.use("SELECT " + columns + " FROM menu_items WHERE restaurant_id = ?1" + order +
-                      " LIMIT ?2 OFFSET ?3");
+  auto rows =
+      db_.use("SELECT " + columns + " FROM menu_items WHERE restaurant_id = ?1" + order + " LIMIT ?2 OFFSET ?3");
   rows.bind_all(restaurant_id, window.limit, window.skip);
   while (rows.next()) result.items.push_back(read(rows));
   return result;
@@ -102,9 +102,10 @@ std::vector<domain::menu_item> menu_item_repository::all_of_restaurant(domain::i
 }
 
 void menu_item_repository::insert(domain::menu_item& m) {
-  db_.use("INSERT INTO menu_items (restaurant_id, name, description, price_cents, category, "
-          "is_vegetarian, is_vegan, is_gluten_free, is_available, preparation_time, created_at, "
-          "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+  db_.use(
+         "INSERT INTO menu_items (restaurant_id, name, description, price_cents, category, "
+         "is_vegetarian, is_vegan, is_gluten_free, is_available, preparation_time, created_at, "
+         "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
       .bind_all(m.restaurant_id, m.name, m.description, m.price, m.category, m.is_vegetarian, m.is_vegan,
                 m.is_gluten_free, m.is_available, m.preparation_time, m.created_at, m.updated_at)
       .run();
@@ -112,11 +113,12 @@ void menu_item_repository::insert(domain::menu_item& m) {
 }
 
 void menu_item_repository::update(const domain::menu_item& m) {
-  db_.use("UPDATE menu_items SET name = ?2, description = ?3, price_cents = ?4, category = ?5, "
-          "is_vegetarian = ?6, is_vegan = ?7, is_gluten_free = ?8, is_available = ?9, "
-          "preparation_time = ?10, updated_at = ?11 WHERE id = ?1")
-      .bind_all(m.id, m.name, m.description, m.price, m.category, m.is_vegetarian, m.is_vegan,
-                m.is_gluten_free, m.is_available, m.preparation_time, m.updated_at)
+  db_.use(
+         "UPDATE menu_items SET name = ?2, description = ?3, price_cents = ?4, category = ?5, "
+         "is_vegetarian = ?6, is_vegan = ?7, is_gluten_free = ?8, is_available = ?9, "
+         "preparation_time = ?10, updated_at = ?11 WHERE id = ?1")
+      .bind_all(m.id, m.name, m.description, m.price, m.category, m.is_vegetarian, m.is_vegan, m.is_gluten_free,
+                m.is_available, m.preparation_time, m.updated_at)
       .run();
 }
 

@@ -44,8 +44,8 @@ std::vector<domain::order_item> order_repository::items_of(domain::id_t order_id
       "WHERE order_id = ?1 ORDER BY id");
   rows.bind_all(order_id);
   while (rows.next()) {
-    items.push_back({rows.integer(0), rows.integer(1), rows.integer(2), rows.integer(3), rows.integer(4),
-                     rows.optional_text(5)});
+    items.push_back(
+        {rows.integer(0), rows.integer(1), rows.integer(2), rows.integer(3), rows.integer(4), rows.optional_text(5)});
   }
   return items;
 }
@@ -77,16 +77,18 @@ page_of<domain::order> order_repository::of_restaurant(domain::id_t restaurant_i
 }
 
 void order_repository::insert(domain::order& o, std::vector<domain::order_item>& items) {
-  db_.use("INSERT INTO orders (customer_id, restaurant_id, order_status, total_cents, delivery_address, "
-          "special_instructions, order_date, delivery_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+  db_.use(
+         "INSERT INTO orders (customer_id, restaurant_id, order_status, total_cents, delivery_address, "
+         "special_instructions, order_date, delivery_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
       .bind_all(o.customer_id, o.restaurant_id, domain::name_of(o.status), o.total, o.delivery_address,
                 o.special_instructions, o.order_date, o.delivery_time)
       .run();
   o.id = db_.last_insert_id();
   for (auto& item : items) {
     item.order_id = o.id;
-    db_.use("INSERT INTO order_items (order_id, menu_item_id, quantity, item_price_cents, special_requests) "
-            "VALUES (?1, ?2, ?3, ?4, ?5)")
+    db_.use(
+           "INSERT INTO order_items (order_id, menu_item_id, quantity, item_price_cents, special_requests) "
+           "VALUES (?1, ?2, ?3, ?4, ?5)")
         .bind_all(item.order_id, item.menu_item_id, item.quantity, item.item_price, item.special_requests)
         .run();
     item.id = db_.last_insert_id();
@@ -95,8 +97,9 @@ void order_repository::insert(domain::order& o, std::vector<domain::order_item>&
 
 bool order_repository::change_status(domain::id_t id, domain::order_status from, domain::order_status to,
                                      const std::optional<std::string>& delivery_time) {
-  db_.use("UPDATE orders SET order_status = ?3, delivery_time = COALESCE(?4, delivery_time) "
-          "WHERE id = ?1 AND order_status = ?2")
+  db_.use(
+         "UPDATE orders SET order_status = ?3, delivery_time = COALESCE(?4, delivery_time) "
+         "WHERE id = ?1 AND order_status = ?2")
       .bind_all(id, domain::name_of(from), domain::name_of(to), delivery_time)
       .run();
   return db_.changes() > 0;

@@ -8,7 +8,7 @@ const std::string columns = "id, customer_id, restaurant_id, order_id, rating, c
 const std::string find_by_order = "SELECT " + columns + " FROM reviews WHERE order_id = ?1";
 
 domain::review read(const statement& row) {
-  return {row.integer(0), row.integer(1), row.integer(2), row.integer(3),
+  return {row.integer(0), row.integer(1),       row.integer(2), row.integer(3),
           row.integer(4), row.optional_text(5), row.text(6)};
 }
 
@@ -21,8 +21,7 @@ std::optional<domain::review> review_repository::of_order(domain::id_t order_id)
   return read(row);
 }
 
-page_of<domain::review> review_repository::page_by(const std::string& owner_column, domain::id_t owner,
-                                                   page window) {
+page_of<domain::review> review_repository::page_by(const std::string& owner_column, domain::id_t owner, page window) {
   page_of<domain::review> result;
   {
     auto count = db_.use("SELECT COUNT(*) FROM reviews WHERE " + owner_column + " = ?1");
@@ -46,8 +45,9 @@ page_of<domain::review> review_repository::of_customer(domain::id_t customer_id,
 }
 
 void review_repository::insert(domain::review& r) {
-  db_.use("INSERT INTO reviews (customer_id, restaurant_id, order_id, rating, comment, created_at) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+  db_.use(
+         "INSERT INTO reviews (customer_id, restaurant_id, order_id, rating, comment, created_at) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
       .bind_all(r.customer_id, r.restaurant_id, r.order_id, r.rating, r.comment, r.created_at)
       .run();
   r.id = db_.last_insert_id();
