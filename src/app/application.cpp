@@ -179,7 +179,10 @@ int serve(const config& settings) {
   options.port = settings.port;
   options.threads = settings.threads;
   options.blocking_threads = settings.write_threads;
-  options.body_limit = settings.body_limit;
+  options.limits.body_bytes = settings.body_limit;
+  options.limits.header_bytes = settings.header_limit;
+  options.limits.trailer_bytes = settings.trailer_limit;
+  options.connections_per_loop = settings.connections_per_loop;
   options.read_timeout = settings.read_timeout;
   options.access_log = settings.logging <= log_level::info;
   // One Redis pipeline per event loop, made by the loop itself on its first cached read;

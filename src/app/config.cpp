@@ -91,9 +91,13 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
       throw config_error("LOG_LEVEL must be debug, info, warning or error, got '" + *v + "'");
     }
   }
-  if (auto v = lookup("BODY_LIMIT_BYTES")) {
-    c.body_limit = static_cast<std::size_t>(integer_in("BODY_LIMIT_BYTES", *v, 1024, 1LL << 30));
-  }
+  const auto size = [&](const char* name, std::size_t& target, std::int64_t least, std::int64_t most) {
+    if (auto v = lookup(name)) target = static_cast<std::size_t>(integer_in(name, *v, least, most));
+  };
+  size("BODY_LIMIT_BYTES", c.body_limit, 1024, 1LL << 30);
+  size("HEADER_LIMIT_BYTES", c.header_limit, 1024, 1 << 20);
+  size("TRAILER_LIMIT_BYTES", c.trailer_limit, 0, 1 << 20);
+  size("CONNECTIONS_PER_LOOP", c.connections_per_loop, 1, 1 << 20);
   if (auto v = lookup("READ_TIMEOUT_SECONDS"))
     c.read_timeout = std::chrono::seconds(integer_in("READ_TIMEOUT_SECONDS", *v, 1, 3600));
   c.asset_dir = lookup("ASSET_DIR").value_or(ZOMATO_ASSET_DIR);

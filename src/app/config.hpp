@@ -31,6 +31,9 @@ struct config {
   unsigned write_threads = 3;
   log_level logging = log_level::info;
   std::size_t body_limit = 1 << 20;
+  std::size_t header_limit = 16 * 1024;
+  std::size_t trailer_limit = 8 * 1024;
+  std::size_t connections_per_loop = 4096;
   std::chrono::seconds read_timeout{30};
   std::string asset_dir;
   std::size_t cache_memory_bytes = 64u << 20;
@@ -48,9 +51,9 @@ class config_error : public std::runtime_error {
 };
 
 /// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, LOG_LEVEL,
-/// BODY_LIMIT_BYTES, READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, REDIS_TIMEOUT_MS,
-/// REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS and CLEANUP_INTERVAL_SECONDS through `lookup` (unset: nullopt).
-/// Throws config_error on the first bad value.
+/// BODY_LIMIT_BYTES, HEADER_LIMIT_BYTES, TRAILER_LIMIT_BYTES, CONNECTIONS_PER_LOOP, READ_TIMEOUT_SECONDS, ASSET_DIR,
+/// CACHE_MEMORY_MB, CACHE_MEMORY, REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS and
+/// CLEANUP_INTERVAL_SECONDS through `lookup` (unset: nullopt). Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 
 /// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".

@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 #include "http/responses.hpp"
@@ -64,18 +65,39 @@ void router::add(route entry) {
       std::move(shape));
 }
 
+bool router::matches(const compiled& candidate, const std::vector<std::string_view>& parts) {
+  if (candidate.segments.size() != parts.size()) return false;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (!is_param(candidate.segments[i]) && candidate.segments[i] != parts[i]) return false;
+  }
+  return true;
+}
+
 const router::compiled* router::match(const std::vector<std::string_view>& parts, verb method, bool& path_known) const {
   for (const auto& candidate : order_) {
-    if (candidate.segments.size() != parts.size()) continue;
-    bool matches = true;
-    for (std::size_t i = 0; i < parts.size() && matches; ++i) {
-      matches = is_param(candidate.segments[i]) || candidate.segments[i] == parts[i];
-    }
-    if (!matches) continue;
+    if (!matches(candidate, parts)) continue;
     path_known = true;
-    if (routes_[candidate.index].method == method) return &candidate;
+    const auto served = routes_[candidate.index].method;
+    if (served == method || (method == verb::head && served == verb::get)) return &candidate;
   }
   return nullptr;
+}
+
+response router::not_allowed(const std::vector<std::string_view>& parts) const {
+  std::array<bool, 8> served{};
+  for (const auto& candidate : order_) {
+    if (matches(candidate, parts)) served[static_cast<std::size_t>(routes_[candidate.index].method)] = true;
+  }
+  served[static_cast<std::size_t>(verb::head)] = served[static_cast<std::size_t>(verb::get)];
+  std::string allowed;
+  for (auto method : {verb::get, verb::head, verb::post, verb::put, verb::patch, verb::delete_, verb::options}) {
+    if (!served[static_cast<std::size_t>(method)]) continue;
+    if (!allowed.empty()) allowed += ", ";
+    allowed += verb_name(method);
+  }
+  auto out = detail(405, "Method Not Allowed");
+  out.headers.emplace_back("allow", std::move(allowed));
+  return out;
 }
 
 const route* router::find(verb method, std::string_view path) const {
@@ -90,7 +112,7 @@ resolution router::resolve(const request& req) const {
   bool path_known = false;
   const auto* candidate = match(parts, req.method, path_known);
   if (!candidate) {
-    out.failure = path_known ? detail(405, "Method Not Allowed") : detail(404, "Not Found");
+    out.failure = path_known ? not_allowed(parts) : detail(404, "Not Found");
     return out;
   }
   const route& target = routes_[candidate->index];

@@ -52,7 +52,8 @@ struct resolution {
 };
 
 /// Finds the route for a method and path, parses its declared parameters and calls it.
-/// Literal segments win over parameters; a trailing slash is ignored.
+/// Literal segments win over parameters; a trailing slash is ignored; HEAD is served by the
+/// GET route (the server leaves the body out).
 class router {
  public:
   /// Adds a route; throws std::logic_error when a {name} in the pattern has no path spec.
@@ -75,7 +76,11 @@ class router {
     std::vector<std::string> segments;  // "{name}" marks a parameter
     std::size_t index;
   };
+  static bool matches(const compiled& candidate, const std::vector<std::string_view>& parts);
+  /// A GET route also answers HEAD.
   const compiled* match(const std::vector<std::string_view>& parts, verb method, bool& path_known) const;
+  /// 405 with Allow naming the methods the path takes.
+  response not_allowed(const std::vector<std::string_view>& parts) const;
 
   std::vector<route> routes_;
   std::vector<compiled> order_;

@@ -1,9 +1,7 @@
 #pragma once
 
 // Boost 1.74 needs <utility> before any Asio header on g++ 12; every file includes Asio
-// and Beast through this header only.
+// through this header only.
 #include <utility>
 
 #include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>

@@ -1,5 +1,6 @@
 #include "net/server.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cstdio>
@@ -8,111 +9,57 @@
 #include <thread>
 #include <vector>
 
-#include "domain/text.hpp"
 #include "net/asio.hpp"
+#include "net/response_writer.hpp"
 
 namespace zomato::net {
 namespace {
 
 namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace bhttp = boost::beast::http;
+using error_code = boost::system::error_code;
 using tcp = asio::ip::tcp;
 using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 
-http::verb verb_of(bhttp::verb method) {
-  switch (method) {
-    case bhttp::verb::get: return http::verb::get;
-    case bhttp::verb::post: return http::verb::post;
-    case bhttp::verb::put: return http::verb::put;
-    case bhttp::verb::delete_: return http::verb::delete_;
-    case bhttp::verb::patch: return http::verb::patch;
-    case bhttp::verb::head: return http::verb::head;
-    case bhttp::verb::options: return http::verb::options;
-    default: return http::verb::other;
-  }
-}
-
-std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
-
-http::request view_of(const bhttp::request<bhttp::string_body>& message) {
+// What a handler sees of a wire request: the fields it reads picked out in one pass.
+http::request view_of(const wire_request& message) {
   http::request req;
-  req.method = verb_of(message.method());
-  const auto target = view(message.target());
-  const auto question = target.find('?');
-  req.path = target.substr(0, question);
-  req.query = question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
-  req.body = message.body();
-  req.content_type = view(message[bhttp::field::content_type]);
-  req.cache_control = view(message[bhttp::field::cache_control]);
-  req.if_none_match = view(message[bhttp::field::if_none_match]);
-  req.idempotency_key = view(message["Idempotency-Key"]);
+  req.method = message.method;
+  const auto question = message.target.find('?');
+  req.path = message.target.substr(0, question);
+  req.query = question == std::string_view::npos ? std::string_view{} : message.target.substr(question + 1);
+  req.body = message.body;
+  for (const auto& [name, value] : message.fields) {
+    const auto named = [&](std::string_view wanted) {
+      if (name.size() != wanted.size()) return false;
+      for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] - 'A' + 'a') : name[i];
+        if (c != wanted[i]) return false;
+      }
+      return true;
+    };
+    switch (name.size()) {
+      case 12:
+        if (named("content-type")) req.content_type = value;
+        break;
+      case 13:
+        if (named("cache-control")) {
+          req.cache_control = value;
+        } else if (named("if-none-match")) {
+          req.if_none_match = value;
+        }
+        break;
+      case 15:
+        if (named("idempotency-key")) req.idempotency_key = value;
+        break;
+      default: break;
+    }
+  }
   return req;
 }
 
-// "12.34": milliseconds with two decimals, rounded half up.
-void append_milliseconds(std::string& out, double elapsed_ms) {
-  const auto hundredths = static_cast<std::size_t>(elapsed_ms * 100.0 + 0.5);
-  domain::append_integer(out, hundredths / 100);
-  out += '.';
-  const auto fraction = hundredths % 100;
-  out += static_cast<char>('0' + fraction / 10);
-  out += static_cast<char>('0' + fraction % 10);
-}
-
-// The status line and headers; the body goes out as a second buffer, as it is.
-void serialize(std::string& out, const http::response& res, double elapsed_ms, bool keep_alive) {
-  out.clear();
-  out += "HTTP/1.1 ";
-  domain::append_integer(out, static_cast<std::size_t>(res.status));
-  out += ' ';
-  out += http::reason(res.status);
-  out += "\r\n";
-  const bool has_body = res.status != 204 && res.status != 304;
-  if (has_body) {
-    out += "content-type: ";
-    out += res.content_type;
-    out += "\r\ncontent-length: ";
-    domain::append_integer(out, res.payload().size());
-    out += "\r\n";
-  }
-  out += "x-process-time: ";
-  append_milliseconds(out, elapsed_ms);
-  out += "ms\r\n";
-  for (const auto& [name, value] : res.headers) {
-    out += name;
-    out += ": ";
-    out += value;
-    out += "\r\n";
-  }
-  if (!keep_alive) out += "connection: close\r\n";
-  out += "\r\n";
-}
-
-std::array<asio::const_buffer, 2> wire_of(const std::string& head, const http::response& res) {
-  const bool has_body = res.status != 204 && res.status != 304;
-  const auto body = has_body ? res.payload() : std::string_view{};
-  return {asio::buffer(head), asio::buffer(body.data(), body.size())};
-}
-
-// The status to answer a request that could not be read, or 0 to just close. Past the
-// header limit, a request whose target was never parsed had a too long request line.
-int rejection_status(const beast::error_code& ec, const bhttp::request_parser<bhttp::string_body>& parser) {
-  if (ec == bhttp::error::body_limit) return 413;
-  if (ec == bhttp::error::header_limit) return parser.get().target().empty() ? 414 : 431;
-  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return 0;
-  if (&ec.category() == &bhttp::make_error_code(bhttp::error::bad_target).category()) return 400;
-  return 0;
-}
-
-const char* rejection_detail(int status) {
-  switch (status) {
-    case 413: return "{\"detail\":\"Request body too large\"}";
-    case 414: return "{\"detail\":\"Request URI too long\"}";
-    case 431: return "{\"detail\":\"Request header fields too large\"}";
-    default: return "{\"detail\":\"Bad request\"}";
-  }
-}
+// Where a connection is, for its watchdog: a request that does not arrive in time gets a
+// 408, an answer the client does not take in time a closed socket, and a handler is waited for.
+enum class phase { reading, handling, writing };
 
 // One client connection and the deadline its watchdog enforces: moving the deadline costs
 // no system call, unlike re-arming a timer around every read and write.
@@ -125,16 +72,28 @@ struct connection {
   tcp::socket socket;
   asio::steady_timer watchdog;
   std::chrono::steady_clock::time_point deadline;
+  phase now = phase::reading;
+  bool expired = false;  // the read was cancelled at its deadline
   bool finished = false;
 };
 
-// Closes the socket once its deadline passes, so idle or trickling clients cannot hold it.
-asio::awaitable<void> guard(std::shared_ptr<connection> c) {
+// How long a timed-out request's 408 may take to go out before the socket is closed.
+constexpr std::chrono::seconds refusal_grace{2};
+
+asio::awaitable<void> guard(std::shared_ptr<connection> c, std::chrono::seconds read_timeout) {
   while (!c->finished) {
     c->watchdog.expires_at(c->deadline);
-    beast::error_code ec;
+    error_code ec;
     co_await c->watchdog.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-    if (!c->finished && std::chrono::steady_clock::now() >= c->deadline) {
+    const auto now = std::chrono::steady_clock::now();
+    if (c->finished || now < c->deadline) continue;
+    if (c->now == phase::handling) {
+      c->allow(read_timeout, now);
+    } else if (c->now == phase::reading && !c->expired) {
+      c->expired = true;
+      c->allow(refusal_grace, now);
+      c->socket.cancel(ec);
+    } else {
       c->socket.close(ec);
       co_return;
     }
@@ -159,6 +118,22 @@ http::response internal_error() {
   return failed;
 }
 
+// A write whose group could not be committed: nothing of it was kept, and it may be sent again.
+http::response write_not_kept() {
+  http::response refused;
+  refused.status = 503;
+  refused.body = "{\"detail\":\"The database could not keep the write; try again\"}";
+  refused.headers.emplace_back("retry-after", "1");
+  return refused;
+}
+
+// What each event loop keeps of its own, apart from the other loops' cache lines.
+struct alignas(64) loop_state {
+  std::atomic<int> in_flight{0};
+  std::size_t connections = 0;  // touched on the loop only
+  date_field date;              // likewise
+};
+
 }  // namespace
 
 struct server::impl {
@@ -168,7 +143,7 @@ struct server::impl {
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
   std::unique_ptr<asio::thread_pool> blocking;
   std::unique_ptr<asio::thread_pool> waiting_reads;  // only when reads may wait
-  std::atomic<int> in_flight{0};
+  std::vector<std::unique_ptr<loop_state>> loops;
   std::atomic<bool> stopping{false};
 
   template <class Run>
@@ -200,7 +175,7 @@ struct server::impl {
             if (done->missing.fetch_sub(1) != 1) return;
             asio::post(loop, [done] {
               auto resume = std::move(done->handler);
-              resume(done->durable ? std::move(done->answer) : internal_error());
+              resume(done->durable ? std::move(done->answer) : write_not_kept());
             });
           };
           asio::post(*blocking, [this, &req, job, one_more_done] {
@@ -220,15 +195,35 @@ struct server::impl {
         asio::use_awaitable);
   }
 
-  asio::awaitable<void> reject(connection& c, int status) {
-    http::response res;
-    res.status = status;
-    res.body = rejection_detail(status);
-    std::string wire;
-    serialize(wire, res, 0.0, false);
-    beast::error_code ec;
-    c.allow(options.read_timeout);
-    co_await asio::async_write(c.socket, wire_of(wire, res), asio::redirect_error(asio::use_awaitable, ec));
+  // Sends a refusal and lets the connection end: within the read timeout, or the grace left
+  // to a request that timed out.
+  asio::awaitable<void> refuse(connection& c, unsigned loop_index, int status, std::string_view detail) {
+    const auto wire = refusal(status, detail, loops[loop_index]->date.at(std::chrono::system_clock::now()));
+    if (!c.expired) c.allow(options.read_timeout);
+    c.now = phase::writing;
+    error_code ec;
+    co_await asio::async_write(c.socket, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  // Reads until the parser has a whole request or refuses one: incomplete means the
+  // connection ended (or timed out) first. Sends 100 Continue when the client waits for it.
+  asio::awaitable<parse_state> read_request(connection& c, request_parser& parser) {
+    for (;;) {
+      const auto state = parser.parse();
+      if (state != parse_state::incomplete) co_return state;
+      error_code ec;
+      if (parser.awaits_continue()) {
+        co_await asio::async_write(c.socket, asio::buffer(continue_line.data(), continue_line.size()),
+                                   asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) co_return parse_state::incomplete;
+        parser.continue_sent();
+      }
+      const auto room = parser.space();
+      const auto count = co_await c.socket.async_read_some(asio::buffer(room.data(), room.size()),
+                                                           asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) co_return parse_state::incomplete;
+      parser.filled(count);
+    }
   }
 
   // What answer_on_loop made of a read: whether it asked the remote cache, and the answer
@@ -263,23 +258,26 @@ struct server::impl {
 
   asio::awaitable<void> serve(tcp::socket socket, unsigned loop_index) {
     auto c = std::make_shared<connection>(std::move(socket));
+    auto& state = *loops[loop_index];
     c->allow(options.read_timeout);
-    asio::co_spawn(c->socket.get_executor(), guard(c), asio::detached);
-    beast::flat_buffer buffer;
-    std::string wire;
+    asio::co_spawn(c->socket.get_executor(), guard(c, options.read_timeout), asio::detached);
+    request_parser parser(options.limits);
+    std::string head;
     for (;;) {
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(options.body_limit);
-      parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-      beast::error_code ec;
-      co_await bhttp::async_read(c->socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-      if (ec) {
-        if (const int status = rejection_status(ec, parser)) co_await reject(*c, status);
+      c->now = phase::reading;
+      const auto read = co_await read_request(*c, parser);
+      if (read == parse_state::failed) {
+        co_await refuse(*c, loop_index, parser.failure_status(), parser.failure_reason());
         break;
       }
-      ++in_flight;
+      if (read == parse_state::incomplete) {
+        if (c->expired && parser.mid_request()) co_await refuse(*c, loop_index, 408, "Request timeout");
+        break;
+      }
+      c->now = phase::handling;
+      state.in_flight.fetch_add(1, std::memory_order_relaxed);
       const auto started = std::chrono::steady_clock::now();
-      const auto& message = parser.get();
+      const auto& message = parser.request();
       auto req = view_of(message);
       http::response res;
       if (req.method != http::verb::get && req.method != http::verb::head) {
@@ -289,29 +287,51 @@ struct server::impl {
       } else {
         res = call(req);
       }
-      const bool keep_alive = message.keep_alive() && !stopping.load(std::memory_order_relaxed);
+      const bool keep_alive = message.keep_alive && !stopping.load(std::memory_order_relaxed);
+      const bool head_only = req.method == http::verb::head;
       const auto finished = std::chrono::steady_clock::now();
       const double elapsed_ms = std::chrono::duration<double, std::milli>(finished - started).count();
-      serialize(wire, res, elapsed_ms, keep_alive);
+      write_head(head, res,
+                 {.keep_alive = keep_alive,
+                  .announce_keep_alive = message.minor_version == 0,
+                  .head_only = head_only,
+                  .elapsed_ms = elapsed_ms,
+                  .date = state.date.at(std::chrono::system_clock::now())});
+      const auto body = body_to_send(res, head_only);
       c->allow(options.read_timeout, finished);  // for the write and the next request's read
-      co_await asio::async_write(c->socket, wire_of(wire, res), asio::redirect_error(asio::use_awaitable, ec));
-      --in_flight;
+      c->now = phase::writing;
+      error_code ec;
+      const std::array<asio::const_buffer, 2> wire{asio::buffer(head), asio::buffer(body.data(), body.size())};
+      co_await asio::async_write(c->socket, wire, asio::redirect_error(asio::use_awaitable, ec));
+      state.in_flight.fetch_sub(1, std::memory_order_relaxed);
       if (options.access_log) {
-        std::fprintf(stdout, "%.*s %.*s %d %.2fms\n", static_cast<int>(http::verb_name(req.method).size()),
-                     http::verb_name(req.method).data(), static_cast<int>(message.target().size()),
-                     message.target().data(), res.status, elapsed_ms);
+        std::fprintf(stdout, "%.*s %.*s %d %.2fms\n", static_cast<int>(message.method_name.size()),
+                     message.method_name.data(), static_cast<int>(message.target.size()), message.target.data(),
+                     res.status, elapsed_ms);
       }
       if (ec || !keep_alive) break;
+      parser.consume();
     }
     c->finished = true;
     c->watchdog.cancel();
-    beast::error_code ignored;
+    error_code ignored;
     c->socket.shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // Past the loop's connection limit a client is told so at once, without a coroutine.
+  void turn_away(tcp::socket& socket, unsigned loop_index) {
+    const auto wire =
+        refusal(503, "Too many connections", loops[loop_index]->date.at(std::chrono::system_clock::now()), 1);
+    error_code ec;
+    socket.non_blocking(true, ec);
+    socket.send(asio::buffer(wire), 0, ec);
+    socket.shutdown(tcp::socket::shutdown_send, ec);
+    socket.close(ec);
   }
 
   asio::awaitable<void> accept(tcp::acceptor& acceptor, unsigned loop_index) {
     for (;;) {
-      beast::error_code ec;
+      error_code ec;
       tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (!acceptor.is_open() || ec == asio::error::operation_aborted) co_return;
@@ -319,7 +339,13 @@ struct server::impl {
         co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
         continue;
       }
+      auto& state = *loops[loop_index];
+      if (state.connections >= options.connections_per_loop) {
+        turn_away(socket, loop_index);
+        continue;
+      }
       socket.set_option(tcp::no_delay(true), ec);
+      ++state.connections;
       asio::co_spawn(
           acceptor.get_executor(),
           [this, s = std::move(socket), loop_index]() mutable -> asio::awaitable<void> {
@@ -328,6 +354,7 @@ struct server::impl {
             } catch (const std::exception& error) {
               std::fprintf(stderr, "error: connection failed: %s\n", error.what());
             }
+            --loops[loop_index]->connections;
           },
           asio::detached);
     }
@@ -336,9 +363,12 @@ struct server::impl {
   asio::awaitable<void> drain() {
     asio::steady_timer tick(*contexts.front());
     const auto deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
-    while (in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    const auto busy = [this] {
+      return std::any_of(loops.begin(), loops.end(), [](const auto& l) { return l->in_flight.load() > 0; });
+    };
+    while (busy() && std::chrono::steady_clock::now() < deadline) {
       tick.expires_after(std::chrono::milliseconds(10));
-      beast::error_code ec;
+      error_code ec;
       co_await tick.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     }
     for (auto& context : contexts) context->stop();
@@ -348,7 +378,7 @@ struct server::impl {
     if (stopping.exchange(true)) return;
     for (std::size_t i = 0; i < acceptors.size(); ++i) {
       asio::post(*contexts[i], [this, i] {
-        beast::error_code ignored;
+        error_code ignored;
         acceptors[i]->close(ignored);
       });
     }
@@ -373,13 +403,14 @@ server::server(server_options options, application app) : impl_(std::make_unique
   }
   for (unsigned i = 0; i < std::max(1u, impl_->options.threads); ++i) {
     impl_->contexts.push_back(std::make_unique<asio::io_context>(1));
+    impl_->loops.push_back(std::make_unique<loop_state>());
   }
 }
 
 server::~server() = default;
 
 std::uint16_t server::bind() {
-  beast::error_code ec;
+  error_code ec;
   const auto address = asio::ip::make_address(impl_->options.host, ec);
   if (ec) throw std::runtime_error("HOST is not an IP address: " + impl_->options.host);
   std::uint16_t port = impl_->options.port;
@@ -406,7 +437,7 @@ void server::run() {
     asio::co_spawn(*impl_->contexts[i], impl_->accept(*impl_->acceptors[i], static_cast<unsigned>(i)), asio::detached);
   }
   asio::signal_set signals(*impl_->contexts.front(), SIGINT, SIGTERM);
-  signals.async_wait([this](const beast::error_code& ec, int) {
+  signals.async_wait([this](const error_code& ec, int) {
     if (!ec) impl_->begin_stop();
   });
   std::vector<std::thread> workers;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "http/message.hpp"
+#include "net/request_parser.hpp"
 
 namespace boost::asio {
 class io_context;
@@ -24,8 +25,11 @@ struct server_options {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8000;
   unsigned threads = 1;
-  std::size_t body_limit = 1 << 20;
-  std::size_t header_limit = 16 * 1024;
+  wire_limits limits;
+  /// Open connections one event loop keeps; past it a new one gets 503 and is closed.
+  std::size_t connections_per_loop = 4096;
+  /// A request must arrive whole within this (408 otherwise), an answer be taken within it,
+  /// and a keep-alive connection idle no longer.
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds shutdown_grace{10};
   bool access_log = true;
@@ -53,7 +57,9 @@ struct server_options {
 using application = std::function<http::response(const http::request&)>;
 
 /// An HTTP/1.1 keep-alive server: one event loop per thread, each with its own acceptor
-/// on the same port (SO_REUSEPORT). Stops on SIGINT/SIGTERM after in-flight requests finish.
+/// on the same port (SO_REUSEPORT), requests read by request_parser within the limits.
+/// HEAD is answered as GET without the body. Stops on SIGINT/SIGTERM after in-flight
+/// requests finish.
 class server {
  public:
   server(server_options options, application app);

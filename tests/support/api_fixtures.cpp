@@ -214,7 +214,7 @@ bool raw_connection::send(const std::string& bytes) {
   return true;
 }
 
-std::optional<http_reply> raw_connection::read_reply(int wait_ms) {
+std::optional<http_reply> raw_connection::read_reply(int wait_ms, bool body_follows) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   auto fill = [&]() {
     const auto left =
@@ -235,8 +235,9 @@ std::optional<http_reply> raw_connection::read_reply(int wait_ms) {
   http_reply reply;
   parse_head(pending_.substr(0, header_end), reply);
   pending_.erase(0, header_end + 4);
-  const auto length = static_cast<std::size_t>(
-      std::stoull(reply.headers.count("content-length") != 0 ? reply.headers["content-length"] : std::string("0")));
+  const auto length = !body_follows || reply.headers.count("content-length") == 0
+                          ? std::size_t{0}
+                          : static_cast<std::size_t>(std::stoull(reply.headers["content-length"]));
   while (pending_.size() < length) {
     if (!fill()) return std::nullopt;
   }

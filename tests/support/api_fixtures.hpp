@@ -79,9 +79,12 @@ class raw_connection {
   raw_connection& operator=(const raw_connection&) = delete;
 
   bool send(const std::string& bytes);
-  /// Reads one reply (content-length framed); nullopt if the connection ends first or
-  /// nothing complete arrives within the wait.
-  std::optional<http_reply> read_reply(int wait_ms = 10000);
+  /// Reads one reply (content-length framed, or without a body when `body_follows` is false,
+  /// as for HEAD); nullopt if the connection ends first or nothing complete arrives within
+  /// the wait.
+  std::optional<http_reply> read_reply(int wait_ms = 10000, bool body_follows = true);
+  /// Bytes received and not yet read as a reply.
+  const std::string& unread() const { return pending_; }
   /// True when the server closes the connection (read returns 0 or a reset) within the wait.
   bool closed_by_server(int wait_ms);
 

@@ -139,6 +139,21 @@ TEST(Router, KnownPathWithOtherMethodIsNotAllowed) {
   }
 }
 
+TEST(Router, NotAllowedNamesTheMethodsThePathTakes) {
+  const auto routes = catalog_router();
+  const auto res = routes.dispatch(with_method(verb::delete_, "/restaurants/4"));
+  ASSERT_EQ(res.headers.size(), 1u);
+  EXPECT_EQ(res.headers[0].first, "allow");
+  EXPECT_EQ(res.headers[0].second, "GET, HEAD, PUT");
+}
+
+TEST(Router, HeadIsServedByTheGetRoute) {
+  const auto routes = catalog_router();
+  EXPECT_EQ(body_of(routes.dispatch(with_method(verb::head, "/restaurants/9")))["route"], "get_restaurant");
+  EXPECT_EQ(routes.dispatch(with_method(verb::head, "/restaurants/active")).status, 200);
+  EXPECT_EQ(routes.find(verb::head, "/restaurants/active"), routes.find(verb::get, "/restaurants/active"));
+}
+
 TEST(Router, MethodPicksBetweenRoutesOfOnePath) {
   const auto routes = catalog_router();
   EXPECT_EQ(body_of(routes.dispatch(with_method(verb::put, "/restaurants/9")))["route"], "put_restaurant");
