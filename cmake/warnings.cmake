@@ -2,5 +2,5 @@ add_library(project_warnings INTERFACE)
 target_compile_options(project_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Werror
   -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual -Wcast-align
-  -Wformat=2 -Wimplicit-fallthrough -Wmisleading-indentation -Wduplicated-cond
-  -Wlogical-op -Wno-missing-field-initializers)
+  -Wformat=2 -Wimplicit-fallthrough -Wmisleading-indentation -Wno-missing-field-initializers
+  $<$<CXX_COMPILER_ID:GNU>:-Wduplicated-cond -Wlogical-op>)

@@ -64,6 +64,9 @@ std::optional<std::chrono::system_clock::time_point> time_point_of(std::string_v
   const auto normal = parse_timestamp(timestamp);
   if (!normal) return std::nullopt;
   const auto date = date_at(*normal);
+  // The clock counts nanoseconds in 64 bits: about 1678-2261, with a year to spare for the
+  // durations callers add.
+  if (int(date->year()) < 1678 || int(date->year()) > 2261) return std::nullopt;
   int hour = 0, minute = 0, second = 0;
   digits_at(*normal, 11, 2, hour);
   digits_at(*normal, 14, 2, minute);

@@ -13,7 +13,8 @@ std::string now_timestamp();
 /// Formats a UTC time point as "YYYY-MM-DDTHH:MM:SS".
 std::string format_timestamp(std::chrono::system_clock::time_point at);
 
-/// The time point of a stored "YYYY-MM-DDTHH:MM:SS" (UTC); nullopt if it is not one.
+/// The time point of a stored "YYYY-MM-DDTHH:MM:SS" (UTC); nullopt if it is not one or
+/// lies outside the years 1678-2261 that the clock can hold.
 std::optional<std::chrono::system_clock::time_point> time_point_of(std::string_view timestamp);
 
 /// "HH:MM" or "HH:MM:SS" (00-23, 00-59, 00-59) normalised to "HH:MM:SS"; nullopt if invalid.

@@ -207,6 +207,7 @@ void params::append_canonical(std::string& out) const {
     if (!first) out.push_back('&');
     first = false;
     out += name;
+    if (std::holds_alternative<std::monostate>(value)) continue;  // absent: no '=', unlike an empty text
     out.push_back('=');
     if (const auto* number = std::get_if<std::int64_t>(&value)) {
       domain::append_integer(out, *number);

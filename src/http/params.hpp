@@ -55,8 +55,9 @@ class params {
   std::int64_t integer(std::string_view name) const;
   std::optional<bool> flag(std::string_view name) const;
   std::optional<std::string> text(std::string_view name) const;
-  /// Appends "name=value&..." of every parameter in declaration order, defaults included
-  /// and texts percent-encoded: the same for every request that means the same thing.
+  /// Appends "name=value&..." of every parameter in declaration order, defaults included,
+  /// texts percent-encoded and a parameter without value as its bare name: the same for
+  /// every request that means the same thing, and different for any two that do not.
   void append_canonical(std::string& out) const;
 
  private:

@@ -102,6 +102,35 @@ std::string_view wire_request::field(std::string_view name) const {
   return {};
 }
 
+http::request handler_view(const wire_request& message) {
+  http::request req;
+  req.method = message.method;
+  const auto question = message.target.find('?');
+  req.path = message.target.substr(0, question);
+  req.query = question == std::string_view::npos ? std::string_view{} : message.target.substr(question + 1);
+  req.body = message.body;
+  for (const auto& field : message.fields) {
+    // One pass over the fields, telling the wanted names apart by their length first.
+    switch (field.name.size()) {
+      case 12:
+        if (same_text(field.name, "content-type")) req.content_type = field.value;
+        break;
+      case 13:
+        if (same_text(field.name, "cache-control")) {
+          req.cache_control = field.value;
+        } else if (same_text(field.name, "if-none-match")) {
+          req.if_none_match = field.value;
+        }
+        break;
+      case 15:
+        if (same_text(field.name, "idempotency-key")) req.idempotency_key = field.value;
+        break;
+      default: break;
+    }
+  }
+  return req;
+}
+
 request_parser::request_parser(wire_limits limits) : limits_(limits) { spans_.reserve(16); }
 
 void request_parser::reserve(std::size_t needed) {
@@ -154,7 +183,7 @@ parse_state request_parser::parse() {
 }
 
 bool request_parser::request_line_invalid() const {
-  const std::string_view text(data_.get(), size_);
+  const std::string_view text(data_.get(), std::min(size_, limits_.header_bytes));
   const auto line = text.substr(0, text.find('\r'));
   return !std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || is_target_char(c); });
 }
@@ -168,10 +197,13 @@ parse_state request_parser::parse_header() {
     size_ -= blank;
     scanned_ = 0;
   }
+  // Only what the limit allows is looked at, so where a request is refused does not depend
+  // on how its bytes were split into reads.
   const char* base = data_.get();
+  const auto window = std::min(size_, limits_.header_bytes);
   std::size_t end = 0;
-  for (auto from = scanned_; from < size_;) {
-    const auto* lf = static_cast<const char*>(std::memchr(base + from, '\n', size_ - from));
+  for (auto from = scanned_; from < window;) {
+    const auto* lf = static_cast<const char*>(std::memchr(base + from, '\n', window - from));
     if (!lf) break;
     const auto at = static_cast<std::size_t>(lf - base);
     if (at == 0 || base[at - 1] != '\r') return fail(400, "Bare line feed");
@@ -187,12 +219,11 @@ parse_state request_parser::parse_header() {
                                                           : fail(431, "Request header fields too large");
   };
   if (end == 0) {
-    scanned_ = size_;
+    scanned_ = window;
     if (request_line_invalid()) return fail(400, "Bad request line");
     if (size_ > limits_.header_bytes) return over_limit();
     return parse_state::incomplete;
   }
-  if (end > limits_.header_bytes) return over_limit();
   header_end_ = end;
 
   const std::string_view head(base, end);
@@ -362,9 +393,9 @@ parse_state request_parser::parse_chunks() {
                                                                            : parse_state::incomplete;
         }
         const auto eol = static_cast<std::size_t>(lf - base);
-        if (eol == cursor_ || base[eol - 1] != '\r') return fail(400, "Bad trailer line");
         trailer_used_ += eol + 1 - cursor_;
         if (trailer_used_ > limits_.trailer_bytes) return fail(431, "Trailer fields too large");
+        if (eol == cursor_ || base[eol - 1] != '\r') return fail(400, "Bad trailer line");
         const std::string_view text(base + cursor_, eol - 1 - cursor_);
         cursor_ = eol + 1;
         if (text.empty()) return finish(cursor_);

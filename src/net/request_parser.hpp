@@ -40,6 +40,10 @@ struct wire_request {
   std::string_view field(std::string_view name) const;
 };
 
+/// What a handler sees of a request: method, path, query, body and the fields it reads,
+/// as views into the wire request.
+http::request handler_view(const wire_request& message);
+
 enum class parse_state { incomplete, complete, failed };
 
 /// An HTTP/1.1 request reader without I/O (RFC 9112): the caller reads socket bytes into

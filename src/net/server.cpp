@@ -20,43 +20,6 @@ using error_code = boost::system::error_code;
 using tcp = asio::ip::tcp;
 using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 
-// What a handler sees of a wire request: the fields it reads picked out in one pass.
-http::request view_of(const wire_request& message) {
-  http::request req;
-  req.method = message.method;
-  const auto question = message.target.find('?');
-  req.path = message.target.substr(0, question);
-  req.query = question == std::string_view::npos ? std::string_view{} : message.target.substr(question + 1);
-  req.body = message.body;
-  for (const auto& [name, value] : message.fields) {
-    const auto named = [&](std::string_view wanted) {
-      if (name.size() != wanted.size()) return false;
-      for (std::size_t i = 0; i < name.size(); ++i) {
-        const char c = name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] - 'A' + 'a') : name[i];
-        if (c != wanted[i]) return false;
-      }
-      return true;
-    };
-    switch (name.size()) {
-      case 12:
-        if (named("content-type")) req.content_type = value;
-        break;
-      case 13:
-        if (named("cache-control")) {
-          req.cache_control = value;
-        } else if (named("if-none-match")) {
-          req.if_none_match = value;
-        }
-        break;
-      case 15:
-        if (named("idempotency-key")) req.idempotency_key = value;
-        break;
-      default: break;
-    }
-  }
-  return req;
-}
-
 // Where a connection is, for its watchdog: a request that does not arrive in time gets a
 // 408, an answer the client does not take in time a closed socket, and a handler is waited for.
 enum class phase { reading, handling, writing };
@@ -278,7 +241,7 @@ struct server::impl {
       state.in_flight.fetch_add(1, std::memory_order_relaxed);
       const auto started = std::chrono::steady_clock::now();
       const auto& message = parser.request();
-      auto req = view_of(message);
+      auto req = handler_view(message);
       http::response res;
       if (req.method != http::verb::get && req.method != http::verb::head) {
         res = co_await write(req, loop_index);

@@ -18,10 +18,9 @@ std::optional<period> period_of(const std::string& text) {
 }
 
 revenue_report analytics_service::daily_revenue(const std::string& date) {
-  const auto start = domain::time_point_of(date + "T00:00:00");
-  const auto from = date + "T00:00:00";
-  const auto to = start ? domain::format_timestamp(*start + std::chrono::hours(24)) : from;
-  return {date, db_.read()->analytics().revenue_between(from, to)};
+  // "T24:00:00" (ISO 8601's end of day) sorts after every time of the day and before the
+  // next day, whatever the year.
+  return {date, db_.read()->analytics().revenue_between(date + "T00:00:00", date + "T24:00:00")};
 }
 
 behavior_report analytics_service::customer_behavior(const period& window, std::chrono::system_clock::time_point now) {

@@ -199,6 +199,14 @@ TEST_F(AnalyticsRevenue, BadDatesAre422) {
   EXPECT_TRUE(has_problem(api().get("/analytics/revenue/daily?date="), {"query", "date"}));
 }
 
+TEST_F(AnalyticsRevenue, DaysFarFromTodayHaveNoOrders) {
+  for (const auto* day : {"0001-01-01", "1969-12-31", "4052-11-01", "9999-12-31"}) {
+    const auto view = read_json(api(), revenue_on(day));
+    EXPECT_EQ(view["date"], day);
+    EXPECT_EQ(view["total_orders"], 0) << day;
+  }
+}
+
 TEST_F(AnalyticsRevenue, LeapDayIsAValidDate) {
   const auto view = read_json(api(), revenue_on("2024-02-29"));
   EXPECT_EQ(view["date"], "2024-02-29");

@@ -161,5 +161,19 @@ TEST(NowTimestamp, HasTheContractShapeAndIsCurrent) {
   EXPECT_LE(now, after);
 }
 
+TEST(TimePointOf, ReadsStoredTimestamps) {
+  const auto at = time_point_of("2026-11-25T17:11:53");
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(format_timestamp(*at), "2026-11-25T17:11:53");
+}
+
+TEST(TimePointOf, RefusesYearsTheClockCannotHold) {
+  EXPECT_FALSE(time_point_of("4052-11-01T00:00:00").has_value());
+  EXPECT_FALSE(time_point_of("9999-12-31T23:59:59").has_value());
+  EXPECT_FALSE(time_point_of("1000-01-01T00:00:00").has_value());
+  EXPECT_TRUE(time_point_of("2261-12-31T23:59:59").has_value());
+  EXPECT_TRUE(time_point_of("1678-01-01T00:00:00").has_value());
+}
+
 }  // namespace
 }  // namespace zomato::domain

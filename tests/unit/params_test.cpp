@@ -258,6 +258,21 @@ TEST(Params, AppendCanonicalWritesEveryValueEncodedInDeclarationOrder) {
   EXPECT_EQ(out, "prefix?limit=-20&vegetarian=false&q=Main%20Course%20%26%20caf%C3%A9~&skip=0");
 }
 
+TEST(Params, AppendCanonicalTellsAnAbsentTextFromAnEmptyOne) {
+  params absent;
+  absent.set("q", std::monostate{});
+  absent.set("limit", std::int64_t{5});
+  params empty;
+  empty.set("q", ""s);
+  empty.set("limit", std::int64_t{5});
+  std::string absent_key;
+  std::string empty_key;
+  absent.append_canonical(absent_key);
+  empty.append_canonical(empty_key);
+  EXPECT_EQ(absent_key, "q&limit=5");
+  EXPECT_EQ(empty_key, "q=&limit=5");
+}
+
 TEST(PercentDecode, DecodesEscapes) {
   EXPECT_EQ(percent_decode("a%20b", false), "a b");
   EXPECT_EQ(percent_decode("%41%42%43", false), "ABC");
