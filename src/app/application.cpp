@@ -13,6 +13,7 @@
 #include "api/task_board.hpp"
 #include "app/background.hpp"
 #include "app/replayed_changes.hpp"
+#include "app/request_lanes.hpp"
 #include "cache/response_cache.hpp"
 #include "http/cache_control.hpp"
 #include "http/router.hpp"
@@ -155,7 +156,7 @@ bool application::reads_remote_cache(const http::request& req) const {
 }
 
 bool application::answer_from_remote(const http::request& req, cache::redis_pipeline& pipeline,
-                                     net::loop_answer done) const {
+                                     std::function<void(std::optional<http::response>)> done) const {
   auto resolved = parts_->routes.resolve(req);
   if (!resolved.target) return false;
   auto read = parts_->cache.remote_read_of(req, *resolved.target, resolved.values);
@@ -178,36 +179,20 @@ int serve(const config& settings) {
   options.host = settings.host;
   options.port = settings.port;
   options.threads = settings.threads;
-  options.blocking_threads = settings.write_threads;
   options.limits.body_bytes = settings.body_limit;
   options.limits.header_bytes = settings.header_limit;
   options.limits.trailer_bytes = settings.trailer_limit;
   options.connections_per_loop = settings.connections_per_loop;
   options.read_timeout = settings.read_timeout;
   options.access_log = settings.logging <= log_level::info;
-  // One Redis pipeline per event loop, made by the loop itself on its first cached read;
-  // they go before the loops do.
-  std::vector<std::unique_ptr<cache::redis_pipeline>> pipelines(std::max(1u, settings.threads));
-  if (settings.redis && !settings.cache_memory) {
-    options.read_may_wait = [&app](const http::request& req) { return app.reads_remote_cache(req); };
-    options.answer_on_loop = [&app, &pipelines](const http::request& req, boost::asio::io_context& loop,
-                                                unsigned loop_index, net::loop_answer done) {
-      auto& pipeline = pipelines[loop_index];
-      if (!pipeline) pipeline = app.pipeline_on(loop);
-      return app.answer_from_remote(req, *pipeline, std::move(done));
-    };
-  }
-  options.write = [&app](const http::request& req, std::function<void(bool)> acknowledge) {
-    return app.handle_write(req, std::move(acknowledge));
-  };
-  net::server server(options, [&app](const http::request& req) { return app.handle(req); });
+  request_lanes lanes(app, settings);
+  net::server server(options, lanes);
   const auto port = server.bind();
   if (options.access_log) std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::printf("listening on http://%s:%u (database %s, %u threads)\n", settings.host.c_str(), port,
               settings.database_path.c_str(), settings.threads);
   std::fflush(stdout);
   server.run();
-  pipelines.clear();
   std::printf("stopped\n");
   return 0;
 }

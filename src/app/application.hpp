@@ -2,11 +2,11 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "app/config.hpp"
 #include "cache/redis_pipeline.hpp"
 #include "http/message.hpp"
-#include "net/server.hpp"
 
 namespace zomato::app {
 
@@ -28,7 +28,8 @@ class application {
   /// With Redis alone: looks a cached read up in Redis on the loop, through its pipeline.
   /// False when the request is not such a read; otherwise `done` follows on the loop with
   /// the stored answer, or nullopt when Redis had none (or could not be asked).
-  bool answer_from_remote(const http::request& req, cache::redis_pipeline& pipeline, net::loop_answer done) const;
+  bool answer_from_remote(const http::request& req, cache::redis_pipeline& pipeline,
+                          std::function<void(std::optional<http::response>)> done) const;
   /// A pipeline to the configured Redis for one event loop.
   std::unique_ptr<cache::redis_pipeline> pipeline_on(boost::asio::io_context& loop) const;
 

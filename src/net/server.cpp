@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cstdio>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -63,17 +64,6 @@ asio::awaitable<void> guard(std::shared_ptr<connection> c, std::chrono::seconds 
   }
 }
 
-// A write run on a blocking thread: its answer goes back to the loop once it has returned
-// and what it wrote is durable, whichever comes last and on whichever thread.
-template <class Handler>
-struct write_job {
-  explicit write_job(Handler&& waiting) : handler(std::move(waiting)) {}
-  Handler handler;  // resumes the request on its loop; invoked and dropped there only
-  http::response answer;
-  bool durable = true;
-  std::atomic<int> missing{2};  // the answer and the acknowledgement
-};
-
 http::response internal_error() {
   http::response failed;
   failed.status = 500;
@@ -81,14 +71,22 @@ http::response internal_error() {
   return failed;
 }
 
-// A write whose group could not be committed: nothing of it was kept, and it may be sent again.
-http::response write_not_kept() {
-  http::response refused;
-  refused.status = 503;
-  refused.body = "{\"detail\":\"The database could not keep the write; try again\"}";
-  refused.headers.emplace_back("retry-after", "1");
-  return refused;
-}
+// A request whose answer comes later: the answer and the waiting coroutine meet here in
+// whichever order they arrive.
+struct waiter {
+  virtual ~waiter() = default;
+  virtual void resume(http::response answer) = 0;
+};
+
+template <class Handler>
+struct waiter_of final : waiter {
+  explicit waiter_of(Handler&& h) : handler(std::move(h)) {}
+  void resume(http::response answer) override {
+    auto h = std::move(handler);
+    h(std::move(answer));
+  }
+  Handler handler;
+};
 
 // What each event loop keeps of its own, apart from the other loops' cache lines.
 struct alignas(64) loop_state {
@@ -99,63 +97,81 @@ struct alignas(64) loop_state {
 
 }  // namespace
 
+struct reply::state {
+  explicit state(asio::io_context& on) : loop(on) {}
+  asio::io_context& loop;
+  std::mutex lock;
+  std::optional<http::response> answer;
+  std::unique_ptr<waiter> waiting;
+
+  // Resumes the waiting request on its loop.
+  void deliver(std::unique_ptr<waiter> w, http::response res) {
+    asio::post(loop, [w = std::move(w), res = std::move(res)]() mutable { w->resume(std::move(res)); });
+  }
+};
+
+void reply::operator()(http::response answer) const {
+  std::unique_lock guard(state_->lock);
+  if (!state_->waiting) {
+    state_->answer = std::move(answer);
+    return;
+  }
+  auto w = std::move(state_->waiting);
+  guard.unlock();
+  state_->deliver(std::move(w), std::move(answer));
+}
+
+reply later::take() {
+  waiting_ = std::make_shared<reply::state>(loop_);
+  return reply(waiting_);
+}
+
+namespace {
+
+// Waits, without blocking the loop, for the answer a reply brings.
+asio::awaitable<http::response> answer_of(const std::shared_ptr<reply::state>& waiting) {
+  return asio::async_initiate<const asio::use_awaitable_t<>&, void(http::response)>(
+      [waiting](auto handler) {
+        auto w = std::make_unique<waiter_of<decltype(handler)>>(std::move(handler));
+        std::unique_lock guard(waiting->lock);
+        if (!waiting->answer) {
+          waiting->waiting = std::move(w);
+          return;
+        }
+        auto res = std::move(*waiting->answer);
+        guard.unlock();
+        waiting->deliver(std::move(w), std::move(res));
+      },
+      asio::use_awaitable);
+}
+
+}  // namespace
+
 struct server::impl {
+  impl(server_options o, application& a) : options(std::move(o)), app(a) {}
+
   server_options options;
-  application app;
+  application& app;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
-  std::unique_ptr<asio::thread_pool> blocking;
-  std::unique_ptr<asio::thread_pool> waiting_reads;  // only when reads may wait
   std::vector<std::unique_ptr<loop_state>> loops;
   std::atomic<bool> stopping{false};
 
-  template <class Run>
-  http::response call(const http::request& req, Run&& run) {
+  // The application's answer, at once or once its reply comes; a throw is a logged 500.
+  asio::awaitable<http::response> answer(const http::request& req, unsigned loop_index) {
+    later deferred(*contexts[loop_index]);
+    std::optional<http::response> now;
     try {
-      return run();
+      now = app.answer(req, {loop_index, *contexts[loop_index]}, deferred);
     } catch (const std::exception& error) {
       std::fprintf(stderr, "error: unhandled exception on %.*s: %s\n", static_cast<int>(req.path.size()),
                    req.path.data(), error.what());
     } catch (...) {
       std::fprintf(stderr, "error: unhandled exception on %.*s\n", static_cast<int>(req.path.size()), req.path.data());
     }
-    return internal_error();
-  }
-
-  http::response call(const http::request& req) {
-    return call(req, [&] { return app(req); });
-  }
-
-  // Runs a write on a blocking thread and resumes on the loop, without blocking it, once
-  // the write has answered and what it wrote is durable.
-  asio::awaitable<http::response> write(const http::request& req, unsigned loop_index) {
-    auto& loop = *contexts[loop_index];
-    return asio::async_initiate<const asio::use_awaitable_t<>&, void(http::response)>(
-        [this, &req, &loop](auto handler) {
-          using job_type = write_job<decltype(handler)>;
-          auto job = std::make_shared<job_type>(std::move(handler));
-          const auto one_more_done = [&loop](const std::shared_ptr<job_type>& done) {
-            if (done->missing.fetch_sub(1) != 1) return;
-            asio::post(loop, [done] {
-              auto resume = std::move(done->handler);
-              resume(done->durable ? std::move(done->answer) : write_not_kept());
-            });
-          };
-          asio::post(*blocking, [this, &req, job, one_more_done] {
-            bool returned = false;
-            job->answer = call(req, [&] {
-              auto written = options.write(req, [job, one_more_done](bool committed) {
-                job->durable = committed;
-                one_more_done(job);
-              });
-              returned = true;
-              return written;
-            });
-            if (!returned) one_more_done(job);  // it threw before asking to be acknowledged
-            one_more_done(job);
-          });
-        },
-        asio::use_awaitable);
+    if (now) co_return std::move(*now);
+    if (deferred.taken()) co_return co_await answer_of(deferred.state());
+    co_return internal_error();
   }
 
   // Sends a refusal and lets the connection end: within the read timeout, or the grace left
@@ -189,36 +205,6 @@ struct server::impl {
     }
   }
 
-  // What answer_on_loop made of a read: whether it asked the remote cache, and the answer
-  // when the cache had one.
-  struct loop_outcome {
-    bool asked = false;
-    std::optional<http::response> answer;
-  };
-
-  // A read that waits on a remote cache: answered on the loop when answer_on_loop can, else
-  // on a thread of its own (told that the remote cache, when it was asked, had nothing).
-  asio::awaitable<http::response> remote_read(http::request& req, unsigned loop_index) {
-    if (options.answer_on_loop) {
-      auto& loop = *contexts[loop_index];
-      auto outcome = co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(loop_outcome)>(
-          [this, &req, &loop, loop_index](auto handler) {
-            auto waiting = std::make_shared<decltype(handler)>(std::move(handler));
-            const bool asked =
-                options.answer_on_loop(req, loop, loop_index, [waiting](std::optional<http::response> found) {
-                  (*waiting)(loop_outcome{true, std::move(found)});
-                });
-            if (!asked) asio::post(loop, [waiting] { (*waiting)(loop_outcome{}); });
-          },
-          asio::use_awaitable);
-      if (outcome.answer) co_return std::move(*outcome.answer);
-      req.remote_cache_missed = outcome.asked;
-    }
-    co_return co_await asio::co_spawn(
-        *waiting_reads, [this, &req]() -> asio::awaitable<http::response> { co_return call(req); },
-        asio::use_awaitable);
-  }
-
   asio::awaitable<void> serve(tcp::socket socket, unsigned loop_index) {
     auto c = std::make_shared<connection>(std::move(socket));
     auto& state = *loops[loop_index];
@@ -242,14 +228,7 @@ struct server::impl {
       const auto started = std::chrono::steady_clock::now();
       const auto& message = parser.request();
       auto req = handler_view(message);
-      http::response res;
-      if (req.method != http::verb::get && req.method != http::verb::head) {
-        res = co_await write(req, loop_index);
-      } else if (waiting_reads && options.read_may_wait(req)) {
-        res = co_await remote_read(req, loop_index);
-      } else {
-        res = call(req);
-      }
+      auto res = co_await answer(req, loop_index);
       const bool keep_alive = message.keep_alive && !stopping.load(std::memory_order_relaxed);
       const bool head_only = req.method == http::verb::head;
       const auto finished = std::chrono::steady_clock::now();
@@ -349,21 +328,7 @@ struct server::impl {
   }
 };
 
-server::server(server_options options, application app) : impl_(std::make_unique<impl>()) {
-  impl_->options = std::move(options);
-  impl_->app = std::move(app);
-  if (!impl_->options.write) {
-    impl_->options.write = [impl = impl_.get()](const http::request& req,
-                                                const std::function<void(bool)>& acknowledge) {
-      auto answer = impl->app(req);
-      acknowledge(true);
-      return answer;
-    };
-  }
-  impl_->blocking = std::make_unique<asio::thread_pool>(std::max(1u, impl_->options.blocking_threads));
-  if (impl_->options.read_may_wait) {
-    impl_->waiting_reads = std::make_unique<asio::thread_pool>(std::max(1u, impl_->options.blocking_threads));
-  }
+server::server(server_options options, application& app) : impl_(std::make_unique<impl>(std::move(options), app)) {
   for (unsigned i = 0; i < std::max(1u, impl_->options.threads); ++i) {
     impl_->contexts.push_back(std::make_unique<asio::io_context>(1));
     impl_->loops.push_back(std::make_unique<loop_state>());

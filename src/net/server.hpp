@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,9 +16,47 @@ class io_context;
 
 namespace zomato::net {
 
-/// Called with the response of a read answered on its loop, or with nullopt when the read
-/// must run on a thread after all (the remote cache had nothing).
-using loop_answer = std::function<void(std::optional<http::response>)>;
+/// The event loop a request arrived on (loops are numbered from 0).
+struct loop_ref {
+  unsigned index = 0;
+  boost::asio::io_context& context;
+};
+
+/// Sends the answer of a request that the application answers later: callable once, from
+/// any thread; the answer goes out from the request's loop.
+class reply {
+ public:
+  struct state;
+  explicit reply(std::shared_ptr<state> waiting) : state_(std::move(waiting)) {}
+  void operator()(http::response answer) const;
+
+ private:
+  std::shared_ptr<state> state_;
+};
+
+/// Given to the application with each request: taking it means the answer comes later,
+/// through the reply (nothing is allocated for requests answered at once).
+class later {
+ public:
+  explicit later(boost::asio::io_context& loop) : loop_(loop) {}
+  /// The reply to call once the answer is known; take it at most once.
+  reply take();
+  bool taken() const { return waiting_ != nullptr; }
+  const std::shared_ptr<reply::state>& state() const { return waiting_; }
+
+ private:
+  boost::asio::io_context& loop_;
+  std::shared_ptr<reply::state> waiting_;
+};
+
+/// What the server serves. answer() runs on the request's event loop and must not block
+/// it: it returns the response when it has it at once, or nullopt after taking `deferred`
+/// and arranging for its reply to be called. It must not throw (a throw is a logged 500).
+class application {
+ public:
+  virtual ~application() = default;
+  virtual std::optional<http::response> answer(const http::request& req, loop_ref loop, later& deferred) = 0;
+};
 
 struct server_options {
   std::string host = "127.0.0.1";
@@ -33,28 +70,7 @@ struct server_options {
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds shutdown_grace{10};
   bool access_log = true;
-  /// Threads that run requests which may wait for the database writer (every method but
-  /// GET and HEAD), so the event loops keep serving reads meanwhile.
-  unsigned blocking_threads = 8;
-  /// Which GET and HEAD requests may wait too (on a remote cache with no in-process copy in
-  /// front): they run on threads of their own (as many as the blocking ones), so a loop has
-  /// many of them in flight and none of them waits behind a write.
-  std::function<bool(const http::request&)> read_may_wait;
-  /// Answers such a read on the loop it arrived on (loops are numbered from 0) without
-  /// blocking it, as a remote cache can: returns false when it does not take the request,
-  /// otherwise calls `done` later on that loop. A read it could not answer then runs on a
-  /// thread with `remote_cache_missed` set.
-  std::function<bool(const http::request&, boost::asio::io_context& loop, unsigned loop_index, loop_answer done)>
-      answer_on_loop;
-  /// Runs the requests of other methods than GET and HEAD (on the blocking threads): it may
-  /// return before what it wrote is durable and then calls `acknowledge` once it is, from
-  /// any thread; the answer goes out only after that (a 500 when the writes were lost).
-  /// Unset: the application runs them, acknowledged when it returns.
-  std::function<http::response(const http::request&, std::function<void(bool)> acknowledge)> write;
 };
-
-/// Answers one request; must not throw (the server turns a throw into a logged 500).
-using application = std::function<http::response(const http::request&)>;
 
 /// An HTTP/1.1 keep-alive server: one event loop per thread, each with its own acceptor
 /// on the same port (SO_REUSEPORT), requests read by request_parser within the limits.
@@ -62,7 +78,7 @@ using application = std::function<http::response(const http::request&)>;
 /// requests finish.
 class server {
  public:
-  server(server_options options, application app);
+  server(server_options options, application& app);
   ~server();
 
   /// Binds the listening sockets; returns the port (useful when options.port is 0).
