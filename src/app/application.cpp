@@ -54,7 +54,8 @@ cache::cache_settings cache_settings_of(const config& settings) {
 
 struct application::parts {
   explicit parts(const config& settings)
-      : db(settings.database_path),
+      : rules(settings.body),
+        db(settings.database_path),
         cache(cache_settings_of(settings)),
         changes(cache),
         restaurants(db, changes),
@@ -77,12 +78,12 @@ struct application::parts {
     };
     api::openapi_components docs;
     api::add_root_routes(routes, docs, cache.redis() ? "Redis" : "in-process");
-    api::add_restaurant_routes(routes, docs, restaurants, menu);
-    api::add_menu_item_routes(routes, docs, menu);
+    api::add_restaurant_routes(routes, docs, rules, restaurants, menu);
+    api::add_menu_item_routes(routes, docs, rules, menu);
     api::add_catalog_analytics_routes(routes, docs, catalog_analytics);
-    api::add_customer_routes(routes, docs, customers, orders);
-    api::add_order_routes(routes, docs, orders);
-    api::add_review_routes(routes, docs, reviews);
+    api::add_customer_routes(routes, docs, rules, customers, orders);
+    api::add_order_routes(routes, docs, rules, orders);
+    api::add_review_routes(routes, docs, rules, reviews);
     api::add_realtime_routes(routes, docs, realtime);
     api::add_analytics_routes(routes, docs, analytics, get,
                               [this](std::function<void()> job) { worker.post(std::move(job)); });
@@ -114,6 +115,7 @@ struct application::parts {
     });
   }
 
+  schemas::body_rules rules;
   store::sqlite::database db;
   cache::response_cache cache;
   replayed_changes changes;

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "schemas/body_limits.hpp"
+
 namespace zomato::app {
 
 enum class environment { development, staging, production };
@@ -39,6 +41,8 @@ struct config {
   std::chrono::seconds refresh_interval{60};
   std::chrono::seconds health_interval{300};
   std::chrono::seconds cleanup_interval{7200};
+  // Data limits and database failures.
+  schemas::body_limits body;  // MAX_ORDER_LINES, MAX_TEXT_LENGTH
 };
 
 /// A configuration value that cannot be used; what() is one line naming the variable.
@@ -49,8 +53,8 @@ class config_error : public std::runtime_error {
 
 /// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, LOG_LEVEL,
 /// BODY_LIMIT_BYTES, READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, REDIS_TIMEOUT_MS,
-/// REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS and CLEANUP_INTERVAL_SECONDS through `lookup` (unset: nullopt).
-/// Throws config_error on the first bad value.
+/// REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS, CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES and MAX_TEXT_LENGTH
+/// through `lookup` (unset: nullopt). Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 
 /// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".

@@ -9,8 +9,11 @@ namespace zomato::domain {
 /// Money is held in integer cents; these turn it into the two JSON forms the API uses.
 using cents = std::int64_t;
 
-/// The largest amount a price may hold: Decimal(10,2).
-inline constexpr cents max_price_cents = 9'999'999'999;
+/// The largest price of a menu item: 100,000.00.
+inline constexpr cents max_price_cents = 10'000'000;
+
+/// The largest total of one order: 1,000,000.00.
+inline constexpr cents max_order_total_cents = 100'000'000;
 
 /// Rounds a decimal number to cents exactly as Python's round(x, 2) does (half-even on the
 /// binary value); nullopt when it is not finite or does not fit.
