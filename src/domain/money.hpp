@@ -19,13 +19,16 @@ inline constexpr cents max_order_total_cents = 100'000'000;
 /// binary value); nullopt when it is not finite or does not fit.
 std::optional<cents> to_cents(double amount);
 
-/// "34.97", "10.00": the string form of amounts (total_amount, item_price, revenue).
-std::string format_amount(cents amount);
+/// A sum of amounts, exact in 128 bits: no number of 64-bit amounts SQLite can store overflows it.
+__extension__ typedef __int128 cents_sum;
+
+/// "34.97", "10.00": the string form of amounts (total_amount, item_price, revenue), any size.
+std::string format_amount(cents_sum amount);
 
 /// 12.99, 10.0, 12.5: the number form of a price, as Python prints a float.
 std::string format_price(cents amount);
 
 /// Mean of a total over a count, rounded half-even to whole cents; 0 when count is 0.
-cents average_cents(cents total, std::int64_t count);
+cents_sum average_cents(cents_sum total, std::int64_t count);
 
 }  // namespace zomato::domain

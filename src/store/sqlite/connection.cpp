@@ -5,6 +5,8 @@
 
 #include <utility>
 
+#include "store/sqlite/exact_sum.hpp"
+
 namespace zomato::store::sqlite {
 namespace {
 
@@ -98,6 +100,20 @@ std::optional<std::int64_t> statement::optional_integer(int column) const {
   return integer(column);
 }
 
+domain::cents_sum statement::sum(int column) const {
+  switch (sqlite3_column_type(handle_, column)) {
+    case SQLITE_NULL: return 0;
+    case SQLITE_INTEGER: return sqlite3_column_int64(handle_, column);
+    case SQLITE_BLOB: {
+      const void* bytes = sqlite3_column_blob(handle_, column);
+      if (auto wide = wide_sum_of(bytes, sqlite3_column_bytes(handle_, column))) return *wide;
+      break;
+    }
+    default: break;
+  }
+  throw error("column " + std::to_string(column) + " holds no sum");
+}
+
 connection::connection(const std::string& path) {
   configure_library_once();
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
@@ -108,6 +124,7 @@ connection::connection(const std::string& path) {
     throw error("cannot open database " + path + ": " + message);
   }
   sqlite3_extended_result_codes(db_, 1);
+  add_exact_sum(db_);
   execute(
       "PRAGMA busy_timeout = 10000;"
       "PRAGMA foreign_keys = ON;"

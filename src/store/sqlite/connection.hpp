@@ -9,6 +9,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "domain/money.hpp"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -60,6 +62,9 @@ class statement {
   bool is_null(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::optional<std::int64_t> optional_integer(int column) const;
+  /// The value of an exact_sum() column (see exact_sum.hpp), 0 for NULL. Throws error for
+  /// a value exact_sum() does not give.
+  domain::cents_sum sum(int column) const;
 
  private:
   sqlite3_stmt* handle_;
