@@ -11,6 +11,7 @@
 #include "api/order_routes.hpp"
 #include "api/service_routes.hpp"
 #include "api/task_board.hpp"
+#include "api/unavailable.hpp"
 #include "app/background.hpp"
 #include "app/replayed_changes.hpp"
 #include "cache/response_cache.hpp"
@@ -50,12 +51,23 @@ cache::cache_settings cache_settings_of(const config& settings) {
   return c;
 }
 
+// A request the database cannot serve for now gets 503 and Retry-After; any other failure
+// goes on to the server's catch-all (a logged 500).
+template <class Run>
+http::response unless_unavailable(Run&& run) {
+  try {
+    return run();
+  } catch (const store::unavailable& failure) {
+    return api::unavailable_response(failure.reason());
+  }
+}
+
 }  // namespace
 
 struct application::parts {
   explicit parts(const config& settings)
       : rules(settings.body),
-        db(settings.database_path),
+        db(settings.database_path, settings.db_busy_timeout),
         cache(cache_settings_of(settings)),
         changes(cache),
         restaurants(db, changes),
@@ -66,7 +78,8 @@ struct application::parts {
         catalog_analytics(db),
         realtime(db),
         analytics(db),
-        samples(db, restaurants, menu, customers, orders, reviews) {
+        samples(db, restaurants, menu, customers, orders, reviews),
+        readiness(db) {
     routes.attach_cache(cache);
     const api::internal_get get = [this](std::string_view path, std::string_view query,
                                          std::string_view cache_control) {
@@ -77,7 +90,7 @@ struct application::parts {
       return routes.dispatch(internal);
     };
     api::openapi_components docs;
-    api::add_root_routes(routes, docs, cache.redis() ? "Redis" : "in-process");
+    api::add_root_routes(routes, docs, cache.redis() ? "Redis" : "in-process", readiness);
     api::add_restaurant_routes(routes, docs, rules, restaurants, menu);
     api::add_menu_item_routes(routes, docs, rules, menu);
     api::add_catalog_analytics_routes(routes, docs, catalog_analytics);
@@ -128,6 +141,7 @@ struct application::parts {
   services::realtime_service realtime;
   services::analytics_service analytics;
   services::sample_data_service samples;
+  services::readiness_service readiness;
   http::router routes;
   api::task_board tasks;
   background worker;  // last: stops before anything its jobs use goes away
@@ -137,12 +151,14 @@ application::application(const config& settings) : parts_(std::make_unique<parts
 
 application::~application() = default;
 
-http::response application::handle(const http::request& req) const { return parts_->routes.dispatch(req); }
+http::response application::handle(const http::request& req) const {
+  return unless_unavailable([&] { return parts_->routes.dispatch(req); });
+}
 
 http::response application::handle_write(const http::request& req, std::function<void(bool)> acknowledge) const {
   store::sqlite::database::deferral deferred;
   replayed_changes::recording told;
-  auto res = parts_->routes.dispatch(req);
+  auto res = unless_unavailable([&] { return parts_->routes.dispatch(req); });
   parts_->db.when_durable([this, changes = told.take(), acknowledge = std::move(acknowledge)](bool committed) {
     if (committed) parts_->changes.replay(changes);
     acknowledge(committed);

@@ -42,7 +42,8 @@ struct config {
   std::chrono::seconds health_interval{300};
   std::chrono::seconds cleanup_interval{7200};
   // Data limits and database failures.
-  schemas::body_limits body;  // MAX_ORDER_LINES, MAX_TEXT_LENGTH
+  schemas::body_limits body;                        // MAX_ORDER_LINES, MAX_TEXT_LENGTH
+  std::chrono::milliseconds db_busy_timeout{2000};  // DB_BUSY_TIMEOUT_MS
 };
 
 /// A configuration value that cannot be used; what() is one line naming the variable.
@@ -53,7 +54,8 @@ class config_error : public std::runtime_error {
 
 /// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, LOG_LEVEL,
 /// BODY_LIMIT_BYTES, READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, REDIS_TIMEOUT_MS,
-/// REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS, CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES and MAX_TEXT_LENGTH
+/// REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS, CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and
+/// DB_BUSY_TIMEOUT_MS
 /// through `lookup` (unset: nullopt). Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 

@@ -37,7 +37,7 @@ void checkpointer::after_commit(int pages) {
   if (pages - copied <= inline_pages_ || falling_behind) {
     try {
       copied_.store(writer_->checkpoint());
-    } catch (const error&) {
+    } catch (const store::failure&) {
       // The commit stands; the next one tries again.
     }
     return;
@@ -59,7 +59,7 @@ void checkpointer::run() {
     guard.unlock();
     try {
       copied_.store(db_.checkpoint());
-    } catch (const error&) {
+    } catch (const store::failure&) {
       // The next commit over the threshold asks again; the WAL stays complete meanwhile.
     }
     copying_.store(false);
