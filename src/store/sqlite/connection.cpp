@@ -158,6 +158,14 @@ int connection::checkpoint() {
   return copied;
 }
 
+bool connection::checkpoint_fully(bool truncate) {
+  const int mode = truncate ? SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_RESTART;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, mode, nullptr, nullptr);
+  if (rc == SQLITE_BUSY) return false;
+  if (rc != SQLITE_OK) fail(rc, "checkpoint");
+  return true;
+}
+
 void connection::fail(int code, const std::string& what) {
   const std::string message = what + ": " + sqlite3_errmsg(db_);
   if (const auto reason = unavailable_reason_of(code)) {

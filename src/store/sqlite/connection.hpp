@@ -111,6 +111,10 @@ class connection {
   /// the writer; returns how many of the WAL's pages the file now holds. Throws error on
   /// failure other than busy.
   int checkpoint();
+  /// Copies all of the WAL into the file and waits (up to the lock timeout) for readers to leave
+  /// it, so the next write starts it over; `truncate` also empties the WAL file. False when a
+  /// reader or a writer kept it from finishing. Throws as every call does for other failures.
+  bool checkpoint_fully(bool truncate);
 
  private:
   friend class statement;

@@ -95,10 +95,6 @@ constexpr int max_group_members = 64;
 // Groups finish in order and a member asks for its group's outcome right after its commit:
 // the last few failures are all it can be asking about.
 constexpr std::size_t max_failed_groups = 64;
-// A checkpoint cycle starts at about 80 MB of WAL (fewer, larger cycles copy a hot page
-// once for more commits); the writer copies the last 4 MB itself.
-constexpr int checkpoint_pages = 20000;
-constexpr int inline_checkpoint_pages = 1000;
 
 }  // namespace
 
@@ -109,7 +105,7 @@ database::database(std::string path, std::chrono::milliseconds busy_timeout)
   // allocation each; the default keeps it in one chunk of the spill size.
   writer_->db().execute("PRAGMA journal_mode = WAL; PRAGMA temp_store = DEFAULT");
   migrate(writer_->db(), embedded_migrations());
-  checkpoints_ = std::make_unique<checkpointer>(path_, checkpoint_pages, inline_checkpoint_pages);
+  checkpoints_ = std::make_unique<checkpointer>(path_, checkpoint_policy{});
   checkpoints_->watch(writer_->db());
   writer_->join(*this);
 }
