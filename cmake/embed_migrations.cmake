@@ -7,8 +7,11 @@ function(embed_migrations dir output)
   foreach(path IN LISTS migration_files)
     get_filename_component(file_name ${path} NAME_WE)
     string(REGEX MATCH "^([0-9]+)_(.*)$" _ ${file_name})
+    set(name ${CMAKE_MATCH_2})
+    # "0008" would be an (invalid) octal literal: the version goes without its leading zeros.
+    math(EXPR version "${CMAKE_MATCH_1}")
     file(READ ${path} sql)
-    string(APPEND entries "    {${CMAKE_MATCH_1}, \"${CMAKE_MATCH_2}\", R\"__sql__(${sql})__sql__\"},\n")
+    string(APPEND entries "    {${version}, \"${name}\", R\"__sql__(${sql})__sql__\"},\n")
   endforeach()
   file(CONFIGURE OUTPUT ${output} CONTENT
 "#include \"store/sqlite/migrations.hpp\"\n\nnamespace zomato::store::sqlite {\n\nconst std::vector<migration>& embedded_migrations() {\n  static const std::vector<migration> all{\n${entries}  };\n  return all;\n}\n\n}  // namespace zomato::store::sqlite\n")

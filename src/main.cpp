@@ -19,6 +19,8 @@ std::optional<std::string> from_environment(const char* name) {
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
+  // Past a file-size limit a write fails (the database answers 503) instead of ending the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (argc > 1 && std::string_view(argv[1]) == "seed") {
     return zomato::app::run_seed_command(std::vector<std::string>(argv + 2, argv + argc), from_environment);
   }

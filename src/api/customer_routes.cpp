@@ -30,10 +30,10 @@ std::optional<domain::order_status> status_filter_of(const http::params& values)
   return status ? domain::order_status_named(*status) : std::nullopt;
 }
 
-void add_customer_routes(http::router& routes, openapi_components& docs, services::customer_service& customers,
-                         services::order_service& orders) {
-  docs.body("CustomerCreate", schemas::customer_rules(), schemas::body_mode::create);
-  docs.body("CustomerUpdate", schemas::customer_rules(), schemas::body_mode::update);
+void add_customer_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
+                         services::customer_service& customers, services::order_service& orders) {
+  docs.body("CustomerCreate", rules.customer(), schemas::body_mode::create);
+  docs.body("CustomerUpdate", rules.customer(), schemas::body_mode::update);
   docs.object("Customer", schemas::customer_shape());
   docs.page("CustomerList", "customers", "Customer");
   docs.object("CustomerAnalytics", {{"customer_id", "integer"},
@@ -48,7 +48,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, service
               {},
               [&](const request& req, const params&) {
                 http::problems found;
-                auto draft = schemas::parse_customer(req.body, found);
+                auto draft = schemas::parse_customer(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(customers.create(std::move(draft)), 201, render_customer);
               },
@@ -80,7 +80,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, service
               {customer_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
-                const auto patch = schemas::parse_customer_patch(req.body, found);
+                const auto patch = schemas::parse_customer_patch(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(customers.update(p.integer("customer_id"), patch), 200, render_customer);
               },

@@ -22,9 +22,10 @@ http::response page_response(const store::page_of<domain::menu_item>& rows, stor
 
 }  // namespace
 
-void add_menu_item_routes(http::router& routes, openapi_components& docs, services::menu_service& menu) {
-  docs.body("MenuItemCreate", schemas::menu_item_rules(), schemas::body_mode::create);
-  docs.body("MenuItemUpdate", schemas::menu_item_rules(), schemas::body_mode::update);
+void add_menu_item_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
+                          services::menu_service& menu) {
+  docs.body("MenuItemCreate", rules.menu_item(), schemas::body_mode::create);
+  docs.body("MenuItemUpdate", rules.menu_item(), schemas::body_mode::update);
   docs.object("MenuItem", schemas::menu_item_shape());
   docs.page("MenuItemList", "menu_items", "MenuItem");
   auto with_restaurant_shape = schemas::menu_item_shape();
@@ -109,7 +110,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, servic
               {menu_item_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
-                const auto patch = schemas::parse_menu_item_patch(req.body, found);
+                const auto patch = schemas::parse_menu_item_patch(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(menu.update(p.integer("menu_item_id"), patch), 200, render_item);
               },

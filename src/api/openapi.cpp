@@ -124,7 +124,8 @@ void openapi_components::body(const std::string& name, const std::vector<schemas
     if (!format_of(rule.kind).empty()) out.field("format", format_of(rule.kind));
     if (rule.min_length > 0 && rule.kind != schemas::field_kind::object_list)
       out.field("minLength", static_cast<std::int64_t>(rule.min_length));
-    if (rule.max_length > 0) out.field("maxLength", static_cast<std::int64_t>(rule.max_length));
+    if (rule.max_length > 0 && rule.kind != schemas::field_kind::object_list)
+      out.field("maxLength", static_cast<std::int64_t>(rule.max_length));
     if (rule.minimum) {
       out.field("minimum", *rule.minimum);
       if (rule.exclusive_minimum) out.field("exclusiveMinimum", true);
@@ -134,6 +135,7 @@ void openapi_components::body(const std::string& name, const std::vector<schemas
       out.key("items");
       write_ref(out, rule.item_schema);
       if (rule.min_length > 0) out.field("minItems", static_cast<std::int64_t>(rule.min_length));
+      if (rule.max_length > 0) out.field("maxItems", static_cast<std::int64_t>(rule.max_length));
     }
     if (!rule.choices.empty()) {
       out.key("enum").begin_array();

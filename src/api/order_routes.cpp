@@ -16,10 +16,11 @@ auto render_order = [](const domain::order& o) { return schemas::render(o); };
 
 }  // namespace
 
-void add_order_routes(http::router& routes, openapi_components& docs, services::order_service& orders) {
-  docs.body("OrderLineCreate", schemas::order_line_rules(), schemas::body_mode::create);
-  docs.body("OrderCreate", schemas::order_rules(), schemas::body_mode::create);
-  docs.body("OrderStatusUpdate", schemas::status_rules(), schemas::body_mode::create);
+void add_order_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
+                      services::order_service& orders) {
+  docs.body("OrderLineCreate", rules.order_line(), schemas::body_mode::create);
+  docs.body("OrderCreate", rules.order(), schemas::body_mode::create);
+  docs.body("OrderStatusUpdate", rules.status(), schemas::body_mode::create);
   docs.object("Order", schemas::order_shape());
   docs.page("OrderList", "orders", "Order");
   docs.object("OrderItem", schemas::order_item_shape());
@@ -34,7 +35,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, services::
               {http::path_id("customer_id", "Customer id")},
               [&](const request& req, const params& p) {
                 http::problems found;
-                const auto order = schemas::parse_order(req.body, found);
+                const auto order = schemas::parse_order(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 std::optional<services::idempotency> retry;
                 if (!req.idempotency_key.empty()) {
@@ -60,7 +61,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, services::
               {http::path_id("order_id", "Order id")},
               [&](const request& req, const params& p) {
                 http::problems found;
-                const auto change = schemas::parse_status(req.body, found);
+                const auto change = schemas::parse_status(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(orders.change_status(p.integer("order_id"), change.status, change.delivery_time), 200,
                               render_order);

@@ -2,6 +2,7 @@
 
 #include "api/openapi.hpp"
 #include "http/router.hpp"
+#include "schemas/body_rules.hpp"
 #include "services/catalog_analytics_service.hpp"
 #include "services/customer_service.hpp"
 #include "services/order_service.hpp"
@@ -10,14 +11,16 @@
 namespace zomato::api {
 
 /// /customers/...: CRUD, order history, analytics.
-void add_customer_routes(http::router& routes, openapi_components& docs, services::customer_service& customers,
-                         services::order_service& orders);
+void add_customer_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
+                         services::customer_service& customers, services::order_service& orders);
 
 /// /orders/...: placement (with Idempotency-Key), details, status workflow, lists.
-void add_order_routes(http::router& routes, openapi_components& docs, services::order_service& orders);
+void add_order_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
+                      services::order_service& orders);
 
 /// /reviews/...: adding a review, lists, a restaurant's order and review analytics.
-void add_review_routes(http::router& routes, openapi_components& docs, services::review_service& reviews);
+void add_review_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
+                       services::review_service& reviews);
 
 /// /restaurants/{id}/analytics, /restaurants/analytics/popular-cuisines and price-ranges.
 void add_catalog_analytics_routes(http::router& routes, openapi_components& docs,

@@ -18,10 +18,10 @@ http::param_spec restaurant_id() { return http::path_id("restaurant_id", "Restau
 
 }  // namespace
 
-void add_restaurant_routes(http::router& routes, openapi_components& docs, services::restaurant_service& restaurants,
-                           services::menu_service& menu) {
-  docs.body("RestaurantCreate", schemas::restaurant_rules(), schemas::body_mode::create);
-  docs.body("RestaurantUpdate", schemas::restaurant_rules(), schemas::body_mode::update);
+void add_restaurant_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
+                           services::restaurant_service& restaurants, services::menu_service& menu) {
+  docs.body("RestaurantCreate", rules.restaurant(), schemas::body_mode::create);
+  docs.body("RestaurantUpdate", rules.restaurant(), schemas::body_mode::update);
   docs.object("Restaurant", schemas::restaurant_shape());
   docs.page("RestaurantList", "restaurants", "Restaurant");
   auto with_menu_shape = schemas::restaurant_shape();
@@ -33,7 +33,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
               {},
               [&](const request& req, const params&) {
                 http::problems found;
-                auto draft = schemas::parse_restaurant(req.body, found);
+                auto draft = schemas::parse_restaurant(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(restaurants.create(std::move(draft)), 201, render_restaurant);
               },
@@ -87,7 +87,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
               {restaurant_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
-                const auto patch = schemas::parse_restaurant_patch(req.body, found);
+                const auto patch = schemas::parse_restaurant_patch(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(restaurants.update(p.integer("restaurant_id"), patch), 200, render_restaurant);
               },
@@ -105,7 +105,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, servi
               {restaurant_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
-                auto draft = schemas::parse_menu_item(req.body, found);
+                auto draft = schemas::parse_menu_item(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(menu.add(p.integer("restaurant_id"), std::move(draft)), 201,
                               [](const domain::menu_item& item) { return schemas::render(item); });

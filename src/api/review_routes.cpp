@@ -22,8 +22,9 @@ http::param_spec reviewer() {
 
 }  // namespace
 
-void add_review_routes(http::router& routes, openapi_components& docs, services::review_service& reviews) {
-  docs.body("ReviewCreate", schemas::review_rules(), schemas::body_mode::create);
+void add_review_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
+                       services::review_service& reviews) {
+  docs.body("ReviewCreate", rules.review(), schemas::body_mode::create);
   docs.object("Review", schemas::review_shape());
   auto with_customer = schemas::review_shape();
   with_customer.push_back({"customer", "#Customer"});
@@ -42,7 +43,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, services:
               {http::path_id("order_id", "Order id"), reviewer()},
               [&](const request& req, const params& p) {
                 http::problems found;
-                const auto review = schemas::parse_review(req.body, found);
+                const auto review = schemas::parse_review(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(
                     reviews.add(p.integer("order_id"), p.integer("customer_id"), review.rating, review.comment), 201,

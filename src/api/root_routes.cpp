@@ -1,11 +1,13 @@
 #include "api/service_routes.hpp"
+#include "api/unavailable.hpp"
 #include "domain/clock.hpp"
 #include "http/json_writer.hpp"
 #include "http/responses.hpp"
 
 namespace zomato::api {
 
-void add_root_routes(http::router& routes, openapi_components& docs, const std::string& cache_backend) {
+void add_root_routes(http::router& routes, openapi_components& docs, const std::string& cache_backend,
+                     services::readiness_service& readiness) {
   docs.object("Welcome", {{"message", "string"},
                           {"version", "string"},
                           {"features", "array"},
@@ -13,6 +15,7 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
                           {"docs", "string"},
                           {"redoc", "string"}});
   docs.object("Health", {{"status", "string"}, {"version", "string"}, {"timestamp", "string"}});
+  docs.object("Readiness", {{"status", "string"}, {"database", "string"}, {"timestamp", "string"}});
 
   const std::string welcome = [&cache_backend] {
     http::json_writer out;
@@ -60,6 +63,26 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
                 return http::json(200, std::move(out.text()));
               },
               {"Service", "Liveness check", "", "Health"}});
+
+  routes.add(
+      {http::verb::get,
+       "/health/ready",
+       {},
+       [&readiness](const http::request&, const http::params&) {
+         const auto blocker = readiness.blocker();
+         http::json_writer out;
+         out.begin_object();
+         if (blocker) {
+           out.field("status", "not_ready").field("reason", unavailable_text(*blocker));
+         } else {
+           out.field("status", "ready").field("database", "writable");
+         }
+         out.field("timestamp", domain::now_timestamp()).end_object();
+         auto res = http::json(blocker ? 503 : 200, std::move(out.text()));
+         if (blocker) res.headers.emplace_back("retry-after", std::to_string(retry_after_seconds(*blocker)));
+         return res;
+       },
+       {"Service", "Readiness: 503 with a reason and Retry-After while writes cannot succeed", "", "Readiness"}});
 }
 
 }  // namespace zomato::api

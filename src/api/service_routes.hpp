@@ -5,11 +5,14 @@
 
 #include "api/openapi.hpp"
 #include "http/router.hpp"
+#include "services/readiness_service.hpp"
 
 namespace zomato::api {
 
-/// GET / (welcome, naming the cache backend) and GET /health.
-void add_root_routes(http::router& routes, openapi_components& docs, const std::string& cache_backend);
+/// GET / (welcome, naming the cache backend), GET /health (liveness) and GET /health/ready
+/// (whether writes can succeed now).
+void add_root_routes(http::router& routes, openapi_components& docs, const std::string& cache_backend,
+                     services::readiness_service& readiness);
 
 /// GET /openapi.json, /docs (Swagger UI), /redoc (ReDoc) and their assets from asset_dir
 /// (the installed npm packages). Returns the text /openapi.json serves: fill it with

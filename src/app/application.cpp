@@ -11,6 +11,7 @@
 #include "api/order_routes.hpp"
 #include "api/service_routes.hpp"
 #include "api/task_board.hpp"
+#include "api/unavailable.hpp"
 #include "app/background.hpp"
 #include "app/replayed_changes.hpp"
 #include "app/request_lanes.hpp"
@@ -51,11 +52,23 @@ cache::cache_settings cache_settings_of(const config& settings) {
   return c;
 }
 
+// A request the database cannot serve for now gets 503 and Retry-After; any other failure
+// goes on to the server's catch-all (a logged 500).
+template <class Run>
+http::response unless_unavailable(Run&& run) {
+  try {
+    return run();
+  } catch (const store::unavailable& failure) {
+    return api::unavailable_response(failure.reason());
+  }
+}
+
 }  // namespace
 
 struct application::parts {
   explicit parts(const config& settings)
-      : db(settings.database_path),
+      : rules(settings.body),
+        db(settings.database_path, settings.db_busy_timeout),
         cache(cache_settings_of(settings)),
         changes(cache),
         restaurants(db, changes),
@@ -66,7 +79,8 @@ struct application::parts {
         catalog_analytics(db),
         realtime(db),
         analytics(db),
-        samples(db, restaurants, menu, customers, orders, reviews) {
+        samples(db, restaurants, menu, customers, orders, reviews),
+        readiness(db) {
     routes.attach_cache(cache);
     const api::internal_get get = [this](std::string_view path, std::string_view query,
                                          std::string_view cache_control) {
@@ -77,13 +91,13 @@ struct application::parts {
       return routes.dispatch(internal);
     };
     api::openapi_components docs;
-    api::add_root_routes(routes, docs, cache.redis() ? "Redis" : "in-process");
-    api::add_restaurant_routes(routes, docs, restaurants, menu);
-    api::add_menu_item_routes(routes, docs, menu);
+    api::add_root_routes(routes, docs, cache.redis() ? "Redis" : "in-process", readiness);
+    api::add_restaurant_routes(routes, docs, rules, restaurants, menu);
+    api::add_menu_item_routes(routes, docs, rules, menu);
     api::add_catalog_analytics_routes(routes, docs, catalog_analytics);
-    api::add_customer_routes(routes, docs, customers, orders);
-    api::add_order_routes(routes, docs, orders);
-    api::add_review_routes(routes, docs, reviews);
+    api::add_customer_routes(routes, docs, rules, customers, orders);
+    api::add_order_routes(routes, docs, rules, orders);
+    api::add_review_routes(routes, docs, rules, reviews);
     api::add_realtime_routes(routes, docs, realtime);
     api::add_analytics_routes(routes, docs, analytics, get,
                               [this](std::function<void()> job) { worker.post(std::move(job)); });
@@ -115,6 +129,7 @@ struct application::parts {
     });
   }
 
+  schemas::body_rules rules;
   store::sqlite::database db;
   cache::response_cache cache;
   replayed_changes changes;
@@ -127,6 +142,7 @@ struct application::parts {
   services::realtime_service realtime;
   services::analytics_service analytics;
   services::sample_data_service samples;
+  services::readiness_service readiness;
   http::router routes;
   api::task_board tasks;
   background worker;  // last: stops before anything its jobs use goes away
@@ -136,12 +152,14 @@ application::application(const config& settings) : parts_(std::make_unique<parts
 
 application::~application() = default;
 
-http::response application::handle(const http::request& req) const { return parts_->routes.dispatch(req); }
+http::response application::handle(const http::request& req) const {
+  return unless_unavailable([&] { return parts_->routes.dispatch(req); });
+}
 
 http::response application::handle_write(const http::request& req, std::function<void(bool)> acknowledge) const {
   store::sqlite::database::deferral deferred;
   replayed_changes::recording told;
-  auto res = parts_->routes.dispatch(req);
+  auto res = unless_unavailable([&] { return parts_->routes.dispatch(req); });
   parts_->db.when_durable([this, changes = told.take(), acknowledge = std::move(acknowledge)](bool committed) {
     if (committed) parts_->changes.replay(changes);
     acknowledge(committed);

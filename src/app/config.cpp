@@ -117,6 +117,12 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
   interval("CLEANUP_INTERVAL_SECONDS", c.cleanup_interval);
   if (auto v = lookup("REDIS_TIMEOUT_MS"))
     c.redis_timeout = std::chrono::milliseconds(integer_in("REDIS_TIMEOUT_MS", *v, 1, 10000));
+  if (auto v = lookup("MAX_ORDER_LINES"))
+    c.body.max_order_lines = static_cast<std::size_t>(integer_in("MAX_ORDER_LINES", *v, 1, 1000));
+  if (auto v = lookup("MAX_TEXT_LENGTH"))
+    c.body.max_text_length = static_cast<std::size_t>(integer_in("MAX_TEXT_LENGTH", *v, 100, 100000));
+  if (auto v = lookup("DB_BUSY_TIMEOUT_MS"))
+    c.db_busy_timeout = std::chrono::milliseconds(integer_in("DB_BUSY_TIMEOUT_MS", *v, 0, 60000));
   return c;
 }
 

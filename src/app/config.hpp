@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "schemas/body_limits.hpp"
+
 namespace zomato::app {
 
 enum class environment { development, staging, production };
@@ -42,6 +44,9 @@ struct config {
   std::chrono::seconds refresh_interval{60};
   std::chrono::seconds health_interval{300};
   std::chrono::seconds cleanup_interval{7200};
+  // Data limits and database failures.
+  schemas::body_limits body;                        // MAX_ORDER_LINES, MAX_TEXT_LENGTH
+  std::chrono::milliseconds db_busy_timeout{2000};  // DB_BUSY_TIMEOUT_MS
 };
 
 /// A configuration value that cannot be used; what() is one line naming the variable.
@@ -52,8 +57,9 @@ class config_error : public std::runtime_error {
 
 /// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, LOG_LEVEL,
 /// BODY_LIMIT_BYTES, HEADER_LIMIT_BYTES, TRAILER_LIMIT_BYTES, CONNECTIONS_PER_LOOP, READ_TIMEOUT_SECONDS, ASSET_DIR,
-/// CACHE_MEMORY_MB, CACHE_MEMORY, REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS and
-/// CLEANUP_INTERVAL_SECONDS through `lookup` (unset: nullopt). Throws config_error on the first bad value.
+/// CACHE_MEMORY_MB, CACHE_MEMORY, REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS,
+/// CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and DB_BUSY_TIMEOUT_MS through `lookup` (unset:
+/// nullopt). Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 
 /// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".

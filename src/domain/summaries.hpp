@@ -32,7 +32,7 @@ struct item_popularity {
 struct customer_order_summary {
   std::int64_t total_orders = 0;
   std::int64_t paid_orders = 0;
-  cents spent = 0;
+  cents_sum spent = 0;
   std::vector<status_count> by_status;
   std::vector<restaurant_order_count> favorite_restaurants;
 };
@@ -40,7 +40,7 @@ struct customer_order_summary {
 /// A restaurant's orders and reviews.
 struct restaurant_order_summary {
   std::int64_t total_orders = 0;
-  cents revenue = 0;
+  cents_sum revenue = 0;
   std::int64_t review_count = 0;
   std::int64_t rating_sum = 0;
   std::vector<status_count> by_status;
@@ -50,7 +50,7 @@ struct restaurant_order_summary {
 /// A restaurant's menu: counts, prices, categories and dietary flags.
 struct menu_summary {
   std::int64_t item_count = 0;
-  cents price_sum = 0;
+  cents_sum price_sum = 0;
   std::optional<cents> min_price;
   std::optional<cents> max_price;
   std::vector<std::string> categories;
@@ -71,15 +71,21 @@ struct price_band_count {
   std::int64_t item_count = 0;
 };
 
+struct restaurant_revenue {
+  id_t restaurant_id = 0;
+  std::string name;
+  cents_sum revenue = 0;
+};
+
 /// Orders placed on one day.
 struct revenue_day {
   std::int64_t total_orders = 0;
   std::int64_t paid_orders = 0;
   std::int64_t cancelled_orders = 0;
   std::int64_t customers = 0;
-  cents revenue = 0;
+  cents_sum revenue = 0;
   std::vector<status_count> by_status;
-  std::vector<restaurant_order_count> top_restaurants;  // order_count holds revenue in cents
+  std::vector<restaurant_revenue> top_restaurants;
 };
 
 /// How many customers ordered how often in a period.
@@ -89,7 +95,7 @@ struct customer_activity {
   std::int64_t two_to_five = 0;
   std::int64_t more_than_five = 0;
   std::int64_t orders = 0;
-  cents spent = 0;
+  cents_sum spent = 0;
 };
 
 struct restaurant_performance {
@@ -99,7 +105,7 @@ struct restaurant_performance {
   std::int64_t total_orders = 0;
   std::int64_t completed_orders = 0;
   std::int64_t cancelled_orders = 0;
-  cents revenue = 0;
+  cents_sum revenue = 0;
   std::int64_t review_count = 0;
   std::int64_t rating_sum = 0;
 };
@@ -111,7 +117,7 @@ struct item_sales {
   std::string restaurant_name;
   std::int64_t quantity = 0;
   std::int64_t order_count = 0;
-  cents revenue = 0;
+  cents_sum revenue = 0;
 };
 
 /// An unfinished order of a restaurant: when it was placed and how long its slowest item takes.

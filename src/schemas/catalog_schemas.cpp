@@ -4,64 +4,8 @@
 
 namespace zomato::schemas {
 
-const std::vector<field_rule>& restaurant_rules() {
-  static const std::vector<field_rule> rules = [] {
-    std::vector<field_rule> r(9);
-    r[0] = {.name = "name",
-            .required = true,
-            .min_length = 3,
-            .max_length = 100,
-            .style = text_style::trimmed,
-            .description = "Unique name, 3-100 characters"};
-    r[1] = {.name = "description", .nullable = true};
-    r[2] = {.name = "cuisine_type",
-            .required = true,
-            .min_length = 1,
-            .max_length = 50,
-            .style = text_style::title,
-            .description = "Title-cased on save"};
-    r[3] = {.name = "address", .required = true, .min_length = 5};
-    r[4] = {.name = "phone_number",
-            .kind = field_kind::phone,
-            .required = true,
-            .description = "Optional +, then 8-16 digits; spaces, '-', '(' and ')' allowed"};
-    r[5] = {.name = "rating", .kind = field_kind::number, .minimum = 0.0, .maximum = 5.0};
-    r[6] = {.name = "is_active", .kind = field_kind::boolean};
-    r[7] = {.name = "opening_time", .kind = field_kind::time_of_day, .nullable = true, .description = "HH:MM[:SS]"};
-    r[8] = {.name = "closing_time", .kind = field_kind::time_of_day, .nullable = true, .description = "HH:MM[:SS]"};
-    return r;
-  }();
-  return rules;
-}
-
-const std::vector<field_rule>& menu_item_rules() {
-  static const std::vector<field_rule> rules = [] {
-    std::vector<field_rule> r(9);
-    r[0] = {.name = "name", .required = true, .min_length = 3, .max_length = 100, .style = text_style::trimmed};
-    r[1] = {.name = "description", .nullable = true};
-    r[2] = {.name = "price",
-            .kind = field_kind::money,
-            .required = true,
-            .minimum = 0.0,
-            .exclusive_minimum = true,
-            .description = "Rounded to 2 decimals"};
-    r[3] = {.name = "category", .required = true, .min_length = 1, .max_length = 50, .style = text_style::title};
-    r[4] = {.name = "is_vegetarian", .kind = field_kind::boolean};
-    r[5] = {.name = "is_vegan", .kind = field_kind::boolean};
-    r[6] = {.name = "is_gluten_free", .kind = field_kind::boolean};
-    r[7] = {.name = "is_available", .kind = field_kind::boolean};
-    r[8] = {.name = "preparation_time",
-            .kind = field_kind::integer,
-            .nullable = true,
-            .minimum = 1.0,
-            .description = "Minutes"};
-    return r;
-  }();
-  return rules;
-}
-
-domain::restaurant parse_restaurant(std::string_view body, http::problems& found) {
-  const auto v = validate_body(body, restaurant_rules(), body_mode::create, found);
+domain::restaurant parse_restaurant(std::string_view body, http::problems& found, const body_rules& rules) {
+  const auto v = validate_body(body, rules.restaurant(), body_mode::create, found);
   domain::restaurant r;
   r.name = v.text("name");
   r.description = v.optional_text("description");
@@ -75,8 +19,8 @@ domain::restaurant parse_restaurant(std::string_view body, http::problems& found
   return r;
 }
 
-domain::restaurant_patch parse_restaurant_patch(std::string_view body, http::problems& found) {
-  const auto v = validate_body(body, restaurant_rules(), body_mode::update, found);
+domain::restaurant_patch parse_restaurant_patch(std::string_view body, http::problems& found, const body_rules& rules) {
+  const auto v = validate_body(body, rules.restaurant(), body_mode::update, found);
   domain::restaurant_patch p;
   if (v.has("name")) p.name = v.text("name");
   if (v.has("description")) p.description = v.optional_text("description");
@@ -90,8 +34,8 @@ domain::restaurant_patch parse_restaurant_patch(std::string_view body, http::pro
   return p;
 }
 
-domain::menu_item parse_menu_item(std::string_view body, http::problems& found) {
-  const auto v = validate_body(body, menu_item_rules(), body_mode::create, found);
+domain::menu_item parse_menu_item(std::string_view body, http::problems& found, const body_rules& rules) {
+  const auto v = validate_body(body, rules.menu_item(), body_mode::create, found);
   domain::menu_item m;
   m.name = v.text("name");
   m.description = v.optional_text("description");
@@ -105,8 +49,8 @@ domain::menu_item parse_menu_item(std::string_view body, http::problems& found) 
   return m;
 }
 
-domain::menu_item_patch parse_menu_item_patch(std::string_view body, http::problems& found) {
-  const auto v = validate_body(body, menu_item_rules(), body_mode::update, found);
+domain::menu_item_patch parse_menu_item_patch(std::string_view body, http::problems& found, const body_rules& rules) {
+  const auto v = validate_body(body, rules.menu_item(), body_mode::update, found);
   domain::menu_item_patch p;
   if (v.has("name")) p.name = v.text("name");
   if (v.has("description")) p.description = v.optional_text("description");

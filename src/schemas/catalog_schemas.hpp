@@ -8,22 +8,25 @@
 #include "domain/patches.hpp"
 #include "http/json_writer.hpp"
 #include "http/problems.hpp"
+#include "schemas/body_rules.hpp"
 #include "schemas/fields.hpp"
 #include "schemas/rendering.hpp"
 #include "schemas/response_shapes.hpp"
 
 namespace zomato::schemas {
 
-/// The body rules of a restaurant (create and update).
-const std::vector<field_rule>& restaurant_rules();
-/// The body rules of a menu item (create and update).
-const std::vector<field_rule>& menu_item_rules();
-
-/// A new restaurant from a request body; problems are added to `found`.
-domain::restaurant parse_restaurant(std::string_view body, http::problems& found);
-domain::restaurant_patch parse_restaurant_patch(std::string_view body, http::problems& found);
-domain::menu_item parse_menu_item(std::string_view body, http::problems& found);
-domain::menu_item_patch parse_menu_item_patch(std::string_view body, http::problems& found);
+/// A new restaurant from a request body checked against `rules`; problems are added to `found`.
+domain::restaurant parse_restaurant(std::string_view body, http::problems& found,
+                                    const body_rules& rules = body_rules::defaults());
+/// The fields a restaurant update sends; problems are added to `found`.
+domain::restaurant_patch parse_restaurant_patch(std::string_view body, http::problems& found,
+                                                const body_rules& rules = body_rules::defaults());
+/// A new menu item; problems are added to `found`.
+domain::menu_item parse_menu_item(std::string_view body, http::problems& found,
+                                  const body_rules& rules = body_rules::defaults());
+/// The fields a menu item update sends; problems are added to `found`.
+domain::menu_item_patch parse_menu_item_patch(std::string_view body, http::problems& found,
+                                              const body_rules& rules = body_rules::defaults());
 
 std::string render(const domain::restaurant& restaurant);
 std::string render(const domain::menu_item& item);

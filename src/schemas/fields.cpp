@@ -127,9 +127,8 @@ std::optional<json> check_number(const field_check& c, const json& input) {
   if (!check_bounds(c, value, input)) return std::nullopt;
   if (c.rule.kind != field_kind::money) return json(value);
   const auto amount = domain::to_cents(value);
-  if (!amount || *amount <= 0 || *amount > domain::max_price_cents) {
-    const auto bound = domain::format_amount(domain::max_price_cents);
-    c.report("decimal_range", "Input should be greater than 0 and at most " + bound, input);
+  if (!amount || *amount <= 0) {
+    c.report("decimal_range", "Input should be greater than 0 after rounding to 2 decimals", input);
     return std::nullopt;
   }
   return json(*amount);
@@ -326,6 +325,16 @@ std::optional<json> check_list(const field_check& c, const json& input) {
             std::to_string(input.size()),
         input,
         "{\"field_type\":\"List\",\"min_length\":" + n + ",\"actual_length\":" + std::to_string(input.size()) + "}");
+    return std::nullopt;
+  }
+  if (c.rule.max_length != 0 && input.size() > c.rule.max_length) {
+    const auto n = std::to_string(c.rule.max_length);
+    c.report(
+        "too_long",
+        "List should have at most " + n + (c.rule.max_length == 1 ? " item" : " items") + " after validation, not " +
+            std::to_string(input.size()),
+        input,
+        "{\"field_type\":\"List\",\"max_length\":" + n + ",\"actual_length\":" + std::to_string(input.size()) + "}");
     return std::nullopt;
   }
   const auto before = c.found.size();

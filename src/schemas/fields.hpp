@@ -36,8 +36,8 @@ struct field_rule {
   field_kind kind = field_kind::text;
   bool required = false;  // on create; updates take every field as optional
   bool nullable = false;
-  std::size_t min_length = 0;
-  std::size_t max_length = 0;  // 0: no limit
+  std::size_t min_length = 0;  // object_list: fewest elements
+  std::size_t max_length = 0;  // 0: no limit; object_list: most elements
   text_style style = text_style::as_sent;
   std::optional<double> minimum;
   std::optional<double> maximum;

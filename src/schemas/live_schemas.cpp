@@ -149,7 +149,7 @@ std::string render(const services::revenue_report& report, int cache_ttl) {
     out.begin_object()
         .field("restaurant_id", top.restaurant_id)
         .field("name", top.name)
-        .field("revenue", domain::format_amount(top.order_count))
+        .field("revenue", domain::format_amount(top.revenue))
         .end_object();
   }
   out.end_array().field("cache_ttl", cache_ttl).end_object();

@@ -6,12 +6,6 @@
 namespace zomato::schemas {
 namespace {
 
-std::vector<std::string> status_names() {
-  std::vector<std::string> names;
-  for (auto status : domain::all_order_statuses) names.emplace_back(domain::name_of(status));
-  return names;
-}
-
 void write_breakdown(http::json_writer& out, const std::vector<domain::status_count>& counts) {
   out.key("order_status_breakdown").begin_object();
   for (const auto& entry : counts) out.key_text(domain::name_of(entry.status)).value(entry.count);
@@ -20,75 +14,8 @@ void write_breakdown(http::json_writer& out, const std::vector<domain::status_co
 
 }  // namespace
 
-const std::vector<field_rule>& customer_rules() {
-  static const std::vector<field_rule> rules = [] {
-    std::vector<field_rule> r(5);
-    r[0] = {.name = "name", .required = true, .min_length = 2, .max_length = 100, .style = text_style::trimmed};
-    r[1] = {.name = "email", .kind = field_kind::email, .required = true, .description = "Lower-cased; unique"};
-    r[2] = {.name = "phone_number",
-            .kind = field_kind::phone,
-            .required = true,
-            .description = "Optional +, then 8-16 digits; spaces, '-', '(' and ')' allowed"};
-    r[3] = {.name = "address", .required = true, .min_length = 10};
-    r[4] = {.name = "is_active", .kind = field_kind::boolean};
-    return r;
-  }();
-  return rules;
-}
-
-const std::vector<field_rule>& order_line_rules() {
-  static const std::vector<field_rule> rules = [] {
-    std::vector<field_rule> r(3);
-    r[0] = {.name = "menu_item_id", .kind = field_kind::integer, .required = true};
-    r[1] = {.name = "quantity", .kind = field_kind::integer, .required = true, .minimum = 1.0, .maximum = 1000.0};
-    r[2] = {.name = "special_requests", .nullable = true, .max_length = 500};
-    return r;
-  }();
-  return rules;
-}
-
-const std::vector<field_rule>& order_rules() {
-  static const std::vector<field_rule> rules = [] {
-    std::vector<field_rule> r(4);
-    r[0] = {.name = "restaurant_id", .kind = field_kind::integer, .required = true};
-    r[1] = {.name = "delivery_address", .required = true, .min_length = 10};
-    r[2] = {.name = "special_instructions", .nullable = true, .max_length = 1000};
-    r[3] = {.name = "order_items",
-            .kind = field_kind::object_list,
-            .required = true,
-            .min_length = 1,
-            .item_rules = &order_line_rules(),
-            .item_schema = "OrderLineCreate"};
-    return r;
-  }();
-  return rules;
-}
-
-const std::vector<field_rule>& status_rules() {
-  static const std::vector<field_rule> rules = [] {
-    std::vector<field_rule> r(2);
-    r[0] = {.name = "order_status", .kind = field_kind::choice, .required = true, .choices = status_names()};
-    r[1] = {.name = "delivery_time",
-            .kind = field_kind::timestamp,
-            .nullable = true,
-            .description = "Used when the order becomes delivered; defaults to now"};
-    return r;
-  }();
-  return rules;
-}
-
-const std::vector<field_rule>& review_rules() {
-  static const std::vector<field_rule> rules = [] {
-    std::vector<field_rule> r(2);
-    r[0] = {.name = "rating", .kind = field_kind::integer, .required = true, .minimum = 1.0, .maximum = 5.0};
-    r[1] = {.name = "comment", .nullable = true, .max_length = 1000};
-    return r;
-  }();
-  return rules;
-}
-
-domain::customer parse_customer(std::string_view body, http::problems& found) {
-  const auto v = validate_body(body, customer_rules(), body_mode::create, found);
+domain::customer parse_customer(std::string_view body, http::problems& found, const body_rules& rules) {
+  const auto v = validate_body(body, rules.customer(), body_mode::create, found);
   domain::customer c;
   c.name = v.text("name");
   c.email = v.text("email");
@@ -98,8 +25,8 @@ domain::customer parse_customer(std::string_view body, http::problems& found) {
   return c;
 }
 
-domain::customer_patch parse_customer_patch(std::string_view body, http::problems& found) {
-  const auto v = validate_body(body, customer_rules(), body_mode::update, found);
+domain::customer_patch parse_customer_patch(std::string_view body, http::problems& found, const body_rules& rules) {
+  const auto v = validate_body(body, rules.customer(), body_mode::update, found);
   domain::customer_patch p;
   if (v.has("name")) p.name = v.text("name");
   if (v.has("email")) p.email = v.text("email");
@@ -109,8 +36,8 @@ domain::customer_patch parse_customer_patch(std::string_view body, http::problem
   return p;
 }
 
-services::order_request parse_order(std::string_view body, http::problems& found) {
-  const auto v = validate_body(body, order_rules(), body_mode::create, found);
+services::order_request parse_order(std::string_view body, http::problems& found, const body_rules& rules) {
+  const auto v = validate_body(body, rules.order(), body_mode::create, found);
   services::order_request request;
   request.restaurant_id = v.integer("restaurant_id");
   request.delivery_address = v.text("delivery_address");
@@ -122,14 +49,14 @@ services::order_request parse_order(std::string_view body, http::problems& found
   return request;
 }
 
-status_request parse_status(std::string_view body, http::problems& found) {
-  const auto v = validate_body(body, status_rules(), body_mode::create, found);
+status_request parse_status(std::string_view body, http::problems& found, const body_rules& rules) {
+  const auto v = validate_body(body, rules.status(), body_mode::create, found);
   return {domain::order_status_named(v.text("order_status")).value_or(domain::order_status::placed),
           v.optional_text("delivery_time")};
 }
 
-review_request parse_review(std::string_view body, http::problems& found) {
-  const auto v = validate_body(body, review_rules(), body_mode::create, found);
+review_request parse_review(std::string_view body, http::problems& found, const body_rules& rules) {
+  const auto v = validate_body(body, rules.review(), body_mode::create, found);
   return {v.integer("rating"), v.optional_text("comment")};
 }
 

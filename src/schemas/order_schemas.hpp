@@ -9,6 +9,7 @@
 #include "domain/patches.hpp"
 #include "domain/summaries.hpp"
 #include "http/problems.hpp"
+#include "schemas/body_rules.hpp"
 #include "schemas/fields.hpp"
 #include "schemas/rendering.hpp"
 #include "schemas/response_shapes.hpp"
@@ -17,27 +18,27 @@
 
 namespace zomato::schemas {
 
-const std::vector<field_rule>& customer_rules();
-const std::vector<field_rule>& order_rules();
-const std::vector<field_rule>& order_line_rules();
-const std::vector<field_rule>& status_rules();
-const std::vector<field_rule>& review_rules();
-
-domain::customer parse_customer(std::string_view body, http::problems& found);
-domain::customer_patch parse_customer_patch(std::string_view body, http::problems& found);
-services::order_request parse_order(std::string_view body, http::problems& found);
+/// Each parser checks a request body against `rules` and adds every problem to `found`.
+domain::customer parse_customer(std::string_view body, http::problems& found,
+                                const body_rules& rules = body_rules::defaults());
+domain::customer_patch parse_customer_patch(std::string_view body, http::problems& found,
+                                            const body_rules& rules = body_rules::defaults());
+services::order_request parse_order(std::string_view body, http::problems& found,
+                                    const body_rules& rules = body_rules::defaults());
 
 struct status_request {
   domain::order_status status = domain::order_status::placed;
   std::optional<std::string> delivery_time;
 };
-status_request parse_status(std::string_view body, http::problems& found);
+status_request parse_status(std::string_view body, http::problems& found,
+                            const body_rules& rules = body_rules::defaults());
 
 struct review_request {
   std::int64_t rating = 0;
   std::optional<std::string> comment;
 };
-review_request parse_review(std::string_view body, http::problems& found);
+review_request parse_review(std::string_view body, http::problems& found,
+                            const body_rules& rules = body_rules::defaults());
 
 std::string render(const domain::customer& customer);
 std::string render(const domain::order& order);

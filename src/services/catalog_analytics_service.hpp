@@ -28,7 +28,7 @@ struct named_band {
 struct price_distribution {
   std::vector<named_band> bands;
   std::int64_t total_items = 0;
-  domain::cents price_sum = 0;
+  domain::cents_sum price_sum = 0;
 };
 
 /// Figures about the catalogue, aggregated in SQL.

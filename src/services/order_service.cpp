@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "domain/clock.hpp"
+#include "domain/money.hpp"
 #include "domain/notifications.hpp"
 
 namespace zomato::services {
@@ -63,8 +64,9 @@ domain::result<placed_order> order_service::place(domain::id_t customer_id, cons
     if (!item->is_available) return domain::rule_violation("Menu item '" + item->name + "' is not available");
     domain::cents line_total = 0;
     if (__builtin_mul_overflow(item->price, line.quantity, &line_total) ||
-        __builtin_add_overflow(order.total, line_total, &order.total)) {
-      return domain::rule_violation("Order total is too large");
+        __builtin_add_overflow(order.total, line_total, &order.total) || order.total > domain::max_order_total_cents) {
+      return domain::rule_violation("Order total exceeds the maximum of " +
+                                    domain::format_amount(domain::max_order_total_cents));
     }
     items.push_back({0, 0, line.menu_item_id, line.quantity, item->price, line.special_requests});
   }

@@ -53,7 +53,8 @@ class order_service {
   order_service(store::database& db, change_listener& changes = ignore_changes()) : db_(db), changes_(changes) {}
 
   /// Places an order at current prices. not_found for a missing customer or restaurant;
-  /// rule_violation for an inactive one, a foreign or unavailable item; request_mismatch when
+  /// rule_violation for an inactive one, a foreign or unavailable item, a total past
+  /// domain::max_order_total_cents; request_mismatch when
   /// the idempotency key was used for a different request.
   domain::result<placed_order> place(domain::id_t customer_id, const order_request& request,
                                      const std::optional<idempotency>& retry);

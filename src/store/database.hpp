@@ -1,15 +1,18 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "store/activity_repositories.hpp"
 #include "store/catalog_repositories.hpp"
+#include "store/failures.hpp"
 #include "store/order_repositories.hpp"
 
 namespace zomato::store {
 
-/// One transaction's view of every repository. A read session sees one snapshot; a write
-/// session holds the single writer and is rolled back unless commit() is called.
+/// One transaction's view of every repository. Its calls throw store::unavailable when the
+/// database cannot serve them for now, store::failure on any other failure of the store. A read session sees one
+/// snapshot; a write session holds the single writer and is rolled back unless commit() is called.
 class session {
  public:
   virtual ~session() = default;
@@ -39,10 +42,14 @@ using session_lease = std::unique_ptr<session, session_return>;
 class database {
  public:
   virtual ~database() = default;
-  /// A read-only transaction on a pooled connection.
+  /// A read-only transaction on a pooled connection. Throws store::unavailable or store::failure.
   virtual session_lease read() = 0;
-  /// The write transaction; callers queue for it.
+  /// The write transaction; callers queue for it. Throws store::unavailable when the lock does
+  /// not come within the busy timeout or the database cannot be written.
   virtual session_lease write() = 0;
+  /// Why writes cannot succeed now, or nullopt when they can. Cheap: the outcome of the last
+  /// write, and when that failed, a short probe write (at most one a second).
+  virtual std::optional<unavailable_reason> unwritable() = 0;
 };
 
 }  // namespace zomato::store

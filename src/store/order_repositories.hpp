@@ -86,7 +86,7 @@ class catalog_analytics_repository {
   virtual std::int64_t item_count() = 0;
   /// Restaurant ids by number of orders, most first.
   virtual std::vector<domain::id_t> most_ordered_restaurants(std::int64_t limit) = 0;
-  virtual domain::cents price_sum() = 0;
+  virtual domain::cents_sum price_sum() = 0;
 };
 
 }  // namespace zomato::store

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -11,6 +12,8 @@
 
 namespace zomato::store::sqlite {
 namespace {
+
+using namespace std::chrono_literals;
 
 // Ten rows of 4 KB each: at least ten WAL pages per call.
 void write_pages(connection& writer) {
@@ -32,7 +35,7 @@ class checkpointer_test : public ::testing::Test {
 };
 
 TEST_F(checkpointer_test, commits_leave_the_wal_alone_below_the_threshold) {
-  checkpointer copier(file_.path(), 1000000, 100);
+  checkpointer copier(file_.path(), {.pages = 1000000, .inline_pages = 100, .limit_pages = 2000000, .idle = 1h});
   copier.watch(writer_);
   const auto before = file_size();
   for (int i = 0; i < 120; ++i) write_pages(writer_);  // past SQLite's own 1000-page checkpoint
@@ -40,7 +43,7 @@ TEST_F(checkpointer_test, commits_leave_the_wal_alone_below_the_threshold) {
 }
 
 TEST_F(checkpointer_test, copies_the_wal_into_the_file_once_it_has_grown_past_the_threshold) {
-  checkpointer copier(file_.path(), 50, 10);
+  checkpointer copier(file_.path(), {.pages = 50, .inline_pages = 10, .limit_pages = 1000000, .idle = 1h});
   copier.watch(writer_);
   const auto before = file_size();
   for (int i = 0; i < 10; ++i) write_pages(writer_);
@@ -55,11 +58,68 @@ TEST_F(checkpointer_test, copies_the_wal_into_the_file_once_it_has_grown_past_th
 }
 
 TEST_F(checkpointer_test, the_wal_starts_over_while_writes_go_on) {
-  checkpointer copier(file_.path(), 100, 20);
+  checkpointer copier(file_.path(), {.pages = 100, .inline_pages = 20, .limit_pages = 300, .idle = 1h});
   copier.watch(writer_);
   for (int i = 0; i < 500; ++i) write_pages(writer_);  // 5,000 pages, 20 MB
   EXPECT_LT(std::filesystem::file_size(file_.path() + "-wal"), std::uintmax_t{2000} * 4096)
       << "the WAL kept every page ever written";
+}
+
+std::uintmax_t wal_size(const std::string& path) {
+  std::error_code ignored;
+  const auto size = std::filesystem::file_size(path + "-wal", ignored);
+  return ignored ? 0 : size;
+}
+
+// Polls for at most 15 s until the WAL file is empty; its size then.
+std::uintmax_t wal_once_emptied(const std::string& path) {
+  for (int i = 0; i < 1500 && wal_size(path) > 0; ++i) std::this_thread::sleep_for(10ms);
+  return wal_size(path);
+}
+
+// Passes that never finish a cycle (the writer's share is 0 pages) leave the limit to do it.
+TEST_F(checkpointer_test, the_wal_stays_within_its_limit_while_writes_go_on) {
+  checkpointer copier(file_.path(), {.pages = 50, .inline_pages = 0, .limit_pages = 200, .idle = 1h});
+  copier.watch(writer_);
+  std::uintmax_t largest = 0;
+  for (int i = 0; i < 300; ++i) {  // 3,000 pages
+    write_pages(writer_);
+    largest = std::max(largest, wal_size(file_.path()));
+  }
+  // The limit, one more transaction, and the frame headers.
+  EXPECT_LE(largest, std::uintmax_t{220} * (4096 + 24) + 32);
+}
+
+TEST_F(checkpointer_test, the_wal_file_is_emptied_once_writes_stop) {
+  checkpointer copier(file_.path(), {.pages = 1000000, .inline_pages = 0, .limit_pages = 2000000, .idle = 100ms});
+  copier.watch(writer_);
+  for (int i = 0; i < 50; ++i) write_pages(writer_);
+  EXPECT_GT(wal_size(file_.path()), 0u);
+  EXPECT_EQ(wal_once_emptied(file_.path()), 0u);
+  connection reader(file_.path());
+  auto rows = reader.use("SELECT COUNT(*) FROM blobs");
+  rows.next();
+  EXPECT_EQ(rows.integer(0), 500) << "every row is in the database file";
+}
+
+// A reader that keeps one snapshot open holds the WAL; writes go on meanwhile, and the WAL
+// is emptied once the reader lets go.
+TEST_F(checkpointer_test, a_reader_holding_a_snapshot_delays_the_bound_but_fails_nothing) {
+  checkpointer copier(file_.path(),
+                      {.pages = 50, .inline_pages = 0, .limit_pages = 100, .reader_wait = 10ms, .idle = 100ms});
+  copier.watch(writer_);
+  write_pages(writer_);
+  connection reader(file_.path());
+  reader.execute("BEGIN");
+  {
+    auto rows = reader.use("SELECT COUNT(*) FROM blobs");
+    rows.next();
+    EXPECT_EQ(rows.integer(0), 10);
+  }
+  for (int i = 0; i < 30; ++i) EXPECT_NO_THROW(write_pages(writer_));
+  EXPECT_GT(wal_size(file_.path()), std::uintmax_t{100} * 4096) << "the snapshot keeps the WAL";
+  reader.execute("COMMIT");
+  EXPECT_EQ(wal_once_emptied(file_.path()), 0u);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <atomic>
 #include <thread>
 
+#include "domain/money.hpp"
+
 #include "services/customer_service.hpp"
 #include "services/menu_service.hpp"
 #include "services/order_service.hpp"
@@ -122,6 +124,35 @@ TEST_F(OrderServices, RefusesForeignUnavailableAndMissingThingsLeavingNothing) {
   EXPECT_EQ(orders.place(999, two_pizzas_and_salad(), {}).error().detail, "Customer not found");
   EXPECT_EQ(count("SELECT COUNT(*) FROM orders"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM order_items"), 0);
+}
+
+TEST_F(OrderServices, TakesAnOrderUpToTheTotalCapAndRefusesOnePastItLeavingNothing) {
+  const auto ann = customer("ann@example.com");
+  const auto feast = menu.add(restaurant_id, testing::menu_item_named("Wedding Feast", 10'000'000)).value().id;
+  const order_request at_cap{restaurant_id, "1 Long Street, City", {}, {{feast, 10, {}}}};
+  const auto placed = orders.place(ann, at_cap, {});
+  ASSERT_TRUE(placed.ok());
+  EXPECT_EQ(placed->order.total, domain::max_order_total_cents);
+
+  const order_request past_cap{restaurant_id, "1 Long Street, City", {}, {{feast, 10, {}}, {salad, 1, {}}}};
+  const auto refused = orders.place(ann, past_cap, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, domain::failure_kind::rule_violation);
+  EXPECT_EQ(refused.error().detail, "Order total exceeds the maximum of 1000000.00");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM orders"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM order_items"), 1);
+}
+
+// A price stored before the cap existed (up to 99,999,999.99) cannot overflow a total.
+TEST_F(OrderServices, RefusesATotalThatWouldOverflow) {
+  const auto ann = customer("ann@example.com");
+  {
+    store::sqlite::connection raw(file.path());
+    raw.execute("UPDATE menu_items SET price_cents = 9223372036854775807 WHERE id = " + std::to_string(pizza));
+  }
+  const auto refused = orders.place(ann, two_pizzas_and_salad(), {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().detail, "Order total exceeds the maximum of 1000000.00");
 }
 
 TEST_F(OrderServices, InactiveCustomersAndRestaurantsCannotOrder) {

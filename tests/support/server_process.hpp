@@ -21,6 +21,7 @@ class server_process {
   server_process& operator=(const server_process&) = delete;
 
   std::uint16_t port() const { return port_; }
+  pid_t pid() const { return pid_; }
   const temp_database& database() const { return database_; }
 
   /// Sends SIGTERM and waits; returns the exit status (0 for a clean stop).

@@ -344,14 +344,14 @@ TEST(Rules, DescribeTheContract) {
     }
     throw std::out_of_range(name);
   };
-  EXPECT_EQ(find(restaurant_rules(), "name").min_length, 3u);
-  EXPECT_EQ(find(restaurant_rules(), "name").max_length, 100u);
-  EXPECT_EQ(find(restaurant_rules(), "cuisine_type").style, text_style::title);
-  EXPECT_EQ(find(restaurant_rules(), "address").min_length, 5u);
-  EXPECT_EQ(find(restaurant_rules(), "rating").maximum, 5.0);
-  EXPECT_EQ(find(menu_item_rules(), "category").max_length, 50u);
-  EXPECT_EQ(find(menu_item_rules(), "price").kind, field_kind::money);
-  EXPECT_EQ(find(menu_item_rules(), "preparation_time").minimum, 1.0);
+  EXPECT_EQ(find(body_rules::defaults().restaurant(), "name").min_length, 3u);
+  EXPECT_EQ(find(body_rules::defaults().restaurant(), "name").max_length, 100u);
+  EXPECT_EQ(find(body_rules::defaults().restaurant(), "cuisine_type").style, text_style::title);
+  EXPECT_EQ(find(body_rules::defaults().restaurant(), "address").min_length, 5u);
+  EXPECT_EQ(find(body_rules::defaults().restaurant(), "rating").maximum, 5.0);
+  EXPECT_EQ(find(body_rules::defaults().menu_item(), "category").max_length, 50u);
+  EXPECT_EQ(find(body_rules::defaults().menu_item(), "price").kind, field_kind::money);
+  EXPECT_EQ(find(body_rules::defaults().menu_item(), "preparation_time").minimum, 1.0);
 }
 
 }  // namespace

@@ -42,6 +42,9 @@ TEST(LoadConfig, HasTheDesignDefaults) {
   EXPECT_EQ(c.body_limit, std::size_t{1} << 20);
   EXPECT_EQ(c.read_timeout, std::chrono::seconds(30));
   EXPECT_EQ(c.asset_dir, ZOMATO_ASSET_DIR);
+  EXPECT_EQ(c.body.max_order_lines, 100u);
+  EXPECT_EQ(c.body.max_text_length, 1000u);
+  EXPECT_EQ(c.db_busy_timeout, std::chrono::milliseconds(2000));
 }
 
 TEST(LoadConfig, ReadsEachVariable) {
@@ -54,7 +57,10 @@ TEST(LoadConfig, ReadsEachVariable) {
                        {"LOG_LEVEL", "warning"},
                        {"BODY_LIMIT_BYTES", "2048"},
                        {"READ_TIMEOUT_SECONDS", "5"},
-                       {"ASSET_DIR", "/opt/assets"}});
+                       {"ASSET_DIR", "/opt/assets"},
+                       {"MAX_ORDER_LINES", "20"},
+                       {"MAX_TEXT_LENGTH", "5000"},
+                       {"DB_BUSY_TIMEOUT_MS", "250"}});
   EXPECT_EQ(c.host, "0.0.0.0");
   EXPECT_EQ(c.port, 9090);
   EXPECT_EQ(c.database_path, "/var/lib/zomato/db.sqlite");
@@ -68,6 +74,9 @@ TEST(LoadConfig, ReadsEachVariable) {
   EXPECT_EQ(c.body_limit, 2048u);
   EXPECT_EQ(c.read_timeout, std::chrono::seconds(5));
   EXPECT_EQ(c.asset_dir, "/opt/assets");
+  EXPECT_EQ(c.body.max_order_lines, 20u);
+  EXPECT_EQ(c.body.max_text_length, 5000u);
+  EXPECT_EQ(c.db_busy_timeout, std::chrono::milliseconds(250));
 }
 
 TEST(LoadConfig, ReadsEnvironmentsInAnyCase) {
@@ -97,6 +106,12 @@ TEST(LoadConfig, AcceptsBoundaryValues) {
   EXPECT_EQ(load({{"BODY_LIMIT_BYTES", "1073741824"}}).body_limit, std::size_t{1} << 30);
   EXPECT_EQ(load({{"READ_TIMEOUT_SECONDS", "1"}}).read_timeout, std::chrono::seconds(1));
   EXPECT_EQ(load({{"READ_TIMEOUT_SECONDS", "3600"}}).read_timeout, std::chrono::seconds(3600));
+  EXPECT_EQ(load({{"MAX_ORDER_LINES", "1"}}).body.max_order_lines, 1u);
+  EXPECT_EQ(load({{"MAX_ORDER_LINES", "1000"}}).body.max_order_lines, 1000u);
+  EXPECT_EQ(load({{"MAX_TEXT_LENGTH", "100"}}).body.max_text_length, 100u);
+  EXPECT_EQ(load({{"MAX_TEXT_LENGTH", "100000"}}).body.max_text_length, 100000u);
+  EXPECT_EQ(load({{"DB_BUSY_TIMEOUT_MS", "0"}}).db_busy_timeout, std::chrono::milliseconds(0));
+  EXPECT_EQ(load({{"DB_BUSY_TIMEOUT_MS", "60000"}}).db_busy_timeout, std::chrono::milliseconds(60000));
 }
 
 TEST(LoadConfig, BadValuesNameTheirVariable) {
@@ -126,6 +141,14 @@ TEST(LoadConfig, BadValuesNameTheirVariable) {
            sample{"BODY_LIMIT_BYTES", "1MB"},
            sample{"READ_TIMEOUT_SECONDS", "0"},
            sample{"READ_TIMEOUT_SECONDS", "3601"},
+           sample{"MAX_ORDER_LINES", "0"},
+           sample{"MAX_ORDER_LINES", "1001"},
+           sample{"MAX_ORDER_LINES", "ten"},
+           sample{"MAX_TEXT_LENGTH", "99"},
+           sample{"MAX_TEXT_LENGTH", "100001"},
+           sample{"DB_BUSY_TIMEOUT_MS", "-1"},
+           sample{"DB_BUSY_TIMEOUT_MS", "60001"},
+           sample{"DB_BUSY_TIMEOUT_MS", "2s"},
            sample{"DATABASE_URL", "postgres://localhost/db"},
            sample{"DATABASE_URL", "sqlite:///"},
            sample{"DATABASE_URL", "sqlite:///:memory:"},

@@ -17,7 +17,7 @@ std::vector<field_rule> sample_rules() {
   r[0] = {.name = "name", .required = true, .min_length = 3, .max_length = 10, .style = text_style::trimmed};
   r[1] = {.name = "note", .nullable = true};
   r[2] = {.name = "kind", .required = true, .min_length = 1, .max_length = 50, .style = text_style::title};
-  r[3] = {.name = "price", .kind = field_kind::money, .minimum = 0.0, .exclusive_minimum = true};
+  r[3] = {.name = "price", .kind = field_kind::money, .minimum = 0.0, .maximum = 100000.0, .exclusive_minimum = true};
   r[4] = {.name = "rating", .kind = field_kind::number, .minimum = 0.0, .maximum = 5.0};
   r[5] = {.name = "minutes", .kind = field_kind::integer, .nullable = true, .minimum = 1.0};
   r[6] = {.name = "active", .kind = field_kind::boolean};
@@ -278,8 +278,8 @@ TEST(ValidateBody, RoundsMoneyToCents) {
   };
   for (const auto& [body, cents] :
        {sample{R"({"price":3.456})", 346}, sample{R"({"price":12.99})", 1299}, sample{R"({"price":10})", 1000},
-        sample{R"({"price":0.01})", 1}, sample{R"({"price":2.675})", 267},
-        sample{R"({"price":99999999.99})", 9999999999}}) {
+        sample{R"({"price":0.01})", 1}, sample{R"({"price":2.675})", 267}, sample{R"({"price":100000})", 10000000},
+        sample{R"({"price":99999.99})", 9999999}}) {
     const auto result = validate(body);
     EXPECT_TRUE(result.detail.empty()) << body << result.detail.dump();
     EXPECT_EQ(result.values.integer("price"), cents) << body;
@@ -299,6 +299,15 @@ TEST(ValidateBody, RefusesMoneyThatRoundsToNothing) {
   const auto p = only_problem(R"({"price":0.004})");
   EXPECT_EQ(p["loc"], loc("price"));
   EXPECT_EQ(p["type"], "decimal_range");
+}
+
+TEST(ValidateBody, RefusesMoneyPastItsMaximum) {
+  for (const char* body : {R"({"price":100000.01})", R"({"price":99999999.99})"}) {
+    const auto p = only_problem(body);
+    EXPECT_EQ(p["type"], "less_than_equal") << body;
+    EXPECT_EQ(p["loc"], loc("price"));
+    EXPECT_EQ(p["ctx"], json::parse(R"({"le":100000.0})"));
+  }
 }
 
 TEST(ValidateBody, RefusesHugeAndInfiniteMoney) {
@@ -446,6 +455,39 @@ TEST(ValidateBody, ProblemInputsStayValidJson) {
   // A control character in a bad value must come back escaped, and the whole answer parse.
   const auto p = only_problem("{\"name\":\"a\\u0001\"}");
   EXPECT_EQ(p["input"], std::string("a\x01"));
+}
+
+std::vector<field_rule> line_rules() {
+  std::vector<field_rule> r(1);
+  r[0] = {.name = "quantity", .kind = field_kind::integer, .required = true};
+  return r;
+}
+
+// A list of at most two lines, each {"quantity": n}.
+std::vector<field_rule> basket_rules() {
+  static const auto lines = line_rules();
+  std::vector<field_rule> r(1);
+  r[0] = {.name = "lines", .kind = field_kind::object_list, .min_length = 1, .max_length = 2, .item_rules = &lines};
+  return r;
+}
+
+TEST(ValidateBody, AcceptsListsUpToTheirMaximum) {
+  http::problems found;
+  const auto v =
+      validate_body(R"({"lines":[{"quantity":1},{"quantity":2}]})", basket_rules(), body_mode::create, found);
+  EXPECT_TRUE(found.empty());
+  EXPECT_EQ(v.items("lines").size(), 2u);
+}
+
+TEST(ValidateBody, RefusesListsPastTheirMaximumBeforeLookingAtTheirElements) {
+  http::problems found;
+  (void)validate_body(R"({"lines":[{"quantity":1},{"quantity":"x"},{}]})", basket_rules(), body_mode::create, found);
+  const auto detail = json::parse(http::render_problems(found))["detail"];
+  ASSERT_EQ(detail.size(), 1u) << detail.dump();
+  EXPECT_EQ(detail[0]["type"], "too_long");
+  EXPECT_EQ(detail[0]["loc"], loc("lines"));
+  EXPECT_EQ(detail[0]["msg"], "List should have at most 2 items after validation, not 3");
+  EXPECT_EQ(detail[0]["ctx"], json::parse(R"({"field_type":"List","max_length":2,"actual_length":3})"));
 }
 
 TEST(Validated, ReadsAbsentFieldsAsEmpty) {

@@ -9,6 +9,7 @@
 
 #include "api/openapi.hpp"
 #include "http/responses.hpp"
+#include "schemas/body_rules.hpp"
 
 namespace zomato::api {
 namespace {
@@ -186,6 +187,23 @@ TEST(OpenapiDocument, DescribesBodyComponents) {
   EXPECT_EQ(create["properties"]["opens"]["format"], "time");
   EXPECT_EQ(schemas["DishUpdate"]["required"], json::array());
   EXPECT_EQ(schemas["DishUpdate"]["properties"], create["properties"]);
+}
+
+TEST(OpenapiComponents, StateTheCapsOfPricesQuantitiesLinesAndTexts) {
+  const schemas::body_rules rules{schemas::body_limits{.max_order_lines = 7, .max_text_length = 300}};
+  openapi_components c;
+  c.body("MenuItemCreate", rules.menu_item(), schemas::body_mode::create);
+  c.body("OrderCreate", rules.order(), schemas::body_mode::create);
+  c.body("OrderLineCreate", rules.order_line(), schemas::body_mode::create);
+  const auto item = json::parse(c.all().at("MenuItemCreate"))["properties"];
+  EXPECT_EQ(item["price"]["maximum"], 100000.0);
+  EXPECT_EQ(item["description"]["maxLength"], 300);
+  const auto order = json::parse(c.all().at("OrderCreate"))["properties"];
+  EXPECT_EQ(order["order_items"]["maxItems"], 7);
+  EXPECT_EQ(order["order_items"]["minItems"], 1);
+  EXPECT_FALSE(order["order_items"].contains("maxLength"));
+  EXPECT_EQ(order["delivery_address"]["maxLength"], 300);
+  EXPECT_EQ(json::parse(c.all().at("OrderLineCreate"))["properties"]["quantity"]["maximum"], 1000.0);
 }
 
 TEST(OpenapiDocument, DescribesObjectAndPageComponents) {

@@ -81,7 +81,7 @@ domain::revenue_day analytics_repository::revenue_between(const std::string& fro
   {
     auto totals = db_.use(
         "SELECT COUNT(*), COALESCE(SUM(order_status <> 'cancelled'), 0), COALESCE(SUM(order_status = 'cancelled'), 0), "
-        "COUNT(DISTINCT customer_id), COALESCE(SUM(CASE WHEN order_status <> 'cancelled' THEN total_cents END), 0)" +
+        "COUNT(DISTINCT customer_id), exact_sum(CASE WHEN order_status <> 'cancelled' THEN total_cents END)" +
         window);
     totals.bind_all(from, to);
     totals.next();
@@ -89,7 +89,7 @@ domain::revenue_day analytics_repository::revenue_between(const std::string& fro
     day.paid_orders = totals.integer(1);
     day.cancelled_orders = totals.integer(2);
     day.customers = totals.integer(3);
-    day.revenue = totals.integer(4);
+    day.revenue = totals.sum(4);
   }
   {
     auto statuses = db_.use("SELECT order_status, COUNT(*)" + window + " GROUP BY order_status ORDER BY order_status");
@@ -97,11 +97,11 @@ domain::revenue_day analytics_repository::revenue_between(const std::string& fro
     while (statuses.next()) day.by_status.push_back({status_at(statuses, 0), statuses.integer(1)});
   }
   auto top = db_.use(
-      "SELECT o.restaurant_id, r.name, SUM(o.total_cents) AS revenue FROM orders o "
+      "SELECT o.restaurant_id, r.name, exact_sum(o.total_cents) AS revenue FROM orders o "
       "JOIN restaurants r ON r.id = o.restaurant_id WHERE o.order_date >= ?1 AND o.order_date < ?2 "
       "AND o.order_status <> 'cancelled' GROUP BY o.restaurant_id ORDER BY revenue DESC, o.restaurant_id LIMIT 5");
   top.bind_all(from, to);
-  while (top.next()) day.top_restaurants.push_back({top.integer(0), top.text(1), top.integer(2)});
+  while (top.next()) day.top_restaurants.push_back({top.integer(0), top.text(1), top.sum(2)});
   return day;
 }
 
@@ -114,8 +114,8 @@ domain::customer_activity analytics_repository::customers_since(const std::strin
   }
   auto rows = db_.use(
       "SELECT COALESCE(SUM(n = 1), 0), COALESCE(SUM(n BETWEEN 2 AND 5), 0), COALESCE(SUM(n > 5), 0), "
-      "COALESCE(SUM(n), 0), COALESCE(SUM(spent), 0) FROM (SELECT customer_id, COUNT(*) AS n, "
-      "SUM(CASE WHEN order_status <> 'cancelled' THEN total_cents ELSE 0 END) AS spent "
+      "COALESCE(SUM(n), 0), exact_sum(spent) FROM (SELECT customer_id, COUNT(*) AS n, "
+      "exact_sum(CASE WHEN order_status <> 'cancelled' THEN total_cents END) AS spent "
       "FROM orders WHERE order_date >= ?1 GROUP BY customer_id)");
   rows.bind_all(since);
   rows.next();
@@ -123,7 +123,7 @@ domain::customer_activity analytics_repository::customers_since(const std::strin
   activity.two_to_five = rows.integer(1);
   activity.more_than_five = rows.integer(2);
   activity.orders = rows.integer(3);
-  activity.spent = rows.integer(4);
+  activity.spent = rows.sum(4);
   return activity;
 }
 
@@ -135,7 +135,7 @@ std::vector<domain::restaurant_performance> analytics_repository::performance(st
       "COALESCE(o.revenue, 0), COALESCE(v.n, 0), COALESCE(v.s, 0) FROM restaurants r "
       "LEFT JOIN (SELECT restaurant_id, COUNT(*) AS total, SUM(order_status = 'delivered') AS completed, "
       "SUM(order_status = 'cancelled') AS cancelled, "
-      "SUM(CASE WHEN order_status <> 'cancelled' THEN total_cents ELSE 0 END) AS revenue "
+      "exact_sum(CASE WHEN order_status <> 'cancelled' THEN total_cents END) AS revenue "
       "FROM orders WHERE ?1 IS NULL OR restaurant_id = ?1 GROUP BY restaurant_id) o ON o.restaurant_id = r.id "
       "LEFT JOIN (SELECT restaurant_id, COUNT(*) AS n, SUM(rating) AS s FROM reviews "
       "WHERE ?1 IS NULL OR restaurant_id = ?1 GROUP BY restaurant_id) v ON v.restaurant_id = r.id "
@@ -143,7 +143,7 @@ std::vector<domain::restaurant_performance> analytics_repository::performance(st
   query.bind_all(restaurant_id, limit);
   while (query.next()) {
     rows.push_back({query.integer(0), query.text(1), query.real(2), query.integer(3), query.integer(4),
-                    query.integer(5), query.integer(6), query.integer(7), query.integer(8)});
+                    query.integer(5), query.sum(6), query.integer(7), query.integer(8)});
   }
   return rows;
 }
@@ -158,14 +158,14 @@ std::vector<domain::item_sales> analytics_repository::popular_items(const std::s
   std::vector<domain::item_sales> items;
   auto rows = db_.use(
       "SELECT oi.menu_item_id, m.name, m.restaurant_id, r.name, SUM(oi.quantity) AS quantity, "
-      "COUNT(DISTINCT oi.order_id), SUM(oi.quantity * oi.item_price_cents) FROM order_items oi "
+      "COUNT(DISTINCT oi.order_id), exact_sum(oi.quantity * oi.item_price_cents) FROM order_items oi "
       "JOIN orders o ON o.id = oi.order_id JOIN menu_items m ON m.id = oi.menu_item_id "
       "JOIN restaurants r ON r.id = m.restaurant_id WHERE o.order_date >= ?1 AND o.order_status <> 'cancelled' "
       "GROUP BY oi.menu_item_id ORDER BY quantity DESC, oi.menu_item_id LIMIT ?2");
   rows.bind_all(since, limit);
   while (rows.next()) {
-    items.push_back({rows.integer(0), rows.text(1), rows.integer(2), rows.text(3), rows.integer(4), rows.integer(5),
-                     rows.integer(6)});
+    items.push_back(
+        {rows.integer(0), rows.text(1), rows.integer(2), rows.text(3), rows.integer(4), rows.integer(5), rows.sum(6)});
   }
   return items;
 }

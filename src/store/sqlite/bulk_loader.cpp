@@ -199,7 +199,7 @@ class batch {
     if (!open_) return;
     try {
       db_.execute("ROLLBACK");
-    } catch (const error&) {
+    } catch (const store::failure&) {
       // No transaction is open any more: SQLite ended it with the failure that brought us here.
     }
   }

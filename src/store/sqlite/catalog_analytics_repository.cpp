@@ -6,13 +6,13 @@ domain::menu_summary catalog_analytics_repository::menu_summary(domain::id_t res
   domain::menu_summary summary;
   {
     auto totals = db_.use(
-        "SELECT COUNT(*), COALESCE(SUM(price_cents), 0), MIN(price_cents), MAX(price_cents), "
+        "SELECT COUNT(*), exact_sum(price_cents), MIN(price_cents), MAX(price_cents), "
         "COALESCE(SUM(is_vegetarian), 0), COALESCE(SUM(is_vegan), 0), COALESCE(SUM(is_gluten_free), 0) "
         "FROM menu_items WHERE restaurant_id = ?1");
     totals.bind_all(restaurant_id);
     totals.next();
     summary.item_count = totals.integer(0);
-    summary.price_sum = totals.integer(1);
+    summary.price_sum = totals.sum(1);
     summary.min_price = totals.optional_integer(2);
     summary.max_price = totals.optional_integer(3);
     summary.vegetarian = totals.integer(4);
@@ -69,10 +69,10 @@ std::vector<domain::id_t> catalog_analytics_repository::most_ordered_restaurants
   return ids;
 }
 
-domain::cents catalog_analytics_repository::price_sum() {
-  auto row = db_.use("SELECT COALESCE(SUM(price_cents), 0) FROM menu_items");
+domain::cents_sum catalog_analytics_repository::price_sum() {
+  auto row = db_.use("SELECT exact_sum(price_cents) FROM menu_items");
   row.next();
-  return row.integer(0);
+  return row.sum(0);
 }
 
 }  // namespace zomato::store::sqlite

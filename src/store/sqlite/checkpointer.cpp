@@ -1,12 +1,21 @@
 #include "store/sqlite/checkpointer.hpp"
 
 namespace zomato::store::sqlite {
+namespace {
 
-checkpointer::checkpointer(const std::string& path, int pages, int inline_pages)
-    : db_(path), threshold_(pages), inline_pages_(inline_pages) {
+std::chrono::steady_clock::rep ticks_now() { return std::chrono::steady_clock::now().time_since_epoch().count(); }
+
+std::chrono::steady_clock::rep ticks_of(std::chrono::milliseconds span) {
+  return std::chrono::duration_cast<std::chrono::steady_clock::duration>(span).count();
+}
+
+}  // namespace
+
+checkpointer::checkpointer(const std::string& path, checkpoint_policy policy) : db_(path), policy_(policy) {
   // A connection that never read the file does not know it is in WAL mode, and its
   // checkpoints do nothing.
   db_.execute("SELECT COUNT(*) FROM sqlite_master");
+  db_.wait_for_locks(policy_.reader_wait);
   thread_ = std::thread([this] { run(); });
 }
 
@@ -20,24 +29,41 @@ checkpointer::~checkpointer() {
 }
 
 void checkpointer::watch(connection& writer) {
+  writer.execute("PRAGMA journal_size_limit = " + std::to_string(std::int64_t{policy_.pages} * 4096));
   writer_ = &writer;
   writer.watch_wal([this](int pages) { after_commit(pages); });
 }
 
 void checkpointer::after_commit(int pages) {
+  const auto now = ticks_now();
+  last_commit_.store(now);
+  commits_.fetch_add(1);
   int copied = copied_.load();
   if (pages < copied) {
     copied = 0;
     copied_.store(0);
   }
-  if (pages < threshold_) return;
-  // Past three times the threshold the thread is not keeping up: the writer finishes the job.
-  const bool falling_behind = pages >= 3 * threshold_;
-  if (copying_.load() && !falling_behind) return;
-  if (pages - copied <= inline_pages_ || falling_behind) {
+  if (pages >= policy_.limit_pages && now >= next_full_copy_.load()) {
+    // One checkpoint runs at a time: the thread's pass first, and none starts meanwhile.
+    std::unique_lock guard(lock_);
+    pass_done_.wait(guard, [this] { return !copying_.load(); });
+    writer_->wait_for_locks(policy_.reader_wait);
+    try {
+      if (writer_->checkpoint_fully(false)) {
+        copied_.store(pages);
+        return;
+      }
+    } catch (const store::failure&) {
+      // As below.
+    }
+    // Readers hold the WAL: commits go on at full speed for a while before the next try.
+    next_full_copy_.store(now + ticks_of(policy_.idle));
+  }
+  if (pages < policy_.pages || copying_.load()) return;
+  if (pages - copied <= policy_.inline_pages) {
     try {
       copied_.store(writer_->checkpoint());
-    } catch (const error&) {
+    } catch (const store::failure&) {
       // The commit stands; the next one tries again.
     }
     return;
@@ -50,20 +76,37 @@ void checkpointer::after_commit(int pages) {
   wake_.notify_one();
 }
 
+void checkpointer::truncate_when_idle() {
+  const auto commits = commits_.load();
+  if (commits == emptied_at_ || ticks_now() - last_commit_.load() < ticks_of(policy_.idle)) return;
+  try {
+    // Readers or a writer in the WAL: the next quiet moment tries again.
+    if (!db_.checkpoint_fully(true)) return;
+  } catch (const store::failure&) {
+    return;
+  }
+  copied_.store(0);
+  emptied_at_ = commits;
+}
+
 void checkpointer::run() {
   std::unique_lock guard(lock_);
   while (true) {
-    wake_.wait(guard, [this] { return due_ || stopping_; });
+    if (!wake_.wait_for(guard, policy_.idle, [this] { return due_ || stopping_; })) {
+      truncate_when_idle();
+      continue;
+    }
     if (stopping_) return;
     due_ = false;
     guard.unlock();
     try {
       copied_.store(db_.checkpoint());
-    } catch (const error&) {
+    } catch (const store::failure&) {
       // The next commit over the threshold asks again; the WAL stays complete meanwhile.
     }
-    copying_.store(false);
     guard.lock();
+    copying_.store(false);
+    pass_done_.notify_all();
   }
 }
 

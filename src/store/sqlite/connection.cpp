@@ -1,14 +1,25 @@
 #include "store/sqlite/connection.hpp"
 
+#include <malloc.h>
 #include <sqlite3.h>
 
 #include <utility>
 
+#include "store/sqlite/exact_sum.hpp"
+
 namespace zomato::store::sqlite {
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
-  throw error(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+std::optional<store::unavailable_reason> unavailable_reason_of(int code) {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_PROTOCOL: return store::unavailable_reason::busy;
+    case SQLITE_FULL: return store::unavailable_reason::full;
+    case SQLITE_READONLY: return store::unavailable_reason::read_only;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN: return store::unavailable_reason::io;
+    default: return std::nullopt;
+  }
 }
 
 // Before the first connection opens: no global mutex around every allocation for memory
@@ -18,9 +29,17 @@ void configure_library_once() {
   static const bool configured = [] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
-    // An in-memory sub-journal (each write member's savepoint, see database.cpp) grows in
-    // chunks of this size; below it nothing spills to a file.
-    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 1 << 20);
+    // An in-memory sub-journal (each write member's savepoint, see database.cpp) is one chunk
+    // of this size; past it the journal spills to a temporary file, the chunk in one write.
+    // The unix VFS masks a write's length to 17 bits and takes the short write for a full
+    // disk, so a chunk of 128 KiB or more made every savepoint past it fail with SQLITE_FULL.
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 127 << 10);
+    // Every write member allocates and frees that chunk. With glibc's default 128 KiB trim
+    // threshold each free gave the memory back to the system and the next member faulted it
+    // in again (orders/s fell by a third); the mmap threshold is fixed too, since setting the
+    // trim threshold stops glibc from raising it by itself.
+    mallopt(M_TRIM_THRESHOLD, 8 << 20);
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
     return true;
   }();
   (void)configured;
@@ -34,24 +53,23 @@ statement::~statement() {
 }
 
 statement& statement::bind(int index, std::int64_t value) {
-  if (sqlite3_bind_int64(handle_, index, value) != SQLITE_OK) fail(sqlite3_db_handle(handle_), "bind");
+  if (const int code = sqlite3_bind_int64(handle_, index, value); code != SQLITE_OK) owner_.fail(code, "bind");
   return *this;
 }
 
 statement& statement::bind(int index, double value) {
-  if (sqlite3_bind_double(handle_, index, value) != SQLITE_OK) fail(sqlite3_db_handle(handle_), "bind");
+  if (const int code = sqlite3_bind_double(handle_, index, value); code != SQLITE_OK) owner_.fail(code, "bind");
   return *this;
 }
 
 statement& statement::bind(int index, std::string_view value) {
-  if (sqlite3_bind_text64(handle_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) {
-    fail(sqlite3_db_handle(handle_), "bind");
-  }
+  const int code = sqlite3_bind_text64(handle_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (code != SQLITE_OK) owner_.fail(code, "bind");
   return *this;
 }
 
 statement& statement::bind(int index, std::nullopt_t) {
-  if (sqlite3_bind_null(handle_, index) != SQLITE_OK) fail(sqlite3_db_handle(handle_), "bind");
+  if (const int code = sqlite3_bind_null(handle_, index); code != SQLITE_OK) owner_.fail(code, "bind");
   return *this;
 }
 
@@ -59,7 +77,7 @@ bool statement::next() {
   const int code = sqlite3_step(handle_);
   if (code == SQLITE_ROW) return true;
   if (code == SQLITE_DONE) return false;
-  fail(sqlite3_db_handle(handle_), "step");
+  owner_.fail(code, "step");
 }
 
 void statement::run() {
@@ -89,7 +107,21 @@ std::optional<std::int64_t> statement::optional_integer(int column) const {
   return integer(column);
 }
 
-connection::connection(const std::string& path) {
+domain::cents_sum statement::sum(int column) const {
+  switch (sqlite3_column_type(handle_, column)) {
+    case SQLITE_NULL: return 0;
+    case SQLITE_INTEGER: return sqlite3_column_int64(handle_, column);
+    case SQLITE_BLOB: {
+      const void* bytes = sqlite3_column_blob(handle_, column);
+      if (auto wide = wide_sum_of(bytes, sqlite3_column_bytes(handle_, column))) return *wide;
+      break;
+    }
+    default: break;
+  }
+  throw error("column " + std::to_string(column) + " holds no sum");
+}
+
+connection::connection(const std::string& path, std::chrono::milliseconds busy_timeout) {
   configure_library_once();
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
@@ -99,8 +131,9 @@ connection::connection(const std::string& path) {
     throw error("cannot open database " + path + ": " + message);
   }
   sqlite3_extended_result_codes(db_, 1);
+  wait_for_locks(busy_timeout);
+  add_exact_sum(db_);
   execute(
-      "PRAGMA busy_timeout = 10000;"
       "PRAGMA foreign_keys = ON;"
       "PRAGMA synchronous = NORMAL;"
       "PRAGMA cache_size = -32768;"
@@ -121,8 +154,35 @@ void connection::watch_wal(std::function<void(int pages)> listener) {
 int connection::checkpoint() {
   int copied = 0;
   const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, &copied);
-  if (rc != SQLITE_OK && rc != SQLITE_BUSY) fail(db_, "checkpoint");
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) fail(rc, "checkpoint");
   return copied;
+}
+
+bool connection::checkpoint_fully(bool truncate) {
+  const int mode = truncate ? SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_RESTART;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, mode, nullptr, nullptr);
+  if (rc == SQLITE_BUSY) return false;
+  if (rc != SQLITE_OK) fail(rc, "checkpoint");
+  return true;
+}
+
+void connection::fail(int code, const std::string& what) {
+  const std::string message = what + ": " + sqlite3_errmsg(db_);
+  if (const auto reason = unavailable_reason_of(code)) {
+    unavailable_ = reason;
+    throw store::unavailable(*reason, message);
+  }
+  throw error(message);
+}
+
+bool connection::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+void connection::wait_for_locks(std::chrono::milliseconds longest) {
+  sqlite3_busy_timeout(db_, static_cast<int>(longest.count()));
+}
+
+std::optional<store::unavailable_reason> connection::take_unavailable() {
+  return std::exchange(unavailable_, std::nullopt);
 }
 
 connection::~connection() {
@@ -134,21 +194,19 @@ statement connection::use(std::string_view sql) {
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
     sqlite3_stmt* handle = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &handle,
-                           nullptr) != SQLITE_OK) {
-      fail(db_, "prepare");
-    }
+    const int code =
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &handle, nullptr);
+    if (code != SQLITE_OK) fail(code, "prepare");
     found = prepared_.emplace(std::string(sql), handle).first;
   }
-  return statement(found->second);
+  return statement(found->second, *this);
 }
 
 void connection::execute(const std::string& sql) {
   char* message = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    const std::string text = message ? message : "unknown error";
+  if (const int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message); code != SQLITE_OK) {
     sqlite3_free(message);
-    throw error("execute: " + text);
+    fail(code, "execute");
   }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -9,21 +10,28 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "domain/money.hpp"
+#include "store/failures.hpp"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace zomato::store::sqlite {
 
-/// Any failure reported by SQLite itself.
-class error : public std::runtime_error {
+/// A failure reported by SQLite that waiting will not cure; SQLITE_BUSY, SQLITE_FULL,
+/// SQLITE_READONLY, SQLITE_IOERR and SQLITE_CANTOPEN are thrown as store::unavailable instead.
+class error : public store::failure {
  public:
-  using std::runtime_error::runtime_error;
+  using store::failure::failure;
 };
 
+class connection;
+
 /// A prepared statement in use: bind, step, read columns; reset when it goes out of scope.
+/// Failures throw as the connection's do.
 class statement {
  public:
-  explicit statement(sqlite3_stmt* handle) : handle_(handle) {}
+  statement(sqlite3_stmt* handle, connection& owner) : handle_(handle), owner_(owner) {}
   statement(const statement&) = delete;
   statement& operator=(const statement&) = delete;
   ~statement();
@@ -48,7 +56,7 @@ class statement {
     return *this;
   }
 
-  /// Advances to the next row; false when done. Throws on error.
+  /// Advances to the next row; false when done.
   bool next();
   /// Runs a statement that returns no rows.
   void run();
@@ -60,16 +68,23 @@ class statement {
   bool is_null(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::optional<std::int64_t> optional_integer(int column) const;
+  /// The value of an exact_sum() column (see exact_sum.hpp), 0 for NULL. Throws error for
+  /// a value exact_sum() does not give.
+  domain::cents_sum sum(int column) const;
 
  private:
   sqlite3_stmt* handle_;
+  connection& owner_;
 };
 
-/// One SQLite connection with its own cache of prepared statements.
+/// One SQLite connection with its own cache of prepared statements. Every failure throws:
+/// store::unavailable for what may pass (locked, full, read-only, I/O), error for the rest.
 /// Not thread-safe: one thread uses it at a time.
 class connection {
  public:
-  explicit connection(const std::string& path);
+  /// Opens (creating if needed) the file; statements wait up to `busy_timeout` for locks.
+  /// Throws error when it cannot be opened.
+  explicit connection(const std::string& path, std::chrono::milliseconds busy_timeout = std::chrono::seconds(2));
   connection(const connection&) = delete;
   connection& operator=(const connection&) = delete;
   ~connection();
@@ -82,6 +97,13 @@ class connection {
   void execute(const std::string& sql);
   std::int64_t last_insert_id() const;
   int changes() const;
+  /// Whether a transaction is open (SQLite rolls one back by itself after some failures).
+  bool in_transaction() const;
+  /// How long a statement waits for a lock another connection holds before it fails as busy.
+  void wait_for_locks(std::chrono::milliseconds longest);
+  /// Why the last store::unavailable this connection threw was thrown, once; nullopt if none
+  /// was thrown since the last call.
+  std::optional<store::unavailable_reason> take_unavailable();
   /// After each commit, tells `listener` how many pages the WAL holds; SQLite then no longer
   /// checkpoints on commit, so the listener must see to it.
   void watch_wal(std::function<void(int pages)> listener);
@@ -89,9 +111,18 @@ class connection {
   /// the writer; returns how many of the WAL's pages the file now holds. Throws error on
   /// failure other than busy.
   int checkpoint();
+  /// Copies all of the WAL into the file and waits (up to the lock timeout) for readers to leave
+  /// it, so the next write starts it over; `truncate` also empties the WAL file. False when a
+  /// reader or a writer kept it from finishing. Throws as every call does for other failures.
+  bool checkpoint_fully(bool truncate);
 
  private:
+  friend class statement;
+  /// Throws store::unavailable or error for SQLite's result `code` of `what`.
+  [[noreturn]] void fail(int code, const std::string& what);
+
   sqlite3* db_ = nullptr;
+  std::optional<store::unavailable_reason> unavailable_;
   struct sql_hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }

@@ -78,13 +78,13 @@ domain::customer_order_summary customer_repository::order_summary(domain::id_t i
   {
     auto totals = db_.use(
         "SELECT COUNT(*), COALESCE(SUM(order_status <> 'cancelled'), 0), "
-        "COALESCE(SUM(CASE WHEN order_status <> 'cancelled' THEN total_cents END), 0) "
+        "exact_sum(CASE WHEN order_status <> 'cancelled' THEN total_cents END) "
         "FROM orders WHERE customer_id = ?1");
     totals.bind_all(id);
     totals.next();
     summary.total_orders = totals.integer(0);
     summary.paid_orders = totals.integer(1);
-    summary.spent = totals.integer(2);
+    summary.spent = totals.sum(2);
   }
   {
     auto statuses = db_.use(

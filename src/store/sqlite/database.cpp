@@ -1,6 +1,9 @@
 #include "store/sqlite/database.hpp"
 
+#include <algorithm>
 #include <utility>
+
+#include "domain/clock.hpp"
 
 #include "store/sqlite/activity_repositories.hpp"
 #include "store/sqlite/checkpointer.hpp"
@@ -15,8 +18,8 @@ namespace zomato::store::sqlite {
 /// A connection with its repositories, and the transaction currently open on it.
 class pooled_session final : public session {
  public:
-  explicit pooled_session(const std::string& path)
-      : db_(path),
+  pooled_session(const std::string& path, std::chrono::milliseconds busy_timeout)
+      : db_(path, busy_timeout),
         restaurants_(db_),
         menu_items_(db_),
         customers_(db_),
@@ -89,27 +92,31 @@ thread_local bool deferring = false;
 thread_local std::uint64_t awaiting_group = 0;
 
 constexpr int max_group_members = 64;
-// A checkpoint cycle starts at about 80 MB of WAL (fewer, larger cycles copy a hot page
-// once for more commits); the writer copies the last 4 MB itself.
-constexpr int checkpoint_pages = 20000;
-constexpr int inline_checkpoint_pages = 1000;
+// Groups finish in order and a member asks for its group's outcome right after its commit:
+// the last few failures are all it can be asking about.
+constexpr std::size_t max_failed_groups = 64;
 
 }  // namespace
 
-database::database(std::string path) : path_(std::move(path)) {
-  writer_ = std::make_unique<pooled_session>(path_);
+database::database(std::string path, std::chrono::milliseconds busy_timeout)
+    : path_(std::move(path)), busy_timeout_(busy_timeout) {
+  writer_ = std::make_unique<pooled_session>(path_, busy_timeout_);
   // temp_store = MEMORY would keep every member's savepoint journal in 1 KB chunks, one
   // allocation each; the default keeps it in one chunk of the spill size.
   writer_->db().execute("PRAGMA journal_mode = WAL; PRAGMA temp_store = DEFAULT");
   migrate(writer_->db(), embedded_migrations());
-  checkpoints_ = std::make_unique<checkpointer>(path_, checkpoint_pages, inline_checkpoint_pages);
+  checkpoints_ = std::make_unique<checkpointer>(path_, checkpoint_policy{});
   checkpoints_->watch(writer_->db());
   writer_->join(*this);
 }
 
 database::~database() {
   idle_readers_.clear();
-  writer_->db().execute("PRAGMA optimize");
+  try {
+    writer_->db().execute("PRAGMA optimize");
+  } catch (const store::failure&) {
+    // Statistics for the query planner only; the next start gathers them again.
+  }
 }
 
 session_lease database::read() {
@@ -121,24 +128,21 @@ session_lease database::read() {
       idle_readers_.pop_back();
     }
   }
-  if (!reader) reader = std::make_unique<pooled_session>(path_);
+  if (!reader) reader = std::make_unique<pooled_session>(path_, busy_timeout_);
   reader->begin("BEGIN");
   return session_lease(reader.release(), session_return{&database::give_back_reader, this});
 }
 
 session_lease database::write() {
+  const auto deadline = std::chrono::steady_clock::now() + busy_timeout_;
   ++waiting_;
   writer_lock_.lock();
   --waiting_;
   try {
-    if (!group_open_) {
-      writer_->db().run("BEGIN IMMEDIATE");
-      group_open_ = true;
-      current_group_ = ++started_groups_;
-      members_ = 0;
-    }
+    if (!group_open_) open_group(deadline);
     writer_->db().run("SAVEPOINT member");
-  } catch (...) {
+  } catch (const store::failure&) {
+    settle_member();
     writer_lock_.unlock();
     throw;
   }
@@ -147,29 +151,60 @@ session_lease database::write() {
   return session_lease(writer_.get(), session_return{&database::give_back_writer, this});
 }
 
-bool database::finish_group() {
-  bool committed = true;
+void database::open_group(std::chrono::steady_clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+  writer_->db().wait_for_locks(std::max(left, std::chrono::milliseconds(0)));
+  writer_->db().run("BEGIN IMMEDIATE");
+  group_open_ = true;
+  current_group_ = ++started_groups_;
+  members_ = 0;
+}
+
+void database::settle_member() {
+  auto& db = writer_->db();
+  const auto reason = db.take_unavailable();
+  if (reason) write_outcome_.store(static_cast<int>(*reason));
+  if (group_open_ && !db.in_transaction()) {
+    end_group(std::make_exception_ptr(store::unavailable(reason.value_or(store::unavailable_reason::io),
+                                                         "the write group's transaction was rolled back")));
+  }
+}
+
+std::exception_ptr database::finish_group() {
+  std::exception_ptr failure;
+  auto& db = writer_->db();
   try {
-    writer_->db().run("COMMIT");
-  } catch (const error&) {
-    committed = false;
-    try {
-      writer_->db().run("ROLLBACK");
-    } catch (const error&) {
-      // SQLite has already rolled the transaction back.
+    db.run("COMMIT");
+  } catch (const store::failure&) {
+    failure = std::current_exception();
+    if (db.in_transaction()) {
+      try {
+        db.run("ROLLBACK");
+      } catch (const store::failure&) {
+        // The connection is unusable; the next BEGIN reports it.
+      }
     }
   }
+  const auto reason = db.take_unavailable();
+  write_outcome_.store(failure ? static_cast<int>(reason.value_or(store::unavailable_reason::io)) : -1);
+  end_group(failure);
+  return failure;
+}
+
+void database::end_group(std::exception_ptr failure) {
   group_open_ = false;
   std::vector<std::function<void(bool)>> durable;
   {
     std::lock_guard guard(group_lock_);
     finished_group_ = current_group_;
-    if (!committed) failed_group_ = current_group_;
+    if (failure) {
+      if (failed_groups_.size() == max_failed_groups) failed_groups_.erase(failed_groups_.begin());
+      failed_groups_.emplace_back(current_group_, failure);
+    }
     durable.swap(durable_waiters_);
   }
   group_done_.notify_all();
-  for (auto& done : durable) done(committed);
-  return committed;
+  for (auto& done : durable) done(!failure);
 }
 
 void database::commit_member() {
@@ -177,9 +212,9 @@ void database::commit_member() {
   holds_writer = false;
   const auto group = current_group_;
   if (waiting_.load() == 0 || members_ >= max_group_members) {
-    const bool committed = finish_group();
+    const auto failure = finish_group();
     writer_lock_.unlock();
-    if (!committed) throw error("commit failed");
+    if (failure) std::rethrow_exception(failure);
     return;
   }
   writer_lock_.unlock();
@@ -189,7 +224,52 @@ void database::commit_member() {
   }
   std::unique_lock guard(group_lock_);
   group_done_.wait(guard, [&] { return finished_group_ >= group; });
-  if (failed_group_ == group) throw error("commit failed");
+  if (auto failure = failure_of(group)) std::rethrow_exception(failure);
+}
+
+std::exception_ptr database::failure_of(std::uint64_t group) const {
+  for (const auto& [failed, failure] : failed_groups_) {
+    if (failed == group) return failure;
+  }
+  return nullptr;
+}
+
+std::optional<store::unavailable_reason> database::unwritable() {
+  const int outcome = write_outcome_.load();
+  if (outcome < 0) return std::nullopt;
+  const auto last = static_cast<store::unavailable_reason>(outcome);
+  const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+  auto probed = last_probe_.load();
+  const auto second = std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::seconds(1)).count();
+  if (now - probed < second || !last_probe_.compare_exchange_strong(probed, now)) return last;
+  std::unique_lock lock(writer_lock_, std::try_to_lock);
+  // A write under way tells soon enough.
+  if (!lock || group_open_) return last;
+  return probe_write();
+}
+
+std::optional<store::unavailable_reason> database::probe_write() {
+  auto& db = writer_->db();
+  db.wait_for_locks(std::min(busy_timeout_, std::chrono::milliseconds(100)));
+  std::optional<store::unavailable_reason> reason;
+  try {
+    db.run("BEGIN IMMEDIATE");
+    db.use("INSERT OR REPLACE INTO write_probe (id, written_at) VALUES (1, ?1)")
+        .bind_all(domain::now_timestamp())
+        .run();
+    db.run("COMMIT");
+  } catch (const store::failure&) {
+    reason = db.take_unavailable().value_or(store::unavailable_reason::io);
+    if (db.in_transaction()) {
+      try {
+        db.run("ROLLBACK");
+      } catch (const store::failure&) {
+        // As in finish_group.
+      }
+    }
+  }
+  write_outcome_.store(reason ? static_cast<int>(*reason) : -1);
+  return reason;
 }
 
 database::deferral::deferral() { deferring = true; }
@@ -204,7 +284,7 @@ void database::when_durable(std::function<void(bool committed)> done) {
       durable_waiters_.push_back(std::move(done));
       return;
     }
-    const bool committed = failed_group_ != group;
+    const bool committed = !failure_of(group);
     guard.unlock();
     done(committed);
     return;
@@ -217,7 +297,7 @@ void database::give_back_reader(void* owner, session* released) {
   std::unique_ptr<pooled_session> reader(static_cast<pooled_session*>(released));
   try {
     reader->finish();
-  } catch (const error&) {
+  } catch (const store::failure&) {
     return;
   }
   std::lock_guard guard(self->readers_lock_);
@@ -228,13 +308,17 @@ void database::give_back_writer(void* owner, session*) {
   if (!holds_writer) return;
   holds_writer = false;
   auto* self = static_cast<database*>(owner);
-  try {
-    self->writer_->db().run("ROLLBACK TO member");
-    self->writer_->db().run("RELEASE member");
-  } catch (const error&) {
-    // The statement that failed took the transaction with it; finish_group() notices.
+  auto& db = self->writer_->db();
+  if (db.in_transaction()) {
+    try {
+      db.run("ROLLBACK TO member");
+      db.run("RELEASE member");
+    } catch (const store::failure&) {
+      // settle_member() sees what is left of the transaction.
+    }
   }
-  if (self->waiting_.load() == 0) self->finish_group();
+  self->settle_member();
+  if (self->group_open_ && self->waiting_.load() == 0) self->finish_group();
   self->writer_lock_.unlock();
 }
 

@@ -1,12 +1,16 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/database.hpp"
@@ -23,18 +27,24 @@ class checkpointer;
 /// Writes are group-committed: each write session is a savepoint inside the writer's open
 /// transaction, and commit() returns once that transaction is committed — at once when no
 /// other writer is queued (or the group is full), else when the last writer of the group
-/// commits it. A session dropped without commit() rolls back only its own savepoint.
+/// commits it. A session dropped without commit() rolls back only its own savepoint. When
+/// SQLite rolls the whole transaction back after a failure, the group fails at once.
+///
+/// A write waits at most `busy_timeout` in all for the lock another process holds (the time
+/// it queued for the writer counts), then fails as store::unavailable (busy).
 class database final : public store::database {
  public:
-  /// Opens (creating if needed) the file and migrates it. Throws sqlite::error on failure.
-  explicit database(std::string path);
+  /// Opens (creating if needed) the file and migrates it. Throws sqlite::error or
+  /// store::unavailable on failure.
+  explicit database(std::string path, std::chrono::milliseconds busy_timeout = std::chrono::seconds(2));
   ~database() override;
 
   session_lease read() override;
   session_lease write() override;
+  std::optional<store::unavailable_reason> unwritable() override;
 
-  /// The commit of the current write session (see above); throws error if the group's
-  /// COMMIT fails.
+  /// The commit of the current write session (see above); throws what made the group's
+  /// COMMIT fail (store::unavailable when it may pass).
   void commit_member();
 
   /// While one lives on a thread, a write session's commit() there returns as soon as its
@@ -53,12 +63,23 @@ class database final : public store::database {
   void when_durable(std::function<void(bool committed)> done);
 
  private:
-  /// COMMITs the open group and wakes its members; false when the COMMIT failed.
-  bool finish_group();
+  void open_group(std::chrono::steady_clock::time_point deadline);
+  /// COMMITs the open group and wakes its members; what made the COMMIT fail, or null.
+  std::exception_ptr finish_group();
+  /// What made a finished group fail, or null when it committed; group_lock_ held.
+  std::exception_ptr failure_of(std::uint64_t group) const;
+  /// Ends the open group with this outcome (null: committed) and wakes its members.
+  void end_group(std::exception_ptr failure);
+  /// After a member failed or gave up: notes a failure that may pass, and fails the group at
+  /// once when SQLite has rolled its transaction back.
+  void settle_member();
+  /// One write of a row to see whether writes succeed again; the failure's reason, or nullopt.
+  std::optional<store::unavailable_reason> probe_write();
   static void give_back_reader(void* owner, session* released);
   static void give_back_writer(void* owner, session* released);
 
   std::string path_;
+  std::chrono::milliseconds busy_timeout_;
   std::unique_ptr<checkpointer> checkpoints_;
   std::unique_ptr<pooled_session> writer_;
   std::mutex writer_lock_;
@@ -70,8 +91,13 @@ class database final : public store::database {
   std::mutex group_lock_;
   std::condition_variable group_done_;
   std::uint64_t finished_group_ = 0;
-  std::uint64_t failed_group_ = 0;
+  // The last groups that failed, oldest first, with what made them fail.
+  std::vector<std::pair<std::uint64_t, std::exception_ptr>> failed_groups_;
   std::vector<std::function<void(bool)>> durable_waiters_;  // of the open group
+  // The outcome of the last write that reached the database: -1 it committed, else the
+  // store::unavailable_reason it failed with; and when unwritable() last probed.
+  std::atomic<int> write_outcome_{-1};
+  std::atomic<std::chrono::steady_clock::rep> last_probe_{0};
   std::mutex readers_lock_;
   std::vector<std::unique_ptr<pooled_session>> idle_readers_;
 };

@@ -78,7 +78,7 @@ class catalog_analytics_repository final : public store::catalog_analytics_repos
   std::vector<domain::price_band_count> price_bands(const std::vector<domain::price_band_count>& bands) override;
   std::int64_t item_count() override;
   std::vector<domain::id_t> most_ordered_restaurants(std::int64_t limit) override;
-  domain::cents price_sum() override;
+  domain::cents_sum price_sum() override;
 
  private:
   connection& db_;

@@ -123,14 +123,14 @@ domain::restaurant_order_summary order_repository::restaurant_summary(domain::id
   domain::restaurant_order_summary summary;
   {
     auto statuses = db_.use(
-        "SELECT order_status, COUNT(*), SUM(total_cents) FROM orders WHERE restaurant_id = ?1 "
+        "SELECT order_status, COUNT(*), exact_sum(total_cents) FROM orders WHERE restaurant_id = ?1 "
         "GROUP BY order_status ORDER BY order_status");
     statuses.bind_all(restaurant_id);
     while (statuses.next()) {
       const auto status = status_at(statuses, 0);
       summary.by_status.push_back({status, statuses.integer(1)});
       summary.total_orders += statuses.integer(1);
-      if (status != domain::order_status::cancelled) summary.revenue += statuses.integer(2);
+      if (status != domain::order_status::cancelled) summary.revenue += statuses.sum(2);
     }
   }
   {
