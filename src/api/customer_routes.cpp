@@ -1,6 +1,7 @@
 #include "api/answers.hpp"
 #include "api/order_routes.hpp"
 #include "api/paging.hpp"
+#include "api/write_scope.hpp"
 #include "domain/order_status.hpp"
 #include "schemas/order_schemas.hpp"
 
@@ -50,7 +51,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                 http::problems found;
                 auto draft = schemas::parse_customer(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(customers.create(std::move(draft)), 201, render_customer);
+                return answer(customers.create(writes_of(req), std::move(draft)), 201, render_customer);
               },
               {tag, "Register a customer", "CustomerCreate", "Customer", 201}});
 
@@ -82,14 +83,16 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                 http::problems found;
                 const auto patch = schemas::parse_customer_patch(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(customers.update(p.integer("customer_id"), patch), 200, render_customer);
+                return answer(customers.update(writes_of(req), p.integer("customer_id"), patch), 200, render_customer);
               },
               {tag, "Update a customer (only the fields sent)", "CustomerUpdate", "Customer"}});
 
   routes.add({verb::delete_,
               "/customers/{customer_id}",
               {customer_id()},
-              [&](const request&, const params& p) { return no_content(customers.remove(p.integer("customer_id"))); },
+              [&](const request& req, const params& p) {
+                return no_content(customers.remove(writes_of(req), p.integer("customer_id")));
+              },
               {tag, "Delete a customer with their orders and reviews", "", "", 204}});
 
   routes.add({verb::get,

@@ -1,4 +1,5 @@
 #include "api/demo_routes.hpp"
+#include "api/write_scope.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -61,8 +62,8 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
   routes.add({verb::post,
               "/demo/sample-data",
               {},
-              [&samples](const request&, const params&) {
-                auto made = samples.create();
+              [&samples](const request& req, const params&) {
+                auto made = samples.create(writes_of(req));
                 if (!made) return failure_response(made.error());
                 json_writer out;
                 out.begin_object()
@@ -88,8 +89,8 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
   routes.add({verb::delete_,
               "/demo/sample-data",
               {},
-              [&samples](const request&, const params&) {
-                const auto removed = samples.remove();
+              [&samples](const request& req, const params&) {
+                const auto removed = samples.remove(writes_of(req));
                 json_writer out;
                 out.begin_object()
                     .field("status", "success")

@@ -1,6 +1,7 @@
 #include "api/answers.hpp"
 #include "api/catalog_routes.hpp"
 #include "api/paging.hpp"
+#include "api/write_scope.hpp"
 #include "schemas/catalog_schemas.hpp"
 
 namespace zomato::api {
@@ -112,14 +113,16 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
                 http::problems found;
                 const auto patch = schemas::parse_menu_item_patch(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(menu.update(p.integer("menu_item_id"), patch), 200, render_item);
+                return answer(menu.update(writes_of(req), p.integer("menu_item_id"), patch), 200, render_item);
               },
               {tag, "Update a menu item (only the fields sent)", "MenuItemUpdate", "MenuItem"}});
 
   routes.add({verb::delete_,
               "/menu-items/{menu_item_id}",
               {menu_item_id()},
-              [&](const request&, const params& p) { return no_content(menu.remove(p.integer("menu_item_id"))); },
+              [&](const request& req, const params& p) {
+                return no_content(menu.remove(writes_of(req), p.integer("menu_item_id")));
+              },
               {tag, "Delete a menu item that no order refers to", "", "", 204}});
 }
 

@@ -1,6 +1,7 @@
 #include "api/order_routes.hpp"
 #include "api/answers.hpp"
 #include "api/paging.hpp"
+#include "api/write_scope.hpp"
 #include "schemas/order_schemas.hpp"
 
 namespace zomato::api {
@@ -41,7 +42,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                 if (!req.idempotency_key.empty()) {
                   retry = services::idempotency{std::string(req.idempotency_key), schemas::canonical_json(req.body)};
                 }
-                return answer(orders.place(p.integer("customer_id"), order, retry), 201,
+                return answer(orders.place(writes_of(req), p.integer("customer_id"), order, retry), 201,
                               [](const services::placed_order& placed) { return schemas::render(placed.order); });
               },
               {tag, "Place an order (send Idempotency-Key to make retries safe)", "OrderCreate", "Order", 201}});
@@ -63,8 +64,9 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                 http::problems found;
                 const auto change = schemas::parse_status(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(orders.change_status(p.integer("order_id"), change.status, change.delivery_time), 200,
-                              render_order);
+                return answer(
+                    orders.change_status(writes_of(req), p.integer("order_id"), change.status, change.delivery_time),
+                    200, render_order);
               },
               {tag, "Move an order along its workflow", "OrderStatusUpdate", "Order"}});
 

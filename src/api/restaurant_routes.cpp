@@ -1,6 +1,7 @@
 #include "api/answers.hpp"
 #include "api/catalog_routes.hpp"
 #include "api/paging.hpp"
+#include "api/write_scope.hpp"
 #include "schemas/catalog_schemas.hpp"
 
 namespace zomato::api {
@@ -35,7 +36,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 http::problems found;
                 auto draft = schemas::parse_restaurant(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(restaurants.create(std::move(draft)), 201, render_restaurant);
+                return answer(restaurants.create(writes_of(req), std::move(draft)), 201, render_restaurant);
               },
               {tag, "Create a restaurant", "RestaurantCreate", "Restaurant", 201}});
 
@@ -89,16 +90,18 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 http::problems found;
                 const auto patch = schemas::parse_restaurant_patch(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(restaurants.update(p.integer("restaurant_id"), patch), 200, render_restaurant);
+                return answer(restaurants.update(writes_of(req), p.integer("restaurant_id"), patch), 200,
+                              render_restaurant);
               },
               {tag, "Update a restaurant (only the fields sent)", "RestaurantUpdate", "Restaurant"}});
 
-  routes.add(
-      {verb::delete_,
-       "/restaurants/{restaurant_id}",
-       {restaurant_id()},
-       [&](const request&, const params& p) { return no_content(restaurants.remove(p.integer("restaurant_id"))); },
-       {tag, "Delete a restaurant with its menu, orders and reviews", "", "", 204}});
+  routes.add({verb::delete_,
+              "/restaurants/{restaurant_id}",
+              {restaurant_id()},
+              [&](const request& req, const params& p) {
+                return no_content(restaurants.remove(writes_of(req), p.integer("restaurant_id")));
+              },
+              {tag, "Delete a restaurant with its menu, orders and reviews", "", "", 204}});
 
   routes.add({verb::post,
               "/restaurants/{restaurant_id}/menu-items/",
@@ -107,7 +110,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 http::problems found;
                 auto draft = schemas::parse_menu_item(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(menu.add(p.integer("restaurant_id"), std::move(draft)), 201,
+                return answer(menu.add(writes_of(req), p.integer("restaurant_id"), std::move(draft)), 201,
                               [](const domain::menu_item& item) { return schemas::render(item); });
               },
               {tag, "Add a menu item to a restaurant", "MenuItemCreate", "MenuItem", 201}});

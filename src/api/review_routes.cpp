@@ -1,6 +1,7 @@
 #include "api/answers.hpp"
 #include "api/order_routes.hpp"
 #include "api/paging.hpp"
+#include "api/write_scope.hpp"
 #include "schemas/order_schemas.hpp"
 
 namespace zomato::api {
@@ -45,9 +46,9 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
                 http::problems found;
                 const auto review = schemas::parse_review(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(
-                    reviews.add(p.integer("order_id"), p.integer("customer_id"), review.rating, review.comment), 201,
-                    [](const domain::review& r) { return schemas::render(r); });
+                return answer(reviews.add(writes_of(req), p.integer("order_id"), p.integer("customer_id"),
+                                          review.rating, review.comment),
+                              201, [](const domain::review& r) { return schemas::render(r); });
               },
               {tag, "Review a delivered order (its own customer, once)", "ReviewCreate", "Review", 201}});
 

@@ -12,8 +12,8 @@
 #include "api/service_routes.hpp"
 #include "api/task_board.hpp"
 #include "api/unavailable.hpp"
+#include "api/write_scope.hpp"
 #include "app/background.hpp"
-#include "app/replayed_changes.hpp"
 #include "app/request_lanes.hpp"
 #include "cache/response_cache.hpp"
 #include "http/cache_control.hpp"
@@ -70,12 +70,11 @@ struct application::parts {
       : rules(settings.body),
         db(settings.database_path, settings.db_busy_timeout),
         cache(cache_settings_of(settings)),
-        changes(cache),
-        restaurants(db, changes),
-        menu(db, changes),
-        customers(db, changes),
-        orders(db, changes),
-        reviews(db, changes),
+        restaurants(db),
+        menu(db),
+        customers(db),
+        orders(db),
+        reviews(db),
         catalog_analytics(db),
         realtime(db),
         analytics(db),
@@ -132,7 +131,6 @@ struct application::parts {
   schemas::body_rules rules;
   store::sqlite::database db;
   cache::response_cache cache;
-  replayed_changes changes;
   services::restaurant_service restaurants;
   services::menu_service menu;
   services::customer_service customers;
@@ -157,13 +155,19 @@ http::response application::handle(const http::request& req) const {
 }
 
 http::response application::handle_write(const http::request& req, std::function<void(bool)> acknowledge) const {
-  store::sqlite::database::deferral deferred;
-  replayed_changes::recording told;
-  auto res = unless_unavailable([&] { return parts_->routes.dispatch(req); });
-  parts_->db.when_durable([this, changes = told.take(), acknowledge = std::move(acknowledge)](bool committed) {
-    if (committed) parts_->changes.replay(changes);
-    acknowledge(committed);
-  });
+  api::write_scope scope(parts_->cache);
+  auto scoped = req;
+  scoped.scope = &scope;
+  auto res = unless_unavailable([&] { return parts_->routes.dispatch(scoped); });
+  // The cache heard of the changes before the answer; it hears of them again once they are
+  // durable, since a read between the two may have stored what the database held before.
+  parts_->db.when_durable(scope.writes.ticket(),
+                          [this, changes = scope.writes.changes(), acknowledge = std::move(acknowledge)](bool kept) {
+                            if (kept) {
+                              for (const auto& [what, ids] : changes) parts_->cache.changed(what, ids);
+                            }
+                            acknowledge(kept);
+                          });
   return res;
 }
 

@@ -12,6 +12,14 @@ namespace zomato::http {
 
 enum class verb { get, post, put, delete_, patch, head, options, other };
 
+/// What the application attaches to a request it dispatches, for its handlers (a write's
+/// context); the application owns it for as long as the request is handled.
+class request_scope {
+ protected:
+  request_scope() = default;
+  ~request_scope() = default;
+};
+
 /// What a handler sees of a request. Views point into the connection's buffers and live
 /// as long as the request is being handled.
 struct request {
@@ -25,6 +33,7 @@ struct request {
   std::string_view idempotency_key;
   /// The remote cache was asked for this read a moment ago and had nothing: not asked again.
   bool remote_cache_missed = false;
+  request_scope* scope = nullptr;
 };
 
 /// Bytes a response sends without copying them, kept alive by a reference count (a cache

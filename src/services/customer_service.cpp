@@ -10,13 +10,12 @@ const char* const email_taken = "Customer with this email already exists";
 
 }  // namespace
 
-domain::result<domain::customer> customer_service::create(domain::customer draft) {
+domain::result<domain::customer> customer_service::create(write_context& writes, domain::customer draft) {
   auto tx = db_.write();
   if (tx->customers().id_with_email(draft.email)) return domain::rule_violation(email_taken);
   draft.created_at = draft.updated_at = domain::now_timestamp();
   tx->customers().insert(draft);
-  tx->commit();
-  changes_.changed(change::customer_created, {});
+  writes.commit(*tx, change::customer_created);
   return draft;
 }
 
@@ -30,7 +29,8 @@ store::page_of<domain::customer> customer_service::list(bool active_only, store:
   return db_.read()->customers().list(active_only, window);
 }
 
-domain::result<domain::customer> customer_service::update(domain::id_t id, const domain::customer_patch& patch) {
+domain::result<domain::customer> customer_service::update(write_context& writes, domain::id_t id,
+                                                          const domain::customer_patch& patch) {
   auto tx = db_.write();
   auto found = tx->customers().find(id);
   if (!found) return domain::not_found(customer_missing);
@@ -41,18 +41,16 @@ domain::result<domain::customer> customer_service::update(domain::id_t id, const
   domain::apply(*found, patch);
   found->updated_at = domain::now_timestamp();
   tx->customers().update(*found);
-  tx->commit();
-  changes_.changed(change::customer_updated, {});
+  writes.commit(*tx, change::customer_updated);
   return std::move(*found);
 }
 
-domain::result<domain::done> customer_service::remove(domain::id_t id) {
+domain::result<domain::done> customer_service::remove(write_context& writes, domain::id_t id) {
   auto tx = db_.write();
   const auto reviewed = tx->reviews().restaurants_reviewed_by(id);
   if (!tx->customers().remove(id)) return domain::not_found(customer_missing);
   for (const auto restaurant_id : reviewed) tx->reviews().refresh_rating(restaurant_id);
-  tx->commit();
-  changes_.changed(change::customer_deleted, {});
+  writes.commit(*tx, change::customer_deleted);
   return domain::done{};
 }
 

@@ -9,14 +9,14 @@ const char* const item_missing = "Menu item not found";
 
 }  // namespace
 
-domain::result<domain::menu_item> menu_service::add(domain::id_t restaurant_id, domain::menu_item draft) {
+domain::result<domain::menu_item> menu_service::add(write_context& writes, domain::id_t restaurant_id,
+                                                    domain::menu_item draft) {
   auto tx = db_.write();
   if (!tx->restaurants().find(restaurant_id)) return domain::not_found("Restaurant not found");
   draft.restaurant_id = restaurant_id;
   draft.created_at = draft.updated_at = domain::now_timestamp();
   tx->menu_items().insert(draft);
-  tx->commit();
-  changes_.changed(change::menu_changed, {});
+  writes.commit(*tx, change::menu_changed);
   return draft;
 }
 
@@ -53,27 +53,26 @@ domain::result<store::page_of<domain::menu_item>> menu_service::dietary(std::str
   return search(query, window);
 }
 
-domain::result<domain::menu_item> menu_service::update(domain::id_t id, const domain::menu_item_patch& patch) {
+domain::result<domain::menu_item> menu_service::update(write_context& writes, domain::id_t id,
+                                                       const domain::menu_item_patch& patch) {
   auto tx = db_.write();
   auto found = tx->menu_items().find(id);
   if (!found) return domain::not_found(item_missing);
   domain::apply(*found, patch);
   found->updated_at = domain::now_timestamp();
   tx->menu_items().update(*found);
-  tx->commit();
-  changes_.changed(change::menu_changed, {});
+  writes.commit(*tx, change::menu_changed);
   return std::move(*found);
 }
 
-domain::result<domain::done> menu_service::remove(domain::id_t id) {
+domain::result<domain::done> menu_service::remove(write_context& writes, domain::id_t id) {
   auto tx = db_.write();
   if (!tx->menu_items().find(id)) return domain::not_found(item_missing);
   if (tx->menu_items().is_ordered(id)) {
     return domain::conflict("Menu item has orders; mark it unavailable instead");
   }
   tx->menu_items().remove(id);
-  tx->commit();
-  changes_.changed(change::menu_changed, {});
+  writes.commit(*tx, change::menu_changed);
   return domain::done{};
 }
 

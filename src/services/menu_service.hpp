@@ -5,7 +5,7 @@
 #include "domain/entities.hpp"
 #include "domain/patches.hpp"
 #include "domain/result.hpp"
-#include "services/changes.hpp"
+#include "services/write_context.hpp"
 #include "store/database.hpp"
 
 namespace zomato::services {
@@ -18,22 +18,22 @@ struct menu_item_with_restaurant {
 /// Menu items: belong to one restaurant, searchable by category and dietary flags.
 class menu_service {
  public:
-  menu_service(store::database& db, change_listener& changes = ignore_changes()) : db_(db), changes_(changes) {}
+  menu_service(store::database& db) : db_(db) {}
 
   /// Adds a validated item to a restaurant; not_found if the restaurant is absent.
-  domain::result<domain::menu_item> add(domain::id_t restaurant_id, domain::menu_item draft);
+  domain::result<domain::menu_item> add(write_context& writes, domain::id_t restaurant_id, domain::menu_item draft);
   domain::result<domain::menu_item> get(domain::id_t id);
   domain::result<menu_item_with_restaurant> with_restaurant(domain::id_t id);
   store::page_of<domain::menu_item> search(const store::menu_item_query& query, store::page window);
   /// Items fit for "vegetarian", "vegan" or "gluten-free"; rule_violation for another type.
   domain::result<store::page_of<domain::menu_item>> dietary(std::string_view type, store::page window);
-  domain::result<domain::menu_item> update(domain::id_t id, const domain::menu_item_patch& patch);
+  domain::result<domain::menu_item> update(write_context& writes, domain::id_t id,
+                                           const domain::menu_item_patch& patch);
   /// Removes an item no order refers to; not_found, or conflict if it was ordered.
-  domain::result<domain::done> remove(domain::id_t id);
+  domain::result<domain::done> remove(write_context& writes, domain::id_t id);
 
  private:
   store::database& db_;
-  change_listener& changes_;
 };
 
 }  // namespace zomato::services

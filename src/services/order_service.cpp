@@ -30,7 +30,8 @@ std::string day_ago() { return domain::format_timestamp(std::chrono::system_cloc
 
 }  // namespace
 
-domain::result<placed_order> order_service::place(domain::id_t customer_id, const order_request& request,
+domain::result<placed_order> order_service::place(write_context& writes, domain::id_t customer_id,
+                                                  const order_request& request,
                                                   const std::optional<idempotency>& retry) {
   auto tx = db_.write();
   const auto customer = tx->customers().find(customer_id);
@@ -79,8 +80,7 @@ domain::result<placed_order> order_service::place(domain::id_t customer_id, cons
     tx->idempotency_keys().forget_before(day_ago());
     tx->idempotency_keys().remember(customer_id, retry->key, retry->request, order.id, order.order_date);
   }
-  tx->commit();
-  changes_.changed(change::order_placed, {order.restaurant_id, customer_id, order.id});
+  writes.commit(*tx, change::order_placed, {order.restaurant_id, customer_id, order.id});
   return placed_order{std::move(order), false};
 }
 
@@ -99,7 +99,8 @@ domain::result<order_details> order_service::details(domain::id_t id) {
   return details;
 }
 
-domain::result<domain::order> order_service::change_status(domain::id_t id, domain::order_status to,
+domain::result<domain::order> order_service::change_status(write_context& writes, domain::id_t id,
+                                                           domain::order_status to,
                                                            const std::optional<std::string>& delivery_time) {
   auto tx = db_.write();
   auto order = tx->orders().find(id);
@@ -116,8 +117,7 @@ domain::result<domain::order> order_service::change_status(domain::id_t id, doma
   order->status = to;
   if (delivered_at) order->delivery_time = delivered_at;
   notify(*tx, *order, now);
-  tx->commit();
-  changes_.changed(change::order_status_changed, {order->restaurant_id, order->customer_id, id});
+  writes.commit(*tx, change::order_status_changed, {order->restaurant_id, order->customer_id, id});
   return std::move(*order);
 }
 

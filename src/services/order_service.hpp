@@ -6,7 +6,7 @@
 
 #include "domain/entities.hpp"
 #include "domain/result.hpp"
-#include "services/changes.hpp"
+#include "services/write_context.hpp"
 #include "store/database.hpp"
 
 namespace zomato::services {
@@ -50,18 +50,18 @@ struct order_details {
 /// Orders: placement in one transaction, the status workflow, lists and details.
 class order_service {
  public:
-  order_service(store::database& db, change_listener& changes = ignore_changes()) : db_(db), changes_(changes) {}
+  order_service(store::database& db) : db_(db) {}
 
   /// Places an order at current prices. not_found for a missing customer or restaurant;
   /// rule_violation for an inactive one, a foreign or unavailable item, a total past
   /// domain::max_order_total_cents; request_mismatch when
   /// the idempotency key was used for a different request.
-  domain::result<placed_order> place(domain::id_t customer_id, const order_request& request,
+  domain::result<placed_order> place(write_context& writes, domain::id_t customer_id, const order_request& request,
                                      const std::optional<idempotency>& retry);
   domain::result<order_details> details(domain::id_t id);
   /// Moves the order along the workflow (compare-and-set on its current status); entering
   /// delivered sets delivery_time (the one given, else now).
-  domain::result<domain::order> change_status(domain::id_t id, domain::order_status to,
+  domain::result<domain::order> change_status(write_context& writes, domain::id_t id, domain::order_status to,
                                               const std::optional<std::string>& delivery_time);
   domain::result<store::page_of<domain::order>> of_customer(domain::id_t customer_id,
                                                             std::optional<domain::order_status> status,
@@ -72,7 +72,6 @@ class order_service {
 
  private:
   store::database& db_;
-  change_listener& changes_;
 };
 
 }  // namespace zomato::services

@@ -10,13 +10,12 @@ const char* const name_taken = "Restaurant with this name already exists";
 
 }  // namespace
 
-domain::result<domain::restaurant> restaurant_service::create(domain::restaurant draft) {
+domain::result<domain::restaurant> restaurant_service::create(write_context& writes, domain::restaurant draft) {
   auto tx = db_.write();
   if (tx->restaurants().id_named(draft.name)) return domain::rule_violation(name_taken);
   draft.created_at = draft.updated_at = domain::now_timestamp();
   tx->restaurants().insert(draft);
-  tx->commit();
-  changes_.changed(change::restaurant_created, {});
+  writes.commit(*tx, change::restaurant_created);
   return draft;
 }
 
@@ -30,7 +29,8 @@ store::page_of<domain::restaurant> restaurant_service::list(const store::restaur
   return db_.read()->restaurants().list(query, window);
 }
 
-domain::result<domain::restaurant> restaurant_service::update(domain::id_t id, const domain::restaurant_patch& patch) {
+domain::result<domain::restaurant> restaurant_service::update(write_context& writes, domain::id_t id,
+                                                              const domain::restaurant_patch& patch) {
   auto tx = db_.write();
   auto found = tx->restaurants().find(id);
   if (!found) return domain::not_found(restaurant_missing);
@@ -41,16 +41,14 @@ domain::result<domain::restaurant> restaurant_service::update(domain::id_t id, c
   domain::apply(*found, patch);
   found->updated_at = domain::now_timestamp();
   tx->restaurants().update(*found);
-  tx->commit();
-  changes_.changed(change::restaurant_updated, {});
+  writes.commit(*tx, change::restaurant_updated);
   return std::move(*found);
 }
 
-domain::result<domain::done> restaurant_service::remove(domain::id_t id) {
+domain::result<domain::done> restaurant_service::remove(write_context& writes, domain::id_t id) {
   auto tx = db_.write();
   if (!tx->restaurants().remove(id)) return domain::not_found(restaurant_missing);
-  tx->commit();
-  changes_.changed(change::restaurant_deleted, {});
+  writes.commit(*tx, change::restaurant_deleted);
   return domain::done{};
 }
 

@@ -17,7 +17,8 @@ store::page_of<review_with_customer> with_customers(store::session& tx, store::p
 
 }  // namespace
 
-domain::result<domain::review> review_service::add(domain::id_t order_id, domain::id_t customer_id, std::int64_t rating,
+domain::result<domain::review> review_service::add(write_context& writes, domain::id_t order_id,
+                                                   domain::id_t customer_id, std::int64_t rating,
                                                    const std::optional<std::string>& comment) {
   auto tx = db_.write();
   const auto order = tx->orders().find(order_id);
@@ -32,8 +33,7 @@ domain::result<domain::review> review_service::add(domain::id_t order_id, domain
   tx->reviews().insert(review);
   tx->reviews().refresh_rating(order->restaurant_id);
   tx->notifications().mark_order_read(order_id);
-  tx->commit();
-  changes_.changed(change::review_added, {order->restaurant_id, customer_id, order_id});
+  writes.commit(*tx, change::review_added, {order->restaurant_id, customer_id, order_id});
   return review;
 }
 

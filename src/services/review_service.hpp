@@ -7,7 +7,7 @@
 #include "domain/entities.hpp"
 #include "domain/result.hpp"
 #include "domain/summaries.hpp"
-#include "services/changes.hpp"
+#include "services/write_context.hpp"
 #include "store/database.hpp"
 
 namespace zomato::services {
@@ -20,12 +20,12 @@ struct review_with_customer {
 /// Reviews: one per delivered order, by its own customer; they set the restaurant's rating.
 class review_service {
  public:
-  review_service(store::database& db, change_listener& changes = ignore_changes()) : db_(db), changes_(changes) {}
+  review_service(store::database& db) : db_(db) {}
 
   /// Adds a review and re-rates the restaurant. not_found for a missing order or customer;
   /// rule_violation when it is another customer's order, not delivered, or already reviewed.
-  domain::result<domain::review> add(domain::id_t order_id, domain::id_t customer_id, std::int64_t rating,
-                                     const std::optional<std::string>& comment);
+  domain::result<domain::review> add(write_context& writes, domain::id_t order_id, domain::id_t customer_id,
+                                     std::int64_t rating, const std::optional<std::string>& comment);
   domain::result<store::page_of<review_with_customer>> of_restaurant(domain::id_t restaurant_id, store::page window);
   domain::result<store::page_of<review_with_customer>> of_customer(domain::id_t customer_id, store::page window);
   /// Orders, revenue, ratings and popular items of a restaurant; not_found if absent.
@@ -33,7 +33,6 @@ class review_service {
 
  private:
   store::database& db_;
-  change_listener& changes_;
 };
 
 }  // namespace zomato::services

@@ -113,7 +113,7 @@ const domain::order_status workflow[] = {domain::order_status::confirmed, domain
 
 }  // namespace
 
-domain::result<sample_result> sample_data_service::create() {
+domain::result<sample_result> sample_data_service::create(write_context& writes) {
   sample_result result;
   {
     auto tx = db_.read();
@@ -126,8 +126,8 @@ domain::result<sample_result> sample_data_service::create() {
     return result;
   }
   if (auto taken = conflict()) return *taken;
-  auto made = populate(result);
-  if (!made) remove();
+  auto made = populate(writes, result);
+  if (!made) remove(writes);
   return made;
 }
 
@@ -146,13 +146,13 @@ std::optional<domain::failure> sample_data_service::conflict() {
   return std::nullopt;
 }
 
-domain::result<sample_result> sample_data_service::populate(sample_result result) {
+domain::result<sample_result> sample_data_service::populate(write_context& writes, sample_result result) {
   std::vector<std::vector<domain::id_t>> item_ids;
   std::vector<domain::id_t> customer_ids;
   const auto remember = [&](const char* kind, domain::id_t id) {
     auto tx = db_.write();
     tx->samples().remember(kind, id);
-    tx->commit();
+    writes.commit(*tx);
   };
   for (const auto& entry : catalogue) {
     domain::restaurant r;
@@ -164,7 +164,7 @@ domain::result<sample_result> sample_data_service::populate(sample_result result
     r.rating = entry.rating;
     r.opening_time = entry.opens;
     r.closing_time = entry.closes;
-    auto created = restaurants_.create(r);
+    auto created = restaurants_.create(writes, r);
     if (!created) return created.error();
     remember("restaurant", created->id);
     item_ids.emplace_back();
@@ -178,7 +178,7 @@ domain::result<sample_result> sample_data_service::populate(sample_result result
       m.is_vegan = item.vegan;
       m.is_gluten_free = item.gluten_free;
       m.preparation_time = item.preparation;
-      auto added = menu_.add(created->id, m);
+      auto added = menu_.add(writes, created->id, m);
       if (!added) return added.error();
       item_ids.back().push_back(added->id);
       ++result.created.menu_items;
@@ -192,7 +192,7 @@ domain::result<sample_result> sample_data_service::populate(sample_result result
     c.email = person.email;
     c.phone_number = person.phone;
     c.address = person.address;
-    auto created = customers_.create(c);
+    auto created = customers_.create(writes, c);
     if (!created) return created.error();
     remember("customer", created->id);
     customer_ids.push_back(created->id);
@@ -207,28 +207,28 @@ domain::result<sample_result> sample_data_service::populate(sample_result result
         {{item_ids[static_cast<std::size_t>(planned.restaurant)][static_cast<std::size_t>(planned.item)],
           planned.quantity, std::nullopt}}};
     const auto customer_id = customer_ids[static_cast<std::size_t>(planned.customer)];
-    auto placed = orders_.place(customer_id, request, std::nullopt);
+    auto placed = orders_.place(writes, customer_id, request, std::nullopt);
     if (!placed) return placed.error();
     const auto order_id = placed->order.id;
     ++result.created.orders;
     if (planned.status == domain::order_status::cancelled) {
-      orders_.change_status(order_id, planned.status, std::nullopt);
+      orders_.change_status(writes, order_id, planned.status, std::nullopt);
       continue;
     }
     for (const auto step : workflow) {
       if (planned.status == domain::order_status::placed) break;
-      orders_.change_status(order_id, step, std::nullopt);
+      orders_.change_status(writes, order_id, step, std::nullopt);
       if (step == planned.status) break;
     }
     if (planned.status == domain::order_status::delivered &&
-        reviews_.add(order_id, customer_id, 5, std::string("Excellent food and fast delivery!"))) {
+        reviews_.add(writes, order_id, customer_id, 5, std::string("Excellent food and fast delivery!"))) {
       ++result.created.reviews;
     }
   }
   return result;
 }
 
-sample_counts sample_data_service::remove() {
+sample_counts sample_data_service::remove(write_context& writes) {
   std::vector<domain::id_t> restaurant_ids;
   std::vector<domain::id_t> customer_ids;
   {
@@ -237,11 +237,11 @@ sample_counts sample_data_service::remove() {
     customer_ids = tx->samples().ids("customer");
   }
   sample_counts removed;
-  for (const auto id : customer_ids) removed.customers += customers_.remove(id).ok() ? 1 : 0;
-  for (const auto id : restaurant_ids) removed.restaurants += restaurants_.remove(id).ok() ? 1 : 0;
+  for (const auto id : customer_ids) removed.customers += customers_.remove(writes, id).ok() ? 1 : 0;
+  for (const auto id : restaurant_ids) removed.restaurants += restaurants_.remove(writes, id).ok() ? 1 : 0;
   auto tx = db_.write();
   tx->samples().forget_all();
-  tx->commit();
+  writes.commit(*tx);
   return removed;
 }
 

@@ -10,6 +10,7 @@
 #include "services/order_service.hpp"
 #include "services/restaurant_service.hpp"
 #include "services/review_service.hpp"
+#include "services/write_context.hpp"
 
 namespace zomato::services {
 
@@ -38,14 +39,14 @@ class sample_data_service {
 
   /// Creates the demo data, or reports it when it is already there. rule_violation, with
   /// nothing written, when a demo restaurant's name or customer's e-mail is taken by other data.
-  domain::result<sample_result> create();
+  domain::result<sample_result> create(write_context& writes);
   /// Removes the demo restaurants and customers with everything that hangs off them.
-  sample_counts remove();
+  sample_counts remove(write_context& writes);
 
  private:
   std::optional<domain::failure> conflict();
   /// Writes the demo data through the use cases; on a failure the caller removes what was made.
-  domain::result<sample_result> populate(sample_result result);
+  domain::result<sample_result> populate(write_context& writes, sample_result result);
 
   store::database& db_;
   restaurant_service& restaurants_;

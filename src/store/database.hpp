@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -9,6 +11,12 @@
 #include "store/order_repositories.hpp"
 
 namespace zomato::store {
+
+/// What a write session's commit() hands back: the commit group its writes joined, whose
+/// outcome database::when_durable() tells (0: durable already).
+struct commit_ticket {
+  std::uint64_t group = 0;
+};
 
 /// One transaction's view of every repository. Its calls throw store::unavailable when the
 /// database cannot serve them for now, store::failure on any other failure of the store. A read session sees one
@@ -27,14 +35,19 @@ class session {
   virtual kitchen_repository& kitchens() = 0;
   virtual analytics_repository& analytics() = 0;
   virtual sample_repository& samples() = 0;
-  virtual void commit() = 0;
+  /// Commits a write session (the writes become visible to later sessions); it does not
+  /// wait for them to be durable: when_durable() with the ticket tells that. Throws
+  /// store::unavailable or store::failure when the commit fails at once.
+  virtual commit_ticket commit() = 0;
 };
 
 /// Returns a session to where it came from when the caller is done with it.
 struct session_return {
-  void (*give_back)(void* owner, session* released) = nullptr;
+  void (*give_back)(void* owner, session* released, std::uint64_t lease) = nullptr;
   void* owner = nullptr;
-  void operator()(session* released) const { give_back(owner, released); }
+  /// Tells this lease from others of the same session (the one writer is leased in turns).
+  std::uint64_t lease = 0;
+  void operator()(session* released) const { give_back(owner, released, lease); }
 };
 
 using session_lease = std::unique_ptr<session, session_return>;
@@ -47,6 +60,9 @@ class database {
   /// The write transaction; callers queue for it. Throws store::unavailable when the lock does
   /// not come within the busy timeout or the database cannot be written.
   virtual session_lease write() = 0;
+  /// Calls `done(true)` once the writes of the ticket are durable, `done(false)` when they
+  /// were lost (their commit group failed): at once, or later on the thread that ends the group.
+  virtual void when_durable(commit_ticket ticket, std::function<void(bool kept)> done) = 0;
   /// Why writes cannot succeed now, or nullopt when they can. Cheap: the outcome of the last
   /// write, and when that failed, a short probe write (at most one a second).
   virtual std::optional<unavailable_reason> unwritable() = 0;

@@ -43,7 +43,8 @@ TEST_F(CascadeDelete, DeletingARestaurantWithAThousandOrdersRemovesThemAll) {
   ASSERT_GT(orders, 800);
   store::sqlite::database db(file.path());
   restaurant_service restaurants(db);
-  ASSERT_TRUE(restaurants.remove(1).ok());
+  write_context writes;
+  ASSERT_TRUE(restaurants.remove(writes, 1).ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM orders WHERE restaurant_id = 1"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM order_items WHERE order_id NOT IN (SELECT id FROM orders)"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM reviews WHERE restaurant_id = 1"), 0);
@@ -55,7 +56,8 @@ TEST_F(CascadeDelete, DeletingACustomerWithAThousandOrdersRemovesThemAll) {
   ASSERT_GT(orders, 800);
   store::sqlite::database db(file.path());
   customer_service customers(db);
-  ASSERT_TRUE(customers.remove(1).ok());
+  write_context writes;
+  ASSERT_TRUE(customers.remove(writes, 1).ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM orders WHERE customer_id = 1"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM order_status_history WHERE order_id NOT IN (SELECT id FROM orders)"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE customer_id = 1"), 0);
@@ -66,10 +68,11 @@ TEST_F(CascadeDelete, DeletingACustomerWithAThousandOrdersRemovesThemAll) {
 TEST_F(CascadeDelete, TheWriterGoesOnAfterALargeCascade) {
   store::sqlite::database db(file.path());
   restaurant_service restaurants(db);
+  write_context writes;
   customer_service customers(db);
-  ASSERT_TRUE(restaurants.remove(1).ok());
-  ASSERT_TRUE(customers.remove(2).ok());
-  ASSERT_TRUE(restaurants.remove(2).ok());
+  ASSERT_TRUE(restaurants.remove(writes, 1).ok());
+  ASSERT_TRUE(customers.remove(writes, 2).ok());
+  ASSERT_TRUE(restaurants.remove(writes, 2).ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM orders"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM restaurants"), 0);
 }

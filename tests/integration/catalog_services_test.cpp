@@ -21,16 +21,17 @@ class CatalogServices : public ::testing::Test {
   store::sqlite::database db{file.path()};
   restaurant_service restaurants{db};
   menu_service menu{db};
+  write_context writes;
 
   domain::restaurant add_restaurant(const std::string& name, const std::string& cuisine = "Italian") {
-    auto created = restaurants.create(restaurant_named(name, cuisine));
+    auto created = restaurants.create(writes, restaurant_named(name, cuisine));
     EXPECT_TRUE(created.ok());
     return created.value();
   }
 
   domain::menu_item add_item(domain::id_t restaurant_id, const std::string& name, domain::cents price,
                              const std::string& category = "Main Course") {
-    auto created = menu.add(restaurant_id, menu_item_named(name, price, category));
+    auto created = menu.add(writes, restaurant_id, menu_item_named(name, price, category));
     EXPECT_TRUE(created.ok());
     return created.value();
   }
@@ -69,16 +70,16 @@ TEST_F(CatalogServices, CreatesAndReadsBackARestaurant) {
 TEST_F(CatalogServices, RefusesADuplicateNameOnCreateAndUpdate) {
   add_restaurant("Pizza Palace");
   const auto other = add_restaurant("Burger Barn");
-  const auto duplicate = restaurants.create(restaurant_named("Pizza Palace"));
+  const auto duplicate = restaurants.create(writes, restaurant_named("Pizza Palace"));
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().kind, domain::failure_kind::rule_violation);
   EXPECT_EQ(duplicate.error().detail, "Restaurant with this name already exists");
 
   domain::restaurant_patch rename;
   rename.name = "Pizza Palace";
-  EXPECT_FALSE(restaurants.update(other.id, rename).ok());
+  EXPECT_FALSE(restaurants.update(writes, other.id, rename).ok());
   rename.name = "Burger Barn";
-  EXPECT_TRUE(restaurants.update(other.id, rename).ok());
+  EXPECT_TRUE(restaurants.update(writes, other.id, rename).ok());
 }
 
 TEST_F(CatalogServices, UpdatesOnlyTheFieldsSent) {
@@ -86,7 +87,7 @@ TEST_F(CatalogServices, UpdatesOnlyTheFieldsSent) {
   domain::restaurant_patch patch;
   patch.rating = 3.3;
   patch.description = std::optional<std::string>("Wood-fired");
-  const auto updated = restaurants.update(created.id, patch);
+  const auto updated = restaurants.update(writes, created.id, patch);
   ASSERT_TRUE(updated.ok());
   EXPECT_EQ(updated->rating, 3.3);
   EXPECT_EQ(updated->description, "Wood-fired");
@@ -97,10 +98,10 @@ TEST_F(CatalogServices, UpdatesOnlyTheFieldsSent) {
 
 TEST_F(CatalogServices, ReportsMissingRestaurants) {
   EXPECT_EQ(restaurants.get(404).error().kind, domain::failure_kind::not_found);
-  EXPECT_EQ(restaurants.update(404, {}).error().detail, "Restaurant not found");
-  EXPECT_EQ(restaurants.remove(404).error().kind, domain::failure_kind::not_found);
+  EXPECT_EQ(restaurants.update(writes, 404, {}).error().detail, "Restaurant not found");
+  EXPECT_EQ(restaurants.remove(writes, 404).error().kind, domain::failure_kind::not_found);
   EXPECT_EQ(restaurants.menu(404, {}).error().kind, domain::failure_kind::not_found);
-  EXPECT_EQ(menu.add(404, menu_item_named("Soup", 500)).error().detail, "Restaurant not found");
+  EXPECT_EQ(menu.add(writes, 404, menu_item_named("Soup", 500)).error().detail, "Restaurant not found");
 }
 
 TEST_F(CatalogServices, ListsNewestFirstWithTiesByIdAndCountsAll) {
@@ -131,7 +132,7 @@ TEST_F(CatalogServices, ActiveListLeavesOutInactiveRestaurants) {
   add_restaurant("Open Place");
   domain::restaurant_patch close;
   close.is_active = false;
-  ASSERT_TRUE(restaurants.update(closed.id, close).ok());
+  ASSERT_TRUE(restaurants.update(writes, closed.id, close).ok());
   store::restaurant_query active;
   active.active_only = true;
   const auto page = restaurants.list(active, {});
@@ -142,7 +143,7 @@ TEST_F(CatalogServices, ActiveListLeavesOutInactiveRestaurants) {
 TEST_F(CatalogServices, DeletingARestaurantRemovesItsMenu) {
   const auto r = add_restaurant("Pizza Palace");
   const auto item = add_item(r.id, "Margherita", 1299);
-  ASSERT_TRUE(restaurants.remove(r.id).ok());
+  ASSERT_TRUE(restaurants.remove(writes, r.id).ok());
   EXPECT_EQ(menu.get(item.id).error().kind, domain::failure_kind::not_found);
   EXPECT_EQ(restaurants.get(r.id).error().kind, domain::failure_kind::not_found);
 }
@@ -151,7 +152,7 @@ TEST_F(CatalogServices, DeletingARestaurantWithOrdersRemovesThemToo) {
   const auto r = add_restaurant("Pizza Palace");
   const auto item = add_item(r.id, "Margherita", 1299);
   order_item(r.id, item.id);
-  ASSERT_TRUE(restaurants.remove(r.id).ok());
+  ASSERT_TRUE(restaurants.remove(writes, r.id).ok());
   store::sqlite::connection raw(file.path());
   auto count = raw.use("SELECT (SELECT COUNT(*) FROM orders) + (SELECT COUNT(*) FROM order_items)");
   count.next();
@@ -160,7 +161,7 @@ TEST_F(CatalogServices, DeletingARestaurantWithOrdersRemovesThemToo) {
 
 TEST_F(CatalogServices, IdsAreNeverReused) {
   const auto first = add_restaurant("First Place");
-  ASSERT_TRUE(restaurants.remove(first.id).ok());
+  ASSERT_TRUE(restaurants.remove(writes, first.id).ok());
   const auto second = add_restaurant("Second Place");
   EXPECT_GT(second.id, first.id);
 }
@@ -187,7 +188,7 @@ TEST_F(CatalogServices, EveryCombinationOfSearchFiltersFindsWhatItNames) {
     item.is_vegan = shape & 2;
     item.is_gluten_free = shape & 4;
     item.is_available = shape & 8;
-    auto added = menu.add(r.id, item);
+    auto added = menu.add(writes, r.id, item);
     ASSERT_TRUE(added.ok());
     all.push_back(*added);
   }
@@ -219,11 +220,11 @@ TEST_F(CatalogServices, SearchesMenuItemsByCategoryAndFlags) {
   const auto r = add_restaurant("Pizza Palace");
   auto salad = menu_item_named("Salad", 899, "Appetizer");
   salad.is_vegetarian = salad.is_vegan = salad.is_gluten_free = true;
-  ASSERT_TRUE(menu.add(r.id, salad).ok());
+  ASSERT_TRUE(menu.add(writes, r.id, salad).ok());
   auto soup = menu_item_named("Soup", 599, "Appetizer");
   soup.is_vegetarian = true;
   soup.is_available = false;
-  ASSERT_TRUE(menu.add(r.id, soup).ok());
+  ASSERT_TRUE(menu.add(writes, r.id, soup).ok());
   add_item(r.id, "Steak", 2599);
 
   store::menu_item_query query;
@@ -244,12 +245,12 @@ TEST_F(CatalogServices, AnOrderedMenuItemCannotBeDeleted) {
   const auto ordered = add_item(r.id, "Margherita", 1299);
   const auto spare = add_item(r.id, "Calzone", 1399);
   order_item(r.id, ordered.id);
-  const auto refused = menu.remove(ordered.id);
+  const auto refused = menu.remove(writes, ordered.id);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, domain::failure_kind::conflict);
   EXPECT_EQ(refused.error().detail, "Menu item has orders; mark it unavailable instead");
   EXPECT_TRUE(menu.get(ordered.id).ok());
-  EXPECT_TRUE(menu.remove(spare.id).ok());
+  EXPECT_TRUE(menu.remove(writes, spare.id).ok());
   EXPECT_FALSE(menu.get(spare.id).ok());
 }
 

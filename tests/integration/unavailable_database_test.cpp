@@ -18,8 +18,9 @@ using namespace std::chrono_literals;
 using testing::restaurant_named;
 
 std::optional<unavailable_reason> reason_of_create(services::restaurant_service& restaurants, const std::string& name) {
+  services::write_context writes;
   try {
-    (void)restaurants.create(restaurant_named(name));
+    (void)restaurants.create(writes, restaurant_named(name));
   } catch (const unavailable& failure) {
     return failure.reason();
   }
@@ -42,17 +43,18 @@ class LockedDatabase : public ::testing::Test {
   zomato::testing::temp_database file;
   database db{file.path(), 100ms};
   services::restaurant_service restaurants{db};
+  services::write_context writes;
   connection other{file.path()};
 };
 
 TEST_F(LockedDatabase, AWriteWhileAnotherConnectionHoldsTheLockIsUnavailableAsBusy) {
-  ASSERT_TRUE(restaurants.create(restaurant_named("Before The Lock")).ok());
+  ASSERT_TRUE(restaurants.create(writes, restaurant_named("Before The Lock")).ok());
   other.execute("BEGIN IMMEDIATE");
   EXPECT_EQ(reason_of_create(restaurants, "During The Lock"), unavailable_reason::busy);
   EXPECT_EQ(db.unwritable(), unavailable_reason::busy);
   EXPECT_EQ(restaurants.list({}, {}).total, 1) << "reads go on while the lock is held";
   other.execute("ROLLBACK");
-  ASSERT_TRUE(restaurants.create(restaurant_named("After The Lock")).ok());
+  ASSERT_TRUE(restaurants.create(writes, restaurant_named("After The Lock")).ok());
   EXPECT_EQ(db.unwritable(), std::nullopt);
   EXPECT_EQ(restaurants.list({}, {}).total, 2);
 }
@@ -77,7 +79,7 @@ TEST_F(LockedDatabase, EveryQueuedWriteFailsAsBusyAndTheWriterGoesOn) {
   EXPECT_EQ(first, unavailable_reason::busy);
   EXPECT_EQ(second, unavailable_reason::busy);
   other.execute("ROLLBACK");
-  EXPECT_TRUE(restaurants.create(restaurant_named("Queued Three")).ok());
+  EXPECT_TRUE(restaurants.create(writes, restaurant_named("Queued Three")).ok());
 }
 
 // SQLite's own page limit makes a real SQLITE_FULL: what a full disk gives a write.

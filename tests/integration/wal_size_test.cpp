@@ -27,8 +27,9 @@ TEST(WalSize, TheWalFileShrinksBackToNothingAfterABurst) {
   testing::temp_database file;
   store::sqlite::database db(file.path());
   restaurant_service restaurants(db);
+  write_context writes;
   for (int i = 0; i < 300; ++i) {
-    ASSERT_TRUE(restaurants.create(testing::restaurant_named("Burst Kitchen " + std::to_string(i))).ok());
+    ASSERT_TRUE(restaurants.create(writes, testing::restaurant_named("Burst Kitchen " + std::to_string(i))).ok());
   }
   EXPECT_GT(wal_size(file.path()), 0u);
   for (int i = 0; i < 1500 && wal_size(file.path()) > 0; ++i) std::this_thread::sleep_for(10ms);

@@ -53,13 +53,11 @@ class pooled_session final : public session {
   store::kitchen_repository& kitchens() override { return kitchens_; }
   store::analytics_repository& analytics() override { return analytics_; }
   store::sample_repository& samples() override { return samples_; }
-  void commit() override {
-    if (group_) {
-      group_->commit_member();
-      return;
-    }
+  commit_ticket commit() override {
+    if (group_) return group_->commit_member();
     db_.run("COMMIT");
     open_ = false;
+    return {};
   }
 
   /// Makes commit() a member's commit in the writer's group commit.
@@ -83,13 +81,6 @@ class pooled_session final : public session {
 };
 
 namespace {
-
-// Whether this thread holds the writer with a member transaction still open.
-thread_local bool holds_writer = false;
-// Whether commits on this thread return before their group's COMMIT, and the group the
-// last such commit awaits (0: none).
-thread_local bool deferring = false;
-thread_local std::uint64_t awaiting_group = 0;
 
 constexpr int max_group_members = 64;
 // Groups finish in order and a member asks for its group's outcome right after its commit:
@@ -147,8 +138,8 @@ session_lease database::write() {
     throw;
   }
   ++members_;
-  holds_writer = true;
-  return session_lease(writer_.get(), session_return{&database::give_back_writer, this});
+  open_lease_.store(++leases_);
+  return session_lease(writer_.get(), session_return{&database::give_back_writer, this, leases_});
 }
 
 void database::open_group(std::chrono::steady_clock::time_point deadline) {
@@ -203,28 +194,21 @@ void database::end_group(std::exception_ptr failure) {
     }
     durable.swap(durable_waiters_);
   }
-  group_done_.notify_all();
   for (auto& done : durable) done(!failure);
 }
 
-void database::commit_member() {
+commit_ticket database::commit_member() {
   writer_->db().run("RELEASE member");
-  holds_writer = false;
-  const auto group = current_group_;
+  open_lease_.store(0);
   if (waiting_.load() == 0 || members_ >= max_group_members) {
     const auto failure = finish_group();
     writer_lock_.unlock();
     if (failure) std::rethrow_exception(failure);
-    return;
+    return {};
   }
+  const commit_ticket ticket{current_group_};
   writer_lock_.unlock();
-  if (deferring) {
-    awaiting_group = group;
-    return;
-  }
-  std::unique_lock guard(group_lock_);
-  group_done_.wait(guard, [&] { return finished_group_ >= group; });
-  if (auto failure = failure_of(group)) std::rethrow_exception(failure);
+  return ticket;
 }
 
 std::exception_ptr database::failure_of(std::uint64_t group) const {
@@ -272,27 +256,19 @@ std::optional<store::unavailable_reason> database::probe_write() {
   return reason;
 }
 
-database::deferral::deferral() { deferring = true; }
-
-database::deferral::~deferral() { deferring = false; }
-
-void database::when_durable(std::function<void(bool committed)> done) {
-  const auto group = std::exchange(awaiting_group, 0);
-  if (group != 0) {
-    std::unique_lock guard(group_lock_);
-    if (finished_group_ < group) {
-      durable_waiters_.push_back(std::move(done));
-      return;
-    }
-    const bool committed = !failure_of(group);
-    guard.unlock();
-    done(committed);
+void database::when_durable(commit_ticket ticket, std::function<void(bool kept)> done) {
+  if (ticket.group == 0) return done(true);
+  std::unique_lock guard(group_lock_);
+  if (finished_group_ < ticket.group) {
+    durable_waiters_.push_back(std::move(done));
     return;
   }
-  done(true);
+  const bool kept = !failure_of(ticket.group);
+  guard.unlock();
+  done(kept);
 }
 
-void database::give_back_reader(void* owner, session* released) {
+void database::give_back_reader(void* owner, session* released, std::uint64_t) {
   auto* self = static_cast<database*>(owner);
   std::unique_ptr<pooled_session> reader(static_cast<pooled_session*>(released));
   try {
@@ -304,10 +280,11 @@ void database::give_back_reader(void* owner, session* released) {
   self->idle_readers_.push_back(std::move(reader));
 }
 
-void database::give_back_writer(void* owner, session*) {
-  if (!holds_writer) return;
-  holds_writer = false;
+void database::give_back_writer(void* owner, session*, std::uint64_t lease) {
   auto* self = static_cast<database*>(owner);
+  // After commit_member() the writer is no longer this lease's to give back.
+  if (self->open_lease_.load() != lease) return;
+  self->open_lease_.store(0);
   auto& db = self->writer_->db();
   if (db.in_transaction()) {
     try {

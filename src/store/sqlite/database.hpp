@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -25,10 +24,10 @@ class checkpointer;
 /// copied back into the file by a checkpointer thread, never inside a commit.
 ///
 /// Writes are group-committed: each write session is a savepoint inside the writer's open
-/// transaction, and commit() returns once that transaction is committed — at once when no
-/// other writer is queued (or the group is full), else when the last writer of the group
-/// commits it. A session dropped without commit() rolls back only its own savepoint. When
-/// SQLite rolls the whole transaction back after a failure, the group fails at once.
+/// transaction; commit() releases it and hands back a ticket for the group, which the last
+/// writer of the group (no other one queued, or the group full) COMMITs. A session dropped
+/// without commit() rolls back only its own savepoint. When SQLite rolls the whole
+/// transaction back after a failure, the group fails at once.
 ///
 /// A write waits at most `busy_timeout` in all for the lock another process holds (the time
 /// it queued for the writer counts), then fails as store::unavailable (busy).
@@ -43,24 +42,12 @@ class database final : public store::database {
   session_lease write() override;
   std::optional<store::unavailable_reason> unwritable() override;
 
-  /// The commit of the current write session (see above); throws what made the group's
-  /// COMMIT fail (store::unavailable when it may pass).
-  void commit_member();
-
-  /// While one lives on a thread, a write session's commit() there returns as soon as its
-  /// savepoint is released, without waiting for the group's COMMIT (the thread can take
-  /// the next request, and the group grows); when_durable() tells when it is durable.
-  class deferral {
-   public:
-    deferral();
-    ~deferral();
-    deferral(const deferral&) = delete;
-    deferral& operator=(const deferral&) = delete;
-  };
-  /// Calls `done` once what this thread committed under a deferral is durable: at once when
-  /// it committed nothing or its group has committed, else right after the group's COMMIT,
-  /// on the thread that runs it. `done(false)`: the COMMIT failed and the writes are lost.
-  void when_durable(std::function<void(bool committed)> done);
+  /// The commit of the current write session: releases its savepoint and, when no other
+  /// writer is queued (or the group is full), COMMITs the group at once; throws what made that
+  /// COMMIT fail (store::unavailable when it may pass). Otherwise the group stays open for the
+  /// next writer and the ticket names it.
+  commit_ticket commit_member();
+  void when_durable(commit_ticket ticket, std::function<void(bool kept)> done) override;
 
  private:
   void open_group(std::chrono::steady_clock::time_point deadline);
@@ -75,8 +62,8 @@ class database final : public store::database {
   void settle_member();
   /// One write of a row to see whether writes succeed again; the failure's reason, or nullopt.
   std::optional<store::unavailable_reason> probe_write();
-  static void give_back_reader(void* owner, session* released);
-  static void give_back_writer(void* owner, session* released);
+  static void give_back_reader(void* owner, session* released, std::uint64_t lease);
+  static void give_back_writer(void* owner, session* released, std::uint64_t lease);
 
   std::string path_;
   std::chrono::milliseconds busy_timeout_;
@@ -88,8 +75,11 @@ class database final : public store::database {
   int members_ = 0;
   std::uint64_t started_groups_ = 0;
   std::uint64_t current_group_ = 0;
+  // The lease of the write session that holds the writer with its savepoint open (0: none);
+  // leases are numbered from 1 and never reused.
+  std::atomic<std::uint64_t> open_lease_{0};
+  std::uint64_t leases_ = 0;
   std::mutex group_lock_;
-  std::condition_variable group_done_;
   std::uint64_t finished_group_ = 0;
   // The last groups that failed, oldest first, with what made them fail.
   std::vector<std::pair<std::uint64_t, std::exception_ptr>> failed_groups_;

@@ -1,0 +1,122 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <thread>
+
+#include "services/restaurant_service.hpp"
+#include "store/sqlite/database.hpp"
+#include "support/factories.hpp"
+#include "support/temp_database.hpp"
+
+namespace zomato::store::sqlite {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::restaurant_named;
+
+class CommitTicket : public ::testing::Test {
+ protected:
+  std::int64_t restaurants_seen() { return restaurants.list({}, {}).total; }
+  std::optional<bool> told_for(commit_ticket ticket) {
+    std::optional<bool> told;
+    db.when_durable(ticket, [&](bool kept) { told = kept; });
+    return told;
+  }
+  static domain::restaurant row_named(const std::string& name) {
+    auto row = restaurant_named(name);
+    row.created_at = row.updated_at = "2026-01-01T00:00:00";
+    return row;
+  }
+
+  zomato::testing::temp_database file;
+  database db{file.path()};
+  services::restaurant_service restaurants{db};
+};
+
+TEST_F(CommitTicket, NothingCommittedIsDurableAtOnce) { EXPECT_EQ(told_for({}), true); }
+
+TEST_F(CommitTicket, ACommitThatClosesItsGroupIsDurableAtOnce) {
+  services::write_context writes;
+  ASSERT_TRUE(restaurants.create(writes, restaurant_named("Alone Kitchen")).ok());
+  EXPECT_EQ(told_for(writes.ticket()), true);
+  EXPECT_EQ(restaurants_seen(), 1);
+}
+
+// A commit while another writer queues does not wait for the group: readers do not see it
+// yet, and its ticket is durable once the next writer closes the group. Dropping the first
+// lease after its commit leaves the second writer's savepoint alone.
+TEST_F(CommitTicket, ACommitWithAWriterQueuedIsDurableWhenTheGroupCommits) {
+  bool deferred_once = false;
+  for (int attempt = 0; attempt < 50 && !deferred_once; ++attempt) {
+    const auto before = restaurants_seen();
+    std::optional<bool> told;
+    std::atomic<bool> queued{false};
+    std::atomic<bool> release_second{false};
+    std::thread second;
+    {
+      auto tx = db.write();
+      auto first = row_named("First Kitchen " + std::to_string(attempt));
+      tx->restaurants().insert(first);
+      second = std::thread([&] {
+        queued = true;
+        auto next = db.write();
+        while (!release_second) std::this_thread::sleep_for(1ms);
+        auto row = row_named("Second Kitchen " + std::to_string(attempt));
+        next->restaurants().insert(row);
+        next->commit();
+      });
+      while (!queued) std::this_thread::sleep_for(1ms);
+      std::this_thread::sleep_for(20ms);  // the second writer is queued for the writer by now
+      const auto ticket = tx->commit();
+      db.when_durable(ticket, [&](bool kept) { told = kept; });
+    }
+    if (!told) {
+      deferred_once = true;
+      EXPECT_EQ(restaurants_seen(), before) << "not visible before the group commits";
+    }
+    release_second = true;
+    second.join();
+    EXPECT_EQ(told, true);
+    EXPECT_EQ(restaurants_seen(), before + 2);
+  }
+  EXPECT_TRUE(deferred_once) << "the second writer never queued in time";
+}
+
+TEST_F(CommitTicket, ALeaseDroppedWithoutCommitRollsBackOnlyItsOwnWrites) {
+  {
+    auto tx = db.write();
+    auto kept = row_named("Kept Kitchen");
+    tx->restaurants().insert(kept);
+    tx->commit();
+  }
+  {
+    auto tx = db.write();
+    auto dropped = row_named("Dropped Kitchen");
+    tx->restaurants().insert(dropped);
+  }
+  EXPECT_EQ(restaurants_seen(), 1);
+}
+
+struct counting_listener final : services::change_listener {
+  void changed(services::change, const services::touched&) override { ++told; }
+  int told = 0;
+};
+
+TEST_F(CommitTicket, TheWriteContextTellsEachChangeAtOnceAndKeepsThemAll) {
+  counting_listener cache;
+  services::write_context writes(cache);
+  ASSERT_TRUE(restaurants.create(writes, restaurant_named("First Told")).ok());
+  EXPECT_EQ(cache.told, 1);
+  ASSERT_TRUE(restaurants.create(writes, restaurant_named("Second Told")).ok());
+  EXPECT_EQ(cache.told, 2);
+  ASSERT_EQ(writes.changes().size(), 2u);
+  EXPECT_EQ(writes.changes()[0].first, services::change::restaurant_created);
+  EXPECT_EQ(told_for(writes.ticket()), true);
+  EXPECT_FALSE(restaurants.create(writes, restaurant_named("First Told")).ok()) << "the name is taken";
+  EXPECT_EQ(cache.told, 2) << "a refused write tells nothing";
+}
+
+}  // namespace
+}  // namespace zomato::store::sqlite
