@@ -1,7 +1,7 @@
 #include <chrono>
 
-#include "api/answers.hpp"
-#include "api/live_routes.hpp"
+#include "api/analytics_routes.hpp"
+#include "api/failure_responses.hpp"
 #include "domain/clock.hpp"
 #include "http/json_writer.hpp"
 #include "schemas/live_schemas.hpp"

@@ -1,5 +1,5 @@
-#include "api/answers.hpp"
-#include "api/order_routes.hpp"
+#include "api/catalog_analytics_routes.hpp"
+#include "api/failure_responses.hpp"
 #include "schemas/analytics_schemas.hpp"
 
 namespace zomato::api {

@@ -1,8 +1,10 @@
-#include "api/answers.hpp"
+#include "api/customer_routes.hpp"
+#include "api/failure_responses.hpp"
 #include "api/order_routes.hpp"
 #include "api/paging.hpp"
 #include "api/write_scope.hpp"
 #include "domain/order_status.hpp"
+#include "schemas/customer_schemas.hpp"
 #include "schemas/order_schemas.hpp"
 
 namespace zomato::api {

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/answers.hpp"
+#include "api/failure_responses.hpp"
 #include "http/json_writer.hpp"
 
 namespace zomato::api {

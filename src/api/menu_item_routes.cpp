@@ -1,5 +1,5 @@
-#include "api/answers.hpp"
-#include "api/catalog_routes.hpp"
+#include "api/menu_item_routes.hpp"
+#include "api/failure_responses.hpp"
 #include "api/paging.hpp"
 #include "api/write_scope.hpp"
 #include "schemas/catalog_schemas.hpp"

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "http/router.hpp"
-#include "schemas/fields.hpp"
+#include "schemas/body_validation.hpp"
 #include "schemas/response_shapes.hpp"
 
 namespace zomato::api {

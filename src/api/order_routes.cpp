@@ -1,5 +1,5 @@
 #include "api/order_routes.hpp"
-#include "api/answers.hpp"
+#include "api/failure_responses.hpp"
 #include "api/paging.hpp"
 #include "api/write_scope.hpp"
 #include "schemas/order_schemas.hpp"

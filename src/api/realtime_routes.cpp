@@ -1,7 +1,7 @@
 #include <chrono>
 
-#include "api/answers.hpp"
-#include "api/live_routes.hpp"
+#include "api/failure_responses.hpp"
+#include "api/realtime_routes.hpp"
 #include "domain/order_status.hpp"
 #include "schemas/live_schemas.hpp"
 

@@ -1,8 +1,8 @@
-#include "api/answers.hpp"
-#include "api/order_routes.hpp"
+#include "api/review_routes.hpp"
+#include "api/failure_responses.hpp"
 #include "api/paging.hpp"
 #include "api/write_scope.hpp"
-#include "schemas/order_schemas.hpp"
+#include "schemas/review_schemas.hpp"
 
 namespace zomato::api {
 namespace {

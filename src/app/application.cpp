@@ -2,13 +2,18 @@
 
 #include <cstdio>
 
+#include "api/analytics_routes.hpp"
 #include "api/cache_figures.hpp"
 #include "api/cache_routes.hpp"
-#include "api/catalog_routes.hpp"
+#include "api/catalog_analytics_routes.hpp"
+#include "api/customer_routes.hpp"
 #include "api/demo_routes.hpp"
-#include "api/live_routes.hpp"
+#include "api/menu_item_routes.hpp"
 #include "api/openapi.hpp"
 #include "api/order_routes.hpp"
+#include "api/realtime_routes.hpp"
+#include "api/restaurant_routes.hpp"
+#include "api/review_routes.hpp"
 #include "api/service_routes.hpp"
 #include "api/task_board.hpp"
 #include "api/unavailable.hpp"

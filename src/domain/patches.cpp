@@ -4,7 +4,7 @@ namespace zomato::domain {
 namespace {
 
 template <class T>
-void take(T& target, const change<T>& value) {
+void take(T& target, const patched<T>& value) {
   if (value) target = *value;
 }
 

@@ -9,38 +9,38 @@ namespace zomato::domain {
 
 /// A field a partial update may carry: absent means "leave as it is".
 template <class T>
-using change = std::optional<T>;
+using patched = std::optional<T>;
 
 struct restaurant_patch {
-  change<std::string> name;
-  change<std::optional<std::string>> description;
-  change<std::string> cuisine_type;
-  change<std::string> address;
-  change<std::string> phone_number;
-  change<double> rating;
-  change<bool> is_active;
-  change<std::optional<std::string>> opening_time;
-  change<std::optional<std::string>> closing_time;
+  patched<std::string> name;
+  patched<std::optional<std::string>> description;
+  patched<std::string> cuisine_type;
+  patched<std::string> address;
+  patched<std::string> phone_number;
+  patched<double> rating;
+  patched<bool> is_active;
+  patched<std::optional<std::string>> opening_time;
+  patched<std::optional<std::string>> closing_time;
 };
 
 struct menu_item_patch {
-  change<std::string> name;
-  change<std::optional<std::string>> description;
-  change<cents> price;
-  change<std::string> category;
-  change<bool> is_vegetarian;
-  change<bool> is_vegan;
-  change<bool> is_gluten_free;
-  change<bool> is_available;
-  change<std::optional<std::int64_t>> preparation_time;
+  patched<std::string> name;
+  patched<std::optional<std::string>> description;
+  patched<cents> price;
+  patched<std::string> category;
+  patched<bool> is_vegetarian;
+  patched<bool> is_vegan;
+  patched<bool> is_gluten_free;
+  patched<bool> is_available;
+  patched<std::optional<std::int64_t>> preparation_time;
 };
 
 struct customer_patch {
-  change<std::string> name;
-  change<std::string> email;
-  change<std::string> phone_number;
-  change<std::string> address;
-  change<bool> is_active;
+  patched<std::string> name;
+  patched<std::string> email;
+  patched<std::string> phone_number;
+  patched<std::string> address;
+  patched<bool> is_active;
 };
 
 /// Copies every present field of the patch onto the entity.

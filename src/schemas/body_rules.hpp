@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "schemas/body_limits.hpp"
-#include "schemas/fields.hpp"
+#include "schemas/body_validation.hpp"
 
 namespace zomato::schemas {
 

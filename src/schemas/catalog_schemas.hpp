@@ -9,7 +9,7 @@
 #include "http/json_writer.hpp"
 #include "http/problems.hpp"
 #include "schemas/body_rules.hpp"
-#include "schemas/fields.hpp"
+#include "schemas/body_validation.hpp"
 #include "schemas/rendering.hpp"
 #include "schemas/response_shapes.hpp"
 

@@ -5,10 +5,18 @@
 #include <memory>
 #include <optional>
 
-#include "store/activity_repositories.hpp"
-#include "store/catalog_repositories.hpp"
+#include "store/analytics_repository.hpp"
+#include "store/catalog_analytics_repository.hpp"
+#include "store/customer_repository.hpp"
 #include "store/failures.hpp"
-#include "store/order_repositories.hpp"
+#include "store/idempotency_repository.hpp"
+#include "store/kitchen_repository.hpp"
+#include "store/menu_item_repository.hpp"
+#include "store/notification_repository.hpp"
+#include "store/order_repository.hpp"
+#include "store/restaurant_repository.hpp"
+#include "store/review_repository.hpp"
+#include "store/sample_repository.hpp"
 
 namespace zomato::store {
 

@@ -6,9 +6,11 @@
 #include <string>
 
 #include "http/problems.hpp"
+#include "schemas/body_validation.hpp"
 #include "schemas/catalog_schemas.hpp"
-#include "schemas/fields.hpp"
+#include "schemas/customer_schemas.hpp"
 #include "schemas/order_schemas.hpp"
+#include "schemas/review_schemas.hpp"
 
 namespace {
 

@@ -6,7 +6,9 @@
 
 #include "schemas/body_rules.hpp"
 #include "schemas/catalog_schemas.hpp"
+#include "schemas/customer_schemas.hpp"
 #include "schemas/order_schemas.hpp"
+#include "schemas/review_schemas.hpp"
 
 namespace zomato::schemas {
 namespace {

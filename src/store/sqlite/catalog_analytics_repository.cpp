@@ -1,4 +1,4 @@
-#include "store/sqlite/order_repositories.hpp"
+#include "store/sqlite/catalog_analytics_repository.hpp"
 
 namespace zomato::store::sqlite {
 

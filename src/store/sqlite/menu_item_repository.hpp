@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/catalog_repositories.hpp"
+#include "store/menu_item_repository.hpp"
 #include "store/sqlite/connection.hpp"
 
 namespace zomato::store::sqlite {

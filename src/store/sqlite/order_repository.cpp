@@ -1,4 +1,4 @@
-#include "store/sqlite/order_repositories.hpp"
+#include "store/sqlite/order_repository.hpp"
 #include "store/sqlite/status_column.hpp"
 
 namespace zomato::store::sqlite {

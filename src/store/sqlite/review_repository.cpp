@@ -1,5 +1,5 @@
+#include "store/sqlite/review_repository.hpp"
 #include "domain/rounding.hpp"
-#include "store/sqlite/order_repositories.hpp"
 
 namespace zomato::store::sqlite {
 namespace {

@@ -12,8 +12,4 @@ namespace zomato::api {
 void add_restaurant_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
                            services::restaurant_service& restaurants, services::menu_service& menu);
 
-/// /menu-items/...: lists, search, dietary and category views, CRUD.
-void add_menu_item_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
-                          services::menu_service& menu);
-
 }  // namespace zomato::api

@@ -1,17 +1,15 @@
 #pragma once
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "api/cache_warmer.hpp"
 #include "api/openapi.hpp"
 #include "http/router.hpp"
 #include "services/analytics_service.hpp"
-#include "services/realtime_service.hpp"
 
 namespace zomato::api {
-
-/// /realtime/...: delivery slots, availability, dynamic pricing, order tracking, notifications.
-void add_realtime_routes(http::router& routes, openapi_components& docs, services::realtime_service& realtime);
 
 /// Runs a job on the background worker, away from request handling.
 using background_runner = std::function<void(std::function<void()>)>;

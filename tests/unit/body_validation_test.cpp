@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "schemas/fields.hpp"
+#include "schemas/body_validation.hpp"
 
 namespace zomato::schemas {
 namespace {

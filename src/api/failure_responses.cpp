@@ -1,4 +1,4 @@
-#include "api/answers.hpp"
+#include "api/failure_responses.hpp"
 
 namespace zomato::api {
 

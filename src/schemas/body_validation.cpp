@@ -1,4 +1,4 @@
-#include "schemas/fields.hpp"
+#include "schemas/body_validation.hpp"
 
 #include <cmath>
 #include <limits>

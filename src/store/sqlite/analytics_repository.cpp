@@ -1,79 +1,7 @@
-#include "store/sqlite/activity_repositories.hpp"
-
+#include "store/sqlite/analytics_repository.hpp"
 #include "store/sqlite/status_column.hpp"
 
 namespace zomato::store::sqlite {
-
-void notification_repository::add(domain::notification& n) {
-  db_.use(
-         "INSERT INTO notifications (customer_id, order_id, kind, title, message, created_at, is_read) "
-         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-      .bind_all(n.customer_id, n.order_id, n.kind, n.title, n.message, n.created_at, n.read)
-      .run();
-  n.id = db_.last_insert_id();
-}
-
-void notification_repository::mark_order_read(domain::id_t order_id) {
-  db_.use("UPDATE notifications SET is_read = 1 WHERE order_id = ?1 AND is_read = 0").bind_all(order_id).run();
-}
-
-std::vector<domain::notification> notification_repository::of_customer(domain::id_t customer_id, std::int64_t limit) {
-  std::vector<domain::notification> notes;
-  auto rows = db_.use(
-      "SELECT id, customer_id, order_id, kind, title, message, created_at, is_read FROM notifications "
-      "WHERE customer_id = ?1 ORDER BY id DESC LIMIT ?2");
-  rows.bind_all(customer_id, limit);
-  while (rows.next()) {
-    notes.push_back({rows.integer(0), rows.integer(1), rows.optional_integer(2), rows.text(3), rows.text(4),
-                     rows.text(5), rows.text(6), rows.boolean(7)});
-  }
-  return notes;
-}
-
-std::int64_t notification_repository::unread_count(domain::id_t customer_id) {
-  auto row = db_.use("SELECT COUNT(*) FROM notifications WHERE customer_id = ?1 AND is_read = 0");
-  row.bind_all(customer_id);
-  row.next();
-  return row.integer(0);
-}
-
-std::int64_t kitchen_repository::active_orders(domain::id_t restaurant_id) {
-  auto row = db_.use(
-      "SELECT COUNT(*) FROM orders WHERE restaurant_id = ?1 AND order_status IN ('placed', 'confirmed', 'preparing')");
-  row.bind_all(restaurant_id);
-  row.next();
-  return row.integer(0);
-}
-
-std::optional<std::int64_t> kitchen_repository::menu_preparation(domain::id_t restaurant_id) {
-  auto row = db_.use(
-      "SELECT CAST(ROUND(AVG(preparation_time)) AS INTEGER) FROM menu_items "
-      "WHERE restaurant_id = ?1 AND is_available = 1 AND preparation_time IS NOT NULL");
-  row.bind_all(restaurant_id);
-  row.next();
-  return row.optional_integer(0);
-}
-
-std::vector<domain::pending_order> kitchen_repository::pending_orders(domain::id_t restaurant_id) {
-  std::vector<domain::pending_order> pending;
-  auto rows = db_.use(
-      "SELECT o.order_date, COALESCE(MAX(m.preparation_time), 0) FROM orders o "
-      "JOIN order_items oi ON oi.order_id = o.id JOIN menu_items m ON m.id = oi.menu_item_id "
-      "WHERE o.restaurant_id = ?1 AND o.order_status IN ('placed', 'confirmed', 'preparing', 'out_for_delivery') "
-      "GROUP BY o.id");
-  rows.bind_all(restaurant_id);
-  while (rows.next()) pending.push_back({rows.text(0), rows.integer(1)});
-  return pending;
-}
-
-std::optional<std::int64_t> kitchen_repository::order_preparation(domain::id_t order_id) {
-  auto row = db_.use(
-      "SELECT MAX(m.preparation_time) FROM order_items oi JOIN menu_items m ON m.id = oi.menu_item_id "
-      "WHERE oi.order_id = ?1");
-  row.bind_all(order_id);
-  row.next();
-  return row.optional_integer(0);
-}
 
 domain::revenue_day analytics_repository::revenue_between(const std::string& from, const std::string& to) {
   domain::revenue_day day;
@@ -169,19 +97,5 @@ std::vector<domain::item_sales> analytics_repository::popular_items(const std::s
   }
   return items;
 }
-
-void sample_repository::remember(const std::string& kind, domain::id_t id) {
-  db_.use("INSERT OR IGNORE INTO sample_records (kind, record_id) VALUES (?1, ?2)").bind_all(kind, id).run();
-}
-
-std::vector<domain::id_t> sample_repository::ids(const std::string& kind) {
-  std::vector<domain::id_t> found;
-  auto rows = db_.use("SELECT record_id FROM sample_records WHERE kind = ?1 ORDER BY record_id");
-  rows.bind_all(kind);
-  while (rows.next()) found.push_back(rows.integer(0));
-  return found;
-}
-
-void sample_repository::forget_all() { db_.execute("DELETE FROM sample_records"); }
 
 }  // namespace zomato::store::sqlite

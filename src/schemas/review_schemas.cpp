@@ -1,0 +1,70 @@
+#include "schemas/review_schemas.hpp"
+
+#include "domain/money.hpp"
+#include "domain/rounding.hpp"
+#include "schemas/order_schemas.hpp"
+
+namespace zomato::schemas {
+
+review_request parse_review(std::string_view body, http::problems& found, const body_rules& rules) {
+  const auto v = validate_body(body, rules.review(), body_mode::create, found);
+  return {v.integer("rating"), v.optional_text("comment")};
+}
+
+void write_fields(http::json_writer& out, const domain::review& r) {
+  out.field("id", r.id)
+      .field("customer_id", r.customer_id)
+      .field("restaurant_id", r.restaurant_id)
+      .field("order_id", r.order_id)
+      .field("rating", r.rating)
+      .field("comment", r.comment)
+      .field("created_at", r.created_at);
+}
+
+std::string render(const domain::review& review) { return render_object(review); }
+
+std::string render_reviews(const store::page_of<services::review_with_customer>& rows, store::page window) {
+  http::json_writer out;
+  out.begin_object().key("reviews").begin_array();
+  for (const auto& row : rows.items) {
+    out.begin_object();
+    write_fields(out, row.review);
+    out.key("customer");
+    write_object(out, row.customer);
+    out.end_object();
+  }
+  out.end_array().field("total", rows.total).field("skip", window.skip).field("limit", window.limit).end_object();
+  return std::move(out.text());
+}
+
+std::string render_restaurant_order_analytics(domain::id_t restaurant_id, const domain::restaurant_order_summary& s) {
+  http::json_writer out;
+  out.begin_object()
+      .field("restaurant_id", restaurant_id)
+      .field("total_orders", s.total_orders)
+      .field("total_revenue", domain::format_amount(s.revenue))
+      .field("average_rating", domain::rounded_quotient(s.rating_sum, s.review_count, 2))
+      .field("total_reviews", s.review_count)
+      .key("popular_items")
+      .begin_array();
+  for (const auto& item : s.popular_items) {
+    out.begin_object()
+        .field("menu_item_id", item.menu_item_id)
+        .field("name", item.name)
+        .field("order_count", item.quantity)
+        .end_object();
+  }
+  out.end_array();
+  write_status_breakdown(out, s.by_status);
+  out.end_object();
+  return std::move(out.text());
+}
+
+const response_shape& review_shape() {
+  static const response_shape shape{{"id", "integer"},       {"customer_id", "integer"}, {"restaurant_id", "integer"},
+                                    {"order_id", "integer"}, {"rating", "integer"},      {"comment", "string", true},
+                                    {"created_at", "string"}};
+  return shape;
+}
+
+}  // namespace zomato::schemas
