@@ -2,6 +2,7 @@
 
 #include "api/analytics_routes.hpp"
 #include "api/failure_responses.hpp"
+#include "cache/route_rules.hpp"
 #include "domain/clock.hpp"
 #include "http/json_writer.hpp"
 #include "schemas/live_schemas.hpp"
@@ -82,7 +83,7 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
                 return http::json(200, schemas::render(analytics.daily_revenue(date), revenue_ttl));
               },
               {tag, "Revenue and orders of one day (24 h cache)", "", "DailyRevenue"},
-              {"analytics", revenue_ttl}});
+              cache::cached_in(cache::cache_namespace::analytics, revenue_ttl)});
 
   routes.add({verb::get,
               "/analytics/customers/behavior",
@@ -96,7 +97,7 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
                                          behavior_ttl));
               },
               {tag, "Customer segments by orders in a period (4 h cache)", "", "CustomerBehavior"},
-              {"analytics", behavior_ttl}});
+              cache::cached_in(cache::cache_namespace::analytics, behavior_ttl)});
 
   routes.add(
       {verb::get,
@@ -111,7 +112,7 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
              [single](const services::performance_report& r) { return schemas::render(r, single, performance_ttl); });
        },
        {tag, "Orders, completion, revenue and ratings per restaurant (cache-aside, 4 h)", "", "RestaurantPerformance"},
-       {"analytics", performance_ttl}});
+       cache::cached_in(cache::cache_namespace::analytics, performance_ttl)});
 
   routes.add({verb::get,
               "/analytics/popular-items",
@@ -125,7 +126,7 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
                                                        popular_ttl));
               },
               {tag, "Best-selling items in a period (refresh-ahead, 20 min)", "", "PopularItems"},
-              {"analytics", popular_ttl}});
+              cache::cached_in(cache::cache_namespace::analytics, popular_ttl)});
 
   routes.add({verb::post,
               "/analytics/refresh/{analytics_type}",

@@ -1,5 +1,6 @@
 #include "api/catalog_analytics_routes.hpp"
 #include "api/failure_responses.hpp"
+#include "cache/route_rules.hpp"
 #include "schemas/analytics_schemas.hpp"
 
 namespace zomato::api {
@@ -25,7 +26,7 @@ void add_catalog_analytics_routes(http::router& routes, openapi_components& docs
                               [](const services::restaurant_menu_analytics& a) { return schemas::render(a); });
               },
               {tag, "A restaurant's menu: prices, categories, dietary options", "", "RestaurantMenuAnalytics"},
-              {"analytics"}});
+              cache::cached_in(cache::cache_namespace::analytics)});
 
   routes.add({http::verb::get,
               "/restaurants/analytics/popular-cuisines",
@@ -34,7 +35,7 @@ void add_catalog_analytics_routes(http::router& routes, openapi_components& docs
                 return http::json(200, schemas::render(analytics.popular_cuisines(p.integer("limit"))));
               },
               {tag, "Cuisines by number of restaurants", "", "PopularCuisines"},
-              {"analytics"}});
+              cache::cached_in(cache::cache_namespace::analytics)});
 
   routes.add({http::verb::get,
               "/restaurants/analytics/price-ranges",
@@ -43,7 +44,7 @@ void add_catalog_analytics_routes(http::router& routes, openapi_components& docs
                 return http::json(200, schemas::render(analytics.price_ranges()));
               },
               {tag, "Menu items by price band", "", "PriceRanges"},
-              {"analytics"}});
+              cache::cached_in(cache::cache_namespace::analytics)});
 }
 
 }  // namespace zomato::api

@@ -3,6 +3,7 @@
 #include "api/order_routes.hpp"
 #include "api/paging.hpp"
 #include "api/write_scope.hpp"
+#include "cache/route_rules.hpp"
 #include "domain/order_status.hpp"
 #include "schemas/customer_schemas.hpp"
 #include "schemas/order_schemas.hpp"
@@ -67,7 +68,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                                               customers.list(p.flag("active_only").value_or(false), window), window));
               },
               {tag, "List customers, newest first", "", "CustomerList"},
-              {"customers"}});
+              cache::cached_in(cache::cache_namespace::customers)});
 
   routes.add({verb::get,
               "/customers/{customer_id}",
@@ -76,7 +77,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                 return answer(customers.get(p.integer("customer_id")), 200, render_customer);
               },
               {tag, "Get a customer", "", "Customer"},
-              {"customers"}});
+              cache::cached_in(cache::cache_namespace::customers)});
 
   routes.add({verb::put,
               "/customers/{customer_id}",
@@ -106,7 +107,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                               [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
               {tag, "A customer's order history, newest first", "", "OrderList"},
-              {"orders", 0, "customer_id"}});
+              cache::cached_in(cache::cache_namespace::orders, 0, "customer_id")});
 
   routes.add({verb::get,
               "/customers/{customer_id}/analytics",
@@ -118,7 +119,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                 });
               },
               {tag, "A customer's spending and favourite restaurants", "", "CustomerAnalytics"},
-              {"analytics", 0, "customer_id"}});
+              cache::cached_in(cache::cache_namespace::analytics, 0, "customer_id")});
 }
 
 }  // namespace zomato::api

@@ -2,6 +2,7 @@
 #include "api/failure_responses.hpp"
 #include "api/paging.hpp"
 #include "api/write_scope.hpp"
+#include "cache/route_rules.hpp"
 #include "schemas/catalog_schemas.hpp"
 
 namespace zomato::api {
@@ -41,7 +42,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
                 return page_response(menu.search({}, window), window);
               },
               {tag, "List menu items, newest first", "", "MenuItemList"},
-              {"menu-items"}});
+              cache::cached_in(cache::cache_namespace::menu_items)});
 
   routes.add({verb::get,
               "/menu-items/search",
@@ -61,7 +62,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
                 return page_response(menu.search(query, window), window);
               },
               {tag, "Search menu items with filters", "", "MenuItemList"},
-              {"search"}});
+              cache::cached_in(cache::cache_namespace::search)});
 
   routes.add({verb::get,
               "/menu-items/dietary/{dietary_type}",
@@ -72,7 +73,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
                               [&](const auto& rows) { return schemas::render_page("menu_items", rows, window); });
               },
               {tag, "Menu items fit for a diet", "", "MenuItemList"},
-              {"search"}});
+              cache::cached_in(cache::cache_namespace::search)});
 
   routes.add({verb::get,
               "/menu-items/category/{category}",
@@ -84,7 +85,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
                 return page_response(menu.search(query, window), window);
               },
               {tag, "Menu items of a category", "", "MenuItemList"},
-              {"search"}});
+              cache::cached_in(cache::cache_namespace::search)});
 
   routes.add(
       {verb::get,
@@ -92,7 +93,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
        {menu_item_id()},
        [&](const request&, const params& p) { return answer(menu.get(p.integer("menu_item_id")), 200, render_item); },
        {tag, "Get a menu item", "", "MenuItem"},
-       {"menu-items"}});
+       cache::cached_in(cache::cache_namespace::menu_items)});
 
   routes.add({verb::get,
               "/menu-items/{menu_item_id}/with-restaurant",
@@ -104,7 +105,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
                               });
               },
               {tag, "A menu item with its restaurant", "", "MenuItemWithRestaurant"},
-              {"menu-items"}});
+              cache::cached_in(cache::cache_namespace::menu_items)});
 
   routes.add({verb::put,
               "/menu-items/{menu_item_id}",

@@ -2,6 +2,7 @@
 #include "api/failure_responses.hpp"
 #include "api/paging.hpp"
 #include "api/write_scope.hpp"
+#include "cache/route_rules.hpp"
 #include "schemas/order_schemas.hpp"
 
 namespace zomato::api {
@@ -55,7 +56,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                               [](const services::order_details& found) { return schemas::render(found); });
               },
               {tag, "An order with its customer, restaurant and items", "", "OrderDetails"},
-              {"orders", 0, "order_id"}});
+              cache::cached_in(cache::cache_namespace::orders, 0, "order_id")});
 
   routes.add({verb::put,
               "/orders/{order_id}/status",
@@ -79,7 +80,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                               [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
               {tag, "A customer's orders, newest first", "", "OrderList"},
-              {"orders", 0, "customer_id"}});
+              cache::cached_in(cache::cache_namespace::orders, 0, "customer_id")});
 
   routes.add({verb::get,
               "/orders/restaurants/{restaurant_id}/orders",
@@ -90,7 +91,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                               [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
               {tag, "A restaurant's orders, newest first", "", "OrderList"},
-              {"orders", 0, "restaurant_id"}});
+              cache::cached_in(cache::cache_namespace::orders, 0, "restaurant_id")});
 }
 
 }  // namespace zomato::api

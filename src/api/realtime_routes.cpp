@@ -2,6 +2,7 @@
 
 #include "api/failure_responses.hpp"
 #include "api/realtime_routes.hpp"
+#include "cache/route_rules.hpp"
 #include "domain/order_status.hpp"
 #include "schemas/live_schemas.hpp"
 
@@ -64,7 +65,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                               200, [](const services::slots_view& v) { return schemas::render(v, slots_ttl); });
               },
               {tag, "The next delivery slots and whether each can take an order (30 s cache)", "", "DeliverySlots"},
-              {"realtime", slots_ttl, "restaurant_id"}});
+              cache::cached_in(cache::cache_namespace::realtime, slots_ttl, "restaurant_id")});
 
   routes.add({verb::get,
               "/realtime/restaurant-availability/{restaurant_id}",
@@ -75,7 +76,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                     [](const services::availability_view& v) { return schemas::render(v, availability_ttl); });
               },
               {tag, "Kitchen capacity in use and the wait for a new order (60 s cache)", "", "Availability"},
-              {"realtime", availability_ttl, "restaurant_id"}});
+              cache::cached_in(cache::cache_namespace::realtime, availability_ttl, "restaurant_id")});
 
   routes.add({verb::get,
               "/realtime/dynamic-pricing/{restaurant_id}",
@@ -85,7 +86,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                               [](const services::pricing_view& v) { return schemas::render(v, pricing_ttl); });
               },
               {tag, "Delivery fee with surge from current demand (2 min cache)", "", "DynamicPricing"},
-              {"realtime", pricing_ttl, "restaurant_id"}});
+              cache::cached_in(cache::cache_namespace::realtime, pricing_ttl, "restaurant_id")});
 
   routes.add({verb::get,
               "/realtime/order-tracking/{order_id}",
@@ -99,7 +100,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                 return out;
               },
               {tag, "Status, history and ETA of an order (cached once it is final)", "", "OrderTracking"},
-              {"realtime", tracking_ttl, "order_id"}});
+              cache::cached_in(cache::cache_namespace::realtime, tracking_ttl, "order_id")});
 
   routes.add({verb::get,
               "/realtime/notifications/{customer_id}",
@@ -111,7 +112,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                 });
               },
               {tag, "The customer's order events, newest first (60 s cache)", "", "Notifications"},
-              {"realtime", notifications_ttl, "customer_id"}});
+              cache::cached_in(cache::cache_namespace::realtime, notifications_ttl, "customer_id")});
 }
 
 }  // namespace zomato::api

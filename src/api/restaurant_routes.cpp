@@ -2,6 +2,7 @@
 #include "api/failure_responses.hpp"
 #include "api/paging.hpp"
 #include "api/write_scope.hpp"
+#include "cache/route_rules.hpp"
 #include "schemas/catalog_schemas.hpp"
 
 namespace zomato::api {
@@ -48,7 +49,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 return http::json(200, schemas::render_page("restaurants", restaurants.list({}, window), window));
               },
               {tag, "List restaurants, newest first", "", "RestaurantList"},
-              {"restaurants"}});
+              cache::cached_in(cache::cache_namespace::restaurants)});
 
   routes.add({verb::get,
               "/restaurants/active",
@@ -60,7 +61,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 return http::json(200, schemas::render_page("restaurants", restaurants.list(query, window), window));
               },
               {tag, "List active restaurants", "", "RestaurantList"},
-              {"restaurants"}});
+              cache::cached_in(cache::cache_namespace::restaurants)});
 
   routes.add({verb::get,
               "/restaurants/search",
@@ -72,7 +73,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 return http::json(200, schemas::render_page("restaurants", restaurants.list(query, window), window));
               },
               {tag, "Search restaurants by cuisine", "", "RestaurantList"},
-              {"search"}});
+              cache::cached_in(cache::cache_namespace::search)});
 
   routes.add({verb::get,
               "/restaurants/{restaurant_id}",
@@ -81,7 +82,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 return answer(restaurants.get(p.integer("restaurant_id")), 200, render_restaurant);
               },
               {tag, "Get a restaurant", "", "Restaurant"},
-              {"restaurants"}});
+              cache::cached_in(cache::cache_namespace::restaurants)});
 
   routes.add({verb::put,
               "/restaurants/{restaurant_id}",
@@ -124,7 +125,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                               [&](const auto& rows) { return schemas::render_page("menu_items", rows, window); });
               },
               {tag, "A restaurant's menu items", "", "MenuItemList"},
-              {"restaurant-menus"}});
+              cache::cached_in(cache::cache_namespace::restaurant_menus)});
 
   routes.add({verb::get,
               "/restaurants/{restaurant_id}/with-menu",
@@ -136,7 +137,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                               });
               },
               {tag, "A restaurant with its whole menu", "", "RestaurantWithMenu"},
-              {"restaurant-menus"}});
+              cache::cached_in(cache::cache_namespace::restaurant_menus)});
 }
 
 }  // namespace zomato::api

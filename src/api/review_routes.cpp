@@ -2,6 +2,7 @@
 #include "api/failure_responses.hpp"
 #include "api/paging.hpp"
 #include "api/write_scope.hpp"
+#include "cache/route_rules.hpp"
 #include "schemas/review_schemas.hpp"
 
 namespace zomato::api {
@@ -61,7 +62,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
                               [&](const auto& rows) { return schemas::render_reviews(rows, window); });
               },
               {tag, "A restaurant's reviews, newest first", "", "ReviewList"},
-              {"reviews"}});
+              cache::cached_in(cache::cache_namespace::reviews)});
 
   routes.add({verb::get,
               "/reviews/customers/{customer_id}/reviews",
@@ -72,7 +73,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
                               [&](const auto& rows) { return schemas::render_reviews(rows, window); });
               },
               {tag, "A customer's reviews, newest first", "", "ReviewList"},
-              {"reviews"}});
+              cache::cached_in(cache::cache_namespace::reviews)});
 
   routes.add({verb::get,
               "/reviews/restaurants/{restaurant_id}/analytics",
@@ -84,7 +85,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
                 });
               },
               {tag, "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"},
-              {"analytics", 0, "restaurant_id"}});
+              cache::cached_in(cache::cache_namespace::analytics, 0, "restaurant_id")});
 }
 
 }  // namespace zomato::api
