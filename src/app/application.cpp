@@ -166,13 +166,13 @@ http::response application::handle_write(const http::request& req, std::function
   auto res = unless_unavailable([&] { return parts_->routes.dispatch(scoped); });
   // The cache heard of the changes before the answer; it hears of them again once they are
   // durable, since a read between the two may have stored what the database held before.
-  parts_->db.when_durable(scope.writes.ticket(),
-                          [this, changes = scope.writes.changes(), acknowledge = std::move(acknowledge)](bool kept) {
-                            if (kept) {
-                              for (const auto& [what, ids] : changes) parts_->cache.changed(what, ids);
-                            }
-                            acknowledge(kept);
-                          });
+  scope.writes.when_durable(parts_->db,
+                            [this, changes = scope.writes.changes(), acknowledge = std::move(acknowledge)](bool kept) {
+                              if (kept) {
+                                for (const auto& [what, ids] : changes) parts_->cache.changed(what, ids);
+                              }
+                              acknowledge(kept);
+                            });
   return res;
 }
 

@@ -1,6 +1,20 @@
 #include "services/write_context.hpp"
 
 namespace zomato::services {
+namespace {
+
+// Groups end in order, so each ticket's answer comes once the one before it has.
+void await_from(store::database& db, std::vector<store::commit_ticket> tickets, std::size_t next,
+                std::function<void(bool kept)> done) {
+  if (next == tickets.size()) return done(true);
+  const auto ticket = tickets[next];
+  db.when_durable(ticket, [&db, tickets = std::move(tickets), next, done = std::move(done)](bool kept) mutable {
+    if (!kept) return done(false);
+    await_from(db, std::move(tickets), next + 1, std::move(done));
+  });
+}
+
+}  // namespace
 
 void write_context::commit(store::session& tx, change what, const touched& ids) {
   commit(tx);
@@ -10,7 +24,11 @@ void write_context::commit(store::session& tx, change what, const touched& ids) 
 
 void write_context::commit(store::session& tx) {
   const auto ticket = tx.commit();
-  if (ticket.group > ticket_.group) ticket_ = ticket;
+  if (ticket.group != 0 && (pending_.empty() || pending_.back().group != ticket.group)) pending_.push_back(ticket);
+}
+
+void write_context::when_durable(store::database& db, std::function<void(bool kept)> done) const {
+  await_from(db, pending_, 0, std::move(done));
 }
 
 }  // namespace zomato::services

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -23,15 +24,15 @@ class write_context {
   /// Commits a session whose writes no cached answer shows (bookkeeping).
   void commit(store::session& tx);
 
-  /// The ticket of the last commit: a request's commits join groups in order, so once the
-  /// last is durable every earlier one is too.
-  store::commit_ticket ticket() const { return ticket_; }
+  /// Calls `done(true)` once every commit of this context is durable, `done(false)` as soon as
+  /// one of them is known lost; as store::database::when_durable() does.
+  void when_durable(store::database& db, std::function<void(bool kept)> done) const;
   /// What the writes reported, in order.
   const told& changes() const { return changes_; }
 
  private:
   change_listener& listener_;
-  store::commit_ticket ticket_;
+  std::vector<store::commit_ticket> pending_;  // distinct groups not committed at once, in order
   told changes_;
 };
 

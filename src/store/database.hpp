@@ -43,7 +43,8 @@ class session {
   virtual kitchen_repository& kitchens() = 0;
   virtual analytics_repository& analytics() = 0;
   virtual sample_repository& samples() = 0;
-  /// Commits a write session (the writes become visible to later sessions); it does not
+  /// Commits a write session (later writers of its group see the writes, readers once the
+  /// group commits); it does not
   /// wait for them to be durable: when_durable() with the ticket tells that. Throws
   /// store::unavailable or store::failure when the commit fails at once.
   virtual commit_ticket commit() = 0;
@@ -69,7 +70,8 @@ class database {
   /// not come within the busy timeout or the database cannot be written.
   virtual session_lease write() = 0;
   /// Calls `done(true)` once the writes of the ticket are durable, `done(false)` when they
-  /// were lost (their commit group failed): at once, or later on the thread that ends the group.
+  /// were lost (their commit group failed): at once, or later on the thread that ends the group,
+  /// with no lock of the database held.
   virtual void when_durable(commit_ticket ticket, std::function<void(bool kept)> done) = 0;
   /// Why writes cannot succeed now, or nullopt when they can. Cheap: the outcome of the last
   /// write, and when that failed, a short probe write (at most one a second).

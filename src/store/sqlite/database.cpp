@@ -90,9 +90,9 @@ class pooled_session final : public session {
 namespace {
 
 constexpr int max_group_members = 64;
-// Groups finish in order and a member asks for its group's outcome right after its commit:
-// the last few failures are all it can be asking about.
-constexpr std::size_t max_failed_groups = 64;
+// Groups finish in order and a request asks for its groups' outcomes once it is handled:
+// older failures than these are forgotten, and their groups reported as not kept.
+constexpr std::size_t max_failed_groups = 4096;
 
 }  // namespace
 
@@ -141,7 +141,8 @@ session_lease database::write() {
     writer_->db().run("SAVEPOINT member");
   } catch (const store::failure&) {
     settle_member();
-    writer_lock_.unlock();
+    if (group_open_ && waiting_.load() == 0) finish_group();
+    release_writer();
     throw;
   }
   ++members_;
@@ -196,12 +197,24 @@ void database::end_group(std::exception_ptr failure) {
     std::lock_guard guard(group_lock_);
     finished_group_ = current_group_;
     if (failure) {
-      if (failed_groups_.size() == max_failed_groups) failed_groups_.erase(failed_groups_.begin());
+      if (failed_groups_.size() == max_failed_groups) {
+        forgotten_through_ = failed_groups_.front().first;
+        failed_groups_.erase(failed_groups_.begin());
+      }
       failed_groups_.emplace_back(current_group_, failure);
     }
     durable.swap(durable_waiters_);
   }
-  for (auto& done : durable) done(!failure);
+  for (auto& done : durable) untold_.push_back(std::move(done));
+  untold_kept_ = !failure;
+}
+
+void database::release_writer() {
+  auto told = std::move(untold_);
+  untold_.clear();
+  const bool kept = untold_kept_;
+  writer_lock_.unlock();
+  for (auto& done : told) done(kept);
 }
 
 commit_ticket database::commit_member() {
@@ -209,18 +222,21 @@ commit_ticket database::commit_member() {
   open_lease_.store(0);
   if (waiting_.load() == 0 || members_ >= max_group_members) {
     const auto failure = finish_group();
-    writer_lock_.unlock();
+    release_writer();
     if (failure) std::rethrow_exception(failure);
     return {};
   }
   const commit_ticket ticket{current_group_};
-  writer_lock_.unlock();
+  release_writer();
   return ticket;
 }
 
 std::exception_ptr database::failure_of(std::uint64_t group) const {
   for (const auto& [failed, failure] : failed_groups_) {
     if (failed == group) return failure;
+  }
+  if (group <= forgotten_through_) {
+    return std::make_exception_ptr(store::failure("the outcome of this write group is no longer known"));
   }
   return nullptr;
 }
@@ -298,12 +314,18 @@ void database::give_back_writer(void* owner, session*, std::uint64_t lease) {
       db.run("ROLLBACK TO member");
       db.run("RELEASE member");
     } catch (const store::failure&) {
-      // settle_member() sees what is left of the transaction.
+      // The dropped writes may still be in the group: the whole group goes, and
+      // settle_member() fails it.
+      try {
+        if (db.in_transaction()) db.run("ROLLBACK");
+      } catch (const store::failure&) {
+        // The connection is unusable; the next BEGIN reports it.
+      }
     }
   }
   self->settle_member();
   if (self->group_open_ && self->waiting_.load() == 0) self->finish_group();
-  self->writer_lock_.unlock();
+  self->release_writer();
 }
 
 }  // namespace zomato::store::sqlite

@@ -51,12 +51,16 @@ class database final : public store::database {
 
  private:
   void open_group(std::chrono::steady_clock::time_point deadline);
-  /// COMMITs the open group and wakes its members; what made the COMMIT fail, or null.
+  /// COMMITs the open group; what made the COMMIT fail, or null. Its waiters are told once
+  /// the writer is released.
   std::exception_ptr finish_group();
   /// What made a finished group fail, or null when it committed; group_lock_ held.
   std::exception_ptr failure_of(std::uint64_t group) const;
-  /// Ends the open group with this outcome (null: committed) and wakes its members.
+  /// Ends the open group with this outcome (null: committed); its waiters are told by
+  /// release_writer(), so none runs with the writer held.
   void end_group(std::exception_ptr failure);
+  /// Unlocks the writer, then tells the waiters of the group that ended under it.
+  void release_writer();
   /// After a member failed or gave up: notes a failure that may pass, and fails the group at
   /// once when SQLite has rolled its transaction back.
   void settle_member();
@@ -81,9 +85,14 @@ class database final : public store::database {
   std::uint64_t leases_ = 0;
   std::mutex group_lock_;
   std::uint64_t finished_group_ = 0;
-  // The last groups that failed, oldest first, with what made them fail.
+  // The last groups that failed, oldest first, with what made them fail; groups up to
+  // forgotten_through_ have fallen out of that list and are reported as not kept.
   std::vector<std::pair<std::uint64_t, std::exception_ptr>> failed_groups_;
+  std::uint64_t forgotten_through_ = 0;
   std::vector<std::function<void(bool)>> durable_waiters_;  // of the open group
+  // The waiters of the group that ended under the writer lock, with its outcome; writer lock.
+  std::vector<std::function<void(bool)>> untold_;
+  bool untold_kept_ = false;
   // The outcome of the last write that reached the database: -1 it committed, else the
   // store::unavailable_reason it failed with; and when unwritable() last probed.
   std::atomic<int> write_outcome_{-1};
