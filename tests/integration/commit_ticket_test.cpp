@@ -40,7 +40,7 @@ class CommitTicket : public ::testing::Test {
   services::restaurant_service restaurants{db};
 };
 
-TEST_F(CommitTicket, NothingCommittedIsDurableAtOnce) { EXPECT_EQ(told_for({}), true); }
+TEST_F(CommitTicket, NothingCommittedIsDurableAtOnce) { EXPECT_EQ(told_for(commit_ticket{}), true); }
 
 TEST_F(CommitTicket, ACommitThatClosesItsGroupIsDurableAtOnce) {
   services::write_context writes;
