@@ -42,14 +42,16 @@ class database final : public store::database {
   session_lease write() override;
   std::optional<store::unavailable_reason> unwritable() override;
 
+  void when_durable(commit_ticket ticket, std::function<void(bool kept)> done) override;
+
+ private:
+  friend class pooled_session;
+
   /// The commit of the current write session: releases its savepoint and, when no other
   /// writer is queued (or the group is full), COMMITs the group at once; throws what made that
   /// COMMIT fail (store::unavailable when it may pass). Otherwise the group stays open for the
   /// next writer and the ticket names it.
   commit_ticket commit_member();
-  void when_durable(commit_ticket ticket, std::function<void(bool kept)> done) override;
-
- private:
   void open_group(std::chrono::steady_clock::time_point deadline);
   /// COMMITs the open group; what made the COMMIT fail, or null. Its waiters are told once
   /// the writer is released.
