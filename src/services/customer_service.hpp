@@ -12,7 +12,7 @@ namespace zomato::services {
 /// Customers: unique e-mail, partial updates, removal with their orders and reviews.
 class customer_service {
  public:
-  customer_service(store::database& db) : db_(db) {}
+  explicit customer_service(store::database& db) : db_(db) {}
 
   /// Registers a validated customer; rule_violation if the e-mail is taken.
   domain::result<domain::customer> create(write_context& writes, domain::customer draft);

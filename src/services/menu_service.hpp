@@ -18,7 +18,7 @@ struct menu_item_with_restaurant {
 /// Menu items: belong to one restaurant, searchable by category and dietary flags.
 class menu_service {
  public:
-  menu_service(store::database& db) : db_(db) {}
+  explicit menu_service(store::database& db) : db_(db) {}
 
   /// Adds a validated item to a restaurant; not_found if the restaurant is absent.
   domain::result<domain::menu_item> add(write_context& writes, domain::id_t restaurant_id, domain::menu_item draft);

@@ -50,7 +50,7 @@ struct order_details {
 /// Orders: placement in one transaction, the status workflow, lists and details.
 class order_service {
  public:
-  order_service(store::database& db) : db_(db) {}
+  explicit order_service(store::database& db) : db_(db) {}
 
   /// Places an order at current prices. not_found for a missing customer or restaurant;
   /// rule_violation for an inactive one, a foreign or unavailable item, a total past

@@ -18,7 +18,7 @@ struct restaurant_with_menu {
 /// Restaurants: unique names, partial updates, cascading removal, their menus.
 class restaurant_service {
  public:
-  restaurant_service(store::database& db) : db_(db) {}
+  explicit restaurant_service(store::database& db) : db_(db) {}
 
   /// Stores a validated restaurant; rule_violation if the name is taken.
   domain::result<domain::restaurant> create(write_context& writes, domain::restaurant draft);

@@ -20,7 +20,7 @@ struct review_with_customer {
 /// Reviews: one per delivered order, by its own customer; they set the restaurant's rating.
 class review_service {
  public:
-  review_service(store::database& db) : db_(db) {}
+  explicit review_service(store::database& db) : db_(db) {}
 
   /// Adds a review and re-rates the restaurant. not_found for a missing order or customer;
   /// rule_violation when it is another customer's order, not delivered, or already reviewed.

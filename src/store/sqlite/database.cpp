@@ -192,7 +192,6 @@ std::exception_ptr database::finish_group() {
 
 void database::end_group(std::exception_ptr failure) {
   group_open_ = false;
-  std::vector<std::function<void(bool)>> durable;
   {
     std::lock_guard guard(group_lock_);
     finished_group_ = current_group_;
@@ -203,9 +202,9 @@ void database::end_group(std::exception_ptr failure) {
       }
       failed_groups_.emplace_back(current_group_, failure);
     }
-    durable.swap(durable_waiters_);
+    untold_ = std::move(durable_waiters_);
+    durable_waiters_.clear();
   }
-  for (auto& done : durable) untold_.push_back(std::move(done));
   untold_kept_ = !failure;
 }
 
