@@ -1,7 +1,6 @@
 #include "schemas/customer_schemas.hpp"
 
 #include "domain/money.hpp"
-#include "domain/rounding.hpp"
 #include "schemas/order_schemas.hpp"
 
 namespace zomato::schemas {

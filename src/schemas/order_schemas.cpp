@@ -1,7 +1,6 @@
 #include "schemas/order_schemas.hpp"
 
 #include "domain/money.hpp"
-#include "domain/rounding.hpp"
 
 namespace zomato::schemas {
 
