@@ -38,7 +38,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                          services::customer_service& customers, services::order_service& orders) {
   docs.body("CustomerCreate", rules.customer(), schemas::body_mode::create);
   docs.body("CustomerUpdate", rules.customer(), schemas::body_mode::update);
-  docs.object("Customer", schemas::customer_shape());
+  docs.object("Customer", schemas::shape_of<domain::customer>());
   docs.page("CustomerList", "customers", "Customer");
   docs.object("CustomerAnalytics", {{"customer_id", "integer"},
                                     {"total_orders", "integer"},
@@ -52,7 +52,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
               {},
               [&](const request& req, const params&) {
                 http::problems found;
-                auto draft = schemas::parse_customer(req.body, found, rules);
+                auto draft = schemas::parse_new<domain::customer>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(customers.create(writes_of(req), std::move(draft)), 201, render_customer);
               },
@@ -84,7 +84,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
               {customer_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
-                const auto patch = schemas::parse_customer_patch(req.body, found, rules);
+                const auto patch = schemas::parse_patch<domain::customer>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(customers.update(writes_of(req), p.integer("customer_id"), patch), 200, render_customer);
               },

@@ -28,9 +28,9 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
                           services::menu_service& menu) {
   docs.body("MenuItemCreate", rules.menu_item(), schemas::body_mode::create);
   docs.body("MenuItemUpdate", rules.menu_item(), schemas::body_mode::update);
-  docs.object("MenuItem", schemas::menu_item_shape());
+  docs.object("MenuItem", schemas::shape_of<domain::menu_item>());
   docs.page("MenuItemList", "menu_items", "MenuItem");
-  auto with_restaurant_shape = schemas::menu_item_shape();
+  auto with_restaurant_shape = schemas::shape_of<domain::menu_item>();
   with_restaurant_shape.push_back({"restaurant", "#Restaurant"});
   docs.object("MenuItemWithRestaurant", with_restaurant_shape);
 
@@ -112,7 +112,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
               {menu_item_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
-                const auto patch = schemas::parse_menu_item_patch(req.body, found, rules);
+                const auto patch = schemas::parse_patch<domain::menu_item>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(menu.update(writes_of(req), p.integer("menu_item_id"), patch), 200, render_item);
               },

@@ -23,10 +23,10 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
   docs.body("OrderLineCreate", rules.order_line(), schemas::body_mode::create);
   docs.body("OrderCreate", rules.order(), schemas::body_mode::create);
   docs.body("OrderStatusUpdate", rules.status(), schemas::body_mode::create);
-  docs.object("Order", schemas::order_shape());
+  docs.object("Order", schemas::shape_of<domain::order>());
   docs.page("OrderList", "orders", "Order");
   docs.object("OrderItem", schemas::order_item_shape());
-  auto details = schemas::order_shape();
+  auto details = schemas::shape_of<domain::order>();
   details.push_back({"customer", "#Customer"});
   details.push_back({"restaurant", "#Restaurant"});
   details.push_back({"order_items", "array", false, "OrderItem"});

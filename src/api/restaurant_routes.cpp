@@ -24,9 +24,9 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                            services::restaurant_service& restaurants, services::menu_service& menu) {
   docs.body("RestaurantCreate", rules.restaurant(), schemas::body_mode::create);
   docs.body("RestaurantUpdate", rules.restaurant(), schemas::body_mode::update);
-  docs.object("Restaurant", schemas::restaurant_shape());
+  docs.object("Restaurant", schemas::shape_of<domain::restaurant>());
   docs.page("RestaurantList", "restaurants", "Restaurant");
-  auto with_menu_shape = schemas::restaurant_shape();
+  auto with_menu_shape = schemas::shape_of<domain::restaurant>();
   with_menu_shape.push_back({"menu_items", "array", false, "MenuItem"});
   docs.object("RestaurantWithMenu", with_menu_shape);
 
@@ -35,7 +35,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
               {},
               [&](const request& req, const params&) {
                 http::problems found;
-                auto draft = schemas::parse_restaurant(req.body, found, rules);
+                auto draft = schemas::parse_new<domain::restaurant>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(restaurants.create(writes_of(req), std::move(draft)), 201, render_restaurant);
               },
@@ -89,7 +89,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
               {restaurant_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
-                const auto patch = schemas::parse_restaurant_patch(req.body, found, rules);
+                const auto patch = schemas::parse_patch<domain::restaurant>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(restaurants.update(writes_of(req), p.integer("restaurant_id"), patch), 200,
                               render_restaurant);
@@ -109,7 +109,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
               {restaurant_id()},
               [&](const request& req, const params& p) {
                 http::problems found;
-                auto draft = schemas::parse_menu_item(req.body, found, rules);
+                auto draft = schemas::parse_new<domain::menu_item>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(menu.add(writes_of(req), p.integer("restaurant_id"), std::move(draft)), 201,
                               [](const domain::menu_item& item) { return schemas::render(item); });

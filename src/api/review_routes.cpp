@@ -27,8 +27,8 @@ http::param_spec reviewer() {
 void add_review_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
                        services::review_service& reviews) {
   docs.body("ReviewCreate", rules.review(), schemas::body_mode::create);
-  docs.object("Review", schemas::review_shape());
-  auto with_customer = schemas::review_shape();
+  docs.object("Review", schemas::shape_of<domain::review>());
+  auto with_customer = schemas::shape_of<domain::review>();
   with_customer.push_back({"customer", "#Customer"});
   docs.object("ReviewWithCustomer", with_customer);
   docs.page("ReviewList", "reviews", "ReviewWithCustomer");

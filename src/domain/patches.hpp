@@ -1,51 +1,60 @@
 #pragma once
 
+#include <bitset>
+#include <cstddef>
 #include <optional>
-#include <string>
+#include <type_traits>
+#include <utility>
 
 #include "domain/entities.hpp"
 
 namespace zomato::domain {
 
-/// A field a partial update may carry: absent means "leave as it is".
-template <class T>
-using patched = std::optional<T>;
+/// The fields a partial update carries: a field it does not hold stays as it is.
+template <class Entity>
+class patch {
+ public:
+  /// Sets the member to `value` when the patch is applied.
+  template <class Value>
+  void set(Value Entity::*member, std::type_identity_t<Value> value) {
+    values_.*member = std::move(value);
+    present_.set(index_of(member));
+  }
 
-struct restaurant_patch {
-  patched<std::string> name;
-  patched<std::optional<std::string>> description;
-  patched<std::string> cuisine_type;
-  patched<std::string> address;
-  patched<std::string> phone_number;
-  patched<double> rating;
-  patched<bool> is_active;
-  patched<std::optional<std::string>> opening_time;
-  patched<std::optional<std::string>> closing_time;
+  /// The value the patch gives the member, or nullopt when it leaves it alone.
+  template <class Value>
+  std::optional<Value> get(Value Entity::*member) const {
+    if (!present_.test(index_of(member))) return std::nullopt;
+    return values_.*member;
+  }
+
+  /// Copies every field the patch holds onto the entity.
+  void apply_to(Entity& target) const {
+    for_each_field_indexed<Entity>([&](const auto& field, std::size_t index) {
+      if (present_.test(index)) target.*field.member = values_.*field.member;
+    });
+  }
+
+ private:
+  static constexpr std::size_t most_fields = 32;
+
+  template <class Value>
+  static std::size_t index_of(Value Entity::*member) {
+    std::size_t found = most_fields;
+    for_each_field_indexed<Entity>([&](const auto& field, std::size_t index) {
+      if constexpr (std::is_same_v<typename std::remove_cvref_t<decltype(field)>::value_type, Value>) {
+        if (field.member == member) found = index;
+      }
+    });
+    return found;
+  }
+
+  Entity values_{};
+  std::bitset<most_fields> present_;
 };
 
-struct menu_item_patch {
-  patched<std::string> name;
-  patched<std::optional<std::string>> description;
-  patched<cents> price;
-  patched<std::string> category;
-  patched<bool> is_vegetarian;
-  patched<bool> is_vegan;
-  patched<bool> is_gluten_free;
-  patched<bool> is_available;
-  patched<std::optional<std::int64_t>> preparation_time;
-};
-
-struct customer_patch {
-  patched<std::string> name;
-  patched<std::string> email;
-  patched<std::string> phone_number;
-  patched<std::string> address;
-  patched<bool> is_active;
-};
-
-/// Copies every present field of the patch onto the entity.
-void apply(restaurant& target, const restaurant_patch& patch);
-void apply(menu_item& target, const menu_item_patch& patch);
-void apply(customer& target, const customer_patch& patch);
+using restaurant_patch = patch<restaurant>;
+using menu_item_patch = patch<menu_item>;
+using customer_patch = patch<customer>;
 
 }  // namespace zomato::domain

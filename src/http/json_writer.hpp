@@ -18,9 +18,13 @@ class literal_key {
       if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') throw "a literal key must need no escaping";
     }
   }
+  /// A key whose text was checked when compiled elsewhere: the field names that
+  /// domain/field.hpp accepts only in lower_snake_case.
+  static constexpr literal_key checked_elsewhere(std::string_view text) { return literal_key(text); }
   std::string_view text() const { return text_; }
 
  private:
+  constexpr explicit literal_key(std::string_view text) : text_(text) {}
   std::string_view text_;
 };
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <type_traits>
 #include <vector>
+
+#include "domain/entities.hpp"
 
 #include "schemas/body_limits.hpp"
 #include "schemas/body_validation.hpp"
@@ -25,6 +28,19 @@ class body_rules {
   const std::vector<field_rule>& order_line() const { return order_line_; }
   const std::vector<field_rule>& status() const { return status_; }
   const std::vector<field_rule>& review() const { return review_; }
+
+  /// The rules of the entity's create and update bodies.
+  template <class Entity>
+  const std::vector<field_rule>& of() const {
+    if constexpr (std::is_same_v<Entity, domain::restaurant>) {
+      return restaurant_;
+    } else if constexpr (std::is_same_v<Entity, domain::menu_item>) {
+      return menu_item_;
+    } else {
+      static_assert(std::is_same_v<Entity, domain::customer>, "only these entities have update bodies");
+      return customer_;
+    }
+  }
 
  private:
   std::vector<field_rule> restaurant_;

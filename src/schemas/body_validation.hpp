@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/field.hpp"
 #include "http/problems.hpp"
 
 namespace zomato::schemas {
@@ -27,7 +28,7 @@ enum class field_kind {
   choice,
   object_list
 };
-enum class text_style { as_sent, trimmed, title };
+using domain::text_style;
 
 /// One field of a request body: its JSON type, its constraints and how it is normalised.
 /// The same rules drive validation and the OpenAPI schema.

@@ -29,29 +29,6 @@ status_request parse_status(std::string_view body, http::problems& found, const 
           v.optional_text("delivery_time")};
 }
 
-void write_fields(http::json_writer& out, const domain::order& o) {
-  out.field("id", o.id)
-      .field("customer_id", o.customer_id)
-      .field("restaurant_id", o.restaurant_id)
-      .field("order_status", domain::name_of(o.status))
-      .field("total_amount", domain::format_amount(o.total))
-      .field("delivery_address", o.delivery_address)
-      .field("special_instructions", o.special_instructions)
-      .field("order_date", o.order_date)
-      .field("delivery_time", o.delivery_time);
-}
-
-void write_fields(http::json_writer& out, const domain::order_item& i) {
-  out.field("id", i.id)
-      .field("order_id", i.order_id)
-      .field("menu_item_id", i.menu_item_id)
-      .field("quantity", i.quantity)
-      .field("item_price", domain::format_amount(i.item_price))
-      .field("special_requests", i.special_requests);
-}
-
-std::string render(const domain::order& order) { return render_object(order); }
-
 std::string render(const services::order_details& details) {
   http::json_writer out;
   out.begin_object();
@@ -72,24 +49,12 @@ std::string render(const services::order_details& details) {
   return std::move(out.text());
 }
 
-const response_shape& order_shape() {
-  static const response_shape shape{{"id", "integer"},
-                                    {"customer_id", "integer"},
-                                    {"restaurant_id", "integer"},
-                                    {"order_status", "string"},
-                                    {"total_amount", "string"},
-                                    {"delivery_address", "string"},
-                                    {"special_instructions", "string", true},
-                                    {"order_date", "string"},
-                                    {"delivery_time", "string", true}};
-  return shape;
-}
-
 const response_shape& order_item_shape() {
-  static const response_shape shape{{"id", "integer"},           {"order_id", "integer"},
-                                    {"menu_item_id", "integer"}, {"quantity", "integer"},
-                                    {"item_price", "string"},    {"special_requests", "string", true},
-                                    {"menu_item", "#MenuItem"}};
+  static const response_shape shape = [] {
+    auto keys = shape_of<domain::order_item>();
+    keys.push_back({"menu_item", "#MenuItem"});
+    return keys;
+  }();
   return shape;
 }
 

@@ -28,13 +28,12 @@ struct status_request {
 status_request parse_status(std::string_view body, http::problems& found,
                             const body_rules& rules = body_rules::defaults());
 
-std::string render(const domain::order& order);
 /// An order with "customer", "restaurant" and "order_items" (each with "menu_item").
 std::string render(const services::order_details& details);
 /// "order_status_breakdown": {status: count, ...}, as customer and restaurant analytics show it.
 void write_status_breakdown(http::json_writer& out, const std::vector<domain::status_count>& counts);
 
-const response_shape& order_shape();
+/// An order line's keys with its "menu_item", for the API documentation.
 const response_shape& order_item_shape();
 
 }  // namespace zomato::schemas

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "http/json_writer.hpp"
-#include "schemas/entity_fields.hpp"
+#include "schemas/entity_json.hpp"
 #include "store/pages.hpp"
 
 namespace zomato::schemas {
@@ -17,8 +17,9 @@ void write_object(http::json_writer& out, const T& entity) {
   out.end_object();
 }
 
-template <class T>
-std::string render_object(const T& entity) {
+/// The entity as one JSON object.
+template <described_entity Entity>
+std::string render(const Entity& entity) {
   http::json_writer out;
   write_object(out, entity);
   return std::move(out.text());

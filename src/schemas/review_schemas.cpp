@@ -11,18 +11,6 @@ review_request parse_review(std::string_view body, http::problems& found, const 
   return {v.integer("rating"), v.optional_text("comment")};
 }
 
-void write_fields(http::json_writer& out, const domain::review& r) {
-  out.field("id", r.id)
-      .field("customer_id", r.customer_id)
-      .field("restaurant_id", r.restaurant_id)
-      .field("order_id", r.order_id)
-      .field("rating", r.rating)
-      .field("comment", r.comment)
-      .field("created_at", r.created_at);
-}
-
-std::string render(const domain::review& review) { return render_object(review); }
-
 std::string render_reviews(const store::page_of<services::review_with_customer>& rows, store::page window) {
   http::json_writer out;
   out.begin_object().key("reviews").begin_array();
@@ -58,13 +46,6 @@ std::string render_restaurant_order_analytics(domain::id_t restaurant_id, const 
   write_status_breakdown(out, s.by_status);
   out.end_object();
   return std::move(out.text());
-}
-
-const response_shape& review_shape() {
-  static const response_shape shape{{"id", "integer"},       {"customer_id", "integer"}, {"restaurant_id", "integer"},
-                                    {"order_id", "integer"}, {"rating", "integer"},      {"comment", "string", true},
-                                    {"created_at", "string"}};
-  return shape;
 }
 
 }  // namespace zomato::schemas

@@ -24,12 +24,9 @@ struct review_request {
 review_request parse_review(std::string_view body, http::problems& found,
                             const body_rules& rules = body_rules::defaults());
 
-std::string render(const domain::review& review);
 /// {"reviews":[review + "customer"], "total", "skip", "limit"}
 std::string render_reviews(const store::page_of<services::review_with_customer>& rows, store::page window);
 /// {restaurant_id, total_orders, total_revenue, average_rating, total_reviews, popular_items, order_status_breakdown}
 std::string render_restaurant_order_analytics(domain::id_t restaurant_id, const domain::restaurant_order_summary& s);
-
-const response_shape& review_shape();
 
 }  // namespace zomato::schemas

@@ -34,11 +34,11 @@ domain::result<domain::customer> customer_service::update(write_context& writes,
   auto tx = db_.write();
   auto found = tx->customers().find(id);
   if (!found) return domain::not_found(customer_missing);
-  if (patch.email) {
-    const auto holder = tx->customers().id_with_email(*patch.email);
+  if (const auto email = patch.get(&domain::customer::email)) {
+    const auto holder = tx->customers().id_with_email(*email);
     if (holder && *holder != id) return domain::rule_violation(email_taken);
   }
-  domain::apply(*found, patch);
+  patch.apply_to(*found);
   found->updated_at = domain::now_timestamp();
   tx->customers().update(*found);
   writes.commit(*tx, change::customer_updated);

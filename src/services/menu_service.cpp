@@ -58,7 +58,7 @@ domain::result<domain::menu_item> menu_service::update(write_context& writes, do
   auto tx = db_.write();
   auto found = tx->menu_items().find(id);
   if (!found) return domain::not_found(item_missing);
-  domain::apply(*found, patch);
+  patch.apply_to(*found);
   found->updated_at = domain::now_timestamp();
   tx->menu_items().update(*found);
   writes.commit(*tx, change::menu_changed);

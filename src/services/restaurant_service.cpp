@@ -34,11 +34,11 @@ domain::result<domain::restaurant> restaurant_service::update(write_context& wri
   auto tx = db_.write();
   auto found = tx->restaurants().find(id);
   if (!found) return domain::not_found(restaurant_missing);
-  if (patch.name) {
-    const auto holder = tx->restaurants().id_named(*patch.name);
+  if (const auto name = patch.get(&domain::restaurant::name)) {
+    const auto holder = tx->restaurants().id_named(*name);
     if (holder && *holder != id) return domain::rule_violation(name_taken);
   }
-  domain::apply(*found, patch);
+  patch.apply_to(*found);
   found->updated_at = domain::now_timestamp();
   tx->restaurants().update(*found);
   writes.commit(*tx, change::restaurant_updated);

@@ -3,96 +3,159 @@
 namespace zomato::services {
 namespace {
 
-struct sample_item {
-  const char* name;
-  const char* description;
-  domain::cents price;
-  const char* category;
-  bool vegetarian, vegan, gluten_free;
-  std::int64_t preparation;
-};
-
 struct sample_restaurant {
-  const char* name;
-  const char* description;
-  const char* cuisine;
-  const char* address;
-  const char* phone;
-  double rating;
-  const char* opens;
-  const char* closes;
-  sample_item items[3];
+  domain::restaurant restaurant;
+  std::vector<domain::menu_item> items;
 };
 
 const sample_restaurant catalogue[] = {
-    {"Pizza Palace",
-     "Authentic Italian pizza with fresh ingredients",
-     "Italian",
-     "123 Main St, Downtown",
-     "+1-555-0123",
-     4.5,
-     "10:00:00",
-     "22:00:00",
-     {{"Margherita Pizza", "Classic tomato, mozzarella, basil", 1299, "Main Course", true, false, false, 15},
-      {"Pepperoni Pizza", "Pepperoni with mozzarella cheese", 1499, "Main Course", false, false, false, 15},
-      {"Caesar Salad", "Fresh romaine with caesar dressing", 899, "Appetizer", true, false, false, 5}}},
-    {"Burger Barn",
-     "Gourmet burgers and craft beer",
-     "American",
-     "456 Oak Ave, Midtown",
-     "+1-555-0456",
-     4.2,
-     "11:00:00",
-     "23:00:00",
-     {{"Classic Burger", "Beef patty, cheddar, pickles", 1199, "Main Course", false, false, false, 12},
-      {"Veggie Burger", "Black bean patty with avocado", 1099, "Main Course", true, false, false, 12},
-      {"Sweet Potato Fries", "Crispy fries with sea salt", 599, "Side", true, true, true, 8}}},
-    {"Sushi Zen",
-     "Fresh sushi and Japanese cuisine",
-     "Japanese",
-     "789 Pine St, Uptown",
-     "+1-555-0789",
-     4.8,
-     "12:00:00",
-     "22:00:00",
-     {{"Salmon Nigiri", "Two pieces of fresh salmon", 699, "Sushi", false, false, true, 10},
-      {"Dragon Roll", "Eel, cucumber and avocado", 1599, "Sushi", false, false, false, 15},
-      {"Miso Soup", "Tofu, seaweed and scallions", 399, "Soup", true, true, false, 5}}},
-    {"Taco Fiesta",
-     "Authentic Mexican street tacos",
-     "Mexican",
-     "321 Elm St, Eastside",
-     "+1-555-0321",
-     4.3,
-     "10:00:00",
-     "21:00:00",
-     {{"Carne Asada Tacos", "Grilled steak, onion, cilantro", 999, "Main Course", false, false, true, 10},
-      {"Veggie Burrito", "Beans, rice, peppers and cheese", 899, "Main Course", true, false, false, 10},
-      {"Guacamole And Chips", "Fresh guacamole with corn chips", 649, "Appetizer", true, true, true, 5}}},
-    {"Curry House",
-     "Traditional Indian curries and tandoor",
-     "Indian",
-     "654 Maple Dr, Westside",
-     "+1-555-0654",
-     4.6,
-     "11:00:00",
-     "22:00:00",
-     {{"Butter Chicken", "Chicken in a creamy tomato sauce", 1499, "Main Course", false, false, true, 20},
-      {"Vegetable Biryani", "Fragrant rice with mixed vegetables", 1199, "Main Course", true, false, false, 25},
-      {"Garlic Naan", "Tandoor bread with garlic butter", 349, "Bread", true, false, false, 8}}},
+    {{.name = "Pizza Palace",
+      .description = "Authentic Italian pizza with fresh ingredients",
+      .cuisine_type = "Italian",
+      .address = "123 Main St, Downtown",
+      .phone_number = "+1-555-0123",
+      .rating = 4.5,
+      .opening_time = "10:00:00",
+      .closing_time = "22:00:00"},
+     {{.name = "Margherita Pizza",
+       .description = "Classic tomato, mozzarella, basil",
+       .price = 1299,
+       .category = "Main Course",
+       .is_vegetarian = true,
+       .preparation_time = 15},
+      {.name = "Pepperoni Pizza",
+       .description = "Pepperoni with mozzarella cheese",
+       .price = 1499,
+       .category = "Main Course",
+       .preparation_time = 15},
+      {.name = "Caesar Salad",
+       .description = "Fresh romaine with caesar dressing",
+       .price = 899,
+       .category = "Appetizer",
+       .is_vegetarian = true,
+       .preparation_time = 5}}},
+    {{.name = "Burger Barn",
+      .description = "Gourmet burgers and craft beer",
+      .cuisine_type = "American",
+      .address = "456 Oak Ave, Midtown",
+      .phone_number = "+1-555-0456",
+      .rating = 4.2,
+      .opening_time = "11:00:00",
+      .closing_time = "23:00:00"},
+     {{.name = "Classic Burger",
+       .description = "Beef patty, cheddar, pickles",
+       .price = 1199,
+       .category = "Main Course",
+       .preparation_time = 12},
+      {.name = "Veggie Burger",
+       .description = "Black bean patty with avocado",
+       .price = 1099,
+       .category = "Main Course",
+       .is_vegetarian = true,
+       .preparation_time = 12},
+      {.name = "Sweet Potato Fries",
+       .description = "Crispy fries with sea salt",
+       .price = 599,
+       .category = "Side",
+       .is_vegetarian = true,
+       .is_vegan = true,
+       .is_gluten_free = true,
+       .preparation_time = 8}}},
+    {{.name = "Sushi Zen",
+      .description = "Fresh sushi and Japanese cuisine",
+      .cuisine_type = "Japanese",
+      .address = "789 Pine St, Uptown",
+      .phone_number = "+1-555-0789",
+      .rating = 4.8,
+      .opening_time = "12:00:00",
+      .closing_time = "22:00:00"},
+     {{.name = "Salmon Nigiri",
+       .description = "Two pieces of fresh salmon",
+       .price = 699,
+       .category = "Sushi",
+       .is_gluten_free = true,
+       .preparation_time = 10},
+      {.name = "Dragon Roll",
+       .description = "Eel, cucumber and avocado",
+       .price = 1599,
+       .category = "Sushi",
+       .preparation_time = 15},
+      {.name = "Miso Soup",
+       .description = "Tofu, seaweed and scallions",
+       .price = 399,
+       .category = "Soup",
+       .is_vegetarian = true,
+       .is_vegan = true,
+       .preparation_time = 5}}},
+    {{.name = "Taco Fiesta",
+      .description = "Authentic Mexican street tacos",
+      .cuisine_type = "Mexican",
+      .address = "321 Elm St, Eastside",
+      .phone_number = "+1-555-0321",
+      .rating = 4.3,
+      .opening_time = "10:00:00",
+      .closing_time = "21:00:00"},
+     {{.name = "Carne Asada Tacos",
+       .description = "Grilled steak, onion, cilantro",
+       .price = 999,
+       .category = "Main Course",
+       .is_gluten_free = true,
+       .preparation_time = 10},
+      {.name = "Veggie Burrito",
+       .description = "Beans, rice, peppers and cheese",
+       .price = 899,
+       .category = "Main Course",
+       .is_vegetarian = true,
+       .preparation_time = 10},
+      {.name = "Guacamole And Chips",
+       .description = "Fresh guacamole with corn chips",
+       .price = 649,
+       .category = "Appetizer",
+       .is_vegetarian = true,
+       .is_vegan = true,
+       .is_gluten_free = true,
+       .preparation_time = 5}}},
+    {{.name = "Curry House",
+      .description = "Traditional Indian curries and tandoor",
+      .cuisine_type = "Indian",
+      .address = "654 Maple Dr, Westside",
+      .phone_number = "+1-555-0654",
+      .rating = 4.6,
+      .opening_time = "11:00:00",
+      .closing_time = "22:00:00"},
+     {{.name = "Butter Chicken",
+       .description = "Chicken in a creamy tomato sauce",
+       .price = 1499,
+       .category = "Main Course",
+       .is_gluten_free = true,
+       .preparation_time = 20},
+      {.name = "Vegetable Biryani",
+       .description = "Fragrant rice with mixed vegetables",
+       .price = 1199,
+       .category = "Main Course",
+       .is_vegetarian = true,
+       .preparation_time = 25},
+      {.name = "Garlic Naan",
+       .description = "Tandoor bread with garlic butter",
+       .price = 349,
+       .category = "Bread",
+       .is_vegetarian = true,
+       .preparation_time = 8}}},
 };
 
-struct sample_customer {
-  const char* name;
-  const char* email;
-  const char* phone;
-  const char* address;
-};
-
-const sample_customer people[] = {
-    {"Alice Sample", "alice.sample@example.com", "+1-555-1001", "12 Harbour Road, Seaside"},
-    {"Bob Sample", "bob.sample@example.com", "+1-555-1002", "34 Station Street, Midtown"},
-    {"Carol Sample", "carol.sample@example.com", "+1-555-1003", "56 Garden Lane, Uptown"},
+const domain::customer people[] = {
+    {.name = "Alice Sample",
+     .email = "alice.sample@example.com",
+     .phone_number = "+1-555-1001",
+     .address = "12 Harbour Road, Seaside"},
+    {.name = "Bob Sample",
+     .email = "bob.sample@example.com",
+     .phone_number = "+1-555-1002",
+     .address = "34 Station Street, Midtown"},
+    {.name = "Carol Sample",
+     .email = "carol.sample@example.com",
+     .phone_number = "+1-555-1003",
+     .address = "56 Garden Lane, Uptown"},
 };
 
 // Orders: customer, restaurant, item (indexes into the tables above) and how far they got.
@@ -134,13 +197,13 @@ domain::result<sample_result> sample_data_service::create(write_context& writes)
 std::optional<domain::failure> sample_data_service::conflict() {
   auto tx = db_.read();
   for (const auto& entry : catalogue) {
-    if (tx->restaurants().id_named(entry.name)) {
-      return domain::rule_violation(std::string("Restaurant with this name already exists: ") + entry.name);
+    if (tx->restaurants().id_named(entry.restaurant.name)) {
+      return domain::rule_violation("Restaurant with this name already exists: " + entry.restaurant.name);
     }
   }
   for (const auto& person : people) {
     if (tx->customers().id_with_email(person.email)) {
-      return domain::rule_violation(std::string("Customer with this email already exists: ") + person.email);
+      return domain::rule_violation("Customer with this email already exists: " + person.email);
     }
   }
   return std::nullopt;
@@ -155,30 +218,12 @@ domain::result<sample_result> sample_data_service::populate(write_context& write
     writes.commit(*tx);
   };
   for (const auto& entry : catalogue) {
-    domain::restaurant r;
-    r.name = entry.name;
-    r.description = entry.description;
-    r.cuisine_type = entry.cuisine;
-    r.address = entry.address;
-    r.phone_number = entry.phone;
-    r.rating = entry.rating;
-    r.opening_time = entry.opens;
-    r.closing_time = entry.closes;
-    auto created = restaurants_.create(writes, r);
+    auto created = restaurants_.create(writes, entry.restaurant);
     if (!created) return created.error();
     remember("restaurant", created->id);
     item_ids.emplace_back();
     for (const auto& item : entry.items) {
-      domain::menu_item m;
-      m.name = item.name;
-      m.description = item.description;
-      m.price = item.price;
-      m.category = item.category;
-      m.is_vegetarian = item.vegetarian;
-      m.is_vegan = item.vegan;
-      m.is_gluten_free = item.gluten_free;
-      m.preparation_time = item.preparation;
-      auto added = menu_.add(writes, created->id, m);
+      auto added = menu_.add(writes, created->id, item);
       if (!added) return added.error();
       item_ids.back().push_back(added->id);
       ++result.created.menu_items;
@@ -187,12 +232,7 @@ domain::result<sample_result> sample_data_service::populate(write_context& write
     ++result.created.restaurants;
   }
   for (const auto& person : people) {
-    domain::customer c;
-    c.name = person.name;
-    c.email = person.email;
-    c.phone_number = person.phone;
-    c.address = person.address;
-    auto created = customers_.create(writes, c);
+    auto created = customers_.create(writes, person);
     if (!created) return created.error();
     remember("customer", created->id);
     customer_ids.push_back(created->id);

@@ -76,17 +76,17 @@ TEST_F(CatalogServices, RefusesADuplicateNameOnCreateAndUpdate) {
   EXPECT_EQ(duplicate.error().detail, "Restaurant with this name already exists");
 
   domain::restaurant_patch rename;
-  rename.name = "Pizza Palace";
+  rename.set(&domain::restaurant::name, "Pizza Palace");
   EXPECT_FALSE(restaurants.update(writes, other.id, rename).ok());
-  rename.name = "Burger Barn";
+  rename.set(&domain::restaurant::name, "Burger Barn");
   EXPECT_TRUE(restaurants.update(writes, other.id, rename).ok());
 }
 
 TEST_F(CatalogServices, UpdatesOnlyTheFieldsSent) {
   const auto created = add_restaurant("Pizza Palace");
   domain::restaurant_patch patch;
-  patch.rating = 3.3;
-  patch.description = std::optional<std::string>("Wood-fired");
+  patch.set(&domain::restaurant::rating, 3.3);
+  patch.set(&domain::restaurant::description, std::optional<std::string>("Wood-fired"));
   const auto updated = restaurants.update(writes, created.id, patch);
   ASSERT_TRUE(updated.ok());
   EXPECT_EQ(updated->rating, 3.3);
@@ -131,7 +131,7 @@ TEST_F(CatalogServices, ActiveListLeavesOutInactiveRestaurants) {
   const auto closed = add_restaurant("Closed Place");
   add_restaurant("Open Place");
   domain::restaurant_patch close;
-  close.is_active = false;
+  close.set(&domain::restaurant::is_active, false);
   ASSERT_TRUE(restaurants.update(writes, closed.id, close).ok());
   store::restaurant_query active;
   active.active_only = true;

@@ -95,7 +95,7 @@ TEST_F(OrderServices, PlacesAnOrderAtCurrentPricesInOneTransaction) {
 TEST_F(OrderServices, ItemPriceIsFrozenAtOrderTime) {
   const auto order_id = place(customer("ann@example.com"));
   domain::menu_item_patch raise;
-  raise.price = 2000;
+  raise.set(&domain::menu_item::price, 2000);
   ASSERT_TRUE(menu.update(writes, pizza, raise).ok());
   const auto details = orders.details(order_id);
   EXPECT_EQ(details->order.total, 3497);
@@ -114,7 +114,7 @@ TEST_F(OrderServices, RefusesForeignUnavailableAndMissingThingsLeavingNothing) {
             "Menu item " + std::to_string(burger) + " not found or doesn't belong to this restaurant");
 
   domain::menu_item_patch off;
-  off.is_available = false;
+  off.set(&domain::menu_item::is_available, false);
   ASSERT_TRUE(menu.update(writes, salad, off).ok());
   refused = orders.place(writes, ann, two_pizzas_and_salad(), {});
   EXPECT_EQ(refused.error().detail, "Menu item 'Caesar Salad' is not available");
@@ -159,13 +159,13 @@ TEST_F(OrderServices, RefusesATotalThatWouldOverflow) {
 TEST_F(OrderServices, InactiveCustomersAndRestaurantsCannotOrder) {
   const auto ann = customer("ann@example.com");
   domain::customer_patch away;
-  away.is_active = false;
+  away.set(&domain::customer::is_active, false);
   ASSERT_TRUE(customers.update(writes, ann, away).ok());
   EXPECT_EQ(orders.place(writes, ann, two_pizzas_and_salad(), {}).error().kind, domain::failure_kind::rule_violation);
 
   const auto bob = customer("bob@example.com");
   domain::restaurant_patch closed;
-  closed.is_active = false;
+  closed.set(&domain::restaurant::is_active, false);
   ASSERT_TRUE(restaurants.update(writes, restaurant_id, closed).ok());
   EXPECT_EQ(orders.place(writes, bob, two_pizzas_and_salad(), {}).error().kind, domain::failure_kind::rule_violation);
 }

@@ -71,10 +71,10 @@ TEST(BodyRules, RefuseAQuantityPastOneThousand) {
 
 TEST(BodyRules, CapAPriceAtOneHundredThousand) {
   http::problems found;
-  const auto top = parse_menu_item(R"({"name":"Banquet","price":100000,"category":"Feast"})", found);
+  const auto top = parse_new<domain::menu_item>(R"({"name":"Banquet","price":100000,"category":"Feast"})", found);
   EXPECT_TRUE(found.empty()) << detail_of(found).dump();
   EXPECT_EQ(top.price, 10'000'000);
-  (void)parse_menu_item(R"({"name":"Banquet","price":99999999.99,"category":"Feast"})", found);
+  (void)parse_new<domain::menu_item>(R"({"name":"Banquet","price":99999999.99,"category":"Feast"})", found);
   const auto detail = detail_of(found);
   ASSERT_EQ(detail.size(), 1u) << detail.dump();
   EXPECT_EQ(detail[0]["type"], "less_than_equal");
@@ -86,9 +86,9 @@ TEST(BodyRules, CapFreeTextAtTheConfiguredLength) {
   const body_rules rules{body_limits{.max_text_length = 200}};
   for (const char* field : {"description", "address"}) {
     http::problems found;
-    (void)parse_restaurant(restaurant_with(field, std::string(200, 'x')).dump(), found, rules);
+    (void)parse_new<domain::restaurant>(restaurant_with(field, std::string(200, 'x')).dump(), found, rules);
     EXPECT_TRUE(found.empty()) << field;
-    (void)parse_restaurant(restaurant_with(field, std::string(201, 'x')).dump(), found, rules);
+    (void)parse_new<domain::restaurant>(restaurant_with(field, std::string(201, 'x')).dump(), found, rules);
     const auto detail = detail_of(found);
     ASSERT_EQ(detail.size(), 1u) << field << detail.dump();
     EXPECT_EQ(detail[0]["type"], "string_too_long");
@@ -99,10 +99,10 @@ TEST(BodyRules, CapFreeTextAtTheConfiguredLength) {
 TEST(BodyRules, CapEveryUnboundedTextByDefault) {
   const std::string long_text(1001, 'x');
   http::problems found;
-  (void)parse_restaurant(restaurant_with("description", long_text).dump(), found);
-  (void)parse_menu_item(json{{"name", "Soup"}, {"price", 5}, {"category", "Soups"}, {"description", long_text}}.dump(),
-                        found);
-  (void)parse_customer(
+  (void)parse_new<domain::restaurant>(restaurant_with("description", long_text).dump(), found);
+  (void)parse_new<domain::menu_item>(
+      json{{"name", "Soup"}, {"price", 5}, {"category", "Soups"}, {"description", long_text}}.dump(), found);
+  (void)parse_new<domain::customer>(
       json{{"name", "Ann"}, {"email", "ann@example.com"}, {"phone_number", "+15550000000"}, {"address", long_text}}
           .dump(),
       found);

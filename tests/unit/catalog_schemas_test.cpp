@@ -69,7 +69,7 @@ domain::menu_item stored_item(std::int64_t id, domain::cents price) {
 
 TEST(ParseRestaurant, ReadsAValidBodyWithDefaults) {
   http::problems found;
-  const auto r = parse_restaurant(
+  const auto r = parse_new<domain::restaurant>(
       R"({"name":"  Spice Garden ","cuisine_type":"south indian","address":"12 Curry Lane","phone_number":"+1-555-0123"})",
       found);
   EXPECT_TRUE(found.empty()) << http::render_problems(found);
@@ -86,10 +86,11 @@ TEST(ParseRestaurant, ReadsAValidBodyWithDefaults) {
 
 TEST(ParseRestaurant, ReadsEveryField) {
   http::problems found;
-  const auto r = parse_restaurant(R"({"name":"Thai Orchid","description":"Family run","cuisine_type":"THAI",
+  const auto r =
+      parse_new<domain::restaurant>(R"({"name":"Thai Orchid","description":"Family run","cuisine_type":"THAI",
       "address":"1 Long Street","phone_number":"(555) 123-4567","rating":4,"is_active":false,
       "opening_time":"09:30","closing_time":"22:00:00"})",
-                                  found);
+                                    found);
   EXPECT_TRUE(found.empty()) << http::render_problems(found);
   EXPECT_EQ(r.description, "Family run");
   EXPECT_EQ(r.cuisine_type, "Thai");
@@ -102,9 +103,9 @@ TEST(ParseRestaurant, ReadsEveryField) {
 
 TEST(ParseRestaurant, ReportsTheContractRules) {
   http::problems found;
-  (void)parse_restaurant(R"({"name":"ab","cuisine_type":" ","address":"1234","phone_number":"555-0123",
+  (void)parse_new<domain::restaurant>(R"({"name":"ab","cuisine_type":" ","address":"1234","phone_number":"555-0123",
       "rating":5.5,"opening_time":"25:00"})",
-                         found);
+                                      found);
   const auto detail = json::parse(http::render_problems(found))["detail"];
   std::vector<std::pair<json, std::string>> got;
   for (const auto& p : detail) got.emplace_back(p["loc"], p["type"]);
@@ -119,7 +120,7 @@ TEST(ParseRestaurant, ReportsTheContractRules) {
 
 TEST(ParseRestaurant, RequiresNameCuisineAddressAndPhone) {
   http::problems found;
-  (void)parse_restaurant("{}", found);
+  (void)parse_new<domain::restaurant>("{}", found);
   std::set<std::string> missing;
   for (const auto& p : found) {
     EXPECT_EQ(p.type, "missing");
@@ -133,62 +134,66 @@ TEST(ParseRestaurant, NameLengthIsThreeToOneHundred) {
     return json{{"name", name}, {"cuisine_type", "x"}, {"address", "12345"}, {"phone_number", "12345678"}}.dump();
   };
   http::problems found;
-  (void)parse_restaurant(body("abc"), found);
-  (void)parse_restaurant(body(std::string(100, 'n')), found);
+  (void)parse_new<domain::restaurant>(body("abc"), found);
+  (void)parse_new<domain::restaurant>(body(std::string(100, 'n')), found);
   EXPECT_TRUE(found.empty()) << http::render_problems(found);
-  (void)parse_restaurant(body(std::string(101, 'n')), found);
+  (void)parse_new<domain::restaurant>(body(std::string(101, 'n')), found);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].type, "string_too_long");
 }
 
 TEST(ParseRestaurantPatch, SetsOnlySentFields) {
   http::problems found;
-  const auto p = parse_restaurant_patch(R"({"rating":4.5})", found);
+  const auto p = parse_patch<domain::restaurant>(R"({"rating":4.5})", found);
   EXPECT_TRUE(found.empty());
-  EXPECT_EQ(p.rating, 4.5);
-  EXPECT_FALSE(p.name);
-  EXPECT_FALSE(p.description);
-  EXPECT_FALSE(p.cuisine_type);
-  EXPECT_FALSE(p.address);
-  EXPECT_FALSE(p.phone_number);
-  EXPECT_FALSE(p.is_active);
-  EXPECT_FALSE(p.opening_time);
-  EXPECT_FALSE(p.closing_time);
+  EXPECT_EQ(p.get(&domain::restaurant::rating), 4.5);
+  EXPECT_FALSE(p.get(&domain::restaurant::name));
+  EXPECT_FALSE(p.get(&domain::restaurant::description));
+  EXPECT_FALSE(p.get(&domain::restaurant::cuisine_type));
+  EXPECT_FALSE(p.get(&domain::restaurant::address));
+  EXPECT_FALSE(p.get(&domain::restaurant::phone_number));
+  EXPECT_FALSE(p.get(&domain::restaurant::is_active));
+  EXPECT_FALSE(p.get(&domain::restaurant::opening_time));
+  EXPECT_FALSE(p.get(&domain::restaurant::closing_time));
 }
 
 TEST(ParseRestaurantPatch, NullClearsNullableFields) {
   http::problems found;
   const auto p =
-      parse_restaurant_patch(R"({"description":null,"opening_time":null,"cuisine_type":"  tex-mex "})", found);
+      parse_patch<domain::restaurant>(R"({"description":null,"opening_time":null,"cuisine_type":"  tex-mex "})", found);
   EXPECT_TRUE(found.empty()) << http::render_problems(found);
-  ASSERT_TRUE(p.description.has_value());
-  EXPECT_FALSE(p.description->has_value());
-  ASSERT_TRUE(p.opening_time.has_value());
-  EXPECT_FALSE(p.opening_time->has_value());
-  EXPECT_FALSE(p.closing_time.has_value());
-  EXPECT_EQ(p.cuisine_type, "Tex-Mex");
+  ASSERT_TRUE(p.get(&domain::restaurant::description).has_value());
+  EXPECT_FALSE(p.get(&domain::restaurant::description)->has_value());
+  ASSERT_TRUE(p.get(&domain::restaurant::opening_time).has_value());
+  EXPECT_FALSE(p.get(&domain::restaurant::opening_time)->has_value());
+  EXPECT_FALSE(p.get(&domain::restaurant::closing_time).has_value());
+  EXPECT_EQ(p.get(&domain::restaurant::cuisine_type), "Tex-Mex");
 }
 
 TEST(ParseRestaurantPatch, ValidatesSentFields) {
   http::problems found;
-  const auto p = parse_restaurant_patch(R"({"name":"ab","is_active":false})", found);
+  const auto p = parse_patch<domain::restaurant>(R"({"name":"ab","is_active":false})", found);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].type, "string_too_short");
-  EXPECT_FALSE(p.name);
-  EXPECT_EQ(p.is_active, false);
+  EXPECT_FALSE(p.get(&domain::restaurant::name));
+  EXPECT_EQ(p.get(&domain::restaurant::is_active), false);
 }
 
 TEST(ParseRestaurantPatch, EmptyObjectChangesNothing) {
   http::problems found;
-  const auto p = parse_restaurant_patch("{}", found);
+  const auto p = parse_patch<domain::restaurant>("{}", found);
   EXPECT_TRUE(found.empty());
-  EXPECT_FALSE(p.name || p.description || p.cuisine_type || p.address || p.phone_number || p.rating || p.is_active ||
-               p.opening_time || p.closing_time);
+  EXPECT_FALSE(p.get(&domain::restaurant::name) || p.get(&domain::restaurant::description) ||
+               p.get(&domain::restaurant::cuisine_type) || p.get(&domain::restaurant::address) ||
+               p.get(&domain::restaurant::phone_number) || p.get(&domain::restaurant::rating) ||
+               p.get(&domain::restaurant::is_active) || p.get(&domain::restaurant::opening_time) ||
+               p.get(&domain::restaurant::closing_time));
 }
 
 TEST(ParseMenuItem, ReadsAValidBodyWithDefaults) {
   http::problems found;
-  const auto m = parse_menu_item(R"({"name":" Masala Dosa ","price":3.456,"category":"main course"})", found);
+  const auto m =
+      parse_new<domain::menu_item>(R"({"name":" Masala Dosa ","price":3.456,"category":"main course"})", found);
   EXPECT_TRUE(found.empty()) << http::render_problems(found);
   EXPECT_EQ(m.name, "Masala Dosa");
   EXPECT_EQ(m.price, 346);
@@ -203,9 +208,10 @@ TEST(ParseMenuItem, ReadsAValidBodyWithDefaults) {
 
 TEST(ParseMenuItem, ReadsEveryField) {
   http::problems found;
-  const auto m = parse_menu_item(R"({"name":"Vegan Bowl","description":"Greens","price":12,"category":"SALAD",
+  const auto m =
+      parse_new<domain::menu_item>(R"({"name":"Vegan Bowl","description":"Greens","price":12,"category":"SALAD",
       "is_vegetarian":true,"is_vegan":1,"is_gluten_free":true,"is_available":false,"preparation_time":15.0})",
-                                 found);
+                                   found);
   EXPECT_TRUE(found.empty()) << http::render_problems(found);
   EXPECT_EQ(m.description, "Greens");
   EXPECT_EQ(m.price, 1200);
@@ -219,7 +225,7 @@ TEST(ParseMenuItem, ReadsEveryField) {
 
 TEST(ParseMenuItem, ReportsTheContractRules) {
   http::problems found;
-  (void)parse_menu_item(R"({"name":"ab","price":0,"category":"","preparation_time":0})", found);
+  (void)parse_new<domain::menu_item>(R"({"name":"ab","price":0,"category":"","preparation_time":0})", found);
   std::vector<std::string> fields;
   for (const auto& p : found) fields.push_back(std::get<std::string>(p.loc.at(1)));
   EXPECT_EQ(fields, (std::vector<std::string>{"name", "price", "category", "preparation_time"}));
@@ -227,7 +233,7 @@ TEST(ParseMenuItem, ReportsTheContractRules) {
 
 TEST(ParseMenuItem, RequiresNamePriceAndCategory) {
   http::problems found;
-  (void)parse_menu_item(R"({"description":"x"})", found);
+  (void)parse_new<domain::menu_item>(R"({"description":"x"})", found);
   std::set<std::string> missing;
   for (const auto& p : found) missing.insert(std::get<std::string>(p.loc.at(1)));
   EXPECT_EQ(missing, (std::set<std::string>{"name", "price", "category"}));
@@ -235,13 +241,15 @@ TEST(ParseMenuItem, RequiresNamePriceAndCategory) {
 
 TEST(ParseMenuItemPatch, SetsOnlySentFields) {
   http::problems found;
-  const auto p = parse_menu_item_patch(R"({"price":9.999,"preparation_time":null,"is_vegan":false})", found);
+  const auto p = parse_patch<domain::menu_item>(R"({"price":9.999,"preparation_time":null,"is_vegan":false})", found);
   EXPECT_TRUE(found.empty()) << http::render_problems(found);
-  EXPECT_EQ(p.price, 1000);
-  ASSERT_TRUE(p.preparation_time.has_value());
-  EXPECT_FALSE(p.preparation_time->has_value());
-  EXPECT_EQ(p.is_vegan, false);
-  EXPECT_FALSE(p.name || p.description || p.category || p.is_vegetarian || p.is_gluten_free || p.is_available);
+  EXPECT_EQ(p.get(&domain::menu_item::price), 1000);
+  ASSERT_TRUE(p.get(&domain::menu_item::preparation_time).has_value());
+  EXPECT_FALSE(p.get(&domain::menu_item::preparation_time)->has_value());
+  EXPECT_EQ(p.get(&domain::menu_item::is_vegan), false);
+  EXPECT_FALSE(p.get(&domain::menu_item::name) || p.get(&domain::menu_item::description) ||
+               p.get(&domain::menu_item::category) || p.get(&domain::menu_item::is_vegetarian) ||
+               p.get(&domain::menu_item::is_gluten_free) || p.get(&domain::menu_item::is_available));
 }
 
 TEST(RenderRestaurant, WritesTheContractKeys) {
@@ -325,9 +333,9 @@ TEST(RenderWithRestaurant, NestsTheRestaurant) {
 }
 
 TEST(ResponseShapes, ListTheRenderedKeys) {
-  EXPECT_EQ(keys_of(restaurant_shape()), restaurant_keys);
-  EXPECT_EQ(keys_of(menu_item_shape()), menu_item_keys);
-  for (const auto& key : menu_item_shape()) {
+  EXPECT_EQ(keys_of(shape_of<domain::restaurant>()), restaurant_keys);
+  EXPECT_EQ(keys_of(shape_of<domain::menu_item>()), menu_item_keys);
+  for (const auto& key : shape_of<domain::menu_item>()) {
     if (key.name == "price") {
       EXPECT_EQ(key.type, "number");
     }

@@ -76,17 +76,17 @@ void expect_same(const menu_item& a, const menu_item& b) {
 
 TEST(ApplyRestaurantPatch, EmptyPatchChangesNothing) {
   auto target = sample_restaurant();
-  apply(target, restaurant_patch{});
+  restaurant_patch{}.apply_to(target);
   expect_same(target, sample_restaurant());
 }
 
 TEST(ApplyRestaurantPatch, ChangesOnlyPresentFields) {
   auto target = sample_restaurant();
   restaurant_patch patch;
-  patch.name = "Spice Palace";
-  patch.rating = 4.8;
-  patch.is_active = false;
-  apply(target, patch);
+  patch.set(&restaurant::name, "Spice Palace");
+  patch.set(&restaurant::rating, 4.8);
+  patch.set(&restaurant::is_active, false);
+  patch.apply_to(target);
 
   auto expected = sample_restaurant();
   expected.name = "Spice Palace";
@@ -98,9 +98,9 @@ TEST(ApplyRestaurantPatch, ChangesOnlyPresentFields) {
 TEST(ApplyRestaurantPatch, SetsNullableFieldsToNull) {
   auto target = sample_restaurant();
   restaurant_patch patch;
-  patch.description = std::optional<std::string>{};
-  patch.opening_time = std::optional<std::string>{};
-  apply(target, patch);
+  patch.set(&restaurant::description, std::optional<std::string>{});
+  patch.set(&restaurant::opening_time, std::optional<std::string>{});
+  patch.apply_to(target);
   EXPECT_FALSE(target.description.has_value());
   EXPECT_FALSE(target.opening_time.has_value());
   EXPECT_EQ(target.closing_time, "22:00:00");
@@ -110,9 +110,9 @@ TEST(ApplyRestaurantPatch, SetsNullableFieldsToValues) {
   auto target = sample_restaurant();
   target.description.reset();
   restaurant_patch patch;
-  patch.description = std::optional<std::string>{"Now with a terrace"};
-  patch.closing_time = std::optional<std::string>{"23:30:00"};
-  apply(target, patch);
+  patch.set(&restaurant::description, std::optional<std::string>{"Now with a terrace"});
+  patch.set(&restaurant::closing_time, std::optional<std::string>{"23:30:00"});
+  patch.apply_to(target);
   EXPECT_EQ(target.description, "Now with a terrace");
   EXPECT_EQ(target.closing_time, "23:30:00");
 }
@@ -120,16 +120,16 @@ TEST(ApplyRestaurantPatch, SetsNullableFieldsToValues) {
 TEST(ApplyRestaurantPatch, CopiesEveryField) {
   auto target = sample_restaurant();
   restaurant_patch patch;
-  patch.name = "N";
-  patch.description = std::optional<std::string>{"D"};
-  patch.cuisine_type = "C";
-  patch.address = "A";
-  patch.phone_number = "P";
-  patch.rating = 1.5;
-  patch.is_active = false;
-  patch.opening_time = std::optional<std::string>{"01:00:00"};
-  patch.closing_time = std::optional<std::string>{"02:00:00"};
-  apply(target, patch);
+  patch.set(&restaurant::name, "N");
+  patch.set(&restaurant::description, std::optional<std::string>{"D"});
+  patch.set(&restaurant::cuisine_type, "C");
+  patch.set(&restaurant::address, "A");
+  patch.set(&restaurant::phone_number, "P");
+  patch.set(&restaurant::rating, 1.5);
+  patch.set(&restaurant::is_active, false);
+  patch.set(&restaurant::opening_time, std::optional<std::string>{"01:00:00"});
+  patch.set(&restaurant::closing_time, std::optional<std::string>{"02:00:00"});
+  patch.apply_to(target);
   EXPECT_EQ(target.name, "N");
   EXPECT_EQ(target.description, "D");
   EXPECT_EQ(target.cuisine_type, "C");
@@ -147,16 +147,16 @@ TEST(ApplyRestaurantPatch, CopiesEveryField) {
 
 TEST(ApplyMenuItemPatch, EmptyPatchChangesNothing) {
   auto target = sample_item();
-  apply(target, menu_item_patch{});
+  menu_item_patch{}.apply_to(target);
   expect_same(target, sample_item());
 }
 
 TEST(ApplyMenuItemPatch, ChangesOnlyPresentFields) {
   auto target = sample_item();
   menu_item_patch patch;
-  patch.price = 1499;
-  patch.is_available = false;
-  apply(target, patch);
+  patch.set(&menu_item::price, 1499);
+  patch.set(&menu_item::is_available, false);
+  patch.apply_to(target);
 
   auto expected = sample_item();
   expected.price = 1499;
@@ -167,9 +167,9 @@ TEST(ApplyMenuItemPatch, ChangesOnlyPresentFields) {
 TEST(ApplyMenuItemPatch, SetsNullableFieldsToNull) {
   auto target = sample_item();
   menu_item_patch patch;
-  patch.description = std::optional<std::string>{};
-  patch.preparation_time = std::optional<std::int64_t>{};
-  apply(target, patch);
+  patch.set(&menu_item::description, std::optional<std::string>{});
+  patch.set(&menu_item::preparation_time, std::optional<std::int64_t>{});
+  patch.apply_to(target);
   EXPECT_FALSE(target.description.has_value());
   EXPECT_FALSE(target.preparation_time.has_value());
   EXPECT_EQ(target.name, "Paneer Tikka");
@@ -178,16 +178,16 @@ TEST(ApplyMenuItemPatch, SetsNullableFieldsToNull) {
 TEST(ApplyMenuItemPatch, CopiesEveryField) {
   auto target = sample_item();
   menu_item_patch patch;
-  patch.name = "Dal";
-  patch.description = std::optional<std::string>{"Lentils"};
-  patch.price = 500;
-  patch.category = "Main";
-  patch.is_vegetarian = false;
-  patch.is_vegan = true;
-  patch.is_gluten_free = false;
-  patch.is_available = false;
-  patch.preparation_time = std::optional<std::int64_t>{40};
-  apply(target, patch);
+  patch.set(&menu_item::name, "Dal");
+  patch.set(&menu_item::description, std::optional<std::string>{"Lentils"});
+  patch.set(&menu_item::price, 500);
+  patch.set(&menu_item::category, "Main");
+  patch.set(&menu_item::is_vegetarian, false);
+  patch.set(&menu_item::is_vegan, true);
+  patch.set(&menu_item::is_gluten_free, false);
+  patch.set(&menu_item::is_available, false);
+  patch.set(&menu_item::preparation_time, std::optional<std::int64_t>{40});
+  patch.apply_to(target);
   EXPECT_EQ(target.name, "Dal");
   EXPECT_EQ(target.description, "Lentils");
   EXPECT_EQ(target.price, 500);

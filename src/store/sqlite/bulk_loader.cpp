@@ -13,6 +13,7 @@
 #include "domain/clock.hpp"
 #include "domain/order_status.hpp"
 #include "domain/rounding.hpp"
+#include "store/sqlite/entity_rows.hpp"
 
 namespace zomato::store::sqlite {
 namespace {
@@ -163,27 +164,14 @@ constexpr std::array<domain::order_status, 5> workflow{
 // Seconds from one workflow step to the next: confirm, start cooking, hand over, deliver.
 constexpr std::array<std::array<std::int64_t, 2>, 4> step_seconds{{{60, 300}, {120, 600}, {300, 2700}, {600, 2400}}};
 
-const std::string insert_restaurant_sql =
-    "INSERT INTO restaurants (name, description, cuisine_type, address, phone_number, rating, is_active, "
-    "opening_time, closing_time, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 0.0, ?6, ?7, ?8, ?9, ?9)";
-const std::string insert_menu_item_sql =
-    "INSERT INTO menu_items (restaurant_id, name, description, price_cents, category, is_vegetarian, is_vegan, "
-    "is_gluten_free, is_available, preparation_time, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
-const std::string insert_customer_sql =
-    "INSERT INTO customers (name, email, phone_number, address, is_active, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
-const std::string insert_order_sql =
-    "INSERT INTO orders (customer_id, restaurant_id, order_status, total_cents, delivery_address, "
-    "special_instructions, order_date, delivery_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-const std::string insert_order_item_sql =
-    "INSERT INTO order_items (order_id, menu_item_id, quantity, item_price_cents, special_requests) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
+const std::string insert_restaurant_sql = insert_sql<domain::restaurant>("restaurants");
+const std::string insert_menu_item_sql = insert_sql<domain::menu_item>("menu_items");
+const std::string insert_customer_sql = insert_sql<domain::customer>("customers");
+const std::string insert_order_sql = insert_sql<domain::order>("orders");
+const std::string insert_order_item_sql = insert_sql<domain::order_item>("order_items");
 const std::string insert_status_sql =
     "INSERT INTO order_status_history (order_id, status, changed_at) VALUES (?1, ?2, ?3)";
-const std::string insert_review_sql =
-    "INSERT INTO reviews (customer_id, restaurant_id, order_id, rating, comment, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+const std::string insert_review_sql = insert_sql<domain::review>("reviews");
 const std::string update_rating_sql = "UPDATE restaurants SET rating = ?2 WHERE id = ?1";
 
 // One BEGIN IMMEDIATE ... COMMIT per `size` rows; rolls back the open batch if the load fails.
@@ -303,11 +291,17 @@ class generator {
       const std::string phone = phone_number(random_);
       const std::size_t quality = random_.below(star_weights.size());
       const sys_seconds created = spread(random_, start, days{180}, i, plan_.restaurants);
-      db_.use(insert_restaurant_sql)
-          .bind_all(name, description, cuisine, address, phone, active, open.opening, open.closing, timestamp(created))
-          .run();
-      restaurants_.push_back({db_.last_insert_id(), quality, {}});
-      writes_.row_written();
+      const domain::restaurant row{.name = std::move(name),
+                                   .description = std::move(description),
+                                   .cuisine_type = text(cuisine),
+                                   .address = address,
+                                   .phone_number = phone,
+                                   .is_active = active,
+                                   .opening_time = text(open.opening),
+                                   .closing_time = text(open.closing),
+                                   .created_at = timestamp(created),
+                                   .updated_at = timestamp(created)};
+      restaurants_.push_back({insert(insert_restaurant_sql, row), quality, {}});
       ++counts_.restaurants;
       add_menu(restaurants_.back(), created);
     }
@@ -326,12 +320,20 @@ class generator {
       const std::int64_t price = price_cents(random_);
       const bool available = random_.percent(92);
       const std::int64_t preparation = random_.between(5, 45);
-      db_.use(insert_menu_item_sql)
-          .bind_all(restaurant.id, name, description, price, chosen.category, chosen.vegetarian, chosen.vegan,
-                    chosen.gluten_free, available, preparation, timestamp(opened + minutes{j + 1}))
-          .run();
-      restaurant.items.push_back({db_.last_insert_id(), price});
-      writes_.row_written();
+      const auto added = timestamp(opened + minutes{j + 1});
+      const domain::menu_item row{.restaurant_id = restaurant.id,
+                                  .name = name,
+                                  .description = std::move(description),
+                                  .price = price,
+                                  .category = text(chosen.category),
+                                  .is_vegetarian = chosen.vegetarian,
+                                  .is_vegan = chosen.vegan,
+                                  .is_gluten_free = chosen.gluten_free,
+                                  .is_available = available,
+                                  .preparation_time = preparation,
+                                  .created_at = added,
+                                  .updated_at = added};
+      restaurant.items.push_back({insert(insert_menu_item_sql, row), price});
       ++counts_.menu_items;
     }
   }
@@ -347,11 +349,14 @@ class generator {
       const std::string phone = phone_number(random_);
       const bool active = random_.percent(98);
       const sys_seconds created = spread(random_, start, days{270}, i, plan_.customers);
-      db_.use(insert_customer_sql)
-          .bind_all(text(first) + " " + text(last), email, phone, address, active, timestamp(created))
-          .run();
-      customers_.push_back({db_.last_insert_id(), std::move(address)});
-      writes_.row_written();
+      const domain::customer row{.name = text(first) + " " + text(last),
+                                 .email = email,
+                                 .phone_number = phone,
+                                 .address = address,
+                                 .is_active = active,
+                                 .created_at = timestamp(created),
+                                 .updated_at = timestamp(created)};
+      customers_.push_back({insert(insert_customer_sql, row), std::move(address)});
       ++counts_.customers;
     }
   }
@@ -418,17 +423,23 @@ class generator {
     if (random_.percent(15)) instructions_text = text(random_.pick(instructions));
     std::optional<std::string> delivery_time;
     if (delivered) delivery_time = timestamp(history.back().second);
-    db_.use(insert_order_sql)
-        .bind_all(customer.id, restaurant.id, domain::name_of(status), total, customer.address, instructions_text,
-                  timestamp(placed), delivery_time)
-        .run();
-    const std::int64_t order_id = db_.last_insert_id();
-    writes_.row_written();
+    const domain::order row{.customer_id = customer.id,
+                            .restaurant_id = restaurant.id,
+                            .status = status,
+                            .total = total,
+                            .delivery_address = customer.address,
+                            .special_instructions = std::move(instructions_text),
+                            .order_date = timestamp(placed),
+                            .delivery_time = std::move(delivery_time)};
+    const std::int64_t order_id = insert(insert_order_sql, row);
     ++counts_.orders;
 
     for (const auto& l : lines) {
-      db_.use(insert_order_item_sql).bind_all(order_id, l.item->id, l.quantity, l.item->price_cents, l.request).run();
-      writes_.row_written();
+      insert(insert_order_item_sql, domain::order_item{.order_id = order_id,
+                                                       .menu_item_id = l.item->id,
+                                                       .quantity = l.quantity,
+                                                       .item_price = l.item->price_cents,
+                                                       .special_requests = l.request});
       ++counts_.order_items;
     }
     for (const auto& [step_status, at] : history) {
@@ -450,11 +461,24 @@ class generator {
     }
     const sys_seconds written =
         std::min(delivered_at + seconds{random_.between(600, 2 * 24 * 3600)}, plan_.reference_time);
-    db_.use(insert_review_sql).bind_all(customer.id, restaurant.id, order_id, stars, comment, timestamp(written)).run();
+    insert(insert_review_sql, domain::review{.customer_id = customer.id,
+                                             .restaurant_id = restaurant.id,
+                                             .order_id = order_id,
+                                             .rating = stars,
+                                             .comment = std::move(comment),
+                                             .created_at = timestamp(written)});
     restaurant.star_sum += stars;
     ++restaurant.review_count;
-    writes_.row_written();
     ++counts_.reviews;
+  }
+
+  // Writes one row of the entity with the statement of insert_sql; returns its id.
+  template <class Entity>
+  std::int64_t insert(const std::string& sql, const Entity& row) {
+    auto statement = db_.use(sql);
+    bind_insert(statement, row).run();
+    writes_.row_written();
+    return db_.last_insert_id();
   }
 
   void rate_restaurants() {

@@ -1,24 +1,14 @@
 #include "store/sqlite/customer_repository.hpp"
+#include "store/sqlite/entity_rows.hpp"
 #include "store/sqlite/status_column.hpp"
 
 namespace zomato::store::sqlite {
 namespace {
 
-const std::string columns = "id, name, email, phone_number, address, is_active, created_at, updated_at";
+const std::string columns = column_list<domain::customer>();
 const std::string find_by_id = "SELECT " + columns + " FROM customers WHERE id = ?1";
-
-domain::customer read(const statement& row) {
-  domain::customer c;
-  c.id = row.integer(0);
-  c.name = row.text(1);
-  c.email = row.text(2);
-  c.phone_number = row.text(3);
-  c.address = row.text(4);
-  c.is_active = row.boolean(5);
-  c.created_at = row.text(6);
-  c.updated_at = row.text(7);
-  return c;
-}
+const std::string insert_customer = insert_sql<domain::customer>("customers");
+const std::string update_customer = update_sql<domain::customer>("customers");
 
 }  // namespace
 
@@ -26,7 +16,7 @@ std::optional<domain::customer> customer_repository::find(domain::id_t id) {
   auto row = db_.use(find_by_id);
   row.bind_all(id);
   if (!row.next()) return std::nullopt;
-  return read(row);
+  return read_entity<domain::customer>(row);
 }
 
 page_of<domain::customer> customer_repository::list(bool active_only, page window) {
@@ -40,7 +30,7 @@ page_of<domain::customer> customer_repository::list(bool active_only, page windo
   auto rows = db_.use("SELECT " + columns +
                       " FROM customers WHERE ?1 = 0 OR is_active = 1 ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3");
   rows.bind_all(active_only, window.limit, window.skip);
-  while (rows.next()) result.items.push_back(read(rows));
+  while (rows.next()) result.items.push_back(read_entity<domain::customer>(rows));
   return result;
 }
 
@@ -52,20 +42,14 @@ std::optional<domain::id_t> customer_repository::id_with_email(const std::string
 }
 
 void customer_repository::insert(domain::customer& c) {
-  db_.use(
-         "INSERT INTO customers (name, email, phone_number, address, is_active, created_at, updated_at) "
-         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-      .bind_all(c.name, c.email, c.phone_number, c.address, c.is_active, c.created_at, c.updated_at)
-      .run();
+  auto insert = db_.use(insert_customer);
+  bind_insert(insert, c).run();
   c.id = db_.last_insert_id();
 }
 
 void customer_repository::update(const domain::customer& c) {
-  db_.use(
-         "UPDATE customers SET name = ?2, email = ?3, phone_number = ?4, address = ?5, is_active = ?6, "
-         "updated_at = ?7 WHERE id = ?1")
-      .bind_all(c.id, c.name, c.email, c.phone_number, c.address, c.is_active, c.updated_at)
-      .run();
+  auto update = db_.use(update_customer);
+  bind_update(update, c).run();
 }
 
 bool customer_repository::remove(domain::id_t id) {

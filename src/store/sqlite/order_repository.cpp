@@ -1,27 +1,15 @@
 #include "store/sqlite/order_repository.hpp"
-#include "store/sqlite/status_column.hpp"
+#include "store/sqlite/entity_rows.hpp"
 
 namespace zomato::store::sqlite {
 namespace {
 
-const std::string columns =
-    "id, customer_id, restaurant_id, order_status, total_cents, delivery_address, special_instructions, "
-    "order_date, delivery_time";
+const std::string columns = column_list<domain::order>();
 const std::string find_by_id = "SELECT " + columns + " FROM orders WHERE id = ?1";
-
-domain::order read(const statement& row) {
-  domain::order o;
-  o.id = row.integer(0);
-  o.customer_id = row.integer(1);
-  o.restaurant_id = row.integer(2);
-  o.status = status_at(row, 3);
-  o.total = row.integer(4);
-  o.delivery_address = row.text(5);
-  o.special_instructions = row.optional_text(6);
-  o.order_date = row.text(7);
-  o.delivery_time = row.optional_text(8);
-  return o;
-}
+const std::string insert_order = insert_sql<domain::order>("orders");
+const std::string lines_of_order =
+    "SELECT " + column_list<domain::order_item>() + " FROM order_items WHERE order_id = ?1 ORDER BY id";
+const std::string insert_line = insert_sql<domain::order_item>("order_items");
 
 std::optional<std::string> status_text(std::optional<domain::order_status> status) {
   if (!status) return std::nullopt;
@@ -34,19 +22,14 @@ std::optional<domain::order> order_repository::find(domain::id_t id) {
   auto row = db_.use(find_by_id);
   row.bind_all(id);
   if (!row.next()) return std::nullopt;
-  return read(row);
+  return read_entity<domain::order>(row);
 }
 
 std::vector<domain::order_item> order_repository::items_of(domain::id_t order_id) {
   std::vector<domain::order_item> items;
-  auto rows = db_.use(
-      "SELECT id, order_id, menu_item_id, quantity, item_price_cents, special_requests FROM order_items "
-      "WHERE order_id = ?1 ORDER BY id");
+  auto rows = db_.use(lines_of_order);
   rows.bind_all(order_id);
-  while (rows.next()) {
-    items.push_back(
-        {rows.integer(0), rows.integer(1), rows.integer(2), rows.integer(3), rows.integer(4), rows.optional_text(5)});
-  }
+  while (rows.next()) items.push_back(read_entity<domain::order_item>(rows));
   return items;
 }
 
@@ -62,7 +45,7 @@ page_of<domain::order> order_repository::page_by(const std::string& owner_column
   }
   auto rows = db_.use("SELECT " + columns + filter + " ORDER BY order_date DESC, id LIMIT ?3 OFFSET ?4");
   rows.bind_all(owner, status_text(status), window.limit, window.skip);
-  while (rows.next()) result.items.push_back(read(rows));
+  while (rows.next()) result.items.push_back(read_entity<domain::order>(rows));
   return result;
 }
 
@@ -77,20 +60,13 @@ page_of<domain::order> order_repository::of_restaurant(domain::id_t restaurant_i
 }
 
 void order_repository::insert(domain::order& o, std::vector<domain::order_item>& items) {
-  db_.use(
-         "INSERT INTO orders (customer_id, restaurant_id, order_status, total_cents, delivery_address, "
-         "special_instructions, order_date, delivery_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-      .bind_all(o.customer_id, o.restaurant_id, domain::name_of(o.status), o.total, o.delivery_address,
-                o.special_instructions, o.order_date, o.delivery_time)
-      .run();
+  auto insert = db_.use(insert_order);
+  bind_insert(insert, o).run();
   o.id = db_.last_insert_id();
   for (auto& item : items) {
     item.order_id = o.id;
-    db_.use(
-           "INSERT INTO order_items (order_id, menu_item_id, quantity, item_price_cents, special_requests) "
-           "VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind_all(item.order_id, item.menu_item_id, item.quantity, item.item_price, item.special_requests)
-        .run();
+    auto line = db_.use(insert_line);
+    bind_insert(line, item).run();
     item.id = db_.last_insert_id();
   }
 }

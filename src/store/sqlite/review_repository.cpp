@@ -1,16 +1,14 @@
 #include "store/sqlite/review_repository.hpp"
+
 #include "domain/rounding.hpp"
+#include "store/sqlite/entity_rows.hpp"
 
 namespace zomato::store::sqlite {
 namespace {
 
-const std::string columns = "id, customer_id, restaurant_id, order_id, rating, comment, created_at";
+const std::string columns = column_list<domain::review>();
+const std::string insert_review = insert_sql<domain::review>("reviews");
 const std::string find_by_order = "SELECT " + columns + " FROM reviews WHERE order_id = ?1";
-
-domain::review read(const statement& row) {
-  return {row.integer(0), row.integer(1),       row.integer(2), row.integer(3),
-          row.integer(4), row.optional_text(5), row.text(6)};
-}
 
 }  // namespace
 
@@ -18,7 +16,7 @@ std::optional<domain::review> review_repository::of_order(domain::id_t order_id)
   auto row = db_.use(find_by_order);
   row.bind_all(order_id);
   if (!row.next()) return std::nullopt;
-  return read(row);
+  return read_entity<domain::review>(row);
 }
 
 page_of<domain::review> review_repository::page_by(const std::string& owner_column, domain::id_t owner, page window) {
@@ -32,7 +30,7 @@ page_of<domain::review> review_repository::page_by(const std::string& owner_colu
   auto rows = db_.use("SELECT " + columns + " FROM reviews WHERE " + owner_column +
                       " = ?1 ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3");
   rows.bind_all(owner, window.limit, window.skip);
-  while (rows.next()) result.items.push_back(read(rows));
+  while (rows.next()) result.items.push_back(read_entity<domain::review>(rows));
   return result;
 }
 
@@ -45,11 +43,8 @@ page_of<domain::review> review_repository::of_customer(domain::id_t customer_id,
 }
 
 void review_repository::insert(domain::review& r) {
-  db_.use(
-         "INSERT INTO reviews (customer_id, restaurant_id, order_id, rating, comment, created_at) "
-         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-      .bind_all(r.customer_id, r.restaurant_id, r.order_id, r.rating, r.comment, r.created_at)
-      .run();
+  auto insert = db_.use(insert_review);
+  bind_insert(insert, r).run();
   r.id = db_.last_insert_id();
 }
 

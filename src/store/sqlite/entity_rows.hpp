@@ -1,0 +1,127 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "domain/entities.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/status_column.hpp"
+
+// The columns and statements of an entity, derived from its field declaration
+// (domain/entities.hpp): a column per field, named by it, in declaration order.
+namespace zomato::store::sqlite {
+
+namespace detail {
+
+template <class Value>
+statement& bind_value(statement& to, int index, const Value& value) {
+  if constexpr (std::is_same_v<Value, domain::order_status>) {
+    return to.bind(index, domain::name_of(value));
+  } else {
+    return to.bind(index, value);
+  }
+}
+
+template <class Value>
+Value column_value(const statement& row, int column) {
+  if constexpr (std::is_same_v<Value, domain::order_status>) {
+    return status_at(row, column);
+  } else if constexpr (std::is_same_v<Value, std::string>) {
+    return row.text(column);
+  } else if constexpr (std::is_same_v<Value, std::optional<std::string>>) {
+    return row.optional_text(column);
+  } else if constexpr (std::is_same_v<Value, std::optional<std::int64_t>>) {
+    return row.optional_integer(column);
+  } else if constexpr (std::is_same_v<Value, double>) {
+    return row.real(column);
+  } else if constexpr (std::is_same_v<Value, bool>) {
+    return row.boolean(column);
+  } else {
+    static_assert(std::is_same_v<Value, std::int64_t>, "a column holds text, a number, a flag or a status");
+    return row.integer(column);
+  }
+}
+
+// The columns of the fields `take` accepts, joined by ", ", each as `format` makes it.
+template <class Entity, class Take, class Format>
+std::string joined_columns(Take take, Format format) {
+  std::string out;
+  int number = 0;
+  domain::for_each_field<Entity>([&](const auto& field) {
+    if (!take(field.role)) return;
+    if (!out.empty()) out += ", ";
+    out += format(field.column, ++number);
+  });
+  return out;
+}
+
+inline bool inserted(domain::field_role role) { return role != domain::field_role::generated; }
+inline bool updated(domain::field_role role) {
+  return role == domain::field_role::input || role == domain::field_role::set_on_write;
+}
+
+}  // namespace detail
+
+/// "id, name, ...": every column of the entity, in the order `read_entity` reads them.
+template <class Entity>
+std::string column_list() {
+  return detail::joined_columns<Entity>([](domain::field_role) { return true; },
+                                        [](std::string_view column, int) { return std::string(column); });
+}
+
+/// The entity from a row whose columns, from `first` on, are those of `column_list`.
+template <class Entity>
+Entity read_entity(const statement& row, int first = 0) {
+  Entity entity{};
+  int column = first;
+  domain::for_each_field<Entity>([&](const auto& field) {
+    using value_type = typename std::remove_cvref_t<decltype(field)>::value_type;
+    entity.*field.member = detail::column_value<value_type>(row, column++);
+  });
+  return entity;
+}
+
+/// "INSERT INTO <table> (every column but the id) VALUES (?1, ...)", for `bind_insert`.
+template <class Entity>
+std::string insert_sql(std::string_view table) {
+  const auto columns =
+      detail::joined_columns<Entity>(detail::inserted, [](std::string_view c, int) { return std::string(c); });
+  const auto values = detail::joined_columns<Entity>(
+      detail::inserted, [](std::string_view, int number) { return "?" + std::to_string(number); });
+  return "INSERT INTO " + std::string(table) + " (" + columns + ") VALUES (" + values + ")";
+}
+
+/// Binds every field but the id to the statement of `insert_sql`.
+template <class Entity>
+statement& bind_insert(statement& insert, const Entity& entity) {
+  int index = 0;
+  domain::for_each_field<Entity>([&](const auto& field) {
+    if (detail::inserted(field.role)) detail::bind_value(insert, ++index, entity.*field.member);
+  });
+  return insert;
+}
+
+/// "UPDATE <table> SET <input and set_on_write columns> = ?2, ... WHERE id = ?1", for
+/// `bind_update`: the fields an update may change.
+template <class Entity>
+std::string update_sql(std::string_view table) {
+  const auto assignments = detail::joined_columns<Entity>(detail::updated, [](std::string_view column, int number) {
+    return std::string(column) + " = ?" + std::to_string(number + 1);
+  });
+  return "UPDATE " + std::string(table) + " SET " + assignments + " WHERE id = ?1";
+}
+
+/// Binds the id and every field an update may change to the statement of `update_sql`.
+template <class Entity>
+statement& bind_update(statement& update, const Entity& entity) {
+  update.bind(1, entity.id);
+  int index = 1;
+  domain::for_each_field<Entity>([&](const auto& field) {
+    if (detail::updated(field.role)) detail::bind_value(update, ++index, entity.*field.member);
+  });
+  return update;
+}
+
+}  // namespace zomato::store::sqlite
