@@ -12,9 +12,9 @@ namespace zomato::domain {
 
 using id_t = std::int64_t;
 
-// Each entity is a plain struct followed by the declaration of its fields (domain/field.hpp),
-// from which its validation, patches, JSON, documentation and statements are derived.
-// Adding a field: a member, its line in `fields`, and a migration.
+// Each entity is a plain struct that declares its fields (domain/field.hpp), from which its
+// validation, patches, JSON, documentation and statements are derived. Adding a field: a
+// member, its line in `fields()`, and a migration.
 
 inline constexpr std::string_view phone_rule = "Optional +, then 8-16 digits; spaces, '-', '(' and ')' allowed";
 
@@ -31,47 +31,35 @@ struct restaurant {
   std::optional<std::string> closing_time;
   std::string created_at;
   std::string updated_at;
-};
 
-template <>
-struct described<restaurant> {
-  using e = restaurant;
-  using k = field_kind;
-  using r = field_role;
-  static constexpr std::tuple fields{
-      field{"id", &e::id, k::integer, r::generated},
-      field{"name",
-            &e::name,
-            k::text,
-            r::input,
-            {.required = true,
-             .min_length = 3,
-             .max_length = 100,
-             .style = text_style::trimmed,
-             .description = "Unique name, 3-100 characters"}},
-      field{"description", &e::description, k::text, r::input, {.max_length = operator_text_limit}},
-      field{"cuisine_type",
-            &e::cuisine_type,
-            k::text,
-            r::input,
-            {.required = true,
-             .min_length = 1,
-             .max_length = 50,
-             .style = text_style::title,
-             .description = "Title-cased on save"}},
-      field{"address",
-            &e::address,
-            k::text,
-            r::input,
-            {.required = true, .min_length = 5, .max_length = operator_text_limit}},
-      field{"phone_number", &e::phone_number, k::phone, r::input, {.required = true, .description = phone_rule}},
-      field{"rating", &e::rating, k::number, r::input, {.minimum = 0.0, .maximum = 5.0}},
-      field{"is_active", &e::is_active, k::flag, r::input},
-      field{"opening_time", &e::opening_time, k::time_of_day, r::input, {.description = "HH:MM[:SS]"}},
-      field{"closing_time", &e::closing_time, k::time_of_day, r::input, {.description = "HH:MM[:SS]"}},
-      field{"created_at", &e::created_at, k::timestamp, r::set_on_create},
-      field{"updated_at", &e::updated_at, k::timestamp, r::set_on_write},
-  };
+  /// Every field in the order of the members (domain/field.hpp).
+  static consteval auto fields() {
+    return std::tuple{
+        integer_field("id", &restaurant::id, field_role::generated),
+        text_field("name", &restaurant::name,
+                   {.required = true,
+                    .min_length = 3,
+                    .max_length = 100,
+                    .style = text_style::trimmed,
+                    .description = "Unique name, 3-100 characters"}),
+        text_field("description", &restaurant::description, {.max_length = operator_text_limit}),
+        text_field("cuisine_type", &restaurant::cuisine_type,
+                   {.required = true,
+                    .min_length = 1,
+                    .max_length = 50,
+                    .style = text_style::title,
+                    .description = "Title-cased on save"}),
+        text_field("address", &restaurant::address,
+                   {.required = true, .min_length = 5, .max_length = operator_text_limit}),
+        phone_field("phone_number", &restaurant::phone_number, {.required = true, .description = phone_rule}),
+        number_field("rating", &restaurant::rating, {.minimum = 0.0, .maximum = 5.0}),
+        flag_field("is_active", &restaurant::is_active),
+        time_of_day_field("opening_time", &restaurant::opening_time, {.description = "HH:MM[:SS]"}),
+        time_of_day_field("closing_time", &restaurant::closing_time, {.description = "HH:MM[:SS]"}),
+        timestamp_field("created_at", &restaurant::created_at, field_role::set_on_create),
+        timestamp_field("updated_at", &restaurant::updated_at, field_role::set_on_write),
+    };
+  }
 };
 
 struct menu_item {
@@ -88,45 +76,33 @@ struct menu_item {
   std::optional<std::int64_t> preparation_time;
   std::string created_at;
   std::string updated_at;
-};
 
-template <>
-struct described<menu_item> {
-  using e = menu_item;
-  using k = field_kind;
-  using r = field_role;
-  static constexpr std::tuple fields{
-      field{"id", &e::id, k::integer, r::generated},
-      field{"restaurant_id", &e::restaurant_id, k::integer, r::set_on_create},
-      field{"name",
-            &e::name,
-            k::text,
-            r::input,
-            {.required = true, .min_length = 3, .max_length = 100, .style = text_style::trimmed}},
-      field{"description", &e::description, k::text, r::input, {.max_length = operator_text_limit}},
-      field{"price",
-            &e::price,
-            k::price,
-            r::input,
-            {.required = true,
-             .minimum = 0.0,
-             .maximum = static_cast<double>(max_price_cents / 100),
-             .exclusive_minimum = true,
-             .description = "Rounded to 2 decimals"},
-            "price_cents"},
-      field{"category",
-            &e::category,
-            k::text,
-            r::input,
-            {.required = true, .min_length = 1, .max_length = 50, .style = text_style::title}},
-      field{"is_vegetarian", &e::is_vegetarian, k::flag, r::input},
-      field{"is_vegan", &e::is_vegan, k::flag, r::input},
-      field{"is_gluten_free", &e::is_gluten_free, k::flag, r::input},
-      field{"is_available", &e::is_available, k::flag, r::input},
-      field{"preparation_time", &e::preparation_time, k::integer, r::input, {.minimum = 1.0, .description = "Minutes"}},
-      field{"created_at", &e::created_at, k::timestamp, r::set_on_create},
-      field{"updated_at", &e::updated_at, k::timestamp, r::set_on_write},
-  };
+  /// Every field in the order of the members (domain/field.hpp).
+  static consteval auto fields() {
+    return std::tuple{
+        integer_field("id", &menu_item::id, field_role::generated),
+        integer_field("restaurant_id", &menu_item::restaurant_id, field_role::set_on_create),
+        text_field("name", &menu_item::name,
+                   {.required = true, .min_length = 3, .max_length = 100, .style = text_style::trimmed}),
+        text_field("description", &menu_item::description, {.max_length = operator_text_limit}),
+        price_field("price", &menu_item::price,
+                    {.required = true,
+                     .minimum = 0.0,
+                     .maximum = static_cast<double>(max_price_cents / 100),
+                     .exclusive_minimum = true,
+                     .description = "Rounded to 2 decimals"},
+                    "price_cents"),
+        text_field("category", &menu_item::category,
+                   {.required = true, .min_length = 1, .max_length = 50, .style = text_style::title}),
+        flag_field("is_vegetarian", &menu_item::is_vegetarian),
+        flag_field("is_vegan", &menu_item::is_vegan),
+        flag_field("is_gluten_free", &menu_item::is_gluten_free),
+        flag_field("is_available", &menu_item::is_available),
+        integer_field("preparation_time", &menu_item::preparation_time, {.minimum = 1.0, .description = "Minutes"}),
+        timestamp_field("created_at", &menu_item::created_at, field_role::set_on_create),
+        timestamp_field("updated_at", &menu_item::updated_at, field_role::set_on_write),
+    };
+  }
 };
 
 struct customer {
@@ -138,31 +114,22 @@ struct customer {
   bool is_active = true;
   std::string created_at;
   std::string updated_at;
-};
 
-template <>
-struct described<customer> {
-  using e = customer;
-  using k = field_kind;
-  using r = field_role;
-  static constexpr std::tuple fields{
-      field{"id", &e::id, k::integer, r::generated},
-      field{"name",
-            &e::name,
-            k::text,
-            r::input,
-            {.required = true, .min_length = 2, .max_length = 100, .style = text_style::trimmed}},
-      field{"email", &e::email, k::email, r::input, {.required = true, .description = "Lower-cased; unique"}},
-      field{"phone_number", &e::phone_number, k::phone, r::input, {.required = true, .description = phone_rule}},
-      field{"address",
-            &e::address,
-            k::text,
-            r::input,
-            {.required = true, .min_length = 10, .max_length = operator_text_limit}},
-      field{"is_active", &e::is_active, k::flag, r::input},
-      field{"created_at", &e::created_at, k::timestamp, r::set_on_create},
-      field{"updated_at", &e::updated_at, k::timestamp, r::set_on_write},
-  };
+  /// Every field in the order of the members (domain/field.hpp).
+  static consteval auto fields() {
+    return std::tuple{
+        integer_field("id", &customer::id, field_role::generated),
+        text_field("name", &customer::name,
+                   {.required = true, .min_length = 2, .max_length = 100, .style = text_style::trimmed}),
+        email_field("email", &customer::email, {.required = true, .description = "Lower-cased; unique"}),
+        phone_field("phone_number", &customer::phone_number, {.required = true, .description = phone_rule}),
+        text_field("address", &customer::address,
+                   {.required = true, .min_length = 10, .max_length = operator_text_limit}),
+        flag_field("is_active", &customer::is_active),
+        timestamp_field("created_at", &customer::created_at, field_role::set_on_create),
+        timestamp_field("updated_at", &customer::updated_at, field_role::set_on_write),
+    };
+  }
 };
 
 struct order {
@@ -175,28 +142,22 @@ struct order {
   std::optional<std::string> special_instructions;
   std::string order_date;
   std::optional<std::string> delivery_time;
-};
 
-template <>
-struct described<order> {
-  using e = order;
-  using k = field_kind;
-  using r = field_role;
-  static constexpr std::tuple fields{
-      field{"id", &e::id, k::integer, r::generated},
-      field{"customer_id", &e::customer_id, k::integer, r::set_on_create},
-      field{"restaurant_id", &e::restaurant_id, k::integer, r::input, {.required = true}},
-      field{"order_status", &e::status, k::status, r::set_on_create},
-      field{"total_amount", &e::total, k::amount, r::set_on_create, {}, "total_cents"},
-      field{"delivery_address",
-            &e::delivery_address,
-            k::text,
-            r::input,
-            {.required = true, .min_length = 10, .max_length = operator_text_limit}},
-      field{"special_instructions", &e::special_instructions, k::text, r::input, {.max_length = 1000}},
-      field{"order_date", &e::order_date, k::timestamp, r::set_on_create},
-      field{"delivery_time", &e::delivery_time, k::timestamp, r::set_on_create},
-  };
+  /// Every field in the order of the members (domain/field.hpp).
+  static consteval auto fields() {
+    return std::tuple{
+        integer_field("id", &order::id, field_role::generated),
+        integer_field("customer_id", &order::customer_id, field_role::set_on_create),
+        integer_field("restaurant_id", &order::restaurant_id, {.required = true}),
+        status_field("order_status", &order::status, field_role::set_on_create),
+        amount_field("total_amount", &order::total, field_role::set_on_create, "total_cents"),
+        text_field("delivery_address", &order::delivery_address,
+                   {.required = true, .min_length = 10, .max_length = operator_text_limit}),
+        text_field("special_instructions", &order::special_instructions, {.max_length = 1000}),
+        timestamp_field("order_date", &order::order_date, field_role::set_on_create),
+        timestamp_field("delivery_time", &order::delivery_time, field_role::set_on_create),
+    };
+  }
 };
 
 struct order_item {
@@ -206,21 +167,18 @@ struct order_item {
   std::int64_t quantity = 1;
   cents item_price = 0;
   std::optional<std::string> special_requests;
-};
 
-template <>
-struct described<order_item> {
-  using e = order_item;
-  using k = field_kind;
-  using r = field_role;
-  static constexpr std::tuple fields{
-      field{"id", &e::id, k::integer, r::generated},
-      field{"order_id", &e::order_id, k::integer, r::set_on_create},
-      field{"menu_item_id", &e::menu_item_id, k::integer, r::input, {.required = true}},
-      field{"quantity", &e::quantity, k::integer, r::input, {.required = true, .minimum = 1.0, .maximum = 1000.0}},
-      field{"item_price", &e::item_price, k::amount, r::set_on_create, {}, "item_price_cents"},
-      field{"special_requests", &e::special_requests, k::text, r::input, {.max_length = 500}},
-  };
+  /// Every field in the order of the members (domain/field.hpp).
+  static consteval auto fields() {
+    return std::tuple{
+        integer_field("id", &order_item::id, field_role::generated),
+        integer_field("order_id", &order_item::order_id, field_role::set_on_create),
+        integer_field("menu_item_id", &order_item::menu_item_id, {.required = true}),
+        integer_field("quantity", &order_item::quantity, {.required = true, .minimum = 1.0, .maximum = 1000.0}),
+        amount_field("item_price", &order_item::item_price, field_role::set_on_create, "item_price_cents"),
+        text_field("special_requests", &order_item::special_requests, {.max_length = 500}),
+    };
+  }
 };
 
 struct review {
@@ -231,22 +189,19 @@ struct review {
   std::int64_t rating = 0;
   std::optional<std::string> comment;
   std::string created_at;
-};
 
-template <>
-struct described<review> {
-  using e = review;
-  using k = field_kind;
-  using r = field_role;
-  static constexpr std::tuple fields{
-      field{"id", &e::id, k::integer, r::generated},
-      field{"customer_id", &e::customer_id, k::integer, r::set_on_create},
-      field{"restaurant_id", &e::restaurant_id, k::integer, r::set_on_create},
-      field{"order_id", &e::order_id, k::integer, r::set_on_create},
-      field{"rating", &e::rating, k::integer, r::input, {.required = true, .minimum = 1.0, .maximum = 5.0}},
-      field{"comment", &e::comment, k::text, r::input, {.max_length = 1000}},
-      field{"created_at", &e::created_at, k::timestamp, r::set_on_create},
-  };
+  /// Every field in the order of the members (domain/field.hpp).
+  static consteval auto fields() {
+    return std::tuple{
+        integer_field("id", &review::id, field_role::generated),
+        integer_field("customer_id", &review::customer_id, field_role::set_on_create),
+        integer_field("restaurant_id", &review::restaurant_id, field_role::set_on_create),
+        integer_field("order_id", &review::order_id, field_role::set_on_create),
+        integer_field("rating", &review::rating, {.required = true, .minimum = 1.0, .maximum = 5.0}),
+        text_field("comment", &review::comment, {.max_length = 1000}),
+        timestamp_field("created_at", &review::created_at, field_role::set_on_create),
+    };
+  }
 };
 
 /// One entry of an order's status history.

@@ -90,9 +90,45 @@ struct field {
   std::string_view column;
 };
 
-/// Specialised next to each entity with `static constexpr std::tuple fields{...}`.
+/// Builds the fields of one kind: `text_field("name", &restaurant::name, {rule})` for an
+/// input, `integer_field("customer_id", &order::customer_id, field_role::set_on_create)`
+/// for a field the server sets; a last argument names the column when it is not the name.
+template <field_kind Kind>
+struct field_of_kind {
+  template <class Entity, class Value>
+  consteval field<Entity, Value> operator()(std::string_view name, Value Entity::*member, constraints rule = {},
+                                            std::string_view column = {}) const {
+    return {name, member, Kind, field_role::input, rule, column};
+  }
+  template <class Entity, class Value>
+  consteval field<Entity, Value> operator()(std::string_view name, Value Entity::*member, field_role role,
+                                            std::string_view column = {}) const {
+    return {name, member, Kind, role, {}, column};
+  }
+};
+
+inline constexpr field_of_kind<field_kind::integer> integer_field;
+inline constexpr field_of_kind<field_kind::number> number_field;
+inline constexpr field_of_kind<field_kind::flag> flag_field;
+inline constexpr field_of_kind<field_kind::text> text_field;
+inline constexpr field_of_kind<field_kind::time_of_day> time_of_day_field;
+inline constexpr field_of_kind<field_kind::timestamp> timestamp_field;
+inline constexpr field_of_kind<field_kind::email> email_field;
+inline constexpr field_of_kind<field_kind::phone> phone_field;
+inline constexpr field_of_kind<field_kind::price> price_field;
+inline constexpr field_of_kind<field_kind::amount> amount_field;
+inline constexpr field_of_kind<field_kind::status> status_field;
+
+/// An entity that declares its fields: `static consteval auto fields()` returns a std::tuple
+/// of them, in the order of its members.
 template <class Entity>
-struct described;
+concept described_entity = requires {
+  Entity::fields();
+};
+
+/// The declared fields of the entity, made once.
+template <described_entity Entity>
+inline constexpr auto fields_of = Entity::fields();
 
 namespace detail {
 
@@ -115,12 +151,11 @@ constexpr std::size_t member_count() {
 
 /// Calls `visit(field)` for each declared field of the entity, in declaration order. Does not
 /// compile when the declaration misses a member of the struct.
-template <class Entity, class Visit>
+template <described_entity Entity, class Visit>
 constexpr void for_each_field(Visit&& visit) {
-  constexpr auto& fields = described<Entity>::fields;
-  static_assert(std::tuple_size_v<std::remove_cvref_t<decltype(fields)>> == detail::member_count<Entity>(),
+  static_assert(std::tuple_size_v<std::remove_cvref_t<decltype(fields_of<Entity>)>> == detail::member_count<Entity>(),
                 "every member of the entity has a field declaration");
-  std::apply([&](const auto&... each) { (visit(each), ...); }, fields);
+  std::apply([&](const auto&... each) { (visit(each), ...); }, fields_of<Entity>);
 }
 
 /// Calls `visit(field, index)` for each declared field, in declaration order.

@@ -11,11 +11,7 @@
 
 namespace zomato::schemas {
 
-/// An entity with a field declaration (domain/entities.hpp).
-template <class T>
-concept described_entity = requires {
-  domain::described<T>::fields;
-};
+using domain::described_entity;
 
 /// The keys of the entity, without braces, so nested forms can add their own: every
 /// declared field in declaration order, money as the API writes it.
