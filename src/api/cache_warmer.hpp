@@ -1,6 +1,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -8,6 +10,8 @@
 
 #include "cache/namespaces.hpp"
 #include "http/message.hpp"
+#include "http/router.hpp"
+#include "services/cache_report.hpp"
 
 namespace zomato::api {
 
@@ -15,23 +19,38 @@ namespace zomato::api {
 /// Arguments: path, query, Cache-Control.
 using internal_get = std::function<http::response(std::string_view, std::string_view, std::string_view)>;
 
-struct warm_step {
-  std::string type;
-  std::int64_t count = 0;
-  double time_ms = 0.0;
+using services::warm_step;
+
+/// What warming one namespace fetches, read from the route table: its cached GET routes that
+/// need no query parameter, as they are when they have no path parameter, for each known value
+/// of a text path parameter, and for each id a list returns of an `{id}` parameter (the list
+/// of `restaurant_id` is "/restaurants/", the list beside "/restaurants/{restaurant_id}").
+struct warm_plan {
+  /// Targets fetched as they are.
+  std::vector<std::string> targets;
+  /// Patterns filled in with each id a list returns.
+  struct by_ids {
+    std::string list;
+    std::string param;
+    std::vector<std::string> patterns;
+  };
+  std::vector<by_ids> per_list;
 };
+/// The plan of a namespace; routes whose path parameters have no known values are left out.
+warm_plan warm_plan_of(const std::vector<http::route>& routes, cache::cache_namespace ns);
 
 /// Fills the cache by asking the API itself for what clients ask most.
 class cache_warmer {
  public:
   explicit cache_warmer(internal_get get) : get_(std::move(get)) {}
 
-  /// The request targets that, fetched, fill one namespace (the first `limit` ids of each kind).
-  std::vector<std::string> targets_of(cache::cache_namespace ns, std::size_t limit);
+  /// The request targets of a plan, with the first `limit` ids of each list.
+  std::vector<std::string> targets_of(const warm_plan& plan, std::size_t limit);
   /// Fetches each target, refreshing its cache entry; returns how many answered 200.
   warm_step warm(const std::string& type, const std::vector<std::string>& targets);
-  /// The ids listed by a collection route ("/restaurants/", "restaurants", 50).
-  std::vector<std::int64_t> ids_from(std::string_view path, std::string_view plural, std::size_t limit);
+  /// The ids in the rows of a collection route's answer ("/restaurants/", 50); none when it
+  /// does not answer 200 with an object holding an array of rows.
+  std::vector<std::int64_t> ids_from(std::string_view path, std::size_t limit);
 
  private:
   internal_get get_;

@@ -3,7 +3,6 @@
 #include <cstdio>
 
 #include "api/analytics_routes.hpp"
-#include "api/cache_figures.hpp"
 #include "api/cache_routes.hpp"
 #include "api/catalog_analytics_routes.hpp"
 #include "api/customer_routes.hpp"
@@ -15,11 +14,12 @@
 #include "api/restaurant_routes.hpp"
 #include "api/review_routes.hpp"
 #include "api/service_routes.hpp"
-#include "api/task_board.hpp"
 #include "api/unavailable.hpp"
 #include "api/write_scope.hpp"
 #include "app/background.hpp"
 #include "app/request_lanes.hpp"
+#include "app/task_board.hpp"
+#include "cache/cache_admin.hpp"
 #include "cache/response_cache.hpp"
 #include "http/cache_control.hpp"
 #include "http/router.hpp"
@@ -75,6 +75,7 @@ struct application::parts {
       : rules(settings.body),
         db(settings.database_path, settings.db_busy_timeout),
         cache(cache_settings_of(settings)),
+        admin(cache),
         restaurants(db),
         menu(db),
         customers(db),
@@ -105,7 +106,7 @@ struct application::parts {
     api::add_realtime_routes(routes, docs, realtime);
     api::add_analytics_routes(routes, docs, analytics, get,
                               [this](std::function<void()> job) { worker.post(std::move(job)); });
-    api::add_cache_routes(routes, docs, cache, get, catalog_analytics, tasks);
+    api::add_cache_routes(routes, docs, admin, get, catalog_analytics, tasks);
     api::add_demo_routes(routes, docs, samples, get);
     auto document = api::add_docs_routes(routes, docs, settings.asset_dir);
     *document = api::openapi_document(routes, docs);
@@ -123,7 +124,7 @@ struct application::parts {
       tasks.record("refresh_ahead", "refreshed " + std::to_string(step.count) + " analytics entries");
     });
     worker.every(settings.health_interval, [this] {
-      const auto verdict = api::assess(api::snapshot_of(cache));
+      const auto verdict = cache::assess(admin.snapshot());
       std::string result = verdict.status;
       for (const auto& issue : verdict.issues) result += "; " + issue;
       tasks.record("health_monitor", result);
@@ -136,6 +137,7 @@ struct application::parts {
   schemas::body_rules rules;
   store::sqlite::database db;
   cache::response_cache cache;
+  cache::cache_admin admin;
   services::restaurant_service restaurants;
   services::menu_service menu;
   services::customer_service customers;
@@ -147,7 +149,7 @@ struct application::parts {
   services::sample_data_service samples;
   services::readiness_service readiness;
   http::router routes;
-  api::task_board tasks;
+  task_board tasks;
   background worker;  // last: stops before anything its jobs use goes away
 };
 
@@ -179,7 +181,7 @@ http::response application::handle_write(const http::request& req, std::function
 bool application::reads_remote_cache(const http::request& req) const {
   if (http::has_directive(req.cache_control, "no-store")) return false;
   const auto* target = parts_->routes.find(req.method, req.path);
-  return target && !target->cache.ns.empty();
+  return target && target->cache.cached();
 }
 
 bool application::answer_from_remote(const http::request& req, cache::redis_pipeline& pipeline,

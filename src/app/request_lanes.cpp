@@ -103,7 +103,7 @@ void request_lanes::remote_read(const http::request& req, net::loop_ref loop, ne
   const bool asked = app_.answer_from_remote(req, *pipeline, [this, req, done](std::optional<http::response> found) {
     if (found) return done(std::move(*found));
     auto missed = req;
-    missed.remote_cache_missed = true;
+    missed.fast_path_tried = true;
     read_on_thread(missed, done);
   });
   if (!asked) read_on_thread(req, std::move(done));

@@ -43,4 +43,22 @@ bool confined_to_touched(services::change what) {
   return what == services::change::order_placed || what == services::change::order_status_changed;
 }
 
+std::string_view rule_name_of(services::change what) {
+  using services::change;
+  switch (what) {
+    case change::restaurant_created: return "restaurant_creation";
+    case change::restaurant_updated: return "restaurant_update";
+    case change::restaurant_deleted: return "restaurant_deletion";
+    case change::menu_changed: return "menu_item_update";
+    case change::customer_created: return "customer_creation";
+    case change::customer_updated: return "customer_update";
+    case change::customer_deleted: return "customer_deletion";
+    case change::order_placed: return "order_placement";
+    case change::order_status_changed: return "order_status_update";
+    case change::review_added: return "review_addition";
+    case change::catalog_replaced: return "catalog_replacement";
+  }
+  return "write";
+}
+
 }  // namespace zomato::cache

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <array>
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -9,48 +7,25 @@
 #include <string>
 #include <vector>
 
-#include "cache/memory_backend.hpp"
+#include "cache/cache_settings.hpp"
+#include "cache/generations.hpp"
+#include "cache/hit_statistics.hpp"
 #include "cache/namespaces.hpp"
-#include "cache/redis_backend.hpp"
-#include "cache/scope_generations.hpp"
+#include "cache/two_level_store.hpp"
 #include "http/response_cache.hpp"
+#include "services/cache_report.hpp"
 #include "services/changes.hpp"
 
 namespace zomato::cache {
 
-struct cache_settings {
-  ttl_profile profile = ttl_profile::development;
-  std::size_t memory_bytes = 64u << 20;
-  bool memory_enabled = true;
-  /// With Redis, the in-process copy lives at most this long (L1 in front of L2).
-  std::chrono::seconds memory_ttl_with_redis{5};
-  std::optional<redis_settings> redis;
-  std::string prefix = "zomato-cache";
-};
+using services::namespace_figures;
+using services::popular_entry;
 
-struct namespace_figures {
-  cache_namespace ns;
-  std::uint64_t hits = 0;
-  std::uint64_t misses = 0;
-  std::int64_t memory_keys = 0;
-  std::int64_t memory_bytes = 0;
-  std::int64_t memory_body_bytes = 0;
-  std::int64_t redis_keys = 0;
-  std::int64_t redis_bytes = 0;
-  std::int64_t redis_value_bytes = 0;
-  std::chrono::seconds ttl{0};
-};
-
-struct popular_entry {
-  std::string target;
-  std::uint64_t uses = 0;
-};
-
-/// The route cache: responses of GET routes stored under deterministic keys (namespace,
-/// its generation, the generation of the entry's scope, route, normalised parameters), in
-/// memory and, when configured, in Redis behind it. A write moves on the generation of every
-/// namespace it can change, or for an order only of the scopes it touched, so no read after
-/// it sees older data; hits and misses are counted per namespace.
+/// The route cache: responses of GET routes stored under deterministic keys (key_scheme:
+/// namespace, its generation, the generation of the entry's scope, route, normalised
+/// parameters) in a two_level_store (memory and, when configured, Redis behind it). A write moves on the generation of
+/// every namespace it can change, or for an order only of the scopes it touched, so no read after it sees older data;
+/// hits and misses are counted per namespace.
 class response_cache final : public http::response_cache, public services::change_listener {
  public:
   explicit response_cache(cache_settings settings);
@@ -89,35 +64,19 @@ class response_cache final : public http::response_cache, public services::chang
   std::optional<cache_namespace> namespace_of(std::string_view key) const;
 
   const cache_settings& settings() const { return settings_; }
-  redis_backend* redis() { return redis_.get(); }
-  memory_backend* memory() { return settings_.memory_enabled ? &memory_ : nullptr; }
-  std::uint64_t total_hits() const;
-  std::uint64_t total_misses() const;
+  redis_backend* redis() { return store_.redis(); }
+  memory_backend* memory() { return store_.memory(); }
+  std::uint64_t total_hits() const { return statistics_.total_hits(); }
+  std::uint64_t total_misses() const { return statistics_.total_misses(); }
 
  private:
-  struct key_generations {
-    std::uint64_t of_namespace = 0;
-    std::size_t scope_slot = 0;
-    std::uint64_t of_scope = 0;
-  };
   key_generations generations_for(cache_namespace ns, const http::route& target, const http::params& values) const;
-  bool still_current(cache_namespace ns, const key_generations& seen) const;
-  std::string key_for(cache_namespace ns, const key_generations& seen, const http::route& target,
-                      const http::params& values) const;
-  void advance_scopes(cache_namespace ns, const services::touched& ids);
-  /// "<namespace>:<its generation>:", how the keys of its current entries begin.
-  std::string generation_prefix(cache_namespace ns) const;
   bool is_current(std::string_view key) const { return namespace_of(key).has_value(); }
 
   cache_settings settings_;
-  /// "<prefix>:<epoch>:", before every key in Redis (a key in memory goes without it).
-  std::string redis_prefix_;
-  memory_backend memory_;
-  std::unique_ptr<redis_backend> redis_;
-  std::array<std::atomic<std::uint64_t>, namespace_count> generations_{};
-  scope_generations scopes_;
-  std::array<std::atomic<std::uint64_t>, namespace_count> hits_{};
-  std::array<std::atomic<std::uint64_t>, namespace_count> misses_{};
+  two_level_store store_;
+  generations generations_;
+  hit_statistics statistics_;
 };
 
 }  // namespace zomato::cache

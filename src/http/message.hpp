@@ -31,8 +31,9 @@ struct request {
   std::string_view cache_control;
   std::string_view if_none_match;
   std::string_view idempotency_key;
-  /// The remote cache was asked for this read a moment ago and had nothing: not asked again.
-  bool remote_cache_missed = false;
+  /// A quick answer was tried for this request on its event loop and came to nothing: what
+  /// answers it now need not try the same again.
+  bool fast_path_tried = false;
   request_scope* scope = nullptr;
 };
 

@@ -144,7 +144,7 @@ response router::dispatch(const request& req) const {
   const auto resolved = resolve(req);
   if (!resolved.target) return resolved.failure;
   const route& target = *resolved.target;
-  if (cache_ && !target.cache.ns.empty()) {
+  if (cache_ && target.cache.cached()) {
     return cache_->serve(req, target, resolved.values, [&] { return target.run(req, resolved.values); });
   }
   return target.run(req, resolved.values);

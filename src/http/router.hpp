@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,13 +25,16 @@ struct route_doc {
   int success_status = 200;
 };
 
-/// How a GET route is cached: its namespace ("" = not cached), when not 0 its own TTL, and
-/// when not empty the parameter ("restaurant_id", "customer_id" or "order_id") naming the one
-/// entity the response is about, so writes about other entities leave the entry alone.
+/// How a GET route is cached: its namespace (none = not cached) as the cache layer numbers
+/// it (cache::cached_in sets it, cache::namespace_of_rule reads it back), when not 0 its own
+/// TTL, and when not empty the parameter ("restaurant_id", "customer_id" or "order_id") naming
+/// the one entity the response is about, so writes about other entities leave the entry alone.
 struct cache_rule {
-  std::string ns;
+  std::optional<std::uint8_t> ns;
   int ttl_seconds = 0;
   std::string scope;
+
+  bool cached() const { return ns.has_value(); }
 };
 
 struct route {

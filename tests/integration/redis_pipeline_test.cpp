@@ -9,6 +9,7 @@
 #include "cache/redis_backend.hpp"
 #include "cache/redis_pipeline.hpp"
 #include "cache/response_cache.hpp"
+#include "cache/route_rules.hpp"
 #include "http/router.hpp"
 #include "net/asio.hpp"
 #include "support/redis_process.hpp"
@@ -167,7 +168,7 @@ TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
   response_cache cache(settings);
   http::route target;
   target.pattern = "/restaurants/{restaurant_id}";
-  target.cache = {"restaurants", 0, "restaurant_id"};
+  target.cache = cached_in(cache_namespace::restaurants, 0, "restaurant_id");
   http::params values;
   values.set("restaurant_id", std::int64_t{7});
   http::request req;
@@ -188,10 +189,10 @@ TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
   EXPECT_EQ(answer.payload(), "{\"call\":1}");
   EXPECT_EQ(cache.total_hits(), hits_before + 1);
 
-  req.remote_cache_missed = true;
+  req.fast_path_tried = true;
   EXPECT_EQ(status_of(cache.serve(req, target, values, produce)), "MISS") << "Redis is not asked again";
   EXPECT_EQ(produced, 2);
-  req.remote_cache_missed = false;
+  req.fast_path_tried = false;
 
   cache.changed(services::change::restaurant_updated, {7, 0, 0});
   const auto after = cache.remote_read_of(req, target, values);
@@ -207,7 +208,7 @@ TEST(redis_pipeline, reads_that_must_not_use_the_stored_answer_are_not_remote_re
   response_cache cache(settings);
   http::route target;
   target.pattern = "/restaurants/";
-  target.cache = {"restaurants", 0, ""};
+  target.cache = cached_in(cache_namespace::restaurants);
   http::request req;
   req.path = "/restaurants/";
   EXPECT_TRUE(cache.remote_read_of(req, target, {}).has_value());

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cache/response_cache.hpp"
+#include "cache/route_rules.hpp"
 #include "http/router.hpp"
 
 namespace zomato::cache {
@@ -15,9 +16,9 @@ struct counting_route {
   http::route route;
   int produced = 0;
 
-  counting_route(std::string pattern, std::string ns, std::string scope) {
+  counting_route(std::string pattern, cache_namespace ns, std::string scope) {
     route.pattern = std::move(pattern);
-    route.cache = {std::move(ns), 0, std::move(scope)};
+    route.cache = cached_in(ns, 0, std::move(scope));
   }
 };
 
@@ -43,11 +44,12 @@ class scoped_cache : public ::testing::Test {
   }
 
   response_cache cache_{cache_settings{}};
-  counting_route restaurant_analytics_{"/reviews/restaurants/{restaurant_id}/analytics", "analytics", "restaurant_id"};
-  counting_route customer_analytics_{"/customers/{customer_id}/analytics", "analytics", "customer_id"};
-  counting_route daily_revenue_{"/analytics/revenue/daily", "analytics", ""};
-  counting_route order_tracking_{"/realtime/order-tracking/{order_id}", "realtime", "order_id"};
-  counting_route restaurant_{"/restaurants/{restaurant_id}", "restaurants", "restaurant_id"};
+  counting_route restaurant_analytics_{"/reviews/restaurants/{restaurant_id}/analytics", cache_namespace::analytics,
+                                       "restaurant_id"};
+  counting_route customer_analytics_{"/customers/{customer_id}/analytics", cache_namespace::analytics, "customer_id"};
+  counting_route daily_revenue_{"/analytics/revenue/daily", cache_namespace::analytics, ""};
+  counting_route order_tracking_{"/realtime/order-tracking/{order_id}", cache_namespace::realtime, "order_id"};
+  counting_route restaurant_{"/restaurants/{restaurant_id}", cache_namespace::restaurants, "restaurant_id"};
 };
 
 TEST_F(scoped_cache, an_order_drops_its_restaurant_customer_and_order_entries_and_keeps_the_others) {
@@ -89,7 +91,7 @@ TEST_F(scoped_cache, entries_of_a_moved_scope_are_stale_and_swept) {
 }
 
 TEST_F(scoped_cache, many_orders_leave_namespaces_they_do_not_change_alone) {
-  counting_route list{"/restaurants/", "restaurants", ""};
+  counting_route list{"/restaurants/", cache_namespace::restaurants, ""};
   EXPECT_EQ(get(list, "", 0), "MISS");
   EXPECT_EQ(get(restaurant_, "restaurant_id", 5), "MISS");
   for (std::int64_t order = 1; order <= 50000; ++order) {

@@ -261,7 +261,7 @@ TEST(Router, AddRefusesUndeclaredPathParameters) {
 TEST(Router, AddRefusesACacheScopedByAnUndeclaredParameter) {
   router routes;
   auto scoped = make_route(verb::get, "/restaurants/{restaurant_id}", {path_id("restaurant_id", "id")}, "x");
-  scoped.cache = {"restaurants", 0, "customer_id"};
+  scoped.cache = {0, 0, "customer_id"};
   EXPECT_THROW(routes.add(scoped), std::logic_error);
   scoped.cache.scope = "restaurant_id";
   routes.add(scoped);

@@ -1,8 +1,8 @@
-#include "api/task_board.hpp"
+#include "app/task_board.hpp"
 
 #include <chrono>
 
-namespace zomato::api {
+namespace zomato::app {
 
 void task_board::schedule(const std::string& name, std::int64_t interval_seconds) {
   std::lock_guard guard(lock_);
@@ -20,9 +20,9 @@ void task_board::record(const std::string& name, std::string result) {
   }
 }
 
-std::vector<task_status> task_board::all() const {
+std::vector<services::task_status> task_board::all() const {
   std::lock_guard guard(lock_);
   return tasks_;
 }
 
-}  // namespace zomato::api
+}  // namespace zomato::app

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "cache/namespaces.hpp"
+#include "cache/redis_backend.hpp"
+
+namespace zomato::cache {
+
+/// How the route cache is configured: its TTL profile, its levels and their bounds.
+struct cache_settings {
+  ttl_profile profile = ttl_profile::development;
+  std::size_t memory_bytes = 64u << 20;
+  bool memory_enabled = true;
+  /// With Redis, the in-process copy lives at most this long (L1 in front of L2).
+  std::chrono::seconds memory_ttl_with_redis{5};
+  std::optional<redis_settings> redis;
+  std::string prefix = "zomato-cache";
+};
+
+}  // namespace zomato::cache

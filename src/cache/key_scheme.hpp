@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cache/generations.hpp"
+#include "cache/namespaces.hpp"
+#include "http/params.hpp"
+
+namespace zomato::cache {
+
+/// The key of an entry: "<namespace>:<its generation>:<scope slot>.<its generation>:<route
+/// index>?<normalised parameters>", the same for every request that means the same thing.
+std::string key_of(cache_namespace ns, const key_generations& seen, std::size_t route_index,
+                   const http::params& values);
+
+/// "<namespace>:<generation>:", how the keys of a namespace's generation begin.
+std::string generation_prefix(cache_namespace ns, std::uint64_t generation);
+
+/// What a key says of the generations it was made with (texts as written in the key).
+struct key_parts {
+  cache_namespace ns;
+  std::string_view namespace_generation;
+  std::size_t scope_slot = 0;
+  std::string_view scope_generation;
+};
+/// The parts of a key of key_of's form; nullopt for any other text.
+std::optional<key_parts> parts_of(std::string_view key);
+
+}  // namespace zomato::cache

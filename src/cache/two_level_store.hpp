@@ -1,0 +1,67 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cache/cache_settings.hpp"
+#include "cache/entry.hpp"
+#include "cache/memory_backend.hpp"
+#include "cache/redis_backend.hpp"
+
+namespace zomato::cache {
+
+/// Where entries are kept: in process (L1, when enabled) and, when configured, in Redis (L2)
+/// under "<prefix>:<epoch>:" and the entry's key, the epoch new with each process so that a
+/// restarted server never reads what an earlier one stored. An L1 copy in front of Redis lives
+/// at most the settings' memory_ttl_with_redis.
+class two_level_store {
+ public:
+  explicit two_level_store(const cache_settings& settings);
+
+  /// Whether any level keeps entries.
+  bool enabled() const { return memory_enabled_ || redis_; }
+  /// Whether Redis alone keeps them.
+  bool remote_only() const { return redis_ && !memory_enabled_; }
+
+  /// The entry under the key in memory, counted as one more use; null when there is none.
+  memory_backend::stored from_memory(std::string_view key);
+  /// The entry under the key in Redis, copied into memory for at most `ttl`; nullopt when
+  /// Redis has none or cannot be asked.
+  std::optional<entry> from_remote(const std::string& key, std::chrono::seconds ttl);
+  /// Keeps the entry in every level for `ttl` (in memory for less with Redis behind).
+  void put(const std::string& key, const entry& value, std::chrono::seconds ttl);
+  /// The key Redis holds an entry under.
+  std::string remote_key(std::string_view key) const { return remote_prefix_ + std::string(key); }
+
+  /// Drops the entries of both levels that have expired, that an earlier process stored, or
+  /// whose key `unwanted` refuses; returns how many.
+  std::int64_t remove_if(const std::function<bool(std::string_view key)>& unwanted);
+  /// Forgets every entry held in memory.
+  void clear_memory() { memory_.clear(); }
+  /// Calls `see` on every entry in memory (enabled or not) without changing anything.
+  void inspect_memory(const std::function<void(const memory_backend::visit&)>& see) const { memory_.inspect(see); }
+  /// Counts and sizes of this process's Redis entries whose key begins with `key_prefix`.
+  redis_backend::key_stats remote_stats(std::string_view key_prefix);
+
+  redis_backend* redis() { return redis_.get(); }
+  memory_backend* memory() { return memory_enabled_ ? &memory_ : nullptr; }
+
+ private:
+  std::chrono::seconds memory_ttl(std::chrono::seconds ttl) const {
+    return redis_ ? std::min(ttl, memory_ttl_with_redis_) : ttl;
+  }
+
+  bool memory_enabled_;
+  std::chrono::seconds memory_ttl_with_redis_;
+  std::string prefix_;
+  std::string remote_prefix_;
+  memory_backend memory_;
+  std::unique_ptr<redis_backend> redis_;
+};
+
+}  // namespace zomato::cache

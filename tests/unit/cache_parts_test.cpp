@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "cache/generations.hpp"
+#include "cache/hit_statistics.hpp"
+#include "cache/key_scheme.hpp"
+#include "cache/route_rules.hpp"
+#include "cache/two_level_store.hpp"
+
+namespace zomato::cache {
+namespace {
+
+TEST(RouteRules, ARuleCarriesItsNamespaceAndOnlyAValidOne) {
+  for (auto ns : all_namespaces) EXPECT_EQ(namespace_of_rule(cached_in(ns)), ns);
+  EXPECT_EQ(namespace_of_rule(http::cache_rule{}), std::nullopt);
+  http::cache_rule stray;
+  stray.ns = static_cast<std::uint8_t>(namespace_count);
+  EXPECT_EQ(namespace_of_rule(stray), std::nullopt);
+}
+
+TEST(KeyScheme, AKeyShowsTheGenerationsItWasMadeWith) {
+  http::params values;
+  values.set("restaurant_id", std::int64_t{7});
+  const key_generations seen{3, 42, 5};
+  const auto key = key_of(cache_namespace::menu_items, seen, 9, values);
+  EXPECT_EQ(key.rfind(generation_prefix(cache_namespace::menu_items, 3), 0), 0u) << key;
+  const auto parts = parts_of(key);
+  ASSERT_TRUE(parts);
+  EXPECT_EQ(parts->ns, cache_namespace::menu_items);
+  EXPECT_EQ(parts->namespace_generation, "3");
+  EXPECT_EQ(parts->scope_slot, 42u);
+  EXPECT_EQ(parts->scope_generation, "5");
+  for (const char* other : {"", "menu-items", "menu-items:3", "nowhere:3:1.0:2?", "menu-items:3:x.0:2?",
+                            "menu-items:3:.0:2?", "menu-items:3:99999999.0:2?"}) {
+    EXPECT_FALSE(parts_of(other)) << other;
+  }
+}
+
+TEST(Generations, MovingOnANamespaceOrAScopeMakesWhatWasSeenStale) {
+  generations current;
+  const auto unscoped = current.of_entry(cache_namespace::orders, std::nullopt, 0);
+  const auto scoped = current.of_entry(cache_namespace::orders, scope_kind::customer, 4);
+  const auto other = current.of_entry(cache_namespace::orders, scope_kind::customer, 5);
+  EXPECT_NE(unscoped.scope_slot, scoped.scope_slot);
+  current.advance_scopes(cache_namespace::orders, {0, 4, 0});
+  EXPECT_FALSE(current.still_current(cache_namespace::orders, unscoped));
+  EXPECT_FALSE(current.still_current(cache_namespace::orders, scoped));
+  EXPECT_TRUE(current.still_current(cache_namespace::orders, other));
+  current.advance(cache_namespace::orders);
+  EXPECT_FALSE(current.still_current(cache_namespace::orders, other));
+  EXPECT_EQ(current.of_namespace(cache_namespace::orders), 1u);
+}
+
+TEST(HitStatistics, CountsPerNamespaceAndInTotal) {
+  hit_statistics counts;
+  counts.hit(cache_namespace::search);
+  counts.hit(cache_namespace::reviews);
+  counts.miss(cache_namespace::search);
+  EXPECT_EQ(counts.hits(cache_namespace::search), 1u);
+  EXPECT_EQ(counts.misses(cache_namespace::search), 1u);
+  EXPECT_EQ(counts.total_hits(), 2u);
+  EXPECT_EQ(counts.total_misses(), 1u);
+}
+
+TEST(TwoLevelStore, InMemoryKeepsAndRemovesWhatItIsTold) {
+  two_level_store store{cache_settings{}};
+  EXPECT_TRUE(store.enabled());
+  EXPECT_FALSE(store.remote_only());
+  store.put("a", entry{"body", etag_of("body"), "/a"}, std::chrono::seconds(60));
+  store.put("b", entry{"other", etag_of("other"), "/b"}, std::chrono::seconds(60));
+  ASSERT_TRUE(store.from_memory("a"));
+  EXPECT_EQ(store.from_memory("a")->body(), "body");
+  EXPECT_FALSE(store.from_remote("a", std::chrono::seconds(60))) << "no Redis";
+  EXPECT_EQ(store.remove_if([](std::string_view key) { return key == "b"; }), 1);
+  EXPECT_FALSE(store.from_memory("b"));
+  store.clear_memory();
+  EXPECT_FALSE(store.from_memory("a"));
+
+  cache_settings none;
+  none.memory_enabled = false;
+  two_level_store disabled{none};
+  EXPECT_FALSE(disabled.enabled());
+  disabled.put("a", entry{"body", etag_of("body"), "/a"}, std::chrono::seconds(60));
+  EXPECT_FALSE(disabled.from_memory("a"));
+}
+
+}  // namespace
+}  // namespace zomato::cache
