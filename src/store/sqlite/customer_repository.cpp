@@ -13,32 +13,18 @@ const std::string update_customer = update_sql<domain::customer>("customers");
 }  // namespace
 
 std::optional<domain::customer> customer_repository::find(domain::id_t id) {
-  auto row = db_.use(find_by_id);
-  row.bind_all(id);
-  if (!row.next()) return std::nullopt;
-  return read_entity<domain::customer>(row);
+  return first_entity<domain::customer>(db_, find_by_id, id);
 }
 
 page_of<domain::customer> customer_repository::list(bool active_only, page window) {
-  page_of<domain::customer> result;
-  {
-    auto count = db_.use("SELECT COUNT(*) FROM customers WHERE ?1 = 0 OR is_active = 1");
-    count.bind_all(active_only);
-    count.next();
-    result.total = count.integer(0);
-  }
-  auto rows = db_.use("SELECT " + columns +
-                      " FROM customers WHERE ?1 = 0 OR is_active = 1 ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3");
-  rows.bind_all(active_only, window.limit, window.skip);
-  while (rows.next()) result.items.push_back(read_entity<domain::customer>(rows));
-  return result;
+  const std::string filter = " FROM customers WHERE ?1 = 0 OR is_active = 1";
+  return page_of_entities<domain::customer>(
+      db_, "SELECT COUNT(*)" + filter,
+      "SELECT " + columns + filter + " ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3", window, active_only);
 }
 
 std::optional<domain::id_t> customer_repository::id_with_email(const std::string& email) {
-  auto row = db_.use("SELECT id FROM customers WHERE email = ?1");
-  row.bind_all(email);
-  if (!row.next()) return std::nullopt;
-  return row.integer(0);
+  return first_integer(db_, "SELECT id FROM customers WHERE email = ?1", email);
 }
 
 void customer_repository::insert(domain::customer& c) {

@@ -4,8 +4,10 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "domain/entities.hpp"
+#include "store/pages.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/status_column.hpp"
 
@@ -122,6 +124,44 @@ statement& bind_update(statement& update, const Entity& entity) {
     if (detail::updated(field.role)) detail::bind_value(update, ++index, entity.*field.member);
   });
   return update;
+}
+
+/// The entity in the first row the query returns with `args` bound to ?1, ?2, ..., or
+/// nullopt when it returns none. Its columns are those of `column_list`.
+template <class Entity, class... Args>
+std::optional<Entity> first_entity(connection& db, std::string_view sql, const Args&... args) {
+  auto row = db.use(sql);
+  row.bind_all(args...);
+  if (!row.next()) return std::nullopt;
+  return read_entity<Entity>(row);
+}
+
+/// One window of a list: `count_sql` counts every row it matches and `rows_sql` selects the
+/// window, both with `args` bound to ?1, ?2, ...; `rows_sql` takes the window's limit and
+/// skip in the two parameters after them.
+template <class Entity, class... Args>
+page_of<Entity> page_of_entities(connection& db, std::string_view count_sql, std::string_view rows_sql, page window,
+                                 const Args&... args) {
+  page_of<Entity> result;
+  {
+    auto count = db.use(count_sql);
+    count.bind_all(args...);
+    count.next();
+    result.total = count.integer(0);
+  }
+  auto rows = db.use(rows_sql);
+  rows.bind_all(args..., window.limit, window.skip);
+  while (rows.next()) result.items.push_back(read_entity<Entity>(rows));
+  return result;
+}
+
+/// The integer in the first column of the first row, or nullopt when there is no row.
+template <class... Args>
+std::optional<std::int64_t> first_integer(connection& db, std::string_view sql, const Args&... args) {
+  auto row = db.use(sql);
+  row.bind_all(args...);
+  if (!row.next()) return std::nullopt;
+  return row.integer(0);
 }
 
 }  // namespace zomato::store::sqlite

@@ -46,10 +46,7 @@ std::int64_t count_of(statement&& count) {
 }  // namespace
 
 std::optional<domain::menu_item> menu_item_repository::find(domain::id_t id) {
-  auto row = db_.use(find_by_id);
-  row.bind_all(id);
-  if (!row.next()) return std::nullopt;
-  return read_entity<domain::menu_item>(row);
+  return first_entity<domain::menu_item>(db_, find_by_id, id);
 }
 
 page_of<domain::menu_item> menu_item_repository::list(const menu_item_query& query, page window) {
@@ -66,15 +63,10 @@ page_of<domain::menu_item> menu_item_repository::list(const menu_item_query& que
 }
 
 page_of<domain::menu_item> menu_item_repository::of_restaurant(domain::id_t restaurant_id, page window) {
-  page_of<domain::menu_item> result;
-  auto count = db_.use("SELECT COUNT(*) FROM menu_items WHERE restaurant_id = ?1");
-  count.bind_all(restaurant_id);
-  result.total = count_of(std::move(count));
-  auto rows =
-      db_.use("SELECT " + columns + " FROM menu_items WHERE restaurant_id = ?1" + order + " LIMIT ?2 OFFSET ?3");
-  rows.bind_all(restaurant_id, window.limit, window.skip);
-  while (rows.next()) result.items.push_back(read_entity<domain::menu_item>(rows));
-  return result;
+  return page_of_entities<domain::menu_item>(
+      db_, "SELECT COUNT(*) FROM menu_items WHERE restaurant_id = ?1",
+      "SELECT " + columns + " FROM menu_items WHERE restaurant_id = ?1" + order + " LIMIT ?2 OFFSET ?3", window,
+      restaurant_id);
 }
 
 std::vector<domain::menu_item> menu_item_repository::all_of_restaurant(domain::id_t restaurant_id) {

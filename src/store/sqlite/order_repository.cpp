@@ -19,10 +19,7 @@ std::optional<std::string> status_text(std::optional<domain::order_status> statu
 }  // namespace
 
 std::optional<domain::order> order_repository::find(domain::id_t id) {
-  auto row = db_.use(find_by_id);
-  row.bind_all(id);
-  if (!row.next()) return std::nullopt;
-  return read_entity<domain::order>(row);
+  return first_entity<domain::order>(db_, find_by_id, id);
 }
 
 std::vector<domain::order_item> order_repository::items_of(domain::id_t order_id) {
@@ -36,17 +33,10 @@ std::vector<domain::order_item> order_repository::items_of(domain::id_t order_id
 page_of<domain::order> order_repository::page_by(const std::string& owner_column, domain::id_t owner,
                                                  std::optional<domain::order_status> status, page window) {
   const std::string filter = " FROM orders WHERE " + owner_column + " = ?1 AND (?2 IS NULL OR order_status = ?2)";
-  page_of<domain::order> result;
-  {
-    auto count = db_.use("SELECT COUNT(*)" + filter);
-    count.bind_all(owner, status_text(status));
-    count.next();
-    result.total = count.integer(0);
-  }
-  auto rows = db_.use("SELECT " + columns + filter + " ORDER BY order_date DESC, id LIMIT ?3 OFFSET ?4");
-  rows.bind_all(owner, status_text(status), window.limit, window.skip);
-  while (rows.next()) result.items.push_back(read_entity<domain::order>(rows));
-  return result;
+  return page_of_entities<domain::order>(
+      db_, "SELECT COUNT(*)" + filter,
+      "SELECT " + columns + filter + " ORDER BY order_date DESC, id LIMIT ?3 OFFSET ?4", window, owner,
+      status_text(status));
 }
 
 page_of<domain::order> order_repository::of_customer(domain::id_t customer_id,

@@ -17,33 +17,19 @@ const std::string filter = " WHERE (?1 IS NULL OR cuisine_type LIKE ?1 ESCAPE '\
 }  // namespace
 
 std::optional<domain::restaurant> restaurant_repository::find(domain::id_t id) {
-  auto row = db_.use(find_by_id);
-  row.bind_all(id);
-  if (!row.next()) return std::nullopt;
-  return read_entity<domain::restaurant>(row);
+  return first_entity<domain::restaurant>(db_, find_by_id, id);
 }
 
 page_of<domain::restaurant> restaurant_repository::list(const restaurant_query& query, page window) {
   const auto pattern = query.cuisine_contains ? std::optional(contains_pattern(*query.cuisine_contains)) : std::nullopt;
-  page_of<domain::restaurant> result;
-  {
-    auto count = db_.use("SELECT COUNT(*) FROM restaurants" + filter);
-    count.bind_all(pattern, query.active_only);
-    count.next();
-    result.total = count.integer(0);
-  }
-  auto rows =
-      db_.use("SELECT " + columns + " FROM restaurants" + filter + " ORDER BY created_at DESC, id LIMIT ?3 OFFSET ?4");
-  rows.bind_all(pattern, query.active_only, window.limit, window.skip);
-  while (rows.next()) result.items.push_back(read_entity<domain::restaurant>(rows));
-  return result;
+  return page_of_entities<domain::restaurant>(
+      db_, "SELECT COUNT(*) FROM restaurants" + filter,
+      "SELECT " + columns + " FROM restaurants" + filter + " ORDER BY created_at DESC, id LIMIT ?3 OFFSET ?4", window,
+      pattern, query.active_only);
 }
 
 std::optional<domain::id_t> restaurant_repository::id_named(const std::string& name) {
-  auto row = db_.use("SELECT id FROM restaurants WHERE name = ?1");
-  row.bind_all(name);
-  if (!row.next()) return std::nullopt;
-  return row.integer(0);
+  return first_integer(db_, "SELECT id FROM restaurants WHERE name = ?1", name);
 }
 
 void restaurant_repository::insert(domain::restaurant& r) {

@@ -13,25 +13,14 @@ const std::string find_by_order = "SELECT " + columns + " FROM reviews WHERE ord
 }  // namespace
 
 std::optional<domain::review> review_repository::of_order(domain::id_t order_id) {
-  auto row = db_.use(find_by_order);
-  row.bind_all(order_id);
-  if (!row.next()) return std::nullopt;
-  return read_entity<domain::review>(row);
+  return first_entity<domain::review>(db_, find_by_order, order_id);
 }
 
 page_of<domain::review> review_repository::page_by(const std::string& owner_column, domain::id_t owner, page window) {
-  page_of<domain::review> result;
-  {
-    auto count = db_.use("SELECT COUNT(*) FROM reviews WHERE " + owner_column + " = ?1");
-    count.bind_all(owner);
-    count.next();
-    result.total = count.integer(0);
-  }
-  auto rows = db_.use("SELECT " + columns + " FROM reviews WHERE " + owner_column +
-                      " = ?1 ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3");
-  rows.bind_all(owner, window.limit, window.skip);
-  while (rows.next()) result.items.push_back(read_entity<domain::review>(rows));
-  return result;
+  const std::string filter = " FROM reviews WHERE " + owner_column + " = ?1";
+  return page_of_entities<domain::review>(
+      db_, "SELECT COUNT(*)" + filter,
+      "SELECT " + columns + filter + " ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3", window, owner);
 }
 
 page_of<domain::review> review_repository::of_restaurant(domain::id_t restaurant_id, page window) {
