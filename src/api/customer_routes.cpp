@@ -17,8 +17,6 @@ using http::verb;
 
 const char* const tag = "Customers";
 
-auto render_customer = [](const domain::customer& c) { return schemas::render(c); };
-
 http::param_spec customer_id() { return http::path_id("customer_id", "Customer id"); }
 
 }  // namespace
@@ -54,7 +52,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                 http::problems found;
                 auto draft = schemas::parse_new<domain::customer>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(customers.create(writes_of(req), std::move(draft)), 201, render_customer);
+                return answer(customers.create(writes_of(req), std::move(draft)), 201);
               },
               {tag, "Register a customer", "CustomerCreate", "Customer", 201}});
 
@@ -73,9 +71,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
   routes.add({verb::get,
               "/customers/{customer_id}",
               {customer_id()},
-              [&](const request&, const params& p) {
-                return answer(customers.get(p.integer("customer_id")), 200, render_customer);
-              },
+              [&](const request&, const params& p) { return answer(customers.get(p.integer("customer_id")), 200); },
               {tag, "Get a customer", "", "Customer"},
               cache::cached_in(cache::cache_namespace::customers)});
 
@@ -86,7 +82,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                 http::problems found;
                 const auto patch = schemas::parse_patch<domain::customer>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(customers.update(writes_of(req), p.integer("customer_id"), patch), 200, render_customer);
+                return answer(customers.update(writes_of(req), p.integer("customer_id"), patch), 200);
               },
               {tag, "Update a customer (only the fields sent)", "CustomerUpdate", "Customer"}});
 

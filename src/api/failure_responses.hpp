@@ -2,9 +2,11 @@
 
 #include <utility>
 
+#include "domain/field.hpp"
 #include "domain/result.hpp"
 #include "http/message.hpp"
 #include "http/responses.hpp"
+#include "schemas/rendering.hpp"
 
 namespace zomato::api {
 
@@ -18,6 +20,12 @@ template <class T, class Render>
 http::response answer(domain::result<T>&& outcome, int status, Render&& render) {
   if (!outcome) return failure_response(outcome.error());
   return http::json(status, render(outcome.value()));
+}
+
+/// The entity as schemas renders it with the given status, or the failure's response.
+template <domain::described_entity Entity>
+http::response answer(domain::result<Entity>&& outcome, int status) {
+  return answer(std::move(outcome), status, [](const Entity& entity) { return schemas::render(entity); });
 }
 
 /// 204 with no body, or the failure's response.

@@ -14,8 +14,6 @@ using http::verb;
 
 const char* const tag = "Menu Items";
 
-auto render_item = [](const domain::menu_item& item) { return schemas::render(item); };
-
 http::param_spec menu_item_id() { return http::path_id("menu_item_id", "Menu item id"); }
 
 http::response page_response(const store::page_of<domain::menu_item>& rows, store::page window) {
@@ -87,13 +85,12 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
               {tag, "Menu items of a category", "", "MenuItemList"},
               cache::cached_in(cache::cache_namespace::search)});
 
-  routes.add(
-      {verb::get,
-       "/menu-items/{menu_item_id}",
-       {menu_item_id()},
-       [&](const request&, const params& p) { return answer(menu.get(p.integer("menu_item_id")), 200, render_item); },
-       {tag, "Get a menu item", "", "MenuItem"},
-       cache::cached_in(cache::cache_namespace::menu_items)});
+  routes.add({verb::get,
+              "/menu-items/{menu_item_id}",
+              {menu_item_id()},
+              [&](const request&, const params& p) { return answer(menu.get(p.integer("menu_item_id")), 200); },
+              {tag, "Get a menu item", "", "MenuItem"},
+              cache::cached_in(cache::cache_namespace::menu_items)});
 
   routes.add({verb::get,
               "/menu-items/{menu_item_id}/with-restaurant",
@@ -114,7 +111,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
                 http::problems found;
                 const auto patch = schemas::parse_patch<domain::menu_item>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(menu.update(writes_of(req), p.integer("menu_item_id"), patch), 200, render_item);
+                return answer(menu.update(writes_of(req), p.integer("menu_item_id"), patch), 200);
               },
               {tag, "Update a menu item (only the fields sent)", "MenuItemUpdate", "MenuItem"}});
 

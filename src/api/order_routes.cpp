@@ -14,8 +14,6 @@ using http::verb;
 
 const char* const tag = "Orders";
 
-auto render_order = [](const domain::order& o) { return schemas::render(o); };
-
 }  // namespace
 
 void add_order_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
@@ -67,7 +65,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(
                     orders.change_status(writes_of(req), p.integer("order_id"), change.status, change.delivery_time),
-                    200, render_order);
+                    200);
               },
               {tag, "Move an order along its workflow", "OrderStatusUpdate", "Order"}});
 

@@ -14,8 +14,6 @@ using http::verb;
 
 const char* const tag = "Restaurants";
 
-auto render_restaurant = [](const domain::restaurant& r) { return schemas::render(r); };
-
 http::param_spec restaurant_id() { return http::path_id("restaurant_id", "Restaurant id"); }
 
 }  // namespace
@@ -37,7 +35,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 http::problems found;
                 auto draft = schemas::parse_new<domain::restaurant>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(restaurants.create(writes_of(req), std::move(draft)), 201, render_restaurant);
+                return answer(restaurants.create(writes_of(req), std::move(draft)), 201);
               },
               {tag, "Create a restaurant", "RestaurantCreate", "Restaurant", 201}});
 
@@ -78,9 +76,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
   routes.add({verb::get,
               "/restaurants/{restaurant_id}",
               {restaurant_id()},
-              [&](const request&, const params& p) {
-                return answer(restaurants.get(p.integer("restaurant_id")), 200, render_restaurant);
-              },
+              [&](const request&, const params& p) { return answer(restaurants.get(p.integer("restaurant_id")), 200); },
               {tag, "Get a restaurant", "", "Restaurant"},
               cache::cached_in(cache::cache_namespace::restaurants)});
 
@@ -91,8 +87,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 http::problems found;
                 const auto patch = schemas::parse_patch<domain::restaurant>(req.body, found, rules);
                 if (!found.empty()) return http::unprocessable(found);
-                return answer(restaurants.update(writes_of(req), p.integer("restaurant_id"), patch), 200,
-                              render_restaurant);
+                return answer(restaurants.update(writes_of(req), p.integer("restaurant_id"), patch), 200);
               },
               {tag, "Update a restaurant (only the fields sent)", "RestaurantUpdate", "Restaurant"}});
 

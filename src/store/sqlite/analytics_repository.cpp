@@ -1,4 +1,4 @@
-#include "store/sqlite/analytics_repository.hpp"
+#include "store/sqlite/repositories.hpp"
 #include "store/sqlite/status_column.hpp"
 
 namespace zomato::store::sqlite {

@@ -1,4 +1,4 @@
-#include "store/sqlite/catalog_analytics_repository.hpp"
+#include "store/sqlite/repositories.hpp"
 
 namespace zomato::store::sqlite {
 

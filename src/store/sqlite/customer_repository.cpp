@@ -1,5 +1,5 @@
-#include "store/sqlite/customer_repository.hpp"
 #include "store/sqlite/entity_rows.hpp"
+#include "store/sqlite/repositories.hpp"
 #include "store/sqlite/status_column.hpp"
 
 namespace zomato::store::sqlite {

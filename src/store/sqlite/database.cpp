@@ -5,20 +5,10 @@
 
 #include "domain/clock.hpp"
 
-#include "store/sqlite/analytics_repository.hpp"
-#include "store/sqlite/catalog_analytics_repository.hpp"
 #include "store/sqlite/checkpointer.hpp"
 #include "store/sqlite/connection.hpp"
-#include "store/sqlite/customer_repository.hpp"
-#include "store/sqlite/idempotency_repository.hpp"
-#include "store/sqlite/kitchen_repository.hpp"
-#include "store/sqlite/menu_item_repository.hpp"
 #include "store/sqlite/migrations.hpp"
-#include "store/sqlite/notification_repository.hpp"
-#include "store/sqlite/order_repository.hpp"
-#include "store/sqlite/restaurant_repository.hpp"
-#include "store/sqlite/review_repository.hpp"
-#include "store/sqlite/sample_repository.hpp"
+#include "store/sqlite/repositories.hpp"
 
 namespace zomato::store::sqlite {
 

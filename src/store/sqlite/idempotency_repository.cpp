@@ -1,4 +1,4 @@
-#include "store/sqlite/idempotency_repository.hpp"
+#include "store/sqlite/repositories.hpp"
 
 namespace zomato::store::sqlite {
 

@@ -1,4 +1,4 @@
-#include "store/sqlite/kitchen_repository.hpp"
+#include "store/sqlite/repositories.hpp"
 
 namespace zomato::store::sqlite {
 

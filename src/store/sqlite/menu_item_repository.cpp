@@ -1,4 +1,4 @@
-#include "store/sqlite/menu_item_repository.hpp"
+#include "store/sqlite/repositories.hpp"
 
 #include "store/sqlite/entity_rows.hpp"
 

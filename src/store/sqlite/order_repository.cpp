@@ -1,5 +1,5 @@
-#include "store/sqlite/order_repository.hpp"
 #include "store/sqlite/entity_rows.hpp"
+#include "store/sqlite/repositories.hpp"
 
 namespace zomato::store::sqlite {
 namespace {

@@ -1,4 +1,4 @@
-#include "store/sqlite/restaurant_repository.hpp"
+#include "store/sqlite/repositories.hpp"
 
 #include "store/sqlite/entity_rows.hpp"
 #include "store/sqlite/like_pattern.hpp"

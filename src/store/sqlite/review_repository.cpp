@@ -1,4 +1,4 @@
-#include "store/sqlite/review_repository.hpp"
+#include "store/sqlite/repositories.hpp"
 
 #include "domain/rounding.hpp"
 #include "store/sqlite/entity_rows.hpp"
