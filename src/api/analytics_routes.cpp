@@ -2,6 +2,7 @@
 
 #include "api/analytics_routes.hpp"
 #include "api/failure_responses.hpp"
+#include "api/route_names.hpp"
 #include "cache/route_rules.hpp"
 #include "domain/clock.hpp"
 #include "http/json_writer.hpp"
@@ -9,10 +10,6 @@
 
 namespace zomato::api {
 namespace {
-
-using http::params;
-using http::request;
-using http::verb;
 
 const char* const tag = "Enterprise Analytics";
 constexpr int revenue_ttl = 24 * 3600;

@@ -1,4 +1,5 @@
 #include "api/cache_demo_routes.hpp"
+#include "api/route_names.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -13,9 +14,6 @@ namespace zomato::api {
 namespace {
 
 using http::json_writer;
-using http::params;
-using http::request;
-using http::verb;
 
 const char* const tag = "Cache";
 

@@ -1,4 +1,5 @@
 #include "api/cache_routes.hpp"
+#include "api/route_names.hpp"
 
 #include "api/cache_demo_routes.hpp"
 #include "http/json_writer.hpp"
@@ -9,9 +10,6 @@ namespace zomato::api {
 namespace {
 
 using http::json_writer;
-using http::params;
-using http::request;
-using http::verb;
 
 const char* const tag = "Cache";
 constexpr std::size_t warm_limit = 50;

@@ -2,6 +2,7 @@
 #include "api/failure_responses.hpp"
 #include "api/order_routes.hpp"
 #include "api/paging.hpp"
+#include "api/route_names.hpp"
 #include "api/write_scope.hpp"
 #include "cache/route_rules.hpp"
 #include "domain/order_status.hpp"
@@ -10,10 +11,6 @@
 
 namespace zomato::api {
 namespace {
-
-using http::params;
-using http::request;
-using http::verb;
 
 const char* const tag = "Customers";
 

@@ -1,4 +1,5 @@
 #include "api/demo_routes.hpp"
+#include "api/route_names.hpp"
 #include "api/write_scope.hpp"
 
 #include <chrono>
@@ -13,9 +14,6 @@ namespace zomato::api {
 namespace {
 
 using http::json_writer;
-using http::params;
-using http::request;
-using http::verb;
 
 const char* const tag = "Demo";
 

@@ -1,16 +1,13 @@
 #include "api/menu_item_routes.hpp"
 #include "api/failure_responses.hpp"
 #include "api/paging.hpp"
+#include "api/route_names.hpp"
 #include "api/write_scope.hpp"
 #include "cache/route_rules.hpp"
 #include "schemas/catalog_schemas.hpp"
 
 namespace zomato::api {
 namespace {
-
-using http::params;
-using http::request;
-using http::verb;
 
 const char* const tag = "Menu Items";
 

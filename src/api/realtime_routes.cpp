@@ -2,16 +2,13 @@
 
 #include "api/failure_responses.hpp"
 #include "api/realtime_routes.hpp"
+#include "api/route_names.hpp"
 #include "cache/route_rules.hpp"
 #include "domain/order_status.hpp"
 #include "schemas/live_schemas.hpp"
 
 namespace zomato::api {
 namespace {
-
-using http::params;
-using http::request;
-using http::verb;
 
 const char* const tag = "Real-Time";
 constexpr int slots_ttl = 30;

@@ -11,17 +11,9 @@ std::string render_customer_analytics(domain::id_t customer_id, const domain::cu
       .field("customer_id", customer_id)
       .field("total_orders", s.total_orders)
       .field("total_spent", domain::format_amount(s.spent))
-      .field("average_order_value", domain::format_amount(domain::average_cents(s.spent, s.paid_orders)))
-      .key("favorite_restaurants")
-      .begin_array();
-  for (const auto& favorite : s.favorite_restaurants) {
-    out.begin_object()
-        .field("restaurant_id", favorite.restaurant_id)
-        .field("name", favorite.name)
-        .field("order_count", favorite.order_count)
-        .end_object();
-  }
-  out.end_array();
+      .field("average_order_value", domain::format_amount(domain::average_cents(s.spent, s.paid_orders)));
+  write_order_counts(out, "favorite_restaurants", "restaurant_id", s.favorite_restaurants,
+                     &domain::restaurant_order_count::restaurant_id, &domain::restaurant_order_count::order_count);
   write_status_breakdown(out, s.by_status);
   out.end_object();
   return std::move(out.text());

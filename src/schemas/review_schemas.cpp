@@ -32,17 +32,9 @@ std::string render_restaurant_order_analytics(domain::id_t restaurant_id, const 
       .field("total_orders", s.total_orders)
       .field("total_revenue", domain::format_amount(s.revenue))
       .field("average_rating", domain::rounded_quotient(s.rating_sum, s.review_count, 2))
-      .field("total_reviews", s.review_count)
-      .key("popular_items")
-      .begin_array();
-  for (const auto& item : s.popular_items) {
-    out.begin_object()
-        .field("menu_item_id", item.menu_item_id)
-        .field("name", item.name)
-        .field("order_count", item.quantity)
-        .end_object();
-  }
-  out.end_array();
+      .field("total_reviews", s.review_count);
+  write_order_counts(out, "popular_items", "menu_item_id", s.popular_items, &domain::item_popularity::menu_item_id,
+                     &domain::item_popularity::quantity);
   write_status_breakdown(out, s.by_status);
   out.end_object();
   return std::move(out.text());
