@@ -100,7 +100,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                               [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
               {tag, "A customer's order history, newest first", "", "OrderList"},
-              cache::cached_in(cache::cache_namespace::orders, 0, "customer_id")});
+              cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::customer)});
 
   routes.add({verb::get,
               "/customers/{customer_id}/analytics",
@@ -112,7 +112,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                 });
               },
               {tag, "A customer's spending and favourite restaurants", "", "CustomerAnalytics"},
-              cache::cached_in(cache::cache_namespace::analytics, 0, "customer_id")});
+              cache::cached_in(cache::cache_namespace::analytics, 0, cache::scope_kind::customer)});
 }
 
 }  // namespace zomato::api

@@ -51,7 +51,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                               [](const services::order_details& found) { return schemas::render(found); });
               },
               {tag, "An order with its customer, restaurant and items", "", "OrderDetails"},
-              cache::cached_in(cache::cache_namespace::orders, 0, "order_id")});
+              cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::order)});
 
   routes.add({verb::put,
               "/orders/{order_id}/status",
@@ -75,7 +75,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                               [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
               {tag, "A customer's orders, newest first", "", "OrderList"},
-              cache::cached_in(cache::cache_namespace::orders, 0, "customer_id")});
+              cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::customer)});
 
   routes.add({verb::get,
               "/orders/restaurants/{restaurant_id}/orders",
@@ -86,7 +86,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                               [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
               },
               {tag, "A restaurant's orders, newest first", "", "OrderList"},
-              cache::cached_in(cache::cache_namespace::orders, 0, "restaurant_id")});
+              cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::restaurant)});
 }
 
 }  // namespace zomato::api

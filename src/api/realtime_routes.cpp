@@ -62,7 +62,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                               200, [](const services::slots_view& v) { return schemas::render(v, slots_ttl); });
               },
               {tag, "The next delivery slots and whether each can take an order (30 s cache)", "", "DeliverySlots"},
-              cache::cached_in(cache::cache_namespace::realtime, slots_ttl, "restaurant_id")});
+              cache::cached_in(cache::cache_namespace::realtime, slots_ttl, cache::scope_kind::restaurant)});
 
   routes.add({verb::get,
               "/realtime/restaurant-availability/{restaurant_id}",
@@ -73,7 +73,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                     [](const services::availability_view& v) { return schemas::render(v, availability_ttl); });
               },
               {tag, "Kitchen capacity in use and the wait for a new order (60 s cache)", "", "Availability"},
-              cache::cached_in(cache::cache_namespace::realtime, availability_ttl, "restaurant_id")});
+              cache::cached_in(cache::cache_namespace::realtime, availability_ttl, cache::scope_kind::restaurant)});
 
   routes.add({verb::get,
               "/realtime/dynamic-pricing/{restaurant_id}",
@@ -83,7 +83,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                               [](const services::pricing_view& v) { return schemas::render(v, pricing_ttl); });
               },
               {tag, "Delivery fee with surge from current demand (2 min cache)", "", "DynamicPricing"},
-              cache::cached_in(cache::cache_namespace::realtime, pricing_ttl, "restaurant_id")});
+              cache::cached_in(cache::cache_namespace::realtime, pricing_ttl, cache::scope_kind::restaurant)});
 
   routes.add({verb::get,
               "/realtime/order-tracking/{order_id}",
@@ -97,7 +97,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                 return out;
               },
               {tag, "Status, history and ETA of an order (cached once it is final)", "", "OrderTracking"},
-              cache::cached_in(cache::cache_namespace::realtime, tracking_ttl, "order_id")});
+              cache::cached_in(cache::cache_namespace::realtime, tracking_ttl, cache::scope_kind::order)});
 
   routes.add({verb::get,
               "/realtime/notifications/{customer_id}",
@@ -109,7 +109,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                 });
               },
               {tag, "The customer's order events, newest first (60 s cache)", "", "Notifications"},
-              cache::cached_in(cache::cache_namespace::realtime, notifications_ttl, "customer_id")});
+              cache::cached_in(cache::cache_namespace::realtime, notifications_ttl, cache::scope_kind::customer)});
 }
 
 }  // namespace zomato::api

@@ -82,7 +82,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
                 });
               },
               {tag, "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"},
-              cache::cached_in(cache::cache_namespace::analytics, 0, "restaurant_id")});
+              cache::cached_in(cache::cache_namespace::analytics, 0, cache::scope_kind::restaurant)});
 }
 
 }  // namespace zomato::api

@@ -3,10 +3,20 @@
 namespace zomato::cache {
 
 std::optional<scope_kind> scope_kind_of_param(std::string_view name) {
-  if (name == "restaurant_id") return scope_kind::restaurant;
-  if (name == "customer_id") return scope_kind::customer;
-  if (name == "order_id") return scope_kind::order;
+  for (const auto kind : {scope_kind::restaurant, scope_kind::customer, scope_kind::order}) {
+    if (name == param_of(kind)) return kind;
+  }
   return std::nullopt;
+}
+
+std::string_view param_of(scope_kind kind) {
+  switch (kind) {
+    case scope_kind::restaurant: return "restaurant_id";
+    case scope_kind::customer: return "customer_id";
+    case scope_kind::order: return "order_id";
+    case scope_kind::unscoped: break;
+  }
+  return {};
 }
 
 scope_generations::scope_generations() : slots_(new std::atomic<std::uint32_t>[slot_count]()) {}

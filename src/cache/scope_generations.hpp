@@ -17,6 +17,9 @@ enum class scope_kind { unscoped, restaurant, customer, order };
 /// "restaurant_id" -> restaurant, "customer_id" -> customer, "order_id" -> order.
 std::optional<scope_kind> scope_kind_of_param(std::string_view name);
 
+/// The path parameter that names a scope's entity ("restaurant_id", ...); "" for unscoped.
+std::string_view param_of(scope_kind kind);
+
 /// Generations of the scopes inside namespaces, in a fixed table of slots: the unscoped
 /// entries of each namespace have a slot of their own, a scope maps to one of the others by
 /// hash, and moving a slot on makes every entry keyed with its old generation unreachable.

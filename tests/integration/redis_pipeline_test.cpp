@@ -168,7 +168,7 @@ TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
   response_cache cache(settings);
   http::route target;
   target.pattern = "/restaurants/{restaurant_id}";
-  target.cache = cached_in(cache_namespace::restaurants, 0, "restaurant_id");
+  target.cache = cached_in(cache_namespace::restaurants, 0, scope_kind::restaurant);
   http::params values;
   values.set("restaurant_id", std::int64_t{7});
   http::request req;

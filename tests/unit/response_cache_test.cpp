@@ -16,9 +16,9 @@ struct counting_route {
   http::route route;
   int produced = 0;
 
-  counting_route(std::string pattern, cache_namespace ns, std::string scope) {
+  counting_route(std::string pattern, cache_namespace ns, std::string_view scope) {
     route.pattern = std::move(pattern);
-    route.cache = cached_in(ns, 0, std::move(scope));
+    route.cache = cached_in(ns, 0, scope_kind_of_param(scope).value_or(scope_kind::unscoped));
   }
 };
 
