@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/clock.hpp"
 #include "http/json_writer.hpp"
 #include "http/responses.hpp"
 #include "schemas/cache_schemas.hpp"
@@ -80,7 +81,7 @@ void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, inte
                     .field("performance_improvement", improvement)
                     .field("cache_status", status)
                     .end_object()
-                    .field("timestamp", schemas::epoch_seconds())
+                    .field("timestamp", domain::epoch_seconds_now())
                     .end_object();
                 return http::json(200, std::move(out.text()));
               },
@@ -100,7 +101,7 @@ void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, inte
                 double total_uncached = 0;
                 double total_cached = 0;
                 json_writer out;
-                out.begin_object().field("test_timestamp", schemas::epoch_seconds()).key("operations").begin_array();
+                out.begin_object().field("test_timestamp", domain::epoch_seconds_now()).key("operations").begin_array();
                 for (const auto& [name, path] : operations) {
                   const auto t = time_both(get, path, "");
                   total_uncached += t.uncached_ms;

@@ -2,6 +2,7 @@
 #include "api/route_names.hpp"
 
 #include "api/cache_demo_routes.hpp"
+#include "domain/clock.hpp"
 #include "http/json_writer.hpp"
 #include "http/responses.hpp"
 #include "schemas/cache_schemas.hpp"
@@ -150,7 +151,7 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::cac
                   out.field("message", "Cache warmed")
                       .key("results")
                       .begin_object()
-                      .field("timestamp", schemas::epoch_seconds());
+                      .field("timestamp", domain::epoch_seconds_now());
                   schemas::write_warm_summary(out, steps);
                   out.end_object();
                 });
@@ -176,7 +177,7 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::cac
                          "Popular data warmed: the restaurants with the most orders, then the most requested entries")
                       .key("results")
                       .begin_object()
-                      .field("timestamp", schemas::epoch_seconds());
+                      .field("timestamp", domain::epoch_seconds_now());
                   schemas::write_warm_summary(out, {restaurants, requested});
                   out.end_object();
                 });

@@ -1,5 +1,7 @@
 #include "app/task_board.hpp"
 
+#include "domain/clock.hpp"
+
 #include <chrono>
 
 namespace zomato::app {
@@ -10,7 +12,7 @@ void task_board::schedule(const std::string& name, std::int64_t interval_seconds
 }
 
 void task_board::record(const std::string& name, std::string result) {
-  const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const double now = domain::epoch_seconds_now();
   std::lock_guard guard(lock_);
   for (auto& task : tasks_) {
     if (task.name != name) continue;

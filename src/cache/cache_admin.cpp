@@ -5,15 +5,14 @@
 #include <cstdio>
 
 #include "cache/invalidation_map.hpp"
+#include "domain/rounding.hpp"
 
 namespace zomato::cache {
 namespace {
 
-double two_decimals(double value) { return std::round(value * 100.0) / 100.0; }
-
 double memory_utilization_percent(std::int64_t used, std::int64_t max) {
   if (max <= 0) return 0.0;
-  return two_decimals(100.0 * static_cast<double>(used) / static_cast<double>(max));
+  return domain::two_decimals(100.0 * static_cast<double>(used) / static_cast<double>(max));
 }
 
 // Raises the verdict to `level` when that is worse, and notes the issue.
@@ -30,7 +29,7 @@ void raise(services::cache_health& h, const std::string& level, std::string issu
 
 double hit_ratio_percent(std::uint64_t hits, std::uint64_t misses) {
   const auto total = hits + misses;
-  return total == 0 ? 0.0 : two_decimals(100.0 * static_cast<double>(hits) / static_cast<double>(total));
+  return total == 0 ? 0.0 : domain::two_decimals(100.0 * static_cast<double>(hits) / static_cast<double>(total));
 }
 
 std::string_view efficiency_rating(std::uint64_t hits, std::uint64_t misses) {
@@ -87,7 +86,7 @@ services::cache_configuration cache_admin::configuration() const {
     f.ttl_seconds = cache_.ttl_for(ns).count();
     c.namespaces.push_back(f);
   }
-  for (auto what : all_changes) {
+  for (auto what : services::all_changes) {
     services::invalidation_rule rule{rule_name_of(what), {}, confined_to_touched(what)};
     for (auto ns : namespaces_changed_by(what)) rule.namespaces.push_back(name_of(ns));
     c.invalidation.push_back(std::move(rule));

@@ -30,7 +30,9 @@ class generations {
   key_generations of_entry(cache_namespace ns, std::optional<scope_kind> kind, std::int64_t id) const;
   /// Whether neither generation of `seen` has moved on since it was read.
   bool still_current(cache_namespace ns, const key_generations& seen) const;
+  /// The namespace's current generation.
   std::uint64_t of_namespace(cache_namespace ns) const { return namespaces_[index_of(ns)].load(); }
+  /// The current generation of a scope slot (scope_generations::slot_of).
   std::uint32_t of_scope(std::size_t slot) const { return scopes_.current(slot); }
 
   /// Drops every entry of the namespace.

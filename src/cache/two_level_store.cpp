@@ -53,6 +53,7 @@ std::int64_t two_level_store::remove_if(const std::function<bool(std::string_vie
 }
 
 redis_backend::key_stats two_level_store::remote_stats(std::string_view key_prefix) {
+  if (!redis_) return {};
   return redis_->scan_stats(remote_key(key_prefix) + "*");
 }
 

@@ -45,10 +45,13 @@ class two_level_store {
   void clear_memory() { memory_.clear(); }
   /// Calls `see` on every entry in memory (enabled or not) without changing anything.
   void inspect_memory(const std::function<void(const memory_backend::visit&)>& see) const { memory_.inspect(see); }
-  /// Counts and sizes of this process's Redis entries whose key begins with `key_prefix`.
+  /// Counts and sizes of this process's Redis entries whose key begins with `key_prefix`;
+  /// none without Redis.
   redis_backend::key_stats remote_stats(std::string_view key_prefix);
 
+  /// The Redis level, or nullptr when there is none.
   redis_backend* redis() { return redis_.get(); }
+  /// The in-process level, or nullptr when it is off.
   memory_backend* memory() { return memory_enabled_ ? &memory_ : nullptr; }
 
  private:

@@ -112,4 +112,8 @@ std::optional<std::string> parse_timestamp(std::string_view text) {
   return std::string(text.substr(0, 10)) + "T" + *clock_time;
 }
 
+double epoch_seconds_now() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace zomato::domain

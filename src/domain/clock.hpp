@@ -7,6 +7,9 @@
 
 namespace zomato::domain {
 
+/// Seconds since the Unix epoch now, with their fraction (the API's "timestamp" fields).
+double epoch_seconds_now();
+
 /// The current UTC time as "2026-11-25T17:11:53".
 std::string now_timestamp();
 

@@ -147,14 +147,38 @@ constexpr std::size_t member_count() {
   }
 }
 
+// Whether no two fields of the tuple name the same member or the same JSON name.
+template <class Fields>
+consteval bool all_distinct(const Fields& fields) {
+  return std::apply(
+      [](const auto&... each) {
+        bool distinct = true;
+        const auto against_all = [&](const auto& one) {
+          int same = 0;
+          const auto compare = [&](const auto& other) {
+            if (one.name == other.name) ++same;
+            if constexpr (std::is_same_v<decltype(one.member), decltype(other.member)>) {
+              if (one.member == other.member && one.name != other.name) ++same;
+            }
+          };
+          (compare(each), ...);
+          if (same != 1) distinct = false;
+        };
+        (against_all(each), ...);
+        return distinct;
+      },
+      fields);
+}
+
 }  // namespace detail
 
 /// Calls `visit(field)` for each declared field of the entity, in declaration order. Does not
-/// compile when the declaration misses a member of the struct.
+/// compile when the declaration misses a member of the struct or names one twice.
 template <described_entity Entity, class Visit>
 constexpr void for_each_field(Visit&& visit) {
   static_assert(std::tuple_size_v<std::remove_cvref_t<decltype(fields_of<Entity>)>> == detail::member_count<Entity>(),
                 "every member of the entity has a field declaration");
+  static_assert(detail::all_distinct(fields_of<Entity>), "each field names its own member and JSON name");
   std::apply([&](const auto&... each) { (visit(each), ...); }, fields_of<Entity>);
 }
 

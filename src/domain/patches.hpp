@@ -3,6 +3,7 @@
 #include <bitset>
 #include <cstddef>
 #include <optional>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -37,6 +38,8 @@ class patch {
 
  private:
   static constexpr std::size_t most_fields = 32;
+  static_assert(std::tuple_size_v<std::remove_cvref_t<decltype(fields_of<Entity>)>> <= most_fields,
+                "a patch marks each field in one bit of its set");
 
   template <class Value>
   static std::size_t index_of(Value Entity::*member) {

@@ -1,5 +1,7 @@
 #include "domain/rounding.hpp"
 
+#include <cmath>
+
 namespace zomato::domain {
 
 double rounded_quotient(std::int64_t numerator, std::int64_t denominator, int decimals) {
@@ -12,5 +14,7 @@ double rounded_quotient(std::int64_t numerator, std::int64_t denominator, int de
   if (twice_remainder > denominator || (twice_remainder == denominator && quotient % 2 != 0)) ++quotient;
   return static_cast<double>(quotient) / static_cast<double>(scale);
 }
+
+double two_decimals(double value) { return std::round(value * 100.0) / 100.0; }
 
 }  // namespace zomato::domain

@@ -1,16 +1,15 @@
 #include "schemas/cache_schemas.hpp"
 
-#include <chrono>
-#include <cmath>
 #include <cstdio>
+
+#include "domain/clock.hpp"
+#include "domain/rounding.hpp"
 
 namespace zomato::schemas {
 namespace {
 
 using http::json_writer;
 using services::cache_snapshot;
-
-double two_decimals(double value) { return std::round(value * 100.0) / 100.0; }
 
 std::int64_t keys_of(const cache_snapshot& s, const services::namespace_figures& f) {
   return s.keys_in_redis ? f.redis_keys : f.memory_keys;
@@ -26,7 +25,7 @@ std::int64_t body_bytes_of(const cache_snapshot& s, const services::namespace_fi
 
 // Memory spent per byte stored (1.0: no overhead); 0 when nothing is stored.
 double overhead_ratio(std::int64_t spent, std::int64_t stored) {
-  return stored <= 0 ? 0.0 : two_decimals(static_cast<double>(spent) / static_cast<double>(stored));
+  return stored <= 0 ? 0.0 : domain::two_decimals(static_cast<double>(spent) / static_cast<double>(stored));
 }
 
 void write_recommendations(json_writer& out, const std::vector<std::string>& recommendations) {
@@ -36,10 +35,6 @@ void write_recommendations(json_writer& out, const std::vector<std::string>& rec
 }
 
 }  // namespace
-
-double epoch_seconds() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string human_bytes(std::int64_t bytes) {
   char text[32];
@@ -57,7 +52,7 @@ std::string render_cache_envelope(const std::function<void(json_writer&)>& body)
   json_writer out;
   out.begin_object().field("status", "success");
   body(out);
-  out.field("timestamp", epoch_seconds()).end_object();
+  out.field("timestamp", domain::epoch_seconds_now()).end_object();
   return std::move(out.text());
 }
 
@@ -72,7 +67,8 @@ void write_hit_ratio(json_writer& out, const cache_snapshot& s) {
 }
 
 void write_memory(json_writer& out, const cache_snapshot& s) {
-  const double average = s.keys == 0 ? 0.0 : two_decimals(static_cast<double>(s.bytes) / static_cast<double>(s.keys));
+  const double average =
+      s.keys == 0 ? 0.0 : domain::two_decimals(static_cast<double>(s.bytes) / static_cast<double>(s.keys));
   out.begin_object()
       .field("total_memory_used", s.used_memory)
       .field("memory_used_human", human_bytes(s.used_memory))
@@ -115,8 +111,8 @@ void write_warm_summary(json_writer& out, const std::vector<services::warm_step>
       .key("summary")
       .begin_object()
       .field("total_items_warmed", items)
-      .field("total_time_ms", two_decimals(time))
-      .field("average_time_per_item_ms", items == 0 ? 0.0 : two_decimals(time / static_cast<double>(items)))
+      .field("total_time_ms", domain::two_decimals(time))
+      .field("average_time_per_item_ms", items == 0 ? 0.0 : domain::two_decimals(time / static_cast<double>(items)))
       .end_object();
 }
 
@@ -178,7 +174,7 @@ std::string render_namespace_statistics(const cache_snapshot& s) {
           .field("memory_estimate_bytes", bytes)
           .field("memory_estimate_human", human_bytes(bytes))
           .field("average_key_size_bytes",
-                 keys == 0 ? 0.0 : two_decimals(static_cast<double>(bytes) / static_cast<double>(keys)))
+                 keys == 0 ? 0.0 : domain::two_decimals(static_cast<double>(bytes) / static_cast<double>(keys)))
           .field("hits", static_cast<std::int64_t>(f.hits))
           .field("misses", static_cast<std::int64_t>(f.misses))
           .field("hit_ratio_percent", f.hit_ratio_percent)
@@ -226,7 +222,7 @@ std::string render_cache_health(const cache_snapshot& s, const services::cache_h
         .begin_object()
         .field("status", h.status)
         .field("backend", s.backend)
-        .field("ping_time_ms", s.redis ? two_decimals(s.redis->ping_ms) : 0.0)
+        .field("ping_time_ms", s.redis ? domain::two_decimals(s.redis->ping_ms) : 0.0)
         .field("redis_version", s.version)
         .field("uptime_seconds", s.redis ? s.redis->uptime_seconds : std::int64_t{0})
         .field("connected_clients", s.connected_clients)
@@ -238,7 +234,7 @@ std::string render_cache_health(const cache_snapshot& s, const services::cache_h
     write_hit_ratio(out, s);
     out.key("memory_usage");
     write_memory(out, s);
-    out.end_object().field("timestamp", epoch_seconds()).end_object();
+    out.end_object().field("timestamp", domain::epoch_seconds_now()).end_object();
   });
 }
 
@@ -291,7 +287,7 @@ std::string render_comprehensive_report(const cache_snapshot& s, const services:
   return render_cache_envelope([&](json_writer& out) {
     out.key("comprehensive_report")
         .begin_object()
-        .field("report_timestamp", epoch_seconds())
+        .field("report_timestamp", domain::epoch_seconds_now())
         .field("cache_availability", !s.redis || s.redis->connected)
         .key("basic_statistics")
         .begin_object()

@@ -11,7 +11,6 @@
 namespace zomato::schemas {
 
 /// Seconds since the epoch as a number, as the original's envelopes carry it.
-double epoch_seconds();
 /// "1.15M", "0.53K", "512B".
 std::string human_bytes(std::int64_t bytes);
 

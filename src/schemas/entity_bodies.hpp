@@ -43,13 +43,10 @@ std::vector<field_rule> rules_of(const body_limits& limits) {
       case domain::field_kind::timestamp: out.kind = field_kind::timestamp; break;
       case domain::field_kind::email: out.kind = field_kind::email; break;
       case domain::field_kind::phone: out.kind = field_kind::phone; break;
-      case domain::field_kind::price:
-      case domain::field_kind::amount: out.kind = field_kind::money; break;
-      case domain::field_kind::status:
-        out.kind = field_kind::choice;
-        for (const auto status : domain::all_order_statuses) out.choices.emplace_back(domain::name_of(status));
-        break;
-      case domain::field_kind::text: break;
+      case domain::field_kind::price: out.kind = field_kind::money; break;
+      case domain::field_kind::text:
+      case domain::field_kind::amount:  // amounts and statuses are set by the server, never sent
+      case domain::field_kind::status: break;
     }
     rules.push_back(std::move(out));
   });

@@ -12,10 +12,6 @@ namespace {
 
 using http::json_writer;
 
-double epoch_now() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 double epoch_of(const std::string& timestamp) {
   const auto at = domain::time_point_of(timestamp);
   return at ? std::chrono::duration<double>(at->time_since_epoch()).count() : 0.0;
@@ -26,7 +22,7 @@ void write_restaurant_head(json_writer& out, const domain::restaurant& r) {
 }
 
 std::string finish(json_writer& out, int cache_ttl) {
-  out.field("last_updated", epoch_now()).field("cache_ttl", cache_ttl).end_object();
+  out.field("last_updated", domain::epoch_seconds_now()).field("cache_ttl", cache_ttl).end_object();
   return std::move(out.text());
 }
 

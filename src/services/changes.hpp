@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace zomato::services {
@@ -18,6 +20,14 @@ enum class change {
   review_added,
   catalog_replaced,  // bulk writes: sample data added or removed
 };
+
+/// Every kind of write, in the enum's order: a value added to `change` goes here too.
+inline constexpr std::array<change, 11> all_changes{
+    change::restaurant_created,   change::restaurant_updated, change::restaurant_deleted, change::menu_changed,
+    change::customer_created,     change::customer_updated,   change::customer_deleted,   change::order_placed,
+    change::order_status_changed, change::review_added,       change::catalog_replaced};
+static_assert(static_cast<std::size_t>(all_changes.back()) + 1 == all_changes.size(),
+              "all_changes ends with the enum's last value");
 
 /// The entities a write touched, so the cache can keep what is about other ones; 0 where
 /// the write names none of that kind.

@@ -15,11 +15,11 @@ namespace {
 
 TEST(InvalidationRules, AllChangesListsEveryKindOfWriteOnceInTheEnumsOrder) {
   std::set<std::string_view> names;
-  for (std::size_t i = 0; i < all_changes.size(); ++i) {
-    EXPECT_EQ(static_cast<std::size_t>(all_changes[i]), i);
-    names.insert(rule_name_of(all_changes[i]));
+  for (std::size_t i = 0; i < services::all_changes.size(); ++i) {
+    EXPECT_EQ(static_cast<std::size_t>(services::all_changes[i]), i);
+    names.insert(rule_name_of(services::all_changes[i]));
   }
-  EXPECT_EQ(names.size(), all_changes.size());
+  EXPECT_EQ(names.size(), services::all_changes.size());
 }
 
 TEST(CacheAdmin, CacheInfoListsExactlyTheInvalidationMapsRules) {
@@ -27,9 +27,9 @@ TEST(CacheAdmin, CacheInfoListsExactlyTheInvalidationMapsRules) {
   cache_admin admin(cache);
   const auto info = nlohmann::json::parse(schemas::render_cache_configuration(admin.configuration()));
   const auto& rules = info["advanced_invalidation_rules"]["hierarchical_invalidation"];
-  ASSERT_EQ(rules.size(), all_changes.size());
+  ASSERT_EQ(rules.size(), services::all_changes.size());
   std::set<std::string> confined;
-  for (auto what : all_changes) {
+  for (auto what : services::all_changes) {
     const auto name = std::string(rule_name_of(what));
     std::vector<std::string> expected;
     for (auto ns : namespaces_changed_by(what)) expected.emplace_back(name_of(ns));

@@ -287,20 +287,21 @@ class generator {
       if (random_.percent(90)) description = text(cuisine) + " " + text(random_.pick(descriptions));
       const auto& open = random_.pick(hours);
       const bool active = random_.percent(95);
-      const std::string address = street_address(random_);
-      const std::string phone = phone_number(random_);
+      std::string address = street_address(random_);
+      std::string phone = phone_number(random_);
       const std::size_t quality = random_.below(star_weights.size());
       const sys_seconds created = spread(random_, start, days{180}, i, plan_.restaurants);
+      const auto stamp = timestamp(created);
       const domain::restaurant row{.name = std::move(name),
                                    .description = std::move(description),
                                    .cuisine_type = text(cuisine),
-                                   .address = address,
-                                   .phone_number = phone,
+                                   .address = std::move(address),
+                                   .phone_number = std::move(phone),
                                    .is_active = active,
                                    .opening_time = text(open.opening),
                                    .closing_time = text(open.closing),
-                                   .created_at = timestamp(created),
-                                   .updated_at = timestamp(created)};
+                                   .created_at = stamp,
+                                   .updated_at = stamp};
       restaurants_.push_back({insert(insert_restaurant_sql, row), quality, {}});
       ++counts_.restaurants;
       add_menu(restaurants_.back(), created);
@@ -344,19 +345,21 @@ class generator {
     for (std::int64_t i = 0; i < plan_.customers; ++i) {
       const names first = random_.pick(first_names);
       const names last = random_.pick(last_names);
-      const std::string email = "customer" + std::to_string(i + 1) + "@example.com";
+      std::string email = "customer" + std::to_string(i + 1) + "@example.com";
       std::string address = street_address(random_);
-      const std::string phone = phone_number(random_);
+      std::string phone = phone_number(random_);
       const bool active = random_.percent(98);
       const sys_seconds created = spread(random_, start, days{270}, i, plan_.customers);
-      const domain::customer row{.name = text(first) + " " + text(last),
-                                 .email = email,
-                                 .phone_number = phone,
-                                 .address = address,
-                                 .is_active = active,
-                                 .created_at = timestamp(created),
-                                 .updated_at = timestamp(created)};
-      customers_.push_back({insert(insert_customer_sql, row), std::move(address)});
+      const auto stamp = timestamp(created);
+      domain::customer row{.name = text(first) + " " + text(last),
+                           .email = std::move(email),
+                           .phone_number = std::move(phone),
+                           .address = std::move(address),
+                           .is_active = active,
+                           .created_at = stamp,
+                           .updated_at = stamp};
+      // A braced list runs in order: the row is written before its address moves.
+      customers_.push_back({insert(insert_customer_sql, row), std::move(row.address)});
       ++counts_.customers;
     }
   }
@@ -477,8 +480,9 @@ class generator {
   std::int64_t insert(const std::string& sql, const Entity& row) {
     auto statement = db_.use(sql);
     bind_insert(statement, row).run();
+    const auto id = db_.last_insert_id();
     writes_.row_written();
-    return db_.last_insert_id();
+    return id;
   }
 
   void rate_restaurants() {
