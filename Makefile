@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; both set up what is missing first.
-.PHONY: setup configure build run test test-release test-asan test-fuzz bench clean
+.PHONY: setup configure build run test test-release test-asan test-tsan test-fuzz bench clean
 
 setup:
 	@scripts/setup.sh
@@ -22,12 +22,18 @@ test-asan: setup
 	@cmake --build --preset asan
 	ctest --preset asan
 
+# ThreadSanitizer over the concurrency tests only (tests/CMakeLists.txt lists them).
+test-tsan: setup
+	@cmake --preset tsan >/dev/null
+	@cmake --build --preset tsan
+	ctest --preset tsan
+
 test-fuzz: setup
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz
 	ctest --preset fuzz
 
-test: test-release test-asan test-fuzz
+test: test-release test-asan test-tsan test-fuzz
 
 bench: build
 	bench/run.sh
