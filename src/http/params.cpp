@@ -295,12 +295,11 @@ query_pairs::query_pairs(std::string_view query) {
 }
 
 std::optional<std::string> query_pairs::last(std::string_view key) const {
-  for (auto pair = pairs_.rbegin(); pair != pairs_.rend(); ++pair) {
-    if (pair->escaped_name ? percent_decode(pair->name, true) == key : pair->name == key) {
-      return percent_decode(pair->value, true);
-    }
-  }
-  return std::nullopt;
+  const auto match = std::find_if(pairs_.rbegin(), pairs_.rend(), [&](const auto& pair) {
+    return pair.escaped_name ? percent_decode(pair.name, true) == key : pair.name == key;
+  });
+  if (match == pairs_.rend()) return std::nullopt;
+  return percent_decode(match->value, true);
 }
 
 std::optional<std::string> query_value(std::string_view query, std::string_view key) {
