@@ -6,15 +6,18 @@
 # file, its compile command, .clang-tidy and every header of src/ (what a check may look at
 # besides system headers), so a second run in the same build folder checks only what changed.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 build=$(realpath "$1")
 shift
+# Files as the compile database names them (absolute), for the stamps' keys.
+named=()
+(($#)) && mapfile -t named < <(realpath "$@")
+cd "$(dirname "$0")/.."
 jobs=${TIDY_JOBS:-2}
 stamps=$build/clang-tidy
 mkdir -p "$stamps"
 
 if (($#)); then
-  files=("$@")
+  files=("${named[@]}")
 else
   mapfile -t files < <(jq -r '.[].file' "$build/compile_commands.json" | grep "^$PWD/src/" | sort -u)
 fi
