@@ -187,7 +187,8 @@ namespace {
 // Every byte but the unreserved ones as %XX.
 void append_percent_encoded(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789ABCDEF";
-  for (const unsigned char c : text) {
+  for (const char byte : text) {
+    const auto c = static_cast<unsigned char>(byte);
     const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
                        c == '_' || c == '.' || c == '~';
     if (plain) {
