@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; both set up what is missing first.
-.PHONY: setup configure build run test test-release test-asan test-fuzz bench clean
+.PHONY: setup configure build run test test-release test-asan test-tsan test-fuzz tidy bench clean
 
 setup:
 	@scripts/setup.sh
@@ -22,12 +22,23 @@ test-asan: setup
 	@cmake --build --preset asan
 	ctest --preset asan
 
+# ThreadSanitizer over the concurrency tests only (tests/CMakeLists.txt lists them).
+test-tsan: setup
+	@cmake --preset tsan >/dev/null
+	@cmake --build --preset tsan
+	ctest --preset tsan
+
 test-fuzz: setup
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz
 	ctest --preset fuzz
 
-test: test-release test-asan test-fuzz
+# clang-tidy over src/ with the release build's compile database (also the ctest style.clang_tidy
+# when ENABLE_TIDY_TEST is on); files unchanged since they last passed are skipped.
+tidy: configure
+	scripts/clang-tidy.sh build/release
+
+test: test-release test-asan test-tsan test-fuzz
 
 bench: build
 	bench/run.sh

@@ -12,7 +12,10 @@ function(add_layer name)
   target_compile_definitions(zomato_${name} PUBLIC BOOST_ASIO_NO_DEPRECATED)
   list(TRANSFORM layer_CALLS PREPEND zomato_ OUTPUT_VARIABLE called)
   target_link_libraries(zomato_${name} PUBLIC project_warnings project_sanitizers ${called} ${layer_LIBRARIES})
-  if(NOT ENABLE_SANITIZERS AND NOT ENABLE_FUZZING)
+  if("Boost::headers" IN_LIST layer_LIBRARIES OR "net" IN_LIST layer_CALLS)
+    set_target_properties(zomato_${name} PROPERTIES SKIP_NULL_DEREFERENCE_WARNING ON)  # see warnings.cmake
+  endif()
+  if(NOT ENABLE_SANITIZERS AND NOT ENABLE_TSAN AND NOT ENABLE_FUZZING)
     add_library(zomato_${name}_closed SHARED ${CMAKE_SOURCE_DIR}/cmake/empty.cpp)
     target_link_libraries(zomato_${name}_closed PRIVATE -Wl,--whole-archive zomato_${name} -Wl,--no-whole-archive
                           ${called} ${layer_LIBRARIES})

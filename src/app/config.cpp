@@ -25,7 +25,7 @@ std::string sqlite_path_of(const std::string& url) {
   if (!url.starts_with(scheme) || url.size() == scheme.size()) {
     throw config_error("DATABASE_URL must look like sqlite:///./restaurants.db, got '" + url + "'");
   }
-  const auto path = url.substr(scheme.size());
+  auto path = url.substr(scheme.size());
   if (path == ":memory:")
     throw config_error("DATABASE_URL must name a file; :memory: is not shared between connections");
   return path;
@@ -110,7 +110,7 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
     c.cache_memory = name == "on";
   }
   const auto interval = [&](const char* name, std::chrono::seconds& target) {
-    if (auto v = lookup(name)) target = std::chrono::seconds(integer_in(name, *v, 1, 7 * 24 * 3600));
+    if (auto v = lookup(name)) target = std::chrono::seconds(integer_in(name, *v, 1, std::int64_t{7} * 24 * 3600));
   };
   interval("REFRESH_INTERVAL_SECONDS", c.refresh_interval);
   interval("HEALTH_INTERVAL_SECONDS", c.health_interval);

@@ -33,8 +33,8 @@ struct config {
   unsigned write_threads = 3;
   log_level logging = log_level::info;
   std::size_t body_limit = 1 << 20;
-  std::size_t header_limit = 16 * 1024;
-  std::size_t trailer_limit = 8 * 1024;
+  std::size_t header_limit = std::size_t{16} * 1024;
+  std::size_t trailer_limit = std::size_t{8} * 1024;
   std::size_t connections_per_loop = 4096;
   std::chrono::seconds read_timeout{30};
   std::string asset_dir;

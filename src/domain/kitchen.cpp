@@ -7,6 +7,8 @@
 namespace zomato::domain {
 namespace {
 
+constexpr std::int64_t minutes_per_day = std::int64_t{24} * 60;
+
 // Seconds since midnight of "HH:MM:SS".
 std::int64_t second_of_day(const std::string& time_of_day) {
   return std::stoll(time_of_day.substr(0, 2)) * 3600 + std::stoll(time_of_day.substr(3, 2)) * 60 +
@@ -76,8 +78,8 @@ std::vector<delivery_slot> delivery_slots(std::chrono::system_clock::time_point 
   const auto now_minute = second_of(now) / 60;
   // The first slot starts at the next slot boundary.
   std::int64_t offset = (slot_minutes - now_minute % slot_minutes) % slot_minutes;
-  for (; offset < 24 * 60 && static_cast<std::int64_t>(slots.size()) < slots_shown; offset += slot_minutes) {
-    const auto start = (now_minute + offset) % (24 * 60);
+  for (; offset < minutes_per_day && static_cast<std::int64_t>(slots.size()) < slots_shown; offset += slot_minutes) {
+    const auto start = (now_minute + offset) % minutes_per_day;
     if (!open_at(start * 60, opening, closing)) continue;
     const auto due = std::count_if(due_minutes.begin(), due_minutes.end(), [&](std::int64_t minute) {
       return minute >= offset && minute < offset + slot_minutes;

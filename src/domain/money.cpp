@@ -20,7 +20,7 @@ std::optional<cents> to_cents(double amount) {
 }
 
 std::string format_amount(cents_sum amount) {
-  __extension__ typedef unsigned __int128 magnitude_t;
+  __extension__ using magnitude_t = unsigned __int128;
   const bool negative = amount < 0;
   const magnitude_t magnitude = negative ? -static_cast<magnitude_t>(amount) : static_cast<magnitude_t>(amount);
   const magnitude_t units = magnitude / 100;

@@ -20,7 +20,7 @@ inline constexpr cents max_order_total_cents = 100'000'000;
 std::optional<cents> to_cents(double amount);
 
 /// A sum of amounts, exact in 128 bits: no number of 64-bit amounts SQLite can store overflows it.
-__extension__ typedef __int128 cents_sum;
+__extension__ using cents_sum = __int128;
 
 /// "34.97", "10.00": the string form of amounts (total_amount, item_price, revenue), any size.
 std::string format_amount(cents_sum amount);

@@ -187,7 +187,8 @@ namespace {
 // Every byte but the unreserved ones as %XX.
 void append_percent_encoded(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789ABCDEF";
-  for (const unsigned char c : text) {
+  for (const char byte : text) {
+    const auto c = static_cast<unsigned char>(byte);
     const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
                        c == '_' || c == '.' || c == '~';
     if (plain) {
@@ -295,12 +296,11 @@ query_pairs::query_pairs(std::string_view query) {
 }
 
 std::optional<std::string> query_pairs::last(std::string_view key) const {
-  for (auto pair = pairs_.rbegin(); pair != pairs_.rend(); ++pair) {
-    if (pair->escaped_name ? percent_decode(pair->name, true) == key : pair->name == key) {
-      return percent_decode(pair->value, true);
-    }
-  }
-  return std::nullopt;
+  const auto match = std::find_if(pairs_.rbegin(), pairs_.rend(), [&](const auto& pair) {
+    return pair.escaped_name ? percent_decode(pair.name, true) == key : pair.name == key;
+  });
+  if (match == pairs_.rend()) return std::nullopt;
+  return percent_decode(match->value, true);
 }
 
 std::optional<std::string> query_value(std::string_view query, std::string_view key) {

@@ -216,7 +216,9 @@ TEST_F(CustomersApi, ListFiltersActiveAndPaginates) {
     EXPECT_NE(std::find(all_ids.begin(), all_ids.end(), id), all_ids.end()) << id;
   }
   std::size_t active_count = 0;
-  for (const auto& c : all["customers"]) active_count += c["is_active"].get<bool>() ? 1 : 0;
+  for (const auto& c : all["customers"]) {
+    if (c["is_active"].get<bool>()) ++active_count;
+  }
 
   const auto active = get_json(api(), "/customers/?active_only=true&limit=1000");
   EXPECT_EQ(active["total"].get<std::size_t>(), active_count);

@@ -110,7 +110,9 @@ TEST_F(CommitTicket, ALeaseDroppedInASharedGroupLeavesTheOtherMembersWrites) {
   bool shared_once = false;
   for (int attempt = 0; attempt < 50 && !shared_once; ++attempt) {
     const auto before = restaurants_seen();
-    std::optional<bool> told;
+    // Told on whichever thread ends the group, maybe the second writer's while this one reads it.
+    constexpr int untold = -1;
+    std::atomic<int> told{untold};
     std::atomic<bool> queued{false};
     std::thread second;
     {
@@ -125,11 +127,11 @@ TEST_F(CommitTicket, ALeaseDroppedInASharedGroupLeavesTheOtherMembersWrites) {
       });
       while (!queued) std::this_thread::sleep_for(1ms);
       std::this_thread::sleep_for(20ms);  // the second writer is queued for the writer by now
-      db.when_durable(tx->commit(), [&](bool kept_now) { told = kept_now; });
+      db.when_durable(tx->commit(), [&](bool kept_now) { told = kept_now ? 1 : 0; });
     }
-    shared_once = !told;
+    shared_once = told == untold;
     second.join();
-    EXPECT_EQ(told, true);
+    EXPECT_EQ(told, 1);
     EXPECT_EQ(restaurants_seen(), before + 1);
   }
   EXPECT_TRUE(shared_once) << "the second writer never queued in time";

@@ -135,7 +135,8 @@ TEST(JsonWriter, WritesLiteralKeysAsTheyAre) {
 // Byte by byte, the plain way: what the writer must produce wherever a byte sits in a word.
 std::string escaped_one_by_one(const std::string& text) {
   std::string out = "\"";
-  for (unsigned char c : text) {
+  for (const char byte : text) {
+    const auto c = static_cast<unsigned char>(byte);
     if (c == '"' || c == '\\') {
       out += '\\';
       out += static_cast<char>(c);

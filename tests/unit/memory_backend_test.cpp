@@ -95,7 +95,8 @@ TEST(memory_backend, bytes_are_the_sum_of_entry_costs) {
 TEST(memory_backend, evicts_the_least_recently_stored_entry_when_a_shard_is_full) {
   const auto keys = same_shard_keys(4);
   memory_backend memory(budget_for(3, keys[0].size(), 200));
-  for (std::size_t i = 0; i < 3; ++i) memory.put(keys[i], make_entry(std::string(200, 'a' + i)), 60s);
+  for (std::size_t i = 0; i < 3; ++i)
+    memory.put(keys[i], make_entry(std::string(200, static_cast<char>('a' + i))), 60s);
   EXPECT_EQ(keys_in(memory), (std::set<std::string>{keys[0], keys[1], keys[2]}));
   memory.put(keys[3], make_entry(std::string(200, 'd')), 60s);
   EXPECT_EQ(memory.get(keys[0]), nullptr) << "the oldest unused entry goes first";
@@ -108,7 +109,8 @@ TEST(memory_backend, evicts_the_least_recently_stored_entry_when_a_shard_is_full
 TEST(memory_backend, a_get_refreshes_recency) {
   const auto keys = same_shard_keys(4);
   memory_backend memory(budget_for(3, keys[0].size(), 200));
-  for (std::size_t i = 0; i < 3; ++i) memory.put(keys[i], make_entry(std::string(200, 'a' + i)), 60s);
+  for (std::size_t i = 0; i < 3; ++i)
+    memory.put(keys[i], make_entry(std::string(200, static_cast<char>('a' + i))), 60s);
   ASSERT_NE(memory.get(keys[0]), nullptr);  // keys[0] is now the most recently used
   memory.put(keys[3], make_entry(std::string(200, 'd')), 60s);
   EXPECT_NE(memory.get(keys[0]), nullptr);
@@ -120,7 +122,8 @@ TEST(memory_backend, a_get_refreshes_recency) {
 TEST(memory_backend, a_large_entry_evicts_as_many_as_it_needs) {
   const auto keys = same_shard_keys(4);
   memory_backend memory(budget_for(3, keys[0].size(), 200));
-  for (std::size_t i = 0; i < 3; ++i) memory.put(keys[i], make_entry(std::string(200, 'a' + i)), 60s);
+  for (std::size_t i = 0; i < 3; ++i)
+    memory.put(keys[i], make_entry(std::string(200, static_cast<char>('a' + i))), 60s);
   // About two small entries' worth: the two least recently used must go.
   const std::string big(200 + memory_backend::cost_of(keys[0], make_entry(std::string(200, 'x'))), 'z');
   memory.put(keys[3], make_entry(big), 60s);
@@ -143,7 +146,8 @@ TEST(memory_backend, entries_in_other_shards_are_not_evicted) {
   ASSERT_FALSE(other.empty());
   memory_backend memory(budget_for(3, keys[0].size(), 200));
   memory.put(other, make_entry(std::string(200, 'o')), 60s);
-  for (std::size_t i = 0; i < 4; ++i) memory.put(keys[i], make_entry(std::string(200, 'a' + i)), 60s);
+  for (std::size_t i = 0; i < 4; ++i)
+    memory.put(keys[i], make_entry(std::string(200, static_cast<char>('a' + i))), 60s);
   EXPECT_NE(memory.get(other), nullptr);
   EXPECT_EQ(memory.get(keys[0]), nullptr);
 }

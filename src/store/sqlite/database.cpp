@@ -180,7 +180,7 @@ std::exception_ptr database::finish_group() {
   return failure;
 }
 
-void database::end_group(std::exception_ptr failure) {
+void database::end_group(const std::exception_ptr& failure) {
   group_open_ = false;
   {
     std::lock_guard guard(group_lock_);

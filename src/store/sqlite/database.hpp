@@ -60,7 +60,7 @@ class database final : public store::database {
   std::exception_ptr failure_of(std::uint64_t group) const;
   /// Ends the open group with this outcome (null: committed); its waiters are told by
   /// release_writer(), so none runs with the writer held.
-  void end_group(std::exception_ptr failure);
+  void end_group(const std::exception_ptr& failure);
   /// Unlocks the writer, then tells the waiters of the group that ended under it.
   void release_writer();
   /// After a member failed or gave up: notes a failure that may pass, and fails the group at

@@ -8,7 +8,7 @@
 namespace zomato::store::sqlite {
 namespace {
 
-__extension__ typedef unsigned __int128 bits_t;
+__extension__ using bits_t = unsigned __int128;
 
 constexpr int wide_bytes = 16;
 
