@@ -222,6 +222,7 @@ int serve(const config& settings) {
               settings.database_path.c_str(), settings.threads);
   std::fflush(stdout);
   server.run();
+  lanes.close_pipelines();
   std::printf("stopped\n");
   return 0;
 }

@@ -67,6 +67,8 @@ request_lanes::~request_lanes() {
   if (readers_) readers_->join();
 }
 
+void request_lanes::close_pipelines() { pipelines_.clear(); }
+
 std::optional<http::response> request_lanes::answer(const http::request& req, net::loop_ref loop,
                                                     net::later& deferred) {
   if (req.method != http::verb::get && req.method != http::verb::head) {

@@ -24,6 +24,9 @@ class request_lanes final : public net::application {
   ~request_lanes() override;
 
   std::optional<http::response> answer(const http::request& req, net::loop_ref loop, net::later& deferred) override;
+  /// Closes the loops' Redis pipelines; called once the server's loops have stopped and before
+  /// the server (which owns the io_contexts their sockets and timers belong to) is destroyed.
+  void close_pipelines();
 
  private:
   void write(const http::request& req, net::reply done);
