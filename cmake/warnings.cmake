@@ -7,9 +7,8 @@ target_compile_options(project_warnings INTERFACE
 
 # The conversion warnings of cpp-best-practices/cmake_template that are cheap here. Boost,
 # SQLite, hiredis and nlohmann_json come from /usr/include, a system directory, so their own
-# headers do not warn. Off until the files still listed in tooling-remaining.txt are fixed:
-# with -Werror they would fail the build.
-option(STRICT_CONVERSIONS "Warn (as errors) on implicit narrowing and sign conversions, C casts and null dereferences" OFF)
+# headers do not warn.
+option(STRICT_CONVERSIONS "Warn (as errors) on implicit narrowing and sign conversions, C casts and null dereferences" ON)
 if(STRICT_CONVERSIONS)
   target_compile_options(project_warnings INTERFACE
     -Wconversion -Wsign-conversion -Wold-style-cast

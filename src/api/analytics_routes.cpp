@@ -48,7 +48,7 @@ std::vector<std::string> analytics_targets(const std::string& type) {
 }
 
 void add_analytics_routes(http::router& routes, openapi_components& docs, services::analytics_service& analytics,
-                          internal_get get, background_runner later) {
+                          const internal_get& get, const background_runner& later) {
   docs.object("DailyRevenue", {{"date", "string"},
                                {"total_revenue", "string"},
                                {"total_orders", "integer"},

@@ -20,6 +20,6 @@ std::vector<std::string> analytics_targets(const std::string& type);
 /// /analytics/...: daily revenue, customer behaviour, restaurant performance, popular items,
 /// and POST /analytics/refresh/{type} (recomputed in the background, 202).
 void add_analytics_routes(http::router& routes, openapi_components& docs, services::analytics_service& analytics,
-                          internal_get get, background_runner later);
+                          const internal_get& get, const background_runner& later);
 
 }  // namespace zomato::api

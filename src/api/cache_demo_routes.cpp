@@ -50,7 +50,7 @@ double speed_multiplier(double before, double after) {
 
 }  // namespace
 
-void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, internal_get get) {
+void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, const internal_get& get) {
   routes.add({verb::get,
               "/cache/demo/cache-test/{restaurant_id}",
               {http::path_id("restaurant_id", "Restaurant id")},

@@ -9,6 +9,6 @@ namespace zomato::api {
 /// /cache/demo/cache-test/{restaurant_id}, /cache/demo/performance-comparison and
 /// /cache/performance/comprehensive-report: the same reads timed from the database and from
 /// the cache, inside the process.
-void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, internal_get get);
+void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, const internal_get& get);
 
 }  // namespace zomato::api

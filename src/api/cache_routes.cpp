@@ -27,8 +27,9 @@ constexpr cache::cache_namespace warmed_by_default[] = {
 
 }  // namespace
 
-void add_cache_routes(http::router& routes, openapi_components& docs, cache::cache_admin& admin, internal_get get,
-                      services::catalog_analytics_service& analytics, const task_statuses& tasks) {
+void add_cache_routes(http::router& routes, openapi_components& docs, cache::cache_admin& admin,
+                      const internal_get& get, services::catalog_analytics_service& analytics,
+                      const task_statuses& tasks) {
   docs.raw("CacheEnvelope",
            R"({"type":"object","properties":{"status":{"type":"string"},"timestamp":{"type":"number"}}})");
   auto warmer = std::make_shared<cache_warmer>(get);

@@ -19,9 +19,7 @@ http::param_spec customer_id() { return http::path_id("customer_id", "Customer i
 }  // namespace
 
 http::param_spec order_status_filter() {
-  std::vector<std::string> names;
-  for (auto status : domain::all_order_statuses) names.emplace_back(domain::name_of(status));
-  return http::query_choice("status", std::move(names), "Only orders in this status");
+  return http::query_choice("status", domain::order_status_names(), "Only orders in this status");
 }
 
 std::optional<domain::order_status> status_filter_of(const http::params& values) {

@@ -54,7 +54,7 @@ pair_timing time_twice(const internal_get& get, std::string_view path, std::stri
 }  // namespace
 
 void add_demo_routes(http::router& routes, openapi_components& docs, services::sample_data_service& samples,
-                     internal_get get) {
+                     const internal_get& get) {
   docs.raw("DemoResult", R"({"type":"object","properties":{"status":{"type":"string"},"message":{"type":"string"}}})");
 
   routes.add({verb::post,

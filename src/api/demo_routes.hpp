@@ -9,6 +9,6 @@ namespace zomato::api {
 
 /// POST/DELETE /demo/sample-data and GET /demo/cache-performance-test.
 void add_demo_routes(http::router& routes, openapi_components& docs, services::sample_data_service& samples,
-                     internal_get get);
+                     const internal_get& get);
 
 }  // namespace zomato::api

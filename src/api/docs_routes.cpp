@@ -28,7 +28,7 @@ http::response page(std::string_view content_type, std::string body) {
   return out;
 }
 
-http::handler serve(std::shared_ptr<const asset> file) {
+http::handler serve(const std::shared_ptr<const asset>& file) {
   return [file](const http::request&, const http::params&) {
     if (!file) return http::detail(404, "Documentation assets are not installed; run make setup");
     return page(file->content_type, file->body);

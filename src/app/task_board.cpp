@@ -19,6 +19,7 @@ void task_board::record(const std::string& name, std::string result) {
     ++task.runs;
     task.last_run = now;
     task.last_result = std::move(result);
+    return;
   }
 }
 

@@ -26,8 +26,8 @@ std::optional<entry> entry_from_stored(std::string_view stored) {
 
 std::string etag_of(const std::string& body) {
   std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : body) {
-    hash ^= c;
+  for (const char byte : body) {
+    hash ^= static_cast<unsigned char>(byte);
     hash *= 1099511628211ull;
   }
   return etag_text(hash);

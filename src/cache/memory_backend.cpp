@@ -7,15 +7,20 @@ namespace zomato::cache {
 
 memory_backend::memory_backend(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
+namespace {
+
+// What an entry costs beyond its block: the two pointers that link it into the LRU list.
+constexpr std::size_t list_links = 2 * sizeof(void*);
+
+}  // namespace
+
 memory_backend::~memory_backend() { clear(); }
 
 std::size_t memory_backend::cost_of(std::string_view key, const entry& value) {
-  return memory_entry::block_bytes(key, value) + 2 * sizeof(memory_entry*);
+  return memory_entry::block_bytes(key, value) + list_links;
 }
 
-std::size_t memory_backend::cost_of(const memory_entry& stored) {
-  return stored.block_bytes() + 2 * sizeof(memory_entry*);
-}
+std::size_t memory_backend::cost_of(const memory_entry& stored) { return stored.block_bytes() + list_links; }
 
 std::size_t memory_backend::hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
 

@@ -223,13 +223,19 @@ struct redis_pipeline::state : std::enable_shared_from_this<state> {
   bool flush_posted = false;
   bool writing = false;
   bool watching = false;
-  std::array<char, 64 * 1024> input{};
+  std::array<char, std::size_t{64} * 1024> input{};
 };
 
 redis_pipeline::redis_pipeline(asio::io_context& loop, redis_backend& backend)
     : state_(std::make_shared<state>(loop, backend)) {}
 
-redis_pipeline::~redis_pipeline() { state_->close(); }
+redis_pipeline::~redis_pipeline() {
+  try {
+    state_->close();
+  } catch (const boost::system::system_error&) {
+    // Cancelling the timer of a loop that is going away has nothing left to tell anyone.
+  }
+}
 
 void redis_pipeline::get(const std::string& key, std::function<void(std::optional<entry>)> done) {
   state_->get(key, std::move(done));

@@ -88,7 +88,7 @@ struct menu_item {
         price_field("price", &menu_item::price,
                     {.required = true,
                      .minimum = 0.0,
-                     .maximum = static_cast<double>(max_price_cents / 100),
+                     .maximum = static_cast<double>(max_price_cents) / 100,
                      .exclusive_minimum = true,
                      .description = "Rounded to 2 decimals"},
                     "price_cents"),

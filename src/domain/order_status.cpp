@@ -14,6 +14,13 @@ std::string_view name_of(order_status status) {
   return "placed";
 }
 
+std::vector<std::string> order_status_names() {
+  std::vector<std::string> names;
+  names.reserve(all_order_statuses.size());
+  for (const auto status : all_order_statuses) names.emplace_back(name_of(status));
+  return names;
+}
+
 std::optional<order_status> order_status_named(std::string_view name) {
   for (auto status : all_order_statuses) {
     if (name_of(status) == name) return status;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zomato::domain {
 
@@ -15,6 +16,9 @@ inline constexpr std::array<order_status, 6> all_order_statuses{order_status::pl
 
 /// "placed", "confirmed", ..., as the API writes them.
 std::string_view name_of(order_status status);
+
+/// The names of every status, in workflow order (the choices of a status parameter or field).
+std::vector<std::string> order_status_names();
 
 /// The status named by the text; nullopt for anything else.
 std::optional<order_status> order_status_named(std::string_view name);

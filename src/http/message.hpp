@@ -48,11 +48,13 @@ class shared_payload {
     if (held->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) held->destroy();
   }
 
+ public:
+  shared_payload(const shared_payload&) = delete;
+  shared_payload& operator=(const shared_payload&) = delete;
+
  protected:
   shared_payload() = default;
   virtual ~shared_payload() = default;
-  shared_payload(const shared_payload&) = delete;
-  shared_payload& operator=(const shared_payload&) = delete;
 
  private:
   /// Ends the holder's life once the last reference is gone.

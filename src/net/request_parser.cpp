@@ -12,8 +12,8 @@ constexpr std::size_t read_size = 4096;
 constexpr std::size_t chunk_line_limit = 1024;
 // A buffer grown past the first size for one large request goes back to the second once
 // it is done.
-constexpr std::size_t large_capacity = 64 * 1024;
-constexpr std::size_t idle_capacity = 16 * 1024;
+constexpr std::size_t large_capacity = std::size_t{64} * 1024;
+constexpr std::size_t idle_capacity = std::size_t{16} * 1024;
 
 constexpr auto tchar_table = [] {
   std::array<bool, 256> table{};

@@ -13,10 +13,10 @@ namespace zomato::net {
 
 /// How much of a request the server takes before refusing it; nothing past these is buffered.
 struct wire_limits {
-  std::size_t header_bytes = 16 * 1024;  // request line and header fields: 414 or 431 past it
-  std::size_t header_fields = 100;       // 431 past it
-  std::size_t trailer_bytes = 8 * 1024;  // trailer fields of a chunked body: 431 past it
-  std::size_t body_bytes = 1 << 20;      // the body, after chunked decoding: 413 past it
+  std::size_t header_bytes = std::size_t{16} * 1024;  // request line and header fields: 414 or 431 past it
+  std::size_t header_fields = 100;                    // 431 past it
+  std::size_t trailer_bytes = std::size_t{8} * 1024;  // trailer fields of a chunked body: 431 past it
+  std::size_t body_bytes = 1 << 20;                   // the body, after chunked decoding: 413 past it
 };
 
 struct header_field {

@@ -1,5 +1,7 @@
 #include "net/response_writer.hpp"
 
+#include <cmath>
+
 #include <array>
 
 #include "domain/text.hpp"
@@ -14,7 +16,7 @@ void append_two_digits(std::string& out, unsigned value) {
 
 // "12.34": milliseconds with two decimals, rounded half up.
 void append_milliseconds(std::string& out, double elapsed_ms) {
-  const auto hundredths = static_cast<std::size_t>(elapsed_ms * 100.0 + 0.5);
+  const auto hundredths = static_cast<std::size_t>(std::llround(elapsed_ms * 100.0));
   domain::append_integer(out, hundredths / 100);
   out += '.';
   append_two_digits(out, static_cast<unsigned>(hundredths % 100));

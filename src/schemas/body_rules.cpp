@@ -7,15 +7,6 @@
 #include "schemas/entity_bodies.hpp"
 
 namespace zomato::schemas {
-namespace {
-
-std::vector<std::string> status_names() {
-  std::vector<std::string> names;
-  for (auto status : domain::all_order_statuses) names.emplace_back(domain::name_of(status));
-  return names;
-}
-
-}  // namespace
 
 body_rules::body_rules(const body_limits& limits)
     : restaurant_(rules_of<domain::restaurant>(limits)),
@@ -35,7 +26,8 @@ body_rules::body_rules(const body_limits& limits)
                     .item_schema = "OrderLineCreate"});
 
   status_.resize(2);
-  status_[0] = {.name = "order_status", .kind = field_kind::choice, .required = true, .choices = status_names()};
+  status_[0] = {
+      .name = "order_status", .kind = field_kind::choice, .required = true, .choices = domain::order_status_names()};
   status_[1] = {.name = "delivery_time",
                 .kind = field_kind::timestamp,
                 .nullable = true,

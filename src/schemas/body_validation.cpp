@@ -164,7 +164,10 @@ std::optional<json> check_integer(const field_check& c, const json& input) {
 
 std::optional<json> check_boolean(const field_check& c, const json& input) {
   if (input.is_boolean()) return input;
-  if (input.is_number_integer() && (input == 0 || input == 1)) return json(input == 1);
+  if (input.is_number_integer()) {
+    const auto number = input.get<std::int64_t>();
+    if (number == 0 || number == 1) return json(number == 1);
+  }
   c.report("bool_type", "Input should be a valid boolean", input);
   return std::nullopt;
 }

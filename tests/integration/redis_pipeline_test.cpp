@@ -73,7 +73,9 @@ TEST(redis_pipeline, many_reads_asked_together_each_get_their_own_answer) {
   for (int i = 0; i < 500; ++i) {
     keys.push_back("zc:many:" + std::to_string(i));
     if (i % 3 != 0)
-      backend.put(keys.back(), testing::sample_entry("body " + std::to_string(i) + std::string(i * 7, 'x')), 60s);
+      backend.put(
+          keys.back(),
+          testing::sample_entry("body " + std::to_string(i) + std::string(static_cast<std::size_t>(i) * 7, 'x')), 60s);
   }
   pipeline_on_a_loop loop(backend);
   const auto answers = loop.ask(keys);
@@ -83,7 +85,7 @@ TEST(redis_pipeline, many_reads_asked_together_each_get_their_own_answer) {
       EXPECT_FALSE(found.has_value()) << i;
     } else {
       ASSERT_TRUE(found.has_value()) << i;
-      EXPECT_EQ(found->body, "body " + std::to_string(i) + std::string(i * 7, 'x'));
+      EXPECT_EQ(found->body, "body " + std::to_string(i) + std::string(static_cast<std::size_t>(i) * 7, 'x'));
     }
   }
   EXPECT_EQ(backend.failures(), 0u);

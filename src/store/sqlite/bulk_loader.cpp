@@ -463,7 +463,7 @@ class generator {
                                   : random_.pick(happy_comments));
     }
     const sys_seconds written =
-        std::min(delivered_at + seconds{random_.between(600, 2 * 24 * 3600)}, plan_.reference_time);
+        std::min(delivered_at + seconds{random_.between(600, std::int64_t{2} * 24 * 3600)}, plan_.reference_time);
     insert(insert_review_sql, domain::review{.customer_id = customer.id,
                                              .restaurant_id = restaurant.id,
                                              .order_id = order_id,
