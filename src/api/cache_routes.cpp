@@ -205,7 +205,7 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::cac
               },
               {tag, "Warm one namespace", "", "CacheEnvelope"}});
 
-  add_cache_demo_routes(routes, admin, std::move(get));
+  add_cache_demo_routes(routes, admin, get);
 }
 
 }  // namespace zomato::api

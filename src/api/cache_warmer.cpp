@@ -35,7 +35,7 @@ std::string list_of(const std::vector<http::route>& routes, std::string_view par
   for (const auto& r : routes) {
     if (r.method != http::verb::get || r.pattern.size() <= suffix.size()) continue;
     if (r.pattern.compare(r.pattern.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
-    const auto list = r.pattern.substr(0, r.pattern.size() - suffix.size());
+    auto list = r.pattern.substr(0, r.pattern.size() - suffix.size());
     if (std::any_of(routes.begin(), routes.end(), [&](const http::route& other) { return is_get(other, list); })) {
       return list;
     }

@@ -96,6 +96,7 @@ services::cache_configuration cache_admin::configuration() const {
 
 std::vector<services::namespace_keys> cache_admin::key_samples(std::size_t per_namespace) const {
   std::vector<services::namespace_keys> samples;
+  samples.reserve(all_namespaces.size());
   for (auto ns : all_namespaces) samples.push_back({name_of(ns), {}});
   if (const auto* memory = cache_.memory()) {
     memory->inspect([&](const memory_backend::visit& v) {
