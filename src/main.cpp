@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "app/application.hpp"
+#include "app/command_line.hpp"
 #include "app/config.hpp"
 #include "app/seed_command.hpp"
 
@@ -21,8 +22,16 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   // Past a file-size limit a write fails (the database answers 503) instead of ending the process.
   std::signal(SIGXFSZ, SIG_IGN);
-  if (argc > 1 && std::string_view(argv[1]) == "seed") {
-    return zomato::app::run_seed_command(std::vector<std::string>(argv + 2, argv + argc), from_environment);
+  using zomato::app::command;
+  const auto line = zomato::app::parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
+  switch (line.what) {
+    case command::seed: return zomato::app::run_seed_command(line.rest, from_environment);
+    case command::help: std::fputs(zomato::app::usage_text().c_str(), stdout); return 0;
+    case command::version: std::fputs(zomato::app::version_text().c_str(), stdout); return 0;
+    case command::unknown:
+      std::fprintf(stderr, "unknown argument '%s'\n\n%s", line.rest.front().c_str(), zomato::app::usage_text().c_str());
+      return 2;
+    case command::serve: break;
   }
   try {
     return zomato::app::serve(zomato::app::load_config(from_environment));

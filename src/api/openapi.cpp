@@ -3,6 +3,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "api/service_routes.hpp"
 #include "http/json_writer.hpp"
 
 namespace zomato::api {
@@ -190,7 +191,7 @@ std::string openapi_document(const http::router& routes, const openapi_component
   out.key("info")
       .begin_object()
       .field("title", "Zomato Food Delivery Ecosystem API")
-      .field("version", "3.1.0")
+      .field("version", api_version)
       .field("description", "Restaurants, menus, customers, orders, reviews, analytics and caching.")
       .end_object();
   out.key("paths").begin_object();

@@ -21,7 +21,7 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
     http::json_writer out;
     out.begin_object()
         .field("message", "Welcome to Zomato Food Delivery Ecosystem API with Redis Cache")
-        .field("version", "3.1.0")
+        .field("version", api_version)
         .key("features")
         .begin_array();
     for (const char* feature :
@@ -57,7 +57,7 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
                 http::json_writer out;
                 out.begin_object()
                     .field("status", "healthy")
-                    .field("version", "3.1.0")
+                    .field("version", api_version)
                     .field("timestamp", domain::now_timestamp())
                     .end_object();
                 return http::json(200, std::move(out.text()));

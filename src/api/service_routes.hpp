@@ -2,12 +2,16 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "api/openapi.hpp"
 #include "http/router.hpp"
 #include "services/readiness_service.hpp"
 
 namespace zomato::api {
+
+/// The version of the API (the seed README's), in /, /health, the OpenAPI document and --version.
+inline constexpr std::string_view api_version = "3.1.0";
 
 /// GET / (welcome, naming the cache backend), GET /health (liveness) and GET /health/ready
 /// (whether writes can succeed now).
