@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Prints a results file of bench/run.sh as a table: each run with its ratio to the server's
 # own GET /health (P, same mode, mean of its runs) and to the limit server (L with as many
-# threads as the server had, mean of its runs).
+# threads as the server had, mean of its runs). The runs of bench/latency.sh follow in a table
+# of their own (bench/latency-table.sh).
 set -euo pipefail
 file=$1
+if jq -e '.runs | any(.section == null)' "$file" >/dev/null; then
 jq -r '
   def mean(f): (map(f) | add) / length;
-  (.runs | map(select(.scenario == "limit-server (L)")) | group_by(.threads)
+  .runs |= map(select(.section == null))
+  | (.runs | map(select(.scenario == "limit-server (L)")) | group_by(.threads)
        | map({key: (.[0].threads | tostring), value: mean(.rps)}) | from_entries) as $L
   | (.runs | map(select(.scenario == "GET /health (P)")) | group_by(.mode)
        | map({key: .[0].mode, value: mean(.rps)}) | from_entries) as $P
@@ -24,3 +27,7 @@ jq -r '
     (.runs[] | select(.scenario == "memory") |
       "memory (\(.mode)): RSS \(.rss_kb / 1024 | floor) MB after warm-up; cached keys \(.cache.overview.total_keys), \(.cache.overview.memory_estimate_bytes) bytes")
 ' "$file" | column -t -s $'\t'
+fi
+if jq -e '.runs | any(.section == "latency")' "$file" >/dev/null; then
+  "$(dirname "$0")/latency-table.sh" "$file"
+fi

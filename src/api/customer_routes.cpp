@@ -68,7 +68,8 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
               {customer_id()},
               [&](const request&, const params& p) { return answer(customers.get(p.integer("customer_id")), 200); },
               {tag, "Get a customer", "", "Customer"},
-              cache::cached_in(cache::cache_namespace::customers)});
+              cache::cached_in(cache::cache_namespace::customers),
+              http::work_kind::quick});
 
   routes.add({verb::put,
               "/customers/{customer_id}",

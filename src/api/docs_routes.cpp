@@ -65,32 +65,44 @@ std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_compo
               "/openapi.json",
               {},
               [document](const http::request&, const http::params&) { return http::json(200, *document); },
-              {tag, "This OpenAPI document", "", "OpenAPI"}});
+              {tag, "This OpenAPI document", "", "OpenAPI"},
+              {},
+              http::work_kind::quick});
   routes.add({http::verb::get,
               "/docs",
               {},
               [](const http::request&, const http::params&) { return page("text/html; charset=utf-8", swagger_page); },
-              {tag, "Swagger UI", "", "Html"}});
+              {tag, "Swagger UI", "", "Html"},
+              {},
+              http::work_kind::quick});
   routes.add({http::verb::get,
               "/redoc",
               {},
               [](const http::request&, const http::params&) { return page("text/html; charset=utf-8", redoc_page); },
-              {tag, "ReDoc", "", "Html"}});
+              {tag, "ReDoc", "", "Html"},
+              {},
+              http::work_kind::quick});
   routes.add({http::verb::get,
               "/docs/swagger-ui.css",
               {},
               serve(load(asset_dir + "/swagger-ui-dist/swagger-ui.css", "text/css")),
-              {tag, "Swagger UI stylesheet", "", ""}});
+              {tag, "Swagger UI stylesheet", "", ""},
+              {},
+              http::work_kind::quick});
   routes.add({http::verb::get,
               "/docs/swagger-ui-bundle.js",
               {},
               serve(load(asset_dir + "/swagger-ui-dist/swagger-ui-bundle.js", "application/javascript")),
-              {tag, "Swagger UI script", "", ""}});
+              {tag, "Swagger UI script", "", ""},
+              {},
+              http::work_kind::quick});
   routes.add({http::verb::get,
               "/redoc/redoc.standalone.js",
               {},
               serve(load(asset_dir + "/redoc/bundles/redoc.standalone.js", "application/javascript")),
-              {tag, "ReDoc script", "", ""}});
+              {tag, "ReDoc script", "", ""},
+              {},
+              http::work_kind::quick});
   return document;
 }
 

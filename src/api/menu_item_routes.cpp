@@ -87,7 +87,8 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
               {menu_item_id()},
               [&](const request&, const params& p) { return answer(menu.get(p.integer("menu_item_id")), 200); },
               {tag, "Get a menu item", "", "MenuItem"},
-              cache::cached_in(cache::cache_namespace::menu_items)});
+              cache::cached_in(cache::cache_namespace::menu_items),
+              http::work_kind::quick});
 
   routes.add({verb::get,
               "/menu-items/{menu_item_id}/with-restaurant",
@@ -99,7 +100,8 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
                               });
               },
               {tag, "A menu item with its restaurant", "", "MenuItemWithRestaurant"},
-              cache::cached_in(cache::cache_namespace::menu_items)});
+              cache::cached_in(cache::cache_namespace::menu_items),
+              http::work_kind::quick});
 
   routes.add({verb::put,
               "/menu-items/{menu_item_id}",

@@ -51,7 +51,8 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                               [](const services::order_details& found) { return schemas::render(found); });
               },
               {tag, "An order with its customer, restaurant and items", "", "OrderDetails"},
-              cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::order)});
+              cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::order),
+              http::work_kind::quick});
 
   routes.add({verb::put,
               "/orders/{order_id}/status",

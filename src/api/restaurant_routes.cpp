@@ -75,7 +75,8 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
               {restaurant_id()},
               [&](const request&, const params& p) { return answer(restaurants.get(p.integer("restaurant_id")), 200); },
               {tag, "Get a restaurant", "", "Restaurant"},
-              cache::cached_in(cache::cache_namespace::restaurants)});
+              cache::cached_in(cache::cache_namespace::restaurants),
+              http::work_kind::quick});
 
   routes.add({verb::put,
               "/restaurants/{restaurant_id}",

@@ -48,7 +48,9 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
               "/",
               {},
               [welcome](const http::request&, const http::params&) { return http::json(200, welcome); },
-              {"Service", "Welcome and feature list", "", "Welcome"}});
+              {"Service", "Welcome and feature list", "", "Welcome"},
+              {},
+              http::work_kind::quick});
 
   routes.add({http::verb::get,
               "/health",
@@ -62,7 +64,9 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
                     .end_object();
                 return http::json(200, std::move(out.text()));
               },
-              {"Service", "Liveness check", "", "Health"}});
+              {"Service", "Liveness check", "", "Health"},
+              {},
+              http::work_kind::quick});
 
   routes.add(
       {http::verb::get,

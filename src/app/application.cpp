@@ -45,6 +45,7 @@ cache::cache_settings cache_settings_of(const config& settings) {
                                                       : cache::ttl_profile::development;
   c.memory_bytes = settings.cache_memory_bytes;
   c.memory_enabled = settings.cache_memory || !settings.redis;
+  c.overrides = settings.cache_freshness;
   if (settings.redis) {
     cache::redis_settings r;
     r.host = settings.redis->host;
@@ -178,25 +179,13 @@ http::response application::handle_write(const http::request& req, std::function
   return res;
 }
 
-bool application::reads_remote_cache(const http::request& req) const {
-  if (http::has_directive(req.cache_control, "no-store")) return false;
-  const auto* target = parts_->routes.find(req.method, req.path);
-  return target && target->cache.cached();
+http::resolution application::resolve(const http::request& req) const { return parts_->routes.resolve(req); }
+
+http::response application::run(const http::request& req, const http::route& target, const http::params& values) const {
+  return unless_unavailable([&] { return target.run(req, values); });
 }
 
-bool application::answer_from_remote(const http::request& req, cache::redis_pipeline& pipeline,
-                                     std::function<void(std::optional<http::response>)> done) const {
-  auto resolved = parts_->routes.resolve(req);
-  if (!resolved.target) return false;
-  auto read = parts_->cache.remote_read_of(req, *resolved.target, resolved.values);
-  if (!read) return false;
-  const auto key = read->key;
-  pipeline.get(key, [this, &req, read = std::move(*read), done = std::move(done)](std::optional<cache::entry> found) {
-    if (!found) return done(std::nullopt);
-    done(parts_->cache.answer_found(req, read, std::move(*found)));
-  });
-  return true;
-}
+cache::response_cache& application::cache() const { return parts_->cache; }
 
 std::unique_ptr<cache::redis_pipeline> application::pipeline_on(boost::asio::io_context& loop) const {
   return std::make_unique<cache::redis_pipeline>(loop, *parts_->cache.redis());
@@ -222,7 +211,7 @@ int serve(const config& settings) {
               settings.database_path.c_str(), settings.threads);
   std::fflush(stdout);
   server.run();
-  lanes.close_pipelines();
+  lanes.finish();
   std::printf("stopped\n");
   return 0;
 }

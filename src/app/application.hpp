@@ -7,6 +7,11 @@
 #include "app/config.hpp"
 #include "cache/redis_pipeline.hpp"
 #include "http/message.hpp"
+#include "http/router.hpp"
+
+namespace zomato::cache {
+class response_cache;
+}
 
 namespace zomato::app {
 
@@ -17,19 +22,19 @@ class application {
   explicit application(const config& settings);
   ~application();
 
-  /// Answers one request through the router.
+  /// Answers one request through the router (reads made inside the server use the cache on
+  /// this thread).
   http::response handle(const http::request& req) const;
+  /// The route a request reaches and its parameters, or the 404/405/422 answer.
+  http::resolution resolve(const http::request& req) const;
+  /// Runs the route's handler: its answer, or 503 with Retry-After when the database cannot
+  /// serve for now. Other failures are thrown.
+  http::response run(const http::request& req, const http::route& target, const http::params& values) const;
+  /// The route cache, whose steps the caller runs where they belong.
+  cache::response_cache& cache() const;
   /// Answers a request that may write without waiting for its group's COMMIT: `acknowledge`
   /// follows once its writes are durable (false: they were lost), possibly on another thread.
   http::response handle_write(const http::request& req, std::function<void(bool)> acknowledge) const;
-  /// Whether the request reaches a cached route and may read the cache (with Redis alone,
-  /// its answer waits on Redis); `no-store` requests never read it.
-  bool reads_remote_cache(const http::request& req) const;
-  /// With Redis alone: looks a cached read up in Redis on the loop, through its pipeline.
-  /// False when the request is not such a read; otherwise `done` follows on the loop with
-  /// the stored answer, or nullopt when Redis had none (or could not be asked).
-  bool answer_from_remote(const http::request& req, cache::redis_pipeline& pipeline,
-                          std::function<void(std::optional<http::response>)> done) const;
   /// A pipeline to the configured Redis for one event loop.
   std::unique_ptr<cache::redis_pipeline> pipeline_on(boost::asio::io_context& loop) const;
 

@@ -18,6 +18,26 @@ std::int64_t integer_in(const char* name, const std::string& text, std::int64_t 
   return value;
 }
 
+// "analytics=2,realtime=1": for each namespace named, its value in seconds (0 to a week).
+void read_per_namespace(const char* name, const std::string& text,
+                        std::array<cache::freshness_overrides, cache::namespace_count>& into,
+                        std::optional<int> cache::freshness_overrides::*field) {
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    const auto comma = std::min(text.find(',', at), text.size());
+    const auto item = text.substr(at, comma - at);
+    const auto equals = item.find('=');
+    const auto ns = cache::namespace_named(item.substr(0, std::min(equals, item.size())));
+    if (equals == std::string::npos || !ns) {
+      throw config_error(std::string(name) + " must look like analytics=60,realtime=10 (cache namespaces), got '" +
+                         text + "'");
+    }
+    into[static_cast<std::size_t>(*ns)].*field =
+        static_cast<int>(integer_in(name, item.substr(equals + 1), 0, std::int64_t{7} * 24 * 3600));
+    at = comma + 1;
+  }
+}
+
 }  // namespace
 
 std::string sqlite_path_of(const std::string& url) {
@@ -76,6 +96,7 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
     }
   }
   if (auto v = lookup("THREADS")) c.threads = static_cast<unsigned>(integer_in("THREADS", *v, 1, 256));
+  if (auto v = lookup("READ_THREADS")) c.read_threads = static_cast<unsigned>(integer_in("READ_THREADS", *v, 1, 256));
   if (auto v = lookup("WRITE_THREADS")) c.write_threads = static_cast<unsigned>(integer_in("WRITE_THREADS", *v, 1, 64));
   if (auto v = lookup("LOG_LEVEL")) {
     const auto name = domain::lower_case(*v);
@@ -98,6 +119,7 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
   size("HEADER_LIMIT_BYTES", c.header_limit, 1024, 1 << 20);
   size("TRAILER_LIMIT_BYTES", c.trailer_limit, 0, 1 << 20);
   size("CONNECTIONS_PER_LOOP", c.connections_per_loop, 1, 1 << 20);
+  size("READ_QUEUE", c.read_queue, 0, 1 << 20);
   if (auto v = lookup("READ_TIMEOUT_SECONDS"))
     c.read_timeout = std::chrono::seconds(integer_in("READ_TIMEOUT_SECONDS", *v, 1, 3600));
   c.asset_dir = lookup("ASSET_DIR").value_or(ZOMATO_ASSET_DIR);
@@ -115,6 +137,12 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
   interval("REFRESH_INTERVAL_SECONDS", c.refresh_interval);
   interval("HEALTH_INTERVAL_SECONDS", c.health_interval);
   interval("CLEANUP_INTERVAL_SECONDS", c.cleanup_interval);
+  for (const auto& [name, field] :
+       {std::pair{"CACHE_TTL_SECONDS", &cache::freshness_overrides::ttl},
+        std::pair{"CACHE_STALE_WHILE_REVALIDATE_SECONDS", &cache::freshness_overrides::while_revalidate},
+        std::pair{"CACHE_STALE_IF_ERROR_SECONDS", &cache::freshness_overrides::if_error}}) {
+    if (auto v = lookup(name)) read_per_namespace(name, *v, c.cache_freshness, field);
+  }
   if (auto v = lookup("REDIS_TIMEOUT_MS"))
     c.redis_timeout = std::chrono::milliseconds(integer_in("REDIS_TIMEOUT_MS", *v, 1, 10000));
   if (auto v = lookup("MAX_ORDER_LINES"))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -8,6 +9,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "cache/freshness.hpp"
+#include "cache/namespaces.hpp"
 #include "schemas/body_limits.hpp"
 
 namespace zomato::app {
@@ -31,6 +34,10 @@ struct config {
   environment env = environment::development;
   unsigned threads = 1;
   unsigned write_threads = 3;
+  /// The pool for slow reads: its threads, and how many more reads may wait for one of them
+  /// before a read is refused with 503.
+  unsigned read_threads = 4;
+  std::size_t read_queue = 256;
   log_level logging = log_level::info;
   std::size_t body_limit = 1 << 20;
   std::size_t header_limit = std::size_t{16} * 1024;
@@ -41,6 +48,8 @@ struct config {
   std::size_t cache_memory_bytes = 64u << 20;
   bool cache_memory = true;
   std::chrono::milliseconds redis_timeout{50};
+  /// CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS.
+  std::array<cache::freshness_overrides, cache::namespace_count> cache_freshness{};
   std::chrono::seconds refresh_interval{60};
   std::chrono::seconds health_interval{300};
   std::chrono::seconds cleanup_interval{7200};
@@ -55,11 +64,12 @@ class config_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, LOG_LEVEL,
-/// BODY_LIMIT_BYTES, HEADER_LIMIT_BYTES, TRAILER_LIMIT_BYTES, CONNECTIONS_PER_LOOP, READ_TIMEOUT_SECONDS, ASSET_DIR,
-/// CACHE_MEMORY_MB, CACHE_MEMORY, REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS,
-/// CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and DB_BUSY_TIMEOUT_MS through `lookup` (unset:
-/// nullopt). Throws config_error on the first bad value.
+/// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, READ_THREADS, READ_QUEUE,
+/// LOG_LEVEL, BODY_LIMIT_BYTES, HEADER_LIMIT_BYTES, TRAILER_LIMIT_BYTES, CONNECTIONS_PER_LOOP, READ_TIMEOUT_SECONDS,
+/// ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS,
+/// CACHE_STALE_IF_ERROR_SECONDS (each "namespace=seconds,..."), REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS,
+/// HEALTH_INTERVAL_SECONDS, CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and DB_BUSY_TIMEOUT_MS
+/// through `lookup` (unset: nullopt). Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 
 /// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".

@@ -1,8 +1,13 @@
 #include "app/request_lanes.hpp"
 
-#include <atomic>
-#include <cstdio>
+#include <sys/resource.h>
+#include <unistd.h>
 
+#include <cstdio>
+#include <latch>
+#include <string>
+
+#include "cache/response_cache.hpp"
 #include "net/asio.hpp"
 
 namespace zomato::app {
@@ -17,16 +22,25 @@ http::response internal_error() {
   return failed;
 }
 
-// A write whose group could not be committed: nothing of it was kept, and it may be sent again.
-http::response write_not_kept() {
+http::response unavailable(std::string body, const char* retry_after) {
   http::response refused;
   refused.status = 503;
-  refused.body = R"({"detail":"The database could not keep the write; try again"})";
-  refused.headers.emplace_back("retry-after", "1");
+  refused.body = std::move(body);
+  refused.headers.emplace_back("retry-after", retry_after);
   return refused;
 }
 
-// Runs a handler off the loop, where nothing catches for it: a throw is a logged 500.
+// A write whose group could not be committed: nothing of it was kept, and it may be sent again.
+http::response write_not_kept() {
+  return unavailable(R"({"detail":"The database could not keep the write; try again"})", "1");
+}
+
+// A slow read past the read pool's threads and queue.
+http::response no_room() {
+  return unavailable(R"({"detail":"Service unavailable: the server is busy; try again later"})", "1");
+}
+
+// Runs a handler where nothing catches for it: a throw is a logged 500.
 template <class Run>
 http::response guarded(const http::request& req, Run&& run) {
   try {
@@ -53,33 +67,69 @@ struct write_job {
   std::atomic<int> missing{2};  // the answer and the acknowledgement
 };
 
+// How much lower than the loops' the read threads' scheduling priority is (nice): when slow reads
+// and the loops want the same cores, the loops get them first.
+constexpr int read_niceness = 10;
+
+// Lowers the priority of each of the pool's threads, each doing it for itself.
+void lower_priority_of(asio::thread_pool& pool, unsigned threads) {
+  std::latch all(threads);
+  for (unsigned i = 0; i < threads; ++i) {
+    asio::post(pool, [&all] {
+      ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), read_niceness);
+      all.arrive_and_wait();  // holds this thread, so that the next task goes to another
+    });
+  }
+  all.wait();
+}
+
+// A GET of a cached route computed again after its answer went out: its own copy of the target.
+struct detached_request {
+  explicit detached_request(const http::request& from) : path(from.path), query(from.query) {
+    view.path = path;
+    view.query = query;
+  }
+  std::string path;
+  std::string query;
+  http::request view;
+};
+
 }  // namespace
+
+/// A read whose answer comes later; its request lives until the reply is called.
+struct request_lanes::pending_read {
+  const http::request& req;
+  const http::route& target;
+  http::params values;
+  std::shared_ptr<cache::read_plan> plan;  // null for a route that is not cached
+  net::reply done;
+};
 
 request_lanes::request_lanes(app::application& app, const config& settings)
     : app_(app),
       writers_(std::make_unique<asio::thread_pool>(settings.write_threads)),
+      readers_(std::make_unique<asio::thread_pool>(settings.read_threads)),
+      read_capacity_(settings.read_threads + settings.read_queue),
       pipelines_(std::max(1u, settings.threads)) {
-  if (settings.redis && !settings.cache_memory) readers_ = std::make_unique<asio::thread_pool>(settings.write_threads);
+  lower_priority_of(*readers_, settings.read_threads);
 }
 
 request_lanes::~request_lanes() {
   writers_->join();
-  if (readers_) readers_->join();
+  readers_->join();
 }
 
-void request_lanes::close_pipelines() { pipelines_.clear(); }
+void request_lanes::finish() {
+  readers_->join();
+  writers_->join();
+  pipelines_.clear();
+}
 
 std::optional<http::response> request_lanes::answer(const http::request& req, net::loop_ref loop,
                                                     net::later& deferred) {
-  if (req.method != http::verb::get && req.method != http::verb::head) {
-    write(req, deferred.take());
-    return std::nullopt;
-  }
-  if (readers_ && app_.reads_remote_cache(req)) {
-    remote_read(req, loop, deferred.take());
-    return std::nullopt;
-  }
-  return app_.handle(req);
+  if (req.method == http::verb::get || req.method == http::verb::head) return read(req, loop, deferred);
+  write(req, deferred.take());
+  return std::nullopt;
 }
 
 void request_lanes::write(const http::request& req, net::reply done) {
@@ -99,20 +149,79 @@ void request_lanes::write(const http::request& req, net::reply done) {
   });
 }
 
-void request_lanes::remote_read(const http::request& req, net::loop_ref loop, net::reply done) {
-  auto& pipeline = pipelines_[loop.index];
-  if (!pipeline) pipeline = app_.pipeline_on(loop.context);
-  const bool asked = app_.answer_from_remote(req, *pipeline, [this, req, done](std::optional<http::response> found) {
-    if (found) return done(std::move(*found));
-    auto missed = req;
-    missed.fast_path_tried = true;
-    read_on_thread(missed, done);
-  });
-  if (!asked) read_on_thread(req, std::move(done));
+http::response request_lanes::run_route(const http::request& req, const http::route& target,
+                                        const http::params& values) const {
+  return guarded(req, [&] { return app_.run(req, target, values); });
 }
 
-void request_lanes::read_on_thread(http::request req, net::reply done) {
-  asio::post(*readers_, [this, req, done = std::move(done)] { done(guarded(req, [&] { return app_.handle(req); })); });
+std::optional<http::response> request_lanes::read(const http::request& req, net::loop_ref loop, net::later& deferred) {
+  auto resolved = app_.resolve(req);
+  if (!resolved.target) return std::move(resolved.failure);
+  const auto& target = *resolved.target;
+  auto& cache = app_.cache();
+  auto found = cache.look(req, target, resolved.values);
+  if (found.answer) {
+    if (found.refresh) refresh(req, target, std::move(resolved.values), found.plan);
+    return std::move(*found.answer);
+  }
+  if (!found.plan && target.work == http::work_kind::quick) return run_route(req, target, resolved.values);
+  auto pending = std::make_shared<pending_read>(
+      pending_read{req, target, std::move(resolved.values), std::move(found.plan), deferred.take()});
+  const auto remote = pending->plan ? cache.remote_key(*pending->plan) : std::nullopt;
+  if (!remote) {
+    compute(pending);
+    return std::nullopt;
+  }
+  auto& pipeline = pipelines_[loop.index];
+  if (!pipeline) pipeline = app_.pipeline_on(loop.context);
+  pipeline->get(*remote, [this, pending](std::optional<cache::entry> stored) {
+    auto held = app_.cache().look_found(pending->req, pending->plan, std::move(stored));
+    if (held.answer) {
+      if (held.refresh) refresh(pending->req, pending->target, pending->values, held.plan);
+      return pending->done(std::move(*held.answer));
+    }
+    compute(pending);
+  });
+  return std::nullopt;
+}
+
+void request_lanes::compute(const std::shared_ptr<pending_read>& pending) {
+  auto& cache = app_.cache();
+  if (!pending->plan) {
+    const bool taken =
+        run_slow([this, pending] { pending->done(run_route(pending->req, pending->target, pending->values)); });
+    if (!taken) pending->done(no_room());
+    return;
+  }
+  if (!cache.lead(*pending->plan, pending->req.if_none_match, pending->done)) return;
+  auto work = [this, pending] {
+    pending->done(
+        app_.cache().finish(pending->req, *pending->plan, run_route(pending->req, pending->target, pending->values)));
+  };
+  // Storing the answer of a quick route waits on Redis when there is one: then it runs off the loop too.
+  if (pending->target.work == http::work_kind::quick && !cache.redis()) return work();
+  if (!run_slow(std::move(work))) pending->done(cache.give_up(pending->req, *pending->plan, no_room()));
+}
+
+void request_lanes::refresh(const http::request& req, const http::route& target, http::params values,
+                            const std::shared_ptr<cache::read_plan>& plan) {
+  auto copy = std::make_shared<detached_request>(req);
+  auto run = [this, copy, &target, values = std::move(values), plan] {
+    app_.cache().finish(copy->view, *plan, run_route(copy->view, target, values));
+  };
+  if (!run_slow(std::move(run))) app_.cache().give_up(copy->view, *plan, no_room());
+}
+
+bool request_lanes::run_slow(std::function<void()> work) {
+  if (reads_taken_.fetch_add(1) >= read_capacity_) {
+    reads_taken_.fetch_sub(1);
+    return false;
+  }
+  asio::post(*readers_, [this, work = std::move(work)] {
+    work();
+    reads_taken_.fetch_sub(1);
+  });
+  return true;
 }
 
 }  // namespace zomato::app

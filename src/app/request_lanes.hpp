@@ -1,5 +1,8 @@
 #pragma once
 
+#include <atomic>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -12,30 +15,51 @@ namespace boost::asio {
 class thread_pool;
 }
 
+namespace zomato::cache {
+struct read_plan;
+}
+
 namespace zomato::app {
 
-/// Where each request runs, so that no event loop waits: writes on the write threads,
-/// answered once what they wrote is durable (503 with Retry-After when their group's COMMIT
-/// failed); with Redis alone, cached reads looked up through the loop's own Redis pipeline
-/// and a miss computed on a read thread; every other read on its loop.
+/// Where each request runs, so that no event loop waits: writes on the write threads, answered
+/// once what they wrote is durable (503 with Retry-After when their group's COMMIT failed);
+/// reads of quick routes on their loop; reads of slow routes, and cache misses of routes that
+/// Redis may hold (asked through the loop's own Redis pipeline), on the read pool. The read
+/// pool takes at most its threads plus READ_QUEUE reads at once; past that a read is answered
+/// 503 with Retry-After (or by a stale entry within its stale-if-error window). One read per
+/// missing key computes it; the others wait for its answer without holding a thread.
 class request_lanes final : public net::application {
  public:
   request_lanes(app::application& app, const config& settings);
   ~request_lanes() override;
 
   std::optional<http::response> answer(const http::request& req, net::loop_ref loop, net::later& deferred) override;
-  /// Closes the loops' Redis pipelines; called once the server's loops have stopped and before
-  /// the server (which owns the io_contexts their sockets and timers belong to) is destroyed.
-  void close_pipelines();
+  /// Waits for the work of the read and write pools to end (it may still read a request's
+  /// buffers), then closes the loops' Redis pipelines; called once the server's loops have
+  /// stopped and before the server (which owns those buffers and the io_contexts the pipelines'
+  /// sockets and timers belong to) is destroyed.
+  void finish();
 
  private:
+  struct pending_read;
+
   void write(const http::request& req, net::reply done);
-  void remote_read(const http::request& req, net::loop_ref loop, net::reply done);
-  void read_on_thread(http::request req, net::reply done);
+  std::optional<http::response> read(const http::request& req, net::loop_ref loop, net::later& deferred);
+  /// Computes a read that the cache could not answer, or waits for the computation in progress.
+  void compute(const std::shared_ptr<pending_read>& pending);
+  /// Computes again, off the loop, an entry that was served stale.
+  void refresh(const http::request& req, const http::route& target, http::params values,
+               const std::shared_ptr<cache::read_plan>& plan);
+  /// Runs slow work on the read pool; false when it has no room.
+  bool run_slow(std::function<void()> work);
+  /// The route's answer; a throw is a logged 500.
+  http::response run_route(const http::request& req, const http::route& target, const http::params& values) const;
 
   app::application& app_;
   std::unique_ptr<boost::asio::thread_pool> writers_;
-  std::unique_ptr<boost::asio::thread_pool> readers_;  // only with Redis alone
+  std::unique_ptr<boost::asio::thread_pool> readers_;
+  std::size_t read_capacity_;
+  std::atomic<std::size_t> reads_taken_{0};
   /// One per loop, made by the loop on its first cached read and used by it alone.
   std::vector<std::unique_ptr<cache::redis_pipeline>> pipelines_;
 };

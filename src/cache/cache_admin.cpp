@@ -83,7 +83,10 @@ services::cache_configuration cache_admin::configuration() const {
   for (auto ns : all_namespaces) {
     services::namespace_figures f;
     f.name = name_of(ns);
-    f.ttl_seconds = cache_.ttl_for(ns).count();
+    const auto fresh = cache_.freshness_of(ns);
+    f.ttl_seconds = fresh.ttl.count();
+    f.stale_while_revalidate_seconds = fresh.while_revalidate.count();
+    f.stale_if_error_seconds = fresh.if_error.count();
     c.namespaces.push_back(f);
   }
   for (auto what : services::all_changes) {

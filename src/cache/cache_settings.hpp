@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
 
+#include "cache/freshness.hpp"
 #include "cache/namespaces.hpp"
 #include "cache/redis_backend.hpp"
 
@@ -19,6 +21,8 @@ struct cache_settings {
   std::chrono::seconds memory_ttl_with_redis{5};
   std::optional<redis_settings> redis;
   std::string prefix = "zomato-cache";
+  /// Per namespace, TTLs (for every route of it) and stale windows set instead of the policy's.
+  std::array<freshness_overrides, namespace_count> overrides{};
 };
 
 }  // namespace zomato::cache

@@ -1,27 +1,61 @@
 #include "cache/entry.hpp"
 
+#include <charconv>
+#include <chrono>
 #include <cstdint>
 
 namespace zomato::cache {
 
+std::int64_t epoch_ms_now() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 std::string stored_form(const entry& value) {
+  const auto times = std::to_string(value.stored_ms) + ' ' + std::to_string(value.fresh_until_ms);
   std::string stored;
-  stored.reserve(value.etag.size() + value.target.size() + value.body.size() + 2);
+  stored.reserve(value.etag.size() + value.target.size() + times.size() + value.body.size() + 3);
   stored += value.etag;
   stored += '\n';
   stored += value.target;
+  stored += '\n';
+  stored += times;
   stored += '\n';
   stored += value.body;
   return stored;
 }
 
+namespace {
+
+// The next line of `text` from `from`, moving `from` past its end; nullopt when no line ends.
+std::optional<std::string_view> line_of(std::string_view text, std::size_t& from) {
+  const auto end = text.find('\n', from);
+  if (end == std::string_view::npos) return std::nullopt;
+  const auto line = text.substr(from, end - from);
+  from = end + 1;
+  return line;
+}
+
+bool read_number(std::string_view text, std::int64_t& to) {
+  const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), to);
+  return failure == std::errc() && end == text.data() + text.size();
+}
+
+}  // namespace
+
 std::optional<entry> entry_from_stored(std::string_view stored) {
-  const auto first = stored.find('\n');
-  if (first == std::string_view::npos) return std::nullopt;
-  const auto second = stored.find('\n', first + 1);
-  if (second == std::string_view::npos) return std::nullopt;
-  return entry{std::string(stored.substr(second + 1)), std::string(stored.substr(0, first)),
-               std::string(stored.substr(first + 1, second - first - 1))};
+  std::size_t at = 0;
+  const auto etag = line_of(stored, at);
+  const auto target = line_of(stored, at);
+  const auto times = line_of(stored, at);
+  if (!etag || !target || !times) return std::nullopt;
+  const auto space = times->find(' ');
+  entry found{std::string(stored.substr(at)), std::string(*etag), std::string(*target)};
+  if (space == std::string_view::npos || !read_number(times->substr(0, space), found.stored_ms) ||
+      !read_number(times->substr(space + 1), found.fresh_until_ms)) {
+    return std::nullopt;
+  }
+  return found;
 }
 
 std::string etag_of(const std::string& body) {

@@ -7,15 +7,21 @@
 
 namespace zomato::cache {
 
-/// A stored response: its body and validator, and the request that produced it (so it
-/// can be produced again when the cache is warmed).
+/// A stored response: its body and validator, the request that produced it (so it can be
+/// produced again when the cache is warmed), and when it was computed and until when it is
+/// fresh, in milliseconds since the epoch.
 struct entry {
   std::string body;
   std::string etag;
   std::string target;
+  std::int64_t stored_ms = 0;
+  std::int64_t fresh_until_ms = 0;
 };
 
-/// How an entry is stored remotely: "<etag>\n<target>\n<body>".
+/// Milliseconds since the epoch, now.
+std::int64_t epoch_ms_now();
+
+/// How an entry is stored remotely: "<etag>\n<target>\n<stored_ms> <fresh_until_ms>\n<body>".
 std::string stored_form(const entry& value);
 /// The entry of a stored form; nullopt when it is not one.
 std::optional<entry> entry_from_stored(std::string_view stored);

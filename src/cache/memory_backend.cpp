@@ -98,7 +98,7 @@ memory_backend::stored memory_backend::get(std::string_view key) {
   std::lock_guard guard(s.lock);
   auto* found = find(s, key, hash);
   if (found == nullptr) return nullptr;
-  if (found->expires_ <= clock::now()) {
+  if (found->expires_ms() <= epoch_ms_now()) {
     drop(s, found);
     return nullptr;
   }
@@ -107,15 +107,13 @@ memory_backend::stored memory_backend::get(std::string_view key) {
   return stored(found);
 }
 
-void memory_backend::put(std::string_view key, const entry& value, clock::duration ttl) {
+void memory_backend::put(std::string_view key, const entry& value, std::chrono::milliseconds ttl) {
   const auto budget = max_bytes_ / shard_count;
   const auto bytes = cost_of(key, value);
   if (bytes > budget) return;
-  auto* fresh = memory_entry::make(key, value);
+  auto* fresh = memory_entry::make(key, value, ttl.count(), epoch_ms_now());
   if (fresh == nullptr) return;
   intrusive_ptr_add_ref(fresh);
-  fresh->expires_ = clock::now() + ttl;
-  fresh->ttl_ = ttl;
   const auto hash = hash_of(key);
   auto& s = shard_for(hash);
   std::lock_guard guard(s.lock);
@@ -128,13 +126,14 @@ void memory_backend::put(std::string_view key, const entry& value, clock::durati
   s.bytes += bytes;
 }
 
-memory_backend::visit memory_backend::visit_of(const memory_entry& e, clock::time_point now) {
-  return visit{e.key(), e, e.expires_ <= now, e.uses_, cost_of(e), e.expires_ - now, e.ttl_};
+memory_backend::visit memory_backend::visit_of(const memory_entry& e, std::int64_t now_ms) {
+  return visit{e.key(), e,          e.expires_ms() <= now_ms,
+               e.uses_, cost_of(e), std::chrono::milliseconds(e.expires_ms() - now_ms)};
 }
 
 std::size_t memory_backend::sweep(const std::function<bool(const visit&)>& remove) {
   std::size_t removed = 0;
-  const auto now = clock::now();
+  const auto now = epoch_ms_now();
   for (auto& s : shards_) {
     std::lock_guard guard(s.lock);
     for (auto* e = s.newest; e != nullptr;) {
@@ -150,7 +149,7 @@ std::size_t memory_backend::sweep(const std::function<bool(const visit&)>& remov
 }
 
 void memory_backend::inspect(const std::function<void(const visit&)>& see) const {
-  const auto now = clock::now();
+  const auto now = epoch_ms_now();
   for (const auto& s : shards_) {
     std::lock_guard guard(s.lock);
     for (const auto* e = s.newest; e != nullptr; e = e->older_) see(visit_of(*e, now));

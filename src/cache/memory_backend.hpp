@@ -2,6 +2,7 @@
 
 #include <array>
 #include <boost/smart_ptr/intrusive_ptr.hpp>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -19,7 +20,6 @@ namespace zomato::cache {
 /// rarely wait on each other.
 class memory_backend {
  public:
-  using clock = memory_entry::clock;
   using stored = boost::intrusive_ptr<const memory_entry>;
 
   explicit memory_backend(std::size_t max_bytes);
@@ -30,7 +30,7 @@ class memory_backend {
   /// The live entry under the key (expired ones are dropped), counted as one more use.
   stored get(std::string_view key);
   /// Stores a copy of the entry under the key (not when it alone exceeds a shard's budget).
-  void put(std::string_view key, const entry& value, clock::duration ttl);
+  void put(std::string_view key, const entry& value, std::chrono::milliseconds ttl);
 
   /// What one entry costs in memory, as the allocator hands it out: its block and its share
   /// of the index (two pointers: the index grows at one entry per bucket).
@@ -43,8 +43,7 @@ class memory_backend {
     bool expired;
     std::uint64_t uses;
     std::size_t bytes;
-    clock::duration remaining;
-    clock::duration ttl;
+    std::chrono::milliseconds remaining;  // until the backend lets it go
   };
   /// Calls `remove` on every entry and drops those for which it returns true; returns how many.
   std::size_t sweep(const std::function<bool(const visit&)>& remove);
@@ -77,7 +76,7 @@ class memory_backend {
   static void unlink_recency(shard& s, memory_entry* e);
   static void drop(shard& s, memory_entry* e);
   static void drop_all(shard& s);
-  static visit visit_of(const memory_entry& e, clock::time_point now);
+  static visit visit_of(const memory_entry& e, std::int64_t now_ms);
 
   std::size_t max_bytes_;
   std::array<shard, shard_count> shards_;

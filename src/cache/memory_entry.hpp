@@ -1,7 +1,6 @@
 #pragma once
 
 #include <boost/smart_ptr/intrusive_ptr.hpp>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,8 +16,6 @@ namespace zomato::cache {
 /// body (no copy) and keep it alive after the backend lets the entry go.
 class memory_entry final : public http::shared_payload {
  public:
-  using clock = std::chrono::steady_clock;
-
   /// What a block for the key and entry costs as the allocator hands it out.
   static std::size_t block_bytes(std::string_view key, const entry& value);
   /// What this entry's block costs.
@@ -29,15 +26,21 @@ class memory_entry final : public http::shared_payload {
   std::string_view target() const { return {tail() + key_size_, target_size_}; }
   std::string_view body() const { return {tail() + key_size_ + target_size_, body_size_}; }
   std::string_view bytes() const override { return body(); }
+  /// When the response was computed, until when it is fresh and until when the backend keeps
+  /// it, in milliseconds since the epoch.
+  std::int64_t stored_ms() const { return stored_ms_; }
+  std::int64_t fresh_until_ms() const { return stored_ms_ + fresh_for_ms_; }
+  std::int64_t expires_ms() const { return stored_ms_ + keep_for_ms_; }
 
  private:
   friend class memory_backend;
 
-  /// A block holding copies of the key and the entry's bytes, with no reference yet; null
-  /// when an entry cannot hold them (a key or target of 64 KB or more, an ETag not of
-  /// etag_of's form).
-  static memory_entry* make(std::string_view key, const entry& value);
-  memory_entry(std::string_view key, const entry& value, std::uint64_t etag);
+  /// A block holding copies of the key and the entry's bytes, with no reference yet, kept for
+  /// `keep_ms` from `now_ms` (an entry without times counts as computed now and fresh as long
+  /// as it is kept); null when an entry cannot hold them (a key or target of 64 KB or more, an
+  /// ETag not of etag_of's form).
+  static memory_entry* make(std::string_view key, const entry& value, std::int64_t keep_ms, std::int64_t now_ms);
+  memory_entry(std::string_view key, const entry& value, std::uint64_t etag, std::int64_t keep_ms, std::int64_t now_ms);
   ~memory_entry() override = default;
   void destroy() const override;
 
@@ -49,10 +52,11 @@ class memory_entry final : public http::shared_payload {
   memory_entry* newer_ = nullptr;
   memory_entry* older_ = nullptr;
   memory_entry* next_in_bucket_ = nullptr;
-  clock::time_point expires_{};
-  clock::duration ttl_{};
 
   std::uint64_t etag_value_;
+  std::int64_t stored_ms_;
+  std::uint32_t fresh_for_ms_;
+  std::uint32_t keep_for_ms_;
   std::uint32_t body_size_;
   std::uint16_t key_size_;
   std::uint16_t target_size_;

@@ -25,27 +25,42 @@ struct ttl_seconds {
   int development, staging, production;
 };
 
-/// One namespace's policy: its name (in keys, stats and /cache/* routes) and its TTLs.
+/// How long after its TTL an entry may still be served, in seconds (RFC 5861): at once while
+/// one refresh runs (`while_revalidate`), or when computing it again fails (`if_error`). Only
+/// namespaces whose freshness is a TTL have them: what a write invalidated is never served, its
+/// key being gone with its generation.
+struct stale_seconds {
+  int while_revalidate, if_error;
+};
+
+/// One namespace's policy: its name (in keys, stats and /cache/* routes), its TTLs and how long
+/// its entries may be served stale.
 struct namespace_policy {
   cache_namespace ns;
   std::string_view name;
   ttl_seconds ttl;
+  stale_seconds stale;
+
+  /// Whether its entries go stale by their TTL (clients may keep them that long), not only by
+  /// an invalidation (clients must revalidate).
+  constexpr bool ttl_driven() const { return stale.while_revalidate > 0 || stale.if_error > 0; }
 };
 
 /// Every namespace's policy, in the enum's order; the one place a namespace is described.
 /// Development 1-5 minutes, staging the seed README's table (restaurants 600 s, menu-items
 /// 480 s, restaurant-menus 900 s, search 300 s, analytics 1200 s), production 30 minutes to
-/// hours; real-time routes state their own 30-120 s.
+/// hours; real-time routes state their own 30-120 s. Analytics and real-time views are
+/// aggregates over time: they may be served stale for a while after their TTL.
 inline constexpr std::array<namespace_policy, 9> namespace_policies{{
-    {cache_namespace::restaurants, "restaurants", {300, 600, 2400}},
-    {cache_namespace::menu_items, "menu-items", {240, 480, 1800}},
-    {cache_namespace::restaurant_menus, "restaurant-menus", {300, 900, 3600}},
-    {cache_namespace::search, "search", {60, 300, 300}},
-    {cache_namespace::analytics, "analytics", {300, 1200, 14400}},
-    {cache_namespace::customers, "customers", {300, 900, 1800}},
-    {cache_namespace::orders, "orders", {60, 180, 180}},
-    {cache_namespace::reviews, "reviews", {120, 600, 1800}},
-    {cache_namespace::realtime, "realtime", {30, 30, 30}},
+    {cache_namespace::restaurants, "restaurants", {300, 600, 2400}, {0, 0}},
+    {cache_namespace::menu_items, "menu-items", {240, 480, 1800}, {0, 0}},
+    {cache_namespace::restaurant_menus, "restaurant-menus", {300, 900, 3600}, {0, 0}},
+    {cache_namespace::search, "search", {60, 300, 300}, {0, 0}},
+    {cache_namespace::analytics, "analytics", {300, 1200, 14400}, {60, 600}},
+    {cache_namespace::customers, "customers", {300, 900, 1800}, {0, 0}},
+    {cache_namespace::orders, "orders", {60, 180, 180}, {0, 0}},
+    {cache_namespace::reviews, "reviews", {120, 600, 1800}, {0, 0}},
+    {cache_namespace::realtime, "realtime", {30, 30, 30}, {10, 60}},
 }};
 
 inline constexpr std::size_t namespace_count = namespace_policies.size();

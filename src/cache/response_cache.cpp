@@ -16,26 +16,87 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   return if_none_match == "*" || if_none_match.find(etag) != std::string_view::npos;
 }
 
-http::response answer(const http::request& req, std::string etag, const char* status) {
+std::int64_t milliseconds_of(std::chrono::seconds span) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(span).count();
+}
+
+struct entry_times {
+  std::int64_t stored_ms;
+  std::int64_t fresh_until_ms;
+};
+entry_times times_of(const memory_backend::stored& found) { return {found->stored_ms(), found->fresh_until_ms()}; }
+entry_times times_of(const entry& found) { return {found.stored_ms, found.fresh_until_ms}; }
+
+entry copy_of(const memory_backend::stored& found) {
+  return {std::string(found->body()), found->etag(), std::string(found->target()), found->stored_ms(),
+          found->fresh_until_ms()};
+}
+const entry& copy_of(const entry& found) { return found; }
+
+// Cache-Control, and Age when the answer comes from an entry, as of `now_ms`: how long a client
+// may keep it where its TTL rules (and serve it stale), revalidation where invalidations do.
+void describe(http::response& out, const freshness& fresh, entry_times times, std::int64_t now_ms, bool from_entry) {
+  if (fresh.ttl_driven) {
+    auto control = "max-age=" + std::to_string(std::max<std::int64_t>(0, (times.fresh_until_ms - now_ms) / 1000));
+    if (fresh.while_revalidate.count() > 0) {
+      control += ", stale-while-revalidate=" + std::to_string(fresh.while_revalidate.count());
+    }
+    if (fresh.if_error.count() > 0) control += ", stale-if-error=" + std::to_string(fresh.if_error.count());
+    out.headers.emplace_back("cache-control", std::move(control));
+  } else {
+    out.headers.emplace_back("cache-control", "no-cache");
+  }
+  if (from_entry) {
+    out.headers.emplace_back("age", std::to_string(std::max<std::int64_t>(0, (now_ms - times.stored_ms) / 1000)));
+  }
+}
+
+// A 200 with the entry's ETag, or a 304 without body when If-None-Match names it.
+http::response answer(std::string_view if_none_match, std::string etag) {
   http::response out;
-  if (etag_matches(req.if_none_match, etag)) out.status = 304;
+  out.headers.reserve(4);  // ETag, Cache-Control, Age, X-Cache-Status
+  if (etag_matches(if_none_match, etag)) out.status = 304;
   out.headers.emplace_back("etag", std::move(etag));
-  out.headers.emplace_back("x-cache-status", status);
   return out;
 }
 
 // The stored body is shared with the response, not copied.
-http::response answer(const http::request& req, memory_backend::stored stored, const char* status) {
-  auto out = answer(req, stored->etag(), status);
-  if (out.status == 200) out.shared_body = std::move(stored);
+http::response answer(std::string_view if_none_match, const memory_backend::stored& found) {
+  auto out = answer(if_none_match, found->etag());
+  if (out.status == 200) out.shared_body = found;
   return out;
 }
 
-http::response answer(const http::request& req, entry&& found, const char* status) {
-  auto out = answer(req, std::move(found.etag), status);
-  if (out.status == 200) out.body = std::move(found.body);
+http::response answer(std::string_view if_none_match, const entry& found) {
+  auto out = answer(if_none_match, found.etag);
+  if (out.status == 200) out.body = found.body;
   return out;
 }
+
+// A request's copy of an answer computed for another: a 304 when it names the ETag.
+http::response respond_to(std::string_view if_none_match, http::response full, const char* cache_status) {
+  if (full.status == 200) {
+    for (const auto& [name, value] : full.headers) {
+      if (name == "etag" && etag_matches(if_none_match, value)) {
+        full.status = 304;
+        full.body.clear();
+        full.shared_body.reset();
+        break;
+      }
+    }
+  }
+  full.headers.emplace_back("x-cache-status", cache_status);
+  return full;
+}
+
+// The whole 200 answer of a stale entry served because computing it failed.
+http::response fallback_answer(const read_plan& plan) {
+  auto full = answer({}, *plan.fallback);
+  describe(full, plan.fresh, times_of(*plan.fallback), epoch_ms_now(), true);
+  return full;
+}
+
+constexpr const char* stale_if_error = "STALE-IF-ERROR";
 
 }  // namespace
 
@@ -47,6 +108,19 @@ key_generations response_cache::generations_for(cache_namespace ns, const http::
   return generations_.of_entry(ns, kind, kind ? values.integer(target.cache.scope) : 0);
 }
 
+freshness response_cache::freshness_of(cache_namespace ns, int route_ttl_seconds) const {
+  const auto& policy = policy_of(ns);
+  const auto& set = settings_.overrides[static_cast<std::size_t>(ns)];
+  freshness f;
+  f.ttl = set.ttl                 ? std::chrono::seconds(*set.ttl)
+          : route_ttl_seconds > 0 ? std::chrono::seconds(route_ttl_seconds)
+                                  : ttl_of(ns, settings_.profile);
+  f.while_revalidate = std::chrono::seconds(set.while_revalidate.value_or(policy.stale.while_revalidate));
+  f.if_error = std::chrono::seconds(set.if_error.value_or(policy.stale.if_error));
+  f.ttl_driven = policy.ttl_driven();
+  return f;
+}
+
 std::optional<cache_namespace> response_cache::namespace_of(std::string_view key) const {
   const auto parts = parts_of(key);
   if (!parts) return std::nullopt;
@@ -55,59 +129,143 @@ std::optional<cache_namespace> response_cache::namespace_of(std::string_view key
   return parts->ns;
 }
 
-http::response response_cache::serve(const http::request& req, const http::route& target, const http::params& values,
-                                     const std::function<http::response()>& produce) {
-  const auto ns = namespace_of_rule(target.cache);
-  if (!ns || !store_.enabled()) return produce();
-  if (http::has_directive(req.cache_control, "no-store")) {
-    auto fresh = produce();
-    fresh.headers.emplace_back("x-cache-status", "MISS");
-    return fresh;
+template <class Stored>
+std::optional<http::response> response_cache::answer_stored(const http::request& req, read_plan& plan,
+                                                            const Stored& found, bool& refresh) {
+  const auto times = times_of(found);
+  const auto now = epoch_ms_now();
+  const char* status = "HIT";
+  if (now >= times.fresh_until_ms) {
+    const auto past = now - times.fresh_until_ms;
+    if (past >= milliseconds_of(plan.fresh.while_revalidate)) {
+      if (past < milliseconds_of(plan.fresh.if_error)) plan.fallback = copy_of(found);
+      return std::nullopt;
+    }
+    status = "STALE";
+    refresh = flights_.lead_or_wait(plan.key, {});
+    if (refresh) {
+      plan.leads = true;
+      plan.fallback = copy_of(found);
+    }
   }
-  const auto ttl = target.cache.ttl_seconds > 0 ? std::chrono::seconds(target.cache.ttl_seconds) : ttl_for(*ns);
-  const auto seen = generations_for(*ns, target, values);
-  const auto key = key_of(*ns, seen, target.index, values);
+  statistics_.hit(plan.ns);
+  auto out = answer(req.if_none_match, found);
+  describe(out, plan.fresh, times, now, true);
+  out.headers.emplace_back("x-cache-status", status);
+  return out;
+}
 
-  if (!http::has_directive(req.cache_control, "no-cache")) {
-    if (auto found = store_.from_memory(key)) {
-      statistics_.hit(*ns);
-      return answer(req, std::move(found), "HIT");
-    }
-    if (!req.fast_path_tried) {
-      if (auto remote = store_.from_remote(key, ttl)) {
-        statistics_.hit(*ns);
-        return answer(req, std::move(*remote), "HIT");
-      }
+lookup response_cache::look(const http::request& req, const http::route& target, const http::params& values) {
+  lookup out;
+  const auto ns = namespace_of_rule(target.cache);
+  if (!ns || !store_.enabled()) return out;
+  read_plan plan;
+  plan.ns = *ns;
+  plan.fresh = freshness_of(*ns, target.cache.ttl_seconds);
+  plan.seen = generations_for(*ns, target, values);
+  plan.key = key_of(*ns, plan.seen, target.index, values);
+  plan.stores = !http::has_directive(req.cache_control, "no-store");
+  plan.reads = plan.stores && !http::has_directive(req.cache_control, "no-cache");
+  if (plan.reads) {
+    if (auto found = store_.from_memory(plan.key)) {
+      out.answer = answer_stored(req, plan, found, out.refresh);
+      if (out.answer && !out.refresh) return out;  // a hit goes on with nothing
     }
   }
-  statistics_.miss(*ns);
-  auto fresh = produce();
-  if (fresh.status != 200 || !fresh.cacheable) {
-    fresh.headers.emplace_back("x-cache-status", "MISS");
-    return fresh;
+  out.plan = std::make_shared<read_plan>(std::move(plan));
+  return out;
+}
+
+std::optional<std::string> response_cache::remote_key(const read_plan& plan) const {
+  if (!store_.has_remote() || !plan.reads) return std::nullopt;
+  return store_.remote_key(plan.key);
+}
+
+lookup response_cache::look_found(const http::request& req, std::shared_ptr<read_plan> plan,
+                                  std::optional<entry> found) {
+  lookup out;
+  if (found) {
+    store_.keep_in_memory(plan->key, *found, plan->fresh.lifetime());
+    out.answer = answer_stored(req, *plan, *found, out.refresh);
   }
+  out.plan = std::move(plan);
+  return out;
+}
+
+bool response_cache::lead(read_plan& plan, std::string_view if_none_match, std::function<void(http::response)> done) {
+  if (!plan.stores || plan.leads) return true;
+  flights::waiter waiting;
+  if (done) {
+    waiting = [this, ns = plan.ns, tag = std::string(if_none_match), done = std::move(done)](const http::response& full,
+                                                                                             const char* cache_status) {
+      statistics_.hit(ns);
+      done(respond_to(tag, full, cache_status));
+    };
+  }
+  plan.leads = flights_.lead_or_wait(plan.key, std::move(waiting));
+  return plan.leads;
+}
+
+void response_cache::land(read_plan& plan, const http::response& full, const char* cache_status) {
+  if (!plan.leads) return;
+  plan.leads = false;
+  flights_.land(plan.key, full, cache_status);
+}
+
+http::response response_cache::finish(const http::request& req, read_plan& plan, http::response computed) {
+  if (!plan.stores) {
+    computed.headers.emplace_back("x-cache-status", "MISS");
+    return computed;
+  }
+  statistics_.miss(plan.ns);
+  if (computed.status == 503 && plan.fallback) {
+    auto full = fallback_answer(plan);
+    land(plan, full, stale_if_error);
+    return respond_to(req.if_none_match, std::move(full), stale_if_error);
+  }
+  if (computed.status != 200 || !computed.cacheable) {
+    land(plan, computed, "COALESCED");
+    computed.headers.emplace_back("x-cache-status", "MISS");
+    return computed;
+  }
+  const auto now = epoch_ms_now();
   std::string request_target(req.path);
   if (!req.query.empty()) request_target += "?" + std::string(req.query);
-  auto etag = etag_of(fresh.body);
-  entry stored{std::move(fresh.body), std::move(etag), std::move(request_target)};
-  if (generations_.still_current(*ns, seen)) store_.put(key, stored, ttl);
-  return answer(req, std::move(stored), "MISS");
+  auto etag = etag_of(computed.body);
+  entry stored{std::move(computed.body), std::move(etag), std::move(request_target), now,
+               now + milliseconds_of(plan.fresh.ttl)};
+  if (generations_.still_current(plan.ns, plan.seen)) store_.put(plan.key, stored, plan.fresh.lifetime());
+  auto full = answer({}, stored.etag);
+  describe(full, plan.fresh, times_of(stored), now, false);
+  full.body = std::move(stored.body);
+  land(plan, full, "COALESCED");
+  return respond_to(req.if_none_match, std::move(full), "MISS");
 }
 
-std::optional<response_cache::remote_read> response_cache::remote_read_of(const http::request& req,
-                                                                          const http::route& target,
-                                                                          const http::params& values) const {
-  const auto ns = namespace_of_rule(target.cache);
-  if (!ns || !store_.remote_only()) return std::nullopt;
-  if (http::has_directive(req.cache_control, "no-store") || http::has_directive(req.cache_control, "no-cache")) {
-    return std::nullopt;
+http::response response_cache::give_up(const http::request& req, read_plan& plan, http::response refusal) {
+  if (plan.fallback) {
+    auto full = fallback_answer(plan);
+    land(plan, full, stale_if_error);
+    return respond_to(req.if_none_match, std::move(full), stale_if_error);
   }
-  return remote_read{*ns, store_.remote_key(key_of(*ns, generations_for(*ns, target, values), target.index, values))};
+  land(plan, refusal, "COALESCED");
+  return refusal;
 }
 
-http::response response_cache::answer_found(const http::request& req, const remote_read& read, entry found) {
-  statistics_.hit(read.ns);
-  return answer(req, std::move(found), "HIT");
+http::response response_cache::serve(const http::request& req, const http::route& target, const http::params& values,
+                                     const std::function<http::response()>& produce) {
+  auto found = look(req, target, values);
+  if (found.answer && !found.refresh) return std::move(*found.answer);
+  if (!found.plan) return produce();
+  if (!found.answer) {
+    if (const auto remote = remote_key(*found.plan)) {
+      found = look_found(req, std::move(found.plan), store_.redis()->get(*remote));
+    }
+  }
+  // Reads made inside the server want what is current: a stale entry is refreshed at once.
+  if (found.answer && !found.refresh) return std::move(*found.answer);
+  if (!found.refresh) lead(*found.plan, {}, {});
+  return finish(req, *found.plan, produce());
 }
 
 void response_cache::changed(services::change what, const services::touched& ids) {
@@ -174,11 +332,11 @@ std::vector<popular_entry> response_cache::most_used(std::size_t limit) const {
 
 std::vector<std::string> response_cache::expiring(cache_namespace ns, double fraction) const {
   std::vector<std::string> targets;
+  const auto now = epoch_ms_now();
   store_.inspect_memory([&](const memory_backend::visit& v) {
     if (v.expired || v.uses == 0 || namespace_of(v.key) != ns) return;
-    if (v.remaining < std::chrono::duration_cast<memory_backend::clock::duration>(v.ttl * fraction)) {
-      targets.emplace_back(v.value.target());
-    }
+    const auto ttl = static_cast<double>(v.value.fresh_until_ms() - v.value.stored_ms());
+    if (static_cast<double>(v.value.fresh_until_ms() - now) < ttl * fraction) targets.emplace_back(v.value.target());
   });
   return targets;
 }

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "cache/cache_settings.hpp"
+#include "cache/flights.hpp"
+#include "cache/freshness.hpp"
 #include "cache/generations.hpp"
 #include "cache/hit_statistics.hpp"
 #include "cache/namespaces.hpp"
@@ -21,11 +23,52 @@ namespace zomato::cache {
 using services::namespace_figures;
 using services::popular_entry;
 
+/// One read of a cached route on its way through the cache: where it is kept, how long it is
+/// fresh, and what it found so far.
+struct read_plan {
+  cache_namespace ns = cache_namespace::restaurants;
+  freshness fresh;
+  key_generations seen;
+  std::string key;
+  /// False for a `no-store` request: computed on its own, never stored.
+  bool stores = true;
+  /// False for `no-cache` and `no-store` requests: they do not read what is stored.
+  bool reads = true;
+  /// Whether this read leads the computation of its key (other reads wait for it).
+  bool leads = false;
+  /// A stale entry within its stale-if-error window: the answer if computing fails.
+  std::optional<entry> fallback;
+};
+
+/// What the cache found for a read at once, without waiting on anything.
+struct lookup {
+  /// A fresh entry (HIT), or a stale one within its stale-while-revalidate window (STALE).
+  std::optional<http::response> answer;
+  /// With a STALE answer: this read now leads the one refresh of the key, which the caller
+  /// runs (finish with what it computed, or give_up).
+  bool refresh = false;
+  /// What a read goes on with when it is not answered, or is answered STALE; null otherwise,
+  /// and when the route is not cached (the caller then computes it with no cache involved).
+  std::shared_ptr<read_plan> plan;
+};
+
 /// The route cache: responses of GET routes stored under deterministic keys (key_scheme:
 /// namespace, its generation, the generation of the entry's scope, route, normalised
-/// parameters) in a two_level_store (memory and, when configured, Redis behind it). A write moves on the generation of
-/// every namespace it can change, or for an order only of the scopes it touched, so no read after it sees older data;
-/// hits and misses are counted per namespace.
+/// parameters) in a two_level_store (memory and, when configured, Redis behind it). A write
+/// moves on the generation of every namespace it can change, or for an order only of the scopes
+/// it touched, so no read after it sees older data; hits and misses are counted per namespace.
+///
+/// A read goes through steps that never wait, so that its caller chooses where each runs:
+/// look() (memory), then, when it found nothing, look_found() with what Redis holds under
+/// remote_key(), then lead() (one computation per key: the others wait for it), and finish()
+/// with the computed answer, or give_up() when it could not be computed. serve() does them all
+/// on the caller's thread, for reads made inside the server.
+///
+/// Answers say how they were served in X-Cache-Status: HIT, MISS (computed for this request),
+/// COALESCED (computed for another request that was already doing so), STALE (after its TTL,
+/// within stale-while-revalidate, while one refresh runs), STALE-IF-ERROR (computing it failed
+/// or found no room); with Cache-Control (max-age left and the stale windows where the TTL
+/// rules, no-cache where invalidations do), Age on answers from an entry, and the ETag.
 class response_cache final : public http::response_cache, public services::change_listener {
  public:
   explicit response_cache(cache_settings settings);
@@ -34,17 +77,23 @@ class response_cache final : public http::response_cache, public services::chang
                        const std::function<http::response()>& produce) override;
   void changed(services::change what, const services::touched& ids) override;
 
-  /// A cached read that Redis alone answers, looked up without blocking: its namespace and key.
-  struct remote_read {
-    cache_namespace ns;
-    std::string key;
-  };
-  /// The Redis key of a read of a cached route, when Redis alone holds the entries and the
-  /// request may read them (not no-store, not no-cache); nullopt otherwise.
-  std::optional<remote_read> remote_read_of(const http::request& req, const http::route& target,
-                                            const http::params& values) const;
-  /// The answer of a remote read that found its entry (a hit).
-  http::response answer_found(const http::request& req, const remote_read& read, entry found);
+  /// The first step of a read of `target`: an answer from memory when it has one.
+  lookup look(const http::request& req, const http::route& target, const http::params& values);
+  /// The Redis key under which a read that look() did not answer may be found; nullopt without
+  /// Redis or when the request may not read the cache (no-cache, no-store).
+  std::optional<std::string> remote_key(const read_plan& plan) const;
+  /// The step after Redis answered the read of remote_key() (`found`: what it held); the entry
+  /// is copied into memory.
+  lookup look_found(const http::request& req, std::shared_ptr<read_plan> plan, std::optional<entry> found);
+  /// Makes the read the one that computes its key (true), or adds it to the reads that wait for
+  /// the computation in progress (false; `done` then gets its answer on the computing thread).
+  bool lead(read_plan& plan, std::string_view if_none_match, std::function<void(http::response)> done);
+  /// Stores what was computed for the read when it may be kept, answers the reads that waited,
+  /// and returns the read's own answer (a stale fallback instead of a 503 when it has one).
+  http::response finish(const http::request& req, read_plan& plan, http::response computed);
+  /// Ends a read that could not be computed (no room to run it): its stale fallback, or `refusal`;
+  /// the reads that waited get the same.
+  http::response give_up(const http::request& req, read_plan& plan, http::response refusal);
 
   /// Drops every entry of the namespace (O(1): its generation moves on).
   void clear(cache_namespace ns);
@@ -57,7 +106,11 @@ class response_cache final : public http::response_cache, public services::chang
   /// Targets of used entries of the namespace with less than `fraction` of their TTL left
   /// (refresh-ahead).
   std::vector<std::string> expiring(cache_namespace ns, double fraction) const;
-  std::chrono::seconds ttl_for(cache_namespace ns) const { return ttl_of(ns, settings_.profile); }
+  /// The namespace's TTL (its routes may state their own) and stale windows, overrides applied.
+  freshness freshness_of(cache_namespace ns, int route_ttl_seconds = 0) const;
+  std::chrono::seconds ttl_for(cache_namespace ns) const { return freshness_of(ns).ttl; }
+  /// How many keys are being computed now.
+  std::size_t computing() const { return flights_.in_progress(); }
 
   /// The namespace of a key of the current generation, as held in memory (a Redis key carries
   /// the prefix and epoch before it); nullopt for others.
@@ -72,11 +125,18 @@ class response_cache final : public http::response_cache, public services::chang
  private:
   key_generations generations_for(cache_namespace ns, const http::route& target, const http::params& values) const;
   bool is_current(std::string_view key) const { return namespace_of(key).has_value(); }
+  /// What a stored entry (fresh, or stale within a window) answers; nullopt when it is too old.
+  template <class Stored>
+  std::optional<http::response> answer_stored(const http::request& req, read_plan& plan, const Stored& found,
+                                              bool& refresh);
+  /// Tells the reads waiting on the plan's computation, when it leads one.
+  void land(read_plan& plan, const http::response& full, const char* cache_status);
 
   cache_settings settings_;
   two_level_store store_;
   generations generations_;
   hit_statistics statistics_;
+  flights flights_;
 };
 
 }  // namespace zomato::cache

@@ -28,16 +28,13 @@ memory_backend::stored two_level_store::from_memory(std::string_view key) {
   return memory_enabled_ ? memory_.get(key) : nullptr;
 }
 
-std::optional<entry> two_level_store::from_remote(const std::string& key, std::chrono::seconds ttl) {
-  if (!redis_) return std::nullopt;
-  auto found = redis_->get(remote_key(key));
-  if (found && memory_enabled_) memory_.put(key, *found, memory_ttl(ttl));
-  return found;
+void two_level_store::keep_in_memory(const std::string& key, const entry& value, std::chrono::seconds lifetime) {
+  if (memory_enabled_) memory_.put(key, value, memory_ttl(lifetime));
 }
 
-void two_level_store::put(const std::string& key, const entry& value, std::chrono::seconds ttl) {
-  if (memory_enabled_) memory_.put(key, value, memory_ttl(ttl));
-  if (redis_) redis_->put(remote_key(key), value, ttl);
+void two_level_store::put(const std::string& key, const entry& value, std::chrono::seconds lifetime) {
+  if (memory_enabled_) memory_.put(key, value, memory_ttl(lifetime));
+  if (redis_) redis_->put(remote_key(key), value, lifetime);
 }
 
 std::int64_t two_level_store::remove_if(const std::function<bool(std::string_view key)>& unwanted) {

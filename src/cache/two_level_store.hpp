@@ -25,16 +25,15 @@ class two_level_store {
 
   /// Whether any level keeps entries.
   bool enabled() const { return memory_enabled_ || redis_; }
-  /// Whether Redis alone keeps them.
-  bool remote_only() const { return redis_ && !memory_enabled_; }
 
   /// The entry under the key in memory, counted as one more use; null when there is none.
   memory_backend::stored from_memory(std::string_view key);
-  /// The entry under the key in Redis, copied into memory for at most `ttl`; nullopt when
-  /// Redis has none or cannot be asked.
-  std::optional<entry> from_remote(const std::string& key, std::chrono::seconds ttl);
-  /// Keeps the entry in every level for `ttl` (in memory for less with Redis behind).
-  void put(const std::string& key, const entry& value, std::chrono::seconds ttl);
+  /// Keeps a copy of an entry Redis held in memory (when enabled) for at most `lifetime`.
+  void keep_in_memory(const std::string& key, const entry& value, std::chrono::seconds lifetime);
+  /// Keeps the entry in every level for `lifetime` (in memory for less with Redis behind).
+  void put(const std::string& key, const entry& value, std::chrono::seconds lifetime);
+  /// Whether Redis keeps entries.
+  bool has_remote() const { return redis_ != nullptr; }
   /// The key Redis holds an entry under.
   std::string remote_key(std::string_view key) const { return remote_prefix_ + std::string(key); }
 

@@ -31,9 +31,6 @@ struct request {
   std::string_view cache_control;
   std::string_view if_none_match;
   std::string_view idempotency_key;
-  /// A quick answer was tried for this request on its event loop and came to nothing: what
-  /// answers it now need not try the same again.
-  bool fast_path_tried = false;
   request_scope* scope = nullptr;
 };
 

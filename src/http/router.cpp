@@ -59,14 +59,20 @@ void router::add(route entry) {
   }
   entry.index = routes_.size();
   routes_.push_back(std::move(entry));
-  order_.insert(
-      std::upper_bound(order_.begin(), order_.end(), shape,
+  if (by_length_.size() <= shape.segments.size()) by_length_.resize(shape.segments.size() + 1);
+  auto& order = by_length_[shape.segments.size()];
+  order.insert(
+      std::upper_bound(order.begin(), order.end(), shape,
                        [](const compiled& a, const compiled& b) { return more_specific(a.segments, b.segments); }),
       std::move(shape));
 }
 
+const std::vector<router::compiled>& router::with_segments(std::size_t count) const {
+  static const std::vector<compiled> none;
+  return count < by_length_.size() ? by_length_[count] : none;
+}
+
 bool router::matches(const compiled& candidate, const std::vector<std::string_view>& parts) {
-  if (candidate.segments.size() != parts.size()) return false;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (!is_param(candidate.segments[i]) && candidate.segments[i] != parts[i]) return false;
   }
@@ -74,7 +80,7 @@ bool router::matches(const compiled& candidate, const std::vector<std::string_vi
 }
 
 const router::compiled* router::match(const std::vector<std::string_view>& parts, verb method, bool& path_known) const {
-  for (const auto& candidate : order_) {
+  for (const auto& candidate : with_segments(parts.size())) {
     if (!matches(candidate, parts)) continue;
     path_known = true;
     const auto served = routes_[candidate.index].method;
@@ -85,7 +91,7 @@ const router::compiled* router::match(const std::vector<std::string_view>& parts
 
 response router::not_allowed(const std::vector<std::string_view>& parts) const {
   std::array<bool, 8> served{};
-  for (const auto& candidate : order_) {
+  for (const auto& candidate : with_segments(parts.size())) {
     if (matches(candidate, parts)) served[static_cast<std::size_t>(routes_[candidate.index].method)] = true;
   }
   served[static_cast<std::size_t>(verb::head)] = served[static_cast<std::size_t>(verb::get)];

@@ -37,6 +37,11 @@ struct cache_rule {
   bool cached() const { return ns.has_value(); }
 };
 
+/// How long a route's work may take. Quick work (no aggregate, no list: at most a read by
+/// primary key, or none) runs on the event loop that received the request; slow work runs on
+/// the read pool, so that no loop waits behind it.
+enum class work_kind { slow, quick };
+
 struct route {
   verb method = verb::get;
   std::string pattern;  // "/restaurants/{restaurant_id}/menu"
@@ -44,6 +49,7 @@ struct route {
   handler run;
   route_doc doc;
   cache_rule cache;
+  work_kind work = work_kind::slow;
   /// Its place among the router's routes, set by router::add (cache keys name a route by it).
   std::size_t index = 0;
 };
@@ -81,14 +87,19 @@ class router {
     std::vector<std::string> segments;  // "{name}" marks a parameter
     std::size_t index;
   };
+  /// Whether a candidate with as many segments as `parts` takes them.
   static bool matches(const compiled& candidate, const std::vector<std::string_view>& parts);
   /// A GET route also answers HEAD.
   const compiled* match(const std::vector<std::string_view>& parts, verb method, bool& path_known) const;
   /// 405 with Allow naming the methods the path takes.
   response not_allowed(const std::vector<std::string_view>& parts) const;
 
+  /// The candidates with `count` segments, most specific first.
+  const std::vector<compiled>& with_segments(std::size_t count) const;
+
   std::vector<route> routes_;
-  std::vector<compiled> order_;
+  /// Per number of path segments, its routes' shapes, literal segments before parameters.
+  std::vector<std::vector<compiled>> by_length_;
   response_cache* cache_ = nullptr;
 };
 

@@ -253,6 +253,14 @@ std::string render_cache_configuration(const services::cache_configuration& c) {
   for (const auto& f : c.namespaces) out.key_text(f.name).value(f.name);
   out.end_object().key("ttl_seconds").begin_object();
   for (const auto& f : c.namespaces) out.key_text(f.name).value(f.ttl_seconds);
+  out.end_object().key("stale_seconds").begin_object();
+  for (const auto& f : c.namespaces) {
+    out.key_text(f.name)
+        .begin_object()
+        .field("while_revalidate", f.stale_while_revalidate_seconds)
+        .field("if_error", f.stale_if_error_seconds)
+        .end_object();
+  }
   out.end_object().end_object();
   out.key("advanced_invalidation_rules")
       .begin_object()
@@ -276,6 +284,10 @@ std::string render_cache_configuration(const services::cache_configuration& c) {
       .field("cache_warming", "POST /cache/warm, /cache/warm/popular, /cache/warm/{namespace}")
       .field("hit_ratio_tracking", "hits and misses counted per namespace by this server")
       .field("conditional_requests", "ETag and If-None-Match (304); Cache-Control no-cache and no-store")
+      .field("single_flight", "one computation per missing key; concurrent reads of it wait for its answer")
+      .field("stale_while_revalidate",
+             "after its TTL, within stale_seconds.while_revalidate, an entry is served while one refresh runs; "
+             "within stale_seconds.if_error, when computing it again fails; never after an invalidation")
       .field("memory_usage_monitoring", "GET /cache/memory-usage")
       .end_object()
       .end_object();

@@ -23,6 +23,9 @@ struct namespace_figures {
   std::int64_t redis_bytes = 0;
   std::int64_t redis_value_bytes = 0;
   std::int64_t ttl_seconds = 0;
+  /// How long after its TTL an entry may be served while it is refreshed, or when that fails.
+  std::int64_t stale_while_revalidate_seconds = 0;
+  std::int64_t stale_if_error_seconds = 0;
   double hit_ratio_percent = 0.0;
   std::string_view efficiency_rating;
 };
@@ -93,7 +96,7 @@ struct cache_configuration {
   std::string levels;
   std::string prefix;
   std::int64_t memory_limit_bytes = 0;
-  std::vector<namespace_figures> namespaces;  // names and TTLs only
+  std::vector<namespace_figures> namespaces;  // names, TTLs and stale windows only
   std::vector<invalidation_rule> invalidation;
 };
 

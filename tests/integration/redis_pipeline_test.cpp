@@ -178,29 +178,33 @@ TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
   int produced = 0;
   const auto produce = [&] { return http::response{200, "{\"call\":" + std::to_string(++produced) + "}"}; };
 
-  const auto read = cache.remote_read_of(req, target, values);
-  ASSERT_TRUE(read.has_value());
+  auto first = cache.look(req, target, values);
+  ASSERT_FALSE(first.answer.has_value());
+  ASSERT_TRUE(first.plan);
+  const auto key = cache.remote_key(*first.plan);
+  ASSERT_TRUE(key.has_value());
   pipeline_on_a_loop loop(*cache.redis());
-  EXPECT_FALSE(loop.ask(read->key).has_value());
+  EXPECT_FALSE(loop.ask(*key).has_value());
   EXPECT_EQ(status_of(cache.serve(req, target, values, produce)), "MISS");
-  const auto found = loop.ask(read->key);
-  ASSERT_TRUE(found.has_value()) << "serve() stores under the key remote_read_of names";
+  auto found = loop.ask(*key);
+  ASSERT_TRUE(found.has_value()) << "serve() stores under the key remote_key names";
   const auto hits_before = cache.total_hits();
-  const auto answer = cache.answer_found(req, *read, *found);
-  EXPECT_EQ(status_of(answer), "HIT");
-  EXPECT_EQ(answer.payload(), "{\"call\":1}");
+  const auto held = cache.look_found(req, cache.look(req, target, values).plan, std::move(found));
+  ASSERT_TRUE(held.answer.has_value());
+  EXPECT_EQ(status_of(*held.answer), "HIT");
+  EXPECT_EQ(held.answer->payload(), "{\"call\":1}");
   EXPECT_EQ(cache.total_hits(), hits_before + 1);
 
-  req.fast_path_tried = true;
-  EXPECT_EQ(status_of(cache.serve(req, target, values, produce)), "MISS") << "Redis is not asked again";
+  const auto missed = cache.look_found(req, cache.look(req, target, values).plan, std::nullopt);
+  EXPECT_FALSE(missed.answer.has_value()) << "what Redis did not hold is computed";
+  EXPECT_EQ(status_of(cache.finish(req, *missed.plan, produce())), "MISS");
   EXPECT_EQ(produced, 2);
-  req.fast_path_tried = false;
 
   cache.changed(services::change::restaurant_updated, {7, 0, 0});
-  const auto after = cache.remote_read_of(req, target, values);
+  const auto after = cache.remote_key(*cache.look(req, target, values).plan);
   ASSERT_TRUE(after.has_value());
-  EXPECT_NE(after->key, read->key) << "a write moves the key on";
-  EXPECT_FALSE(loop.ask(after->key).has_value());
+  EXPECT_NE(*after, *key) << "a write moves the key on";
+  EXPECT_FALSE(loop.ask(*after).has_value());
 }
 
 TEST(redis_pipeline, reads_that_must_not_use_the_stored_answer_are_not_remote_reads) {
@@ -213,19 +217,19 @@ TEST(redis_pipeline, reads_that_must_not_use_the_stored_answer_are_not_remote_re
   target.cache = cached_in(cache_namespace::restaurants);
   http::request req;
   req.path = "/restaurants/";
-  EXPECT_TRUE(cache.remote_read_of(req, target, {}).has_value());
+  const auto remote_key_for = [&](const http::route& route) -> std::optional<std::string> {
+    const auto found = cache.look(req, route, {});
+    return found.plan ? cache.remote_key(*found.plan) : std::nullopt;
+  };
+  EXPECT_TRUE(remote_key_for(target).has_value());
   req.cache_control = "no-store";
-  EXPECT_FALSE(cache.remote_read_of(req, target, {}).has_value());
+  EXPECT_FALSE(remote_key_for(target).has_value());
   req.cache_control = "max-age=0, no-cache";
-  EXPECT_FALSE(cache.remote_read_of(req, target, {}).has_value());
+  EXPECT_FALSE(remote_key_for(target).has_value());
   req.cache_control = {};
   http::route uncached = target;
   uncached.cache = {};
-  EXPECT_FALSE(cache.remote_read_of(req, uncached, {}).has_value());
-
-  settings.memory_enabled = true;
-  response_cache layered(settings);
-  EXPECT_FALSE(layered.remote_read_of(req, target, {}).has_value()) << "with memory in front, serve() reads";
+  EXPECT_FALSE(remote_key_for(uncached).has_value());
 }
 
 }  // namespace

@@ -38,8 +38,15 @@ TEST(CacheAdmin, CacheInfoListsExactlyTheInvalidationMapsRules) {
   }
   EXPECT_EQ(info["advanced_invalidation_rules"]["confined_to_touched_entities"].get<std::set<std::string>>(), confined);
   for (auto ns : all_namespaces) {
-    EXPECT_EQ(info["cache_configuration"]["ttl_seconds"][std::string(name_of(ns))], cache.ttl_for(ns).count());
+    const auto name = std::string(name_of(ns));
+    EXPECT_EQ(info["cache_configuration"]["ttl_seconds"][name], cache.ttl_for(ns).count());
+    const auto& stale = info["cache_configuration"]["stale_seconds"][name];
+    EXPECT_EQ(stale["while_revalidate"], cache.freshness_of(ns).while_revalidate.count()) << name;
+    EXPECT_EQ(stale["if_error"], cache.freshness_of(ns).if_error.count()) << name;
   }
+  EXPECT_GT(info["cache_configuration"]["stale_seconds"]["analytics"]["while_revalidate"], 0);
+  EXPECT_EQ(info["cache_configuration"]["stale_seconds"]["restaurants"]["if_error"], 0)
+      << "entries that invalidations keep fresh are never served stale";
 }
 
 TEST(CacheAdmin, SnapshotCountsWhatTheCacheServedAndHolds) {

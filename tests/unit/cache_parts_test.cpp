@@ -66,12 +66,14 @@ TEST(HitStatistics, CountsPerNamespaceAndInTotal) {
 TEST(TwoLevelStore, InMemoryKeepsAndRemovesWhatItIsTold) {
   two_level_store store{cache_settings{}};
   EXPECT_TRUE(store.enabled());
-  EXPECT_FALSE(store.remote_only());
+  EXPECT_FALSE(store.has_remote());
   store.put("a", entry{"body", etag_of("body"), "/a"}, std::chrono::seconds(60));
   store.put("b", entry{"other", etag_of("other"), "/b"}, std::chrono::seconds(60));
   ASSERT_TRUE(store.from_memory("a"));
   EXPECT_EQ(store.from_memory("a")->body(), "body");
-  EXPECT_FALSE(store.from_remote("a", std::chrono::seconds(60))) << "no Redis";
+  store.keep_in_memory("c", entry{"copy", etag_of("copy"), "/c"}, std::chrono::seconds(60));
+  ASSERT_TRUE(store.from_memory("c"));
+  EXPECT_EQ(store.from_memory("c")->body(), "copy");
   EXPECT_EQ(store.remove_if([](std::string_view key) { return key == "b"; }), 1);
   EXPECT_FALSE(store.from_memory("b"));
   store.clear_memory();
