@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <latch>
 #include <string>
 
 #include "cache/response_cache.hpp"
@@ -71,16 +70,12 @@ struct write_job {
 // and the loops want the same cores, the loops get them first.
 constexpr int read_niceness = 10;
 
-// Lowers the priority of each of the pool's threads, each doing it for itself.
-void lower_priority_of(asio::thread_pool& pool, unsigned threads) {
-  std::latch all(threads);
-  for (unsigned i = 0; i < threads; ++i) {
-    asio::post(pool, [&all] {
-      ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), read_niceness);
-      all.arrive_and_wait();  // holds this thread, so that the next task goes to another
-    });
-  }
-  all.wait();
+// Lowers the priority of the calling thread, the first time it asks.
+void yield_to_the_loops() {
+  thread_local bool lowered = false;
+  if (lowered) return;
+  ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), read_niceness);
+  lowered = true;
 }
 
 // A GET of a cached route computed again after its answer went out: its own copy of the target.
@@ -110,9 +105,7 @@ request_lanes::request_lanes(app::application& app, const config& settings)
       writers_(std::make_unique<asio::thread_pool>(settings.write_threads)),
       readers_(std::make_unique<asio::thread_pool>(settings.read_threads)),
       read_capacity_(settings.read_threads + settings.read_queue),
-      pipelines_(std::max(1u, settings.threads)) {
-  lower_priority_of(*readers_, settings.read_threads);
-}
+      pipelines_(std::max(1u, settings.threads)) {}
 
 request_lanes::~request_lanes() {
   writers_->join();
@@ -218,6 +211,7 @@ bool request_lanes::run_slow(std::function<void()> work) {
     return false;
   }
   asio::post(*readers_, [this, work = std::move(work)] {
+    yield_to_the_loops();
     work();
     reads_taken_.fetch_sub(1);
   });
