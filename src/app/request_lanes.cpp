@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cache/response_cache.hpp"
+#include "http/responses.hpp"
 #include "net/asio.hpp"
 
 namespace zomato::app {
@@ -21,23 +22,18 @@ http::response internal_error() {
   return failed;
 }
 
-http::response unavailable(std::string body, const char* retry_after) {
-  http::response refused;
-  refused.status = 503;
-  refused.body = std::move(body);
-  refused.headers.emplace_back("retry-after", retry_after);
+// A 503 that may be sent again in a second.
+http::response retry_soon(std::string_view detail) {
+  auto refused = http::detail(503, detail);
+  refused.headers.emplace_back("retry-after", "1");
   return refused;
 }
 
 // A write whose group could not be committed: nothing of it was kept, and it may be sent again.
-http::response write_not_kept() {
-  return unavailable(R"({"detail":"The database could not keep the write; try again"})", "1");
-}
+http::response write_not_kept() { return retry_soon("The database could not keep the write; try again"); }
 
 // A slow read past the read pool's threads and queue.
-http::response no_room() {
-  return unavailable(R"({"detail":"Service unavailable: the server is busy; try again later"})", "1");
-}
+http::response no_room() { return retry_soon("Service unavailable: the server is busy; try again later"); }
 
 // Runs a handler where nothing catches for it: a throw is a logged 500.
 template <class Run>

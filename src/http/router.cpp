@@ -106,12 +106,6 @@ response router::not_allowed(const std::vector<std::string_view>& parts) const {
   return out;
 }
 
-const route* router::find(verb method, std::string_view path) const {
-  bool path_known = false;
-  const auto* found = match(split_path(path), method, path_known);
-  return found ? &routes_[found->index] : nullptr;
-}
-
 resolution router::resolve(const request& req) const {
   resolution out;
   const auto parts = split_path(req.path);

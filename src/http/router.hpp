@@ -74,8 +74,6 @@ class router {
   response dispatch(const request& req) const;
   /// The route a request reaches and its parameters, without running it.
   resolution resolve(const request& req) const;
-  /// The route a request with this method and path reaches, or nullptr.
-  const route* find(verb method, std::string_view path) const;
 
   const std::vector<route>& routes() const { return routes_; }
 

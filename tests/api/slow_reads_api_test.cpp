@@ -164,11 +164,14 @@ TEST_F(SlowReadsApi, WithNoRoomToComputeAnExpiredEntryIsServedStaleIfError) {
   const auto first = http.get(slow_read);
   ASSERT_EQ(first.status, 200);
   // One client keeps the only read thread taken with slow reads, one after the other (a second
-  // one would mostly be refused at once, and spin).
+  // one would mostly be refused at once, and spin). While a read of the expired entry holds the
+  // thread, this one is refused too, and waits a little before it asks again.
   std::atomic<bool> done{false};
   std::thread blocker([&] {
     http_client client(server->port());
-    for (int n = 0; n < 1000 && !done; ++n) client.get(other_slow_read, no_store);
+    for (int n = 0; n < 2000 && !done; ++n) {
+      if (client.get(other_slow_read, no_store).status == 503) std::this_thread::sleep_for(10ms);
+    }
   });
   std::string seen;
   for (int attempt = 0; attempt < 20 && seen != "STALE-IF-ERROR"; ++attempt) {

@@ -151,7 +151,8 @@ TEST(Router, HeadIsServedByTheGetRoute) {
   const auto routes = catalog_router();
   EXPECT_EQ(body_of(routes.dispatch(with_method(verb::head, "/restaurants/9")))["route"], "get_restaurant");
   EXPECT_EQ(routes.dispatch(with_method(verb::head, "/restaurants/active")).status, 200);
-  EXPECT_EQ(routes.find(verb::head, "/restaurants/active"), routes.find(verb::get, "/restaurants/active"));
+  EXPECT_EQ(routes.resolve(with_method(verb::head, "/restaurants/active")).target,
+            routes.resolve(with_method(verb::get, "/restaurants/active")).target);
 }
 
 TEST(Router, MethodPicksBetweenRoutesOfOnePath) {
@@ -268,16 +269,16 @@ TEST(Router, AddRefusesACacheScopedByAnUndeclaredParameter) {
   EXPECT_EQ(routes.routes().size(), 1u);
 }
 
-TEST(Router, FindNamesTheRouteARequestWouldReach) {
+TEST(Router, ResolveNamesTheRouteARequestWouldReach) {
   const auto routes = catalog_router();
-  const auto* active = routes.find(verb::get, "/restaurants/active/");
+  const auto* active = routes.resolve(with_method(verb::get, "/restaurants/active/")).target;
   ASSERT_NE(active, nullptr);
   EXPECT_EQ(active->pattern, "/restaurants/active");
-  const auto* put = routes.find(verb::put, "/restaurants/7");
+  const auto* put = routes.resolve(with_method(verb::put, "/restaurants/7")).target;
   ASSERT_NE(put, nullptr);
   EXPECT_EQ(put->method, verb::put);
-  EXPECT_EQ(routes.find(verb::delete_, "/restaurants/7"), nullptr);
-  EXPECT_EQ(routes.find(verb::get, "/nowhere"), nullptr);
+  EXPECT_EQ(routes.resolve(with_method(verb::delete_, "/restaurants/7")).target, nullptr);
+  EXPECT_EQ(routes.resolve(with_method(verb::get, "/nowhere")).target, nullptr);
 }
 
 TEST(Router, ResolveNamesTheRouteAndItsParametersWithoutRunningIt) {
