@@ -59,5 +59,11 @@ jq -r '
          ($r[] | row),
          "  ours/nginx = \($t.ours / $t.nginx | r2) (target >= 1.0: \(verdict($t.ours >= $t.nginx))),"
          + " P/L = \($t.P / $t.L | r2) (target >= 0.85: \(verdict($t.P >= 0.85 * $t.L))),"
-         + " nginx/L = \($t.nginx / $t.L | r2)")
+         + " nginx/L = \($t.nginx / $t.L | r2)",
+         (($r | map(select(.cpu_us_per_request)) | group_by(.target)
+           | map({key: .[0].target, value: mean(.cpu_us_per_request)}) | from_entries) as $c
+          | select($c.ours and $c.nginx)
+          | "  server CPU per request (user + system, us): nginx \($c.nginx | r2), ours \($c.ours | r2),"
+            + " L \($c.L // 0 | r2), P \($c.P // 0 | r2); ours/nginx = \($c.ours / $c.nginx | r2)"
+            + " (target <= 1.0: \(verdict($c.ours <= $c.nginx)))"))
 ' "$file"

@@ -12,7 +12,9 @@
 #           The default reads (popular items of 7, 30 and 90 days) each cost a few hundred ms
 #           uncached: a request that waited for a recomputation would stand out.
 #   nginx   nginx (2 workers) answering our exact body of GET /restaurants/1, next to our
-#           cached /restaurants/1, the limit server L and our GET /health P, alternated twice.
+#           cached /restaurants/1, the limit server L and our GET /health P, alternated twice;
+#           with the CPU time (user + system) each server used per request, since wrk shares
+#           the two cores and caps what either can reach.
 # BENCH_LATENCY_DURATION (s per run, 10), BENCH_MIX_DURATION (15), BENCH_HEALTH_CONNECTIONS (8:
 # the /health client), BENCH_LATENCY_SCENARIOS ("health herd mix nginx"), BENCH_SLOW_READ and
 # BENCH_HERD_PATH (/analytics/popular-items?period=30d), BENCH_HERD_REQUESTS (64),
@@ -34,12 +36,32 @@ lrecord() {
   printf '  %-48s %s\n' "$2" "$3"
 }
 
+# cpu_ticks PID...: the clock ticks (user + system, every thread) the processes have used.
+cpu_ticks() {
+  local pid total=0 fields
+  for pid in "$@"; do
+    read -r -a fields <<<"$(sed 's/.*) //' "/proc/$pid/stat")"  # from the state on: utime 11, stime 12
+    total=$((total + fields[11] + fields[12]))
+  done
+  echo "$total"
+}
+
 # lrun GROUP LABEL MEMBERS CONNECTIONS SECONDS SCRIPT PORT [VAR=value ...]: one wrk run, recorded.
+# With cpu_pids set (the serving processes), also the CPU they used per request, in microseconds.
+# shellcheck disable=SC2086  # cpu_pids is a list of pids, split on purpose
 lrun() {
   local group=$1 label=$2 members=$3 conns=$4 seconds=$5; shift 5
-  local line
+  local line before=""
+  [[ -z "${cpu_pids:-}" ]] || before=$(cpu_ticks $cpu_pids)
   line=$(wrk_json "$conns" "$seconds" "$@")
   [[ -n "$line" ]] || { echo "wrk gave no figures for $label" >&2; exit 1; }
+  if [[ -n "$before" ]]; then
+    local used requests
+    used=$(($(cpu_ticks $cpu_pids) - before))
+    requests=$(sed -n 's/.*"requests":\([0-9]*\).*/\1/p' <<<"$line")
+    members+="${members:+,}\"cpu_us_per_request\":$(awk -v t="$used" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+      'BEGIN { printf "%.2f", n > 0 ? t * 1e6 / hz / n : 0 }')"
+  fi
   lrecord "$group" "$label" "${members:+$members,}\"connections\":$conns,${line:1:${#line}-2}"
 }
 
@@ -202,16 +224,17 @@ EOF
   header_of "http://127.0.0.1:$port/restaurants/1" >/dev/null
   echo "  our /restaurants/1 is now a $(header_of "http://127.0.0.1:$port/restaurants/1"), $(wc -c <"$dir/body") bytes"
   start_limit "$server_threads"
-  local round
+  local round nginx_pids
+  nginx_pids="$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"
   for round in 1 2; do
-    lrun nginx "nginx /restaurants/1" "\"target\":\"nginx\",\"round\":$round" 64 "$lat_duration" read.lua \
-      "$nginx_port" PATH_TEMPLATE=/restaurants/1 MAX_ID=1
-    lrun nginx "ours cached /restaurants/1" "\"target\":\"ours\",\"round\":$round" 64 "$lat_duration" read.lua \
-      "$port" PATH_TEMPLATE=/restaurants/1 MAX_ID=1
-    lrun nginx "limit-server (L)" "\"target\":\"L\",\"round\":$round" 64 "$lat_duration" read.lua \
-      "$limit_port" PATH_TEMPLATE=/ MAX_ID=1
-    lrun nginx "GET /health (P)" "\"target\":\"P\",\"round\":$round" 64 "$lat_duration" read.lua \
-      "$port" PATH_TEMPLATE=/health MAX_ID=1
+    cpu_pids=$nginx_pids lrun nginx "nginx /restaurants/1" "\"target\":\"nginx\",\"round\":$round" 64 \
+      "$lat_duration" read.lua "$nginx_port" PATH_TEMPLATE=/restaurants/1 MAX_ID=1
+    cpu_pids=$server_pid lrun nginx "ours cached /restaurants/1" "\"target\":\"ours\",\"round\":$round" 64 \
+      "$lat_duration" read.lua "$port" PATH_TEMPLATE=/restaurants/1 MAX_ID=1
+    cpu_pids=$limit_pid lrun nginx "limit-server (L)" "\"target\":\"L\",\"round\":$round" 64 "$lat_duration" \
+      read.lua "$limit_port" PATH_TEMPLATE=/ MAX_ID=1
+    cpu_pids=$server_pid lrun nginx "GET /health (P)" "\"target\":\"P\",\"round\":$round" 64 "$lat_duration" \
+      read.lua "$port" PATH_TEMPLATE=/health MAX_ID=1
   done
   kill "$limit_pid" "$nginx_pid"
   wait "$nginx_pid" 2>/dev/null || true

@@ -68,23 +68,27 @@ std::string etag_of(const std::string& body) {
 }
 
 namespace {
-constexpr std::string_view hex_digits = "0123456789abcdef";
-constexpr std::size_t etag_size = 18;
+// An ETag shows its 64-bit value in 11 characters of the base64url alphabet, 6 bits each (the
+// first one 4), so that with its quotes it is short enough for std::string to hold inline.
+constexpr std::string_view etag_digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::size_t etag_digit_count = 11;
+constexpr std::size_t etag_size = etag_digit_count + 2;
+constexpr std::uint64_t first_digit_limit = 16;
 }  // namespace
 
 std::string etag_text(std::uint64_t value) {
   std::string text(etag_size, '"');
-  for (std::size_t i = 16; i > 0; --i, value >>= 4) text[i] = hex_digits[value & 0xf];
+  for (std::size_t i = etag_digit_count; i > 0; --i, value >>= 6) text[i] = etag_digits[value & 0x3f];
   return text;
 }
 
 std::optional<std::uint64_t> etag_value(std::string_view etag) {
   if (etag.size() != etag_size || etag.front() != '"' || etag.back() != '"') return std::nullopt;
   std::uint64_t value = 0;
-  for (auto c : etag.substr(1, 16)) {
-    const auto digit = hex_digits.find(c);
-    if (digit == std::string_view::npos) return std::nullopt;
-    value = value << 4 | digit;
+  for (std::size_t i = 1; i <= etag_digit_count; ++i) {
+    const auto digit = etag_digits.find(etag[i]);
+    if (digit == std::string_view::npos || (i == 1 && digit >= first_digit_limit)) return std::nullopt;
+    value = value << 6 | digit;
   }
   return value;
 }

@@ -26,7 +26,7 @@ std::string stored_form(const entry& value);
 /// The entry of a stored form; nullopt when it is not one.
 std::optional<entry> entry_from_stored(std::string_view stored);
 
-/// A strong ETag for a body ("\"<16 hex digits>\"", FNV-1a 64).
+/// A strong ETag for a body: its FNV-1a 64 hash in 11 base64url digits, quoted.
 std::string etag_of(const std::string& body);
 /// The ETag that shows a 64-bit value.
 std::string etag_text(std::uint64_t value);

@@ -25,24 +25,27 @@ bool more_specific(const std::vector<std::string>& a, const std::vector<std::str
 
 }  // namespace
 
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> parts;
-  parts.reserve(static_cast<std::size_t>(std::count(path.begin(), path.end(), '/')) + 1);
+path_segments::path_segments(std::string_view path) {
   while (!path.empty()) {
     if (path.front() == '/') {
       path.remove_prefix(1);
       continue;
     }
+    if (count_ == capacity) {
+      too_long_ = true;
+      return;
+    }
     const auto slash = path.find('/');
-    parts.push_back(path.substr(0, slash));
+    items_[count_++] = path.substr(0, slash);
     path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash);
   }
-  return parts;
 }
 
 void router::add(route entry) {
+  const path_segments parts(entry.pattern);
+  if (parts.too_long()) throw std::logic_error("route " + entry.pattern + " has too many segments");
   compiled shape{{}, routes_.size()};
-  for (auto part : split_path(entry.pattern)) {
+  for (auto part : parts) {
     if (is_param(part)) {
       const auto name = param_name(part);
       const bool declared = std::any_of(entry.params.begin(), entry.params.end(), [&](const param_spec& spec) {
@@ -60,39 +63,50 @@ void router::add(route entry) {
   entry.index = routes_.size();
   routes_.push_back(std::move(entry));
   if (by_length_.size() <= shape.segments.size()) by_length_.resize(shape.segments.size() + 1);
-  auto& order = by_length_[shape.segments.size()];
+  auto& same_length = by_length_[shape.segments.size()];
+  auto& order = parts.empty() || is_param(parts[0]) ? same_length.others : same_length.by_first[std::string(parts[0])];
   order.insert(
       std::upper_bound(order.begin(), order.end(), shape,
                        [](const compiled& a, const compiled& b) { return more_specific(a.segments, b.segments); }),
       std::move(shape));
 }
 
-const std::vector<router::compiled>& router::with_segments(std::size_t count) const {
-  static const std::vector<compiled> none;
-  return count < by_length_.size() ? by_length_[count] : none;
+std::array<std::span<const router::compiled>, 2> router::candidates(const path_segments& parts) const {
+  if (parts.too_long() || parts.size() >= by_length_.size()) return {};
+  const auto& same_length = by_length_[parts.size()];
+  std::span<const compiled> literal_first;
+  if (!parts.empty()) {
+    const auto found = same_length.by_first.find(parts[0]);
+    if (found != same_length.by_first.end()) literal_first = found->second;
+  }
+  return {literal_first, same_length.others};
 }
 
-bool router::matches(const compiled& candidate, const std::vector<std::string_view>& parts) {
+bool router::matches(const compiled& candidate, const path_segments& parts) {
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (!is_param(candidate.segments[i]) && candidate.segments[i] != parts[i]) return false;
   }
   return true;
 }
 
-const router::compiled* router::match(const std::vector<std::string_view>& parts, verb method, bool& path_known) const {
-  for (const auto& candidate : with_segments(parts.size())) {
-    if (!matches(candidate, parts)) continue;
-    path_known = true;
-    const auto served = routes_[candidate.index].method;
-    if (served == method || (method == verb::head && served == verb::get)) return &candidate;
+const router::compiled* router::match(const path_segments& parts, verb method, bool& path_known) const {
+  for (const auto group : candidates(parts)) {
+    for (const auto& candidate : group) {
+      if (!matches(candidate, parts)) continue;
+      path_known = true;
+      const auto served = routes_[candidate.index].method;
+      if (served == method || (method == verb::head && served == verb::get)) return &candidate;
+    }
   }
   return nullptr;
 }
 
-response router::not_allowed(const std::vector<std::string_view>& parts) const {
+response router::not_allowed(const path_segments& parts) const {
   std::array<bool, 8> served{};
-  for (const auto& candidate : with_segments(parts.size())) {
-    if (matches(candidate, parts)) served[static_cast<std::size_t>(routes_[candidate.index].method)] = true;
+  for (const auto group : candidates(parts)) {
+    for (const auto& candidate : group) {
+      if (matches(candidate, parts)) served[static_cast<std::size_t>(routes_[candidate.index].method)] = true;
+    }
   }
   served[static_cast<std::size_t>(verb::head)] = served[static_cast<std::size_t>(verb::get)];
   std::string allowed;
@@ -108,7 +122,7 @@ response router::not_allowed(const std::vector<std::string_view>& parts) const {
 
 resolution router::resolve(const request& req) const {
   resolution out;
-  const auto parts = split_path(req.path);
+  const path_segments parts(req.path);
   bool path_known = false;
   const auto* candidate = match(parts, req.method, path_known);
   if (!candidate) {

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "http/message.hpp"
@@ -62,6 +65,27 @@ struct resolution {
   response failure;
 };
 
+/// The segments of a path ("/a/b/" gives "a" and "b"), without allocating: up to the most a
+/// route may have. A longer path keeps its first `capacity` and says it is too_long().
+class path_segments {
+ public:
+  static constexpr std::size_t capacity = 12;
+
+  explicit path_segments(std::string_view path);
+
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  bool too_long() const { return too_long_; }
+  std::string_view operator[](std::size_t i) const { return items_[i]; }
+  const std::string_view* begin() const { return items_.data(); }
+  const std::string_view* end() const { return items_.data() + count_; }
+
+ private:
+  std::array<std::string_view, capacity> items_{};
+  std::size_t count_ = 0;
+  bool too_long_ = false;
+};
+
 /// Finds the route for a method and path, parses its declared parameters and calls it.
 /// Literal segments win over parameters; a trailing slash is ignored; HEAD is served by the
 /// GET route (the server leaves the body out).
@@ -85,23 +109,31 @@ class router {
     std::vector<std::string> segments;  // "{name}" marks a parameter
     std::size_t index;
   };
+  struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  /// The shapes of one number of segments, each list most specific first (literal segments
+  /// before parameters): those whose first segment is a literal by that literal, the others
+  /// (first segment a parameter, or no segment) after them.
+  struct shapes {
+    std::unordered_map<std::string, std::vector<compiled>, text_hash, std::equal_to<>> by_first;
+    std::vector<compiled> others;
+  };
   /// Whether a candidate with as many segments as `parts` takes them.
-  static bool matches(const compiled& candidate, const std::vector<std::string_view>& parts);
+  static bool matches(const compiled& candidate, const path_segments& parts);
   /// A GET route also answers HEAD.
-  const compiled* match(const std::vector<std::string_view>& parts, verb method, bool& path_known) const;
+  const compiled* match(const path_segments& parts, verb method, bool& path_known) const;
   /// 405 with Allow naming the methods the path takes.
-  response not_allowed(const std::vector<std::string_view>& parts) const;
+  response not_allowed(const path_segments& parts) const;
 
-  /// The candidates with `count` segments, most specific first.
-  const std::vector<compiled>& with_segments(std::size_t count) const;
+  /// The shapes that may take `parts`, in the order they are tried.
+  std::array<std::span<const compiled>, 2> candidates(const path_segments& parts) const;
 
   std::vector<route> routes_;
-  /// Per number of path segments, its routes' shapes, literal segments before parameters.
-  std::vector<std::vector<compiled>> by_length_;
+  /// Per number of path segments, its routes' shapes.
+  std::vector<shapes> by_length_;
   response_cache* cache_ = nullptr;
 };
-
-/// Splits "/a/b/" into {"a","b"}.
-std::vector<std::string_view> split_path(std::string_view path);
 
 }  // namespace zomato::http

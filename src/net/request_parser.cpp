@@ -24,7 +24,8 @@ constexpr auto tchar_table = [] {
   return table;
 }();
 
-bool is_tchar(char c) { return tchar_table[static_cast<unsigned char>(c)]; }
+// Character classes as function objects, so that the algorithms given them inline the test.
+constexpr auto is_tchar = [](char c) { return tchar_table[static_cast<unsigned char>(c)]; };
 
 bool is_token(std::string_view text) { return !text.empty() && std::all_of(text.begin(), text.end(), is_tchar); }
 
@@ -36,7 +37,7 @@ bool is_field_value(std::string_view text) {
   });
 }
 
-bool is_target_char(char c) { return c > 0x20 && c < 0x7f; }
+constexpr auto is_target_char = [](char c) { return c > 0x20 && c < 0x7f; };
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 

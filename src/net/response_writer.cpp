@@ -1,8 +1,9 @@
 #include "net/response_writer.hpp"
 
-#include <cmath>
-
 #include <array>
+#include <charconv>
+#include <cmath>
+#include <cstring>
 
 #include "domain/text.hpp"
 
@@ -12,14 +13,6 @@ namespace {
 void append_two_digits(std::string& out, unsigned value) {
   out += static_cast<char>('0' + value / 10 % 10);
   out += static_cast<char>('0' + value % 10);
-}
-
-// "12.34": milliseconds with two decimals, rounded half up.
-void append_milliseconds(std::string& out, double elapsed_ms) {
-  const auto hundredths = static_cast<std::size_t>(std::llround(elapsed_ms * 100.0));
-  domain::append_integer(out, hundredths / 100);
-  out += '.';
-  append_two_digits(out, static_cast<unsigned>(hundredths % 100));
 }
 
 bool allows_body(int status) { return status >= 200 && status != 204 && status != 304; }
@@ -55,40 +48,64 @@ std::string_view date_field::at(std::chrono::system_clock::time_point now) {
   return text_;
 }
 
+namespace {
+
+// Writes pieces into room sized for them beforehand, without a check or a call per piece.
+class piece_writer {
+ public:
+  explicit piece_writer(char* at) : at_(at) {}
+  piece_writer& operator<<(std::string_view text) {
+    std::memcpy(at_, text.data(), text.size());
+    at_ += text.size();
+    return *this;
+  }
+  piece_writer& operator<<(std::uint64_t value) {
+    at_ = std::to_chars(at_, at_ + max_digits, value).ptr;
+    return *this;
+  }
+  // "12.34": milliseconds with two decimals, rounded half up.
+  void milliseconds(double elapsed_ms) {
+    const auto hundredths = static_cast<std::uint64_t>(std::llround(elapsed_ms * 100.0));
+    *this << hundredths / 100;
+    *at_++ = '.';
+    *at_++ = static_cast<char>('0' + hundredths / 10 % 10);
+    *at_++ = static_cast<char>('0' + hundredths % 10);
+  }
+  char* at() const { return at_; }
+
+  static constexpr std::size_t max_digits = 20;
+
+ private:
+  char* at_;
+};
+
+// Room for a head's fixed text and numbers, beside the variable texts counted one by one.
+constexpr std::size_t fixed_room = 192;
+
+}  // namespace
+
 void write_head(std::string& out, const http::response& res, const framing& how) {
-  out.clear();
-  out += "HTTP/1.1 ";
-  domain::append_integer(out, res.status);
-  out += ' ';
-  out += http::reason(res.status);
-  out += "\r\n";
+  const auto reason = http::reason(res.status);
+  std::size_t room = fixed_room + reason.size() + res.content_type.size() + how.date.size();
+  for (const auto& [name, value] : res.headers) room += name.size() + value.size() + 4;
+  out.resize(room);
+  piece_writer head(out.data());
+  head << "HTTP/1.1 " << static_cast<std::uint64_t>(res.status) << " " << reason << "\r\n";
   if (allows_body(res.status)) {
-    out += "content-type: ";
-    out += res.content_type;
-    out += "\r\ncontent-length: ";
-    domain::append_integer(out, res.payload().size());
-    out += "\r\n";
+    head << "content-type: " << res.content_type << "\r\ncontent-length: " << res.payload().size() << "\r\n";
   }
-  if (!how.date.empty()) {
-    out += "date: ";
-    out += how.date;
-    out += "\r\n";
-  }
-  out += "x-process-time: ";
-  append_milliseconds(out, how.elapsed_ms);
-  out += "ms\r\n";
-  for (const auto& [name, value] : res.headers) {
-    out += name;
-    out += ": ";
-    out += value;
-    out += "\r\n";
-  }
+  if (!how.date.empty()) head << "date: " << how.date << "\r\n";
+  head << "x-process-time: ";
+  head.milliseconds(how.elapsed_ms);
+  head << "ms\r\n";
+  for (const auto& [name, value] : res.headers) head << name << ": " << value << "\r\n";
   if (!how.keep_alive) {
-    out += "connection: close\r\n";
+    head << "connection: close\r\n";
   } else if (how.announce_keep_alive) {
-    out += "connection: keep-alive\r\n";
+    head << "connection: keep-alive\r\n";
   }
-  out += "\r\n";
+  head << "\r\n";
+  out.resize(static_cast<std::size_t>(head.at() - out.data()));
 }
 
 std::string_view body_to_send(const http::response& res, bool head_only) {

@@ -21,6 +21,21 @@ using error_code = boost::system::error_code;
 using tcp = asio::ip::tcp;
 using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 
+// Everything of a loop runs on its io_context's own executor type: no type-erased executor
+// is built, copied or called on the way of a request.
+using executor = asio::io_context::executor_type;
+template <class T = void>
+using task = asio::awaitable<T, executor>;
+constexpr asio::use_awaitable_t<executor> use_task;
+using socket_type = asio::basic_stream_socket<tcp, executor>;
+using acceptor_type = asio::basic_socket_acceptor<tcp, executor>;
+using timer_type =
+    asio::basic_waitable_timer<std::chrono::steady_clock, asio::wait_traits<std::chrono::steady_clock>, executor>;
+
+// Each loop's sockets and timers are used by that loop's thread alone, so the reactor needs no
+// lock around their operations; posting from other threads (replies) stays locked.
+constexpr int loop_concurrency = BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO;
+
 // Where a connection is, for its watchdog: a request that does not arrive in time gets a
 // 408, an answer the client does not take in time a closed socket, and a handler is waited for.
 enum class phase { reading, handling, writing };
@@ -28,13 +43,13 @@ enum class phase { reading, handling, writing };
 // One client connection and the deadline its watchdog enforces: moving the deadline costs
 // no system call, unlike re-arming a timer around every read and write.
 struct connection {
-  explicit connection(tcp::socket accepted) : socket(std::move(accepted)), watchdog(socket.get_executor()) {}
+  explicit connection(socket_type accepted) : socket(std::move(accepted)), watchdog(socket.get_executor()) {}
   void allow(std::chrono::seconds span, std::chrono::steady_clock::time_point from = std::chrono::steady_clock::now()) {
     deadline = from + span;
   }
 
-  tcp::socket socket;
-  asio::steady_timer watchdog;
+  socket_type socket;
+  timer_type watchdog;
   std::chrono::steady_clock::time_point deadline;
   phase now = phase::reading;
   bool expired = false;  // the read was cancelled at its deadline
@@ -44,11 +59,11 @@ struct connection {
 // How long a timed-out request's 408 may take to go out before the socket is closed.
 constexpr std::chrono::seconds refusal_grace{2};
 
-asio::awaitable<void> guard(std::shared_ptr<connection> c, std::chrono::seconds read_timeout) {
+task<> guard(std::shared_ptr<connection> c, std::chrono::seconds read_timeout) {
   while (!c->finished) {
     c->watchdog.expires_at(c->deadline);
     error_code ec;
-    co_await c->watchdog.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    co_await c->watchdog.async_wait(asio::redirect_error(use_task, ec));
     const auto now = std::chrono::steady_clock::now();
     if (c->finished || now < c->deadline) continue;
     if (c->now == phase::handling) {
@@ -129,8 +144,8 @@ reply later::take() {
 namespace {
 
 // Waits, without blocking the loop, for the answer a reply brings.
-asio::awaitable<http::response> answer_of(const std::shared_ptr<reply::state>& waiting) {
-  return asio::async_initiate<const asio::use_awaitable_t<>&, void(http::response)>(
+task<http::response> answer_of(const std::shared_ptr<reply::state>& waiting) {
+  return asio::async_initiate<const asio::use_awaitable_t<executor>&, void(http::response)>(
       [waiting](auto handler) {
         auto w = std::make_unique<waiter_of<decltype(handler)>>(std::move(handler));
         std::unique_lock guard(waiting->lock);
@@ -142,7 +157,16 @@ asio::awaitable<http::response> answer_of(const std::shared_ptr<reply::state>& w
         guard.unlock();
         waiting->deliver(std::move(w), std::move(res));
       },
-      asio::use_awaitable);
+      use_task);
+}
+
+// The part of `wire` past its first `sent` bytes.
+std::array<asio::const_buffer, 2> unsent(const std::array<asio::const_buffer, 2>& wire, std::size_t sent) {
+  auto rest = wire;
+  const auto first = std::min(sent, rest[0].size());
+  rest[0] += first;
+  rest[1] += sent - first;
+  return rest;
 }
 
 }  // namespace
@@ -153,68 +177,78 @@ struct server::impl {
   server_options options;
   application& app;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
-  std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
+  std::vector<std::unique_ptr<acceptor_type>> acceptors;
   std::vector<std::unique_ptr<loop_state>> loops;
   std::atomic<bool> stopping{false};
 
-  // The application's answer, at once or once its reply comes; a throw is a logged 500.
-  asio::awaitable<http::response> answer(const http::request& req, unsigned loop_index) {
-    later deferred(*contexts[loop_index]);
-    std::optional<http::response> now;
+  // The application's answer when it has it at once; a throw is logged and answers nothing.
+  std::optional<http::response> answer_now(const http::request& req, unsigned loop_index, later& deferred) {
     try {
-      now = app.answer(req, {loop_index, *contexts[loop_index]}, deferred);
+      return app.answer(req, {loop_index, *contexts[loop_index]}, deferred);
     } catch (const std::exception& error) {
       std::fprintf(stderr, "error: unhandled exception on %.*s: %s\n", static_cast<int>(req.path.size()),
                    req.path.data(), error.what());
     } catch (...) {
       std::fprintf(stderr, "error: unhandled exception on %.*s\n", static_cast<int>(req.path.size()), req.path.data());
     }
-    if (now) co_return std::move(*now);
-    if (deferred.taken()) co_return co_await answer_of(deferred.state());
-    co_return internal_error();
+    return std::nullopt;
   }
 
   // Sends a refusal and lets the connection end: within the read timeout, or the grace left
   // to a request that timed out.
-  asio::awaitable<void> refuse(connection& c, unsigned loop_index, int status, std::string_view detail) {
+  task<> refuse(connection& c, unsigned loop_index, int status, std::string_view detail) {
     const auto wire = refusal(status, detail, loops[loop_index]->date.at(std::chrono::system_clock::now()));
     if (!c.expired) c.allow(options.read_timeout);
     c.now = phase::writing;
     error_code ec;
-    co_await asio::async_write(c.socket, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(c.socket, asio::buffer(wire), asio::redirect_error(use_task, ec));
   }
 
   // Reads until the parser has a whole request or refuses one: incomplete means the
   // connection ended (or timed out) first. Sends 100 Continue when the client waits for it.
-  asio::awaitable<parse_state> read_request(connection& c, request_parser& parser) {
+  task<parse_state> read_request(connection& c, request_parser& parser) {
     for (;;) {
       const auto state = parser.parse();
       if (state != parse_state::incomplete) co_return state;
       error_code ec;
       if (parser.awaits_continue()) {
         co_await asio::async_write(c.socket, asio::buffer(continue_line.data(), continue_line.size()),
-                                   asio::redirect_error(asio::use_awaitable, ec));
+                                   asio::redirect_error(use_task, ec));
         if (ec) co_return parse_state::incomplete;
         parser.continue_sent();
       }
       const auto room = parser.space();
-      const auto count = co_await c.socket.async_read_some(asio::buffer(room.data(), room.size()),
-                                                           asio::redirect_error(asio::use_awaitable, ec));
+      const auto count =
+          co_await c.socket.async_read_some(asio::buffer(room.data(), room.size()), asio::redirect_error(use_task, ec));
       if (ec) co_return parse_state::incomplete;
       parser.filled(count);
     }
   }
 
-  asio::awaitable<void> serve(tcp::socket socket, unsigned loop_index) {
+  // Sends the answer: at once when the socket takes it all (the usual case), else through the
+  // loop once the client reads. False when the connection failed.
+  static task<bool> send(connection& c, const std::array<asio::const_buffer, 2>& wire) {
+    error_code ec;
+    const auto sent = c.socket.write_some(wire, ec);
+    if (!ec && sent == asio::buffer_size(wire)) co_return true;
+    if (ec && ec != asio::error::would_block) co_return false;
+    co_await asio::async_write(c.socket, unsent(wire, ec ? 0 : sent), asio::redirect_error(use_task, ec));
+    co_return !ec;
+  }
+
+  task<> serve(socket_type socket, unsigned loop_index) {
     auto c = std::make_shared<connection>(std::move(socket));
     auto& state = *loops[loop_index];
     c->allow(options.read_timeout);
+    error_code ec;
+    c->socket.non_blocking(true, ec);  // so that send() can try without waiting
     asio::co_spawn(c->socket.get_executor(), guard(c, options.read_timeout), asio::detached);
     request_parser parser(options.limits);
     std::string head;
     for (;;) {
       c->now = phase::reading;
-      const auto read = co_await read_request(*c, parser);
+      auto read = parser.parse();
+      if (read == parse_state::incomplete) read = co_await read_request(*c, parser);
       if (read == parse_state::failed) {
         co_await refuse(*c, loop_index, parser.failure_status(), parser.failure_reason());
         break;
@@ -228,7 +262,11 @@ struct server::impl {
       const auto started = std::chrono::steady_clock::now();
       const auto& message = parser.request();
       auto req = handler_view(message);
-      auto res = co_await answer(req, loop_index);
+      later deferred(*contexts[loop_index]);
+      auto now = answer_now(req, loop_index, deferred);
+      if (!now && deferred.taken()) now = co_await answer_of(deferred.state());
+      if (!now) now = internal_error();
+      const auto& res = *now;
       const bool keep_alive = message.keep_alive && !stopping.load(std::memory_order_relaxed);
       const bool head_only = req.method == http::verb::head;
       const auto finished = std::chrono::steady_clock::now();
@@ -242,26 +280,23 @@ struct server::impl {
       const auto body = body_to_send(res, head_only);
       c->allow(options.read_timeout, finished);  // for the write and the next request's read
       c->now = phase::writing;
-      error_code ec;
-      const std::array<asio::const_buffer, 2> wire{asio::buffer(head), asio::buffer(body.data(), body.size())};
-      co_await asio::async_write(c->socket, wire, asio::redirect_error(asio::use_awaitable, ec));
+      const bool sent = co_await send(*c, {asio::buffer(head), asio::buffer(body.data(), body.size())});
       state.in_flight.fetch_sub(1, std::memory_order_relaxed);
       if (options.access_log) {
         std::fprintf(stdout, "%.*s %.*s %d %.2fms\n", static_cast<int>(message.method_name.size()),
                      message.method_name.data(), static_cast<int>(message.target.size()), message.target.data(),
                      res.status, elapsed_ms);
       }
-      if (ec || !keep_alive) break;
+      if (!sent || !keep_alive) break;
       parser.consume();
     }
     c->finished = true;
     c->watchdog.cancel();
-    error_code ignored;
-    c->socket.shutdown(tcp::socket::shutdown_send, ignored);
+    c->socket.shutdown(tcp::socket::shutdown_send, ec);
   }
 
   // Past the loop's connection limit a client is told so at once, without a coroutine.
-  void turn_away(tcp::socket& socket, unsigned loop_index) {
+  void turn_away(socket_type& socket, unsigned loop_index) {
     const auto wire =
         refusal(503, "Too many connections", loops[loop_index]->date.at(std::chrono::system_clock::now()), 1);
     error_code ec;
@@ -271,14 +306,14 @@ struct server::impl {
     socket.close(ec);
   }
 
-  asio::awaitable<void> accept(tcp::acceptor& acceptor, unsigned loop_index) {
+  task<> accept(acceptor_type& acceptor, unsigned loop_index) {
     for (;;) {
       error_code ec;
-      tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      socket_type socket = co_await acceptor.async_accept(asio::redirect_error(use_task, ec));
       if (ec) {
         if (!acceptor.is_open() || ec == asio::error::operation_aborted) co_return;
-        asio::steady_timer pause(acceptor.get_executor(), std::chrono::milliseconds(10));
-        co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        timer_type pause(acceptor.get_executor(), std::chrono::milliseconds(10));
+        co_await pause.async_wait(asio::redirect_error(use_task, ec));
         continue;
       }
       auto& state = *loops[loop_index];
@@ -290,7 +325,7 @@ struct server::impl {
       ++state.connections;
       asio::co_spawn(
           acceptor.get_executor(),
-          [this, s = std::move(socket), loop_index]() mutable -> asio::awaitable<void> {
+          [this, s = std::move(socket), loop_index]() mutable -> task<> {
             try {
               co_await serve(std::move(s), loop_index);
             } catch (const std::exception& error) {
@@ -302,8 +337,8 @@ struct server::impl {
     }
   }
 
-  asio::awaitable<void> drain() {
-    asio::steady_timer tick(*contexts.front());
+  task<> drain() {
+    timer_type tick(contexts.front()->get_executor());
     const auto deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
     const auto busy = [this] {
       return std::any_of(loops.begin(), loops.end(), [](const auto& l) { return l->in_flight.load() > 0; });
@@ -311,7 +346,7 @@ struct server::impl {
     while (busy() && std::chrono::steady_clock::now() < deadline) {
       tick.expires_after(std::chrono::milliseconds(10));
       error_code ec;
-      co_await tick.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      co_await tick.async_wait(asio::redirect_error(use_task, ec));
     }
     for (auto& context : contexts) context->stop();
   }
@@ -330,7 +365,7 @@ struct server::impl {
 
 server::server(server_options options, application& app) : impl_(std::make_unique<impl>(std::move(options), app)) {
   for (unsigned i = 0; i < std::max(1u, impl_->options.threads); ++i) {
-    impl_->contexts.push_back(std::make_unique<asio::io_context>(1));
+    impl_->contexts.push_back(std::make_unique<asio::io_context>(loop_concurrency));
     impl_->loops.push_back(std::make_unique<loop_state>());
   }
 }
@@ -343,7 +378,7 @@ std::uint16_t server::bind() {
   if (ec) throw std::runtime_error("HOST is not an IP address: " + impl_->options.host);
   std::uint16_t port = impl_->options.port;
   for (auto& context : impl_->contexts) {
-    auto acceptor = std::make_unique<tcp::acceptor>(*context);
+    auto acceptor = std::make_unique<acceptor_type>(context->get_executor());
     const tcp::endpoint endpoint(address, port);
     acceptor->open(endpoint.protocol(), ec);
     if (!ec) acceptor->set_option(asio::socket_base::reuse_address(true), ec);

@@ -34,8 +34,9 @@ TEST(entry, text_that_is_not_a_stored_form_is_no_entry) {
 }
 
 TEST(entry, etags_are_strong_and_differ_with_the_body) {
-  EXPECT_EQ(etag_of("a").size(), 18u);
+  EXPECT_EQ(etag_of("a").size(), 13u);
   EXPECT_EQ(etag_of("a").front(), '"');
+  EXPECT_EQ(etag_of("a").back(), '"');
   EXPECT_NE(etag_of("a"), etag_of("b"));
   EXPECT_EQ(etag_of("a"), etag_of("a"));
 }
@@ -43,16 +44,20 @@ TEST(entry, etags_are_strong_and_differ_with_the_body) {
 TEST(entry, an_etag_shows_its_value_and_gives_it_back) {
   for (const std::uint64_t value : {0ull, 1ull, 0xabcdef0123456789ull, ~0ull}) {
     const auto text = etag_text(value);
-    EXPECT_EQ(text.size(), 18u);
+    EXPECT_EQ(text.size(), 13u);
+    EXPECT_LE(text.size(), std::string().capacity()) << "held inline by std::string";
     EXPECT_EQ(etag_value(text), value) << text;
   }
-  EXPECT_EQ(etag_text(0xabcdef0123456789ull), "\"abcdef0123456789\"");
+  EXPECT_EQ(etag_text(0xabcdef0123456789ull), "\"KvN7wEjRWeJ\"");
+  EXPECT_EQ(etag_text(~0ull), "\"P__________\"");
   EXPECT_EQ(etag_value(etag_of("a")).has_value(), true);
 }
 
 TEST(entry, text_of_another_form_shows_no_etag_value) {
-  for (const std::string_view text : {"", "\"\"", "abcdef0123456789", "\"abcdef012345678\"", "\"ABCDEF0123456789\"",
-                                      "\"abcdef012345678g\"", "W/\"abcdef0123456789\"", "\"abcdef0123456789"}) {
+  // Too short or long, a character outside base64url, a first digit past the 4 bits it holds,
+  // weak, unquoted.
+  for (const std::string_view text : {"", "\"\"", "KvN7wEjRWeJ", "\"KvN7wEjRWe\"", "\"KvN7wEjRWeJA\"",
+                                      "\"KvN7wEjRWe+\"", "\"QAAAAAAAAAA\"", "W/\"KvN7wEjRWeJ\"", "\"KvN7wEjRWeJ"}) {
     EXPECT_FALSE(etag_value(text).has_value()) << text;
   }
 }

@@ -307,14 +307,50 @@ TEST(Router, AddKeepsRoutesInOrderOfAddition) {
   EXPECT_EQ(routes.routes()[5].pattern, "/restaurants/active");
 }
 
-TEST(SplitPath, SplitsOnSlashes) {
-  EXPECT_EQ(split_path("/a/b/"), (std::vector<std::string_view>{"a", "b"}));
-  EXPECT_EQ(split_path("/a/b"), (std::vector<std::string_view>{"a", "b"}));
-  EXPECT_EQ(split_path("a"), (std::vector<std::string_view>{"a"}));
-  EXPECT_TRUE(split_path("/").empty());
-  EXPECT_TRUE(split_path("").empty());
-  EXPECT_EQ(split_path("/restaurants/{restaurant_id}/menu"),
+std::vector<std::string_view> segments_of(std::string_view path) {
+  const path_segments parts(path);
+  return {parts.begin(), parts.end()};
+}
+
+TEST(PathSegments, SplitsOnSlashes) {
+  EXPECT_EQ(segments_of("/a/b/"), (std::vector<std::string_view>{"a", "b"}));
+  EXPECT_EQ(segments_of("/a//b"), (std::vector<std::string_view>{"a", "b"}));
+  EXPECT_EQ(segments_of("a"), (std::vector<std::string_view>{"a"}));
+  EXPECT_TRUE(segments_of("/").empty());
+  EXPECT_TRUE(segments_of("").empty());
+  EXPECT_EQ(segments_of("/restaurants/{restaurant_id}/menu"),
             (std::vector<std::string_view>{"restaurants", "{restaurant_id}", "menu"}));
+}
+
+TEST(PathSegments, APathLongerThanAnyRouteIsTooLong) {
+  std::string path;
+  for (std::size_t i = 0; i < path_segments::capacity; ++i) path += "/s";
+  EXPECT_FALSE(path_segments(path).too_long());
+  EXPECT_EQ(path_segments(path).size(), path_segments::capacity);
+  EXPECT_TRUE(path_segments(path + "/one-more").too_long());
+  EXPECT_FALSE(path_segments(path + "/").too_long());
+}
+
+TEST(Router, APathLongerThanAnyRouteIsNotFound) {
+  const auto routes = catalog_router();
+  std::string path = "/restaurants";
+  for (std::size_t i = 0; i < path_segments::capacity; ++i) path += "/1";
+  request req;
+  req.path = path;
+  EXPECT_EQ(routes.dispatch(req).status, 404);
+}
+
+TEST(Router, LiteralFirstSegmentsAreTriedBeforeParameterOnes) {
+  router routes;
+  routes.add(make_route(verb::get, "/{kind}/list", {path_text("kind", "Kind")}, "any_list"));
+  routes.add(make_route(verb::get, "/things/list", {}, "things_list"));
+  request req;
+  req.path = "/things/list";
+  EXPECT_EQ(document::parse(routes.dispatch(req).body)["route"], "things_list");
+  req.path = "/others/list";
+  EXPECT_EQ(document::parse(routes.dispatch(req).body)["route"], "any_list");
+  req.method = verb::post;
+  EXPECT_EQ(routes.dispatch(req).status, 405);
 }
 
 }  // namespace
