@@ -129,6 +129,27 @@ TEST_F(HttpWireApi, HeadAnswersLikeGetWithoutTheBody) {
   EXPECT_FALSE(hit->header("etag").empty());
 }
 
+TEST_F(HttpWireApi, LargeAnswersToAClientThatReadsLateArriveWholeAndInOrder) {
+  // Answers larger than what the connection holds make the server wait for the client to read
+  // (the send that does not take everything at once goes on through the loop), and the
+  // requests pipelined behind them are answered after them.
+  const std::string large = "/docs/swagger-ui-bundle.js";
+  const auto document = client().get(large);
+  ASSERT_EQ(document.status, 200);
+  ASSERT_GT(document.body.size(), std::size_t{256} * 1024) << "not larger than the connection's buffers";
+  const auto health = client().get("/health");
+  raw_connection connection(server().port(), 4096);
+  const std::string get_document = "GET " + large + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  ASSERT_TRUE(connection.send(get_document + "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + get_document));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  for (const auto* expected : {&document, &health, &document}) {
+    const auto reply = connection.read_reply();
+    ASSERT_TRUE(reply.has_value());
+    EXPECT_EQ(reply->status, 200);
+    EXPECT_EQ(reply->body, expected->body);
+  }
+}
+
 TEST_F(HttpWireApi, AnotherMethodOnAKnownPathNamesTheAllowedOnes) {
   const auto reply = client().send("PATCH", "/restaurants/", "", {});
   EXPECT_EQ(reply.status, 405);

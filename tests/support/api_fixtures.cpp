@@ -184,9 +184,10 @@ bool contains_id(const json& items, std::int64_t id) {
 
 // ---- raw_connection ------------------------------------------------------------------
 
-raw_connection::raw_connection(std::uint16_t port) {
+raw_connection::raw_connection(std::uint16_t port, int receive_buffer) {
   fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd_ < 0) throw std::runtime_error("socket failed");
+  if (receive_buffer > 0) ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(port);

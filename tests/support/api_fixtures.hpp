@@ -73,7 +73,9 @@ bool contains_id(const json& items, std::int64_t id);
 /// One loopback connection driven byte by byte, for keep-alive and timeout tests.
 class raw_connection {
  public:
-  explicit raw_connection(std::uint16_t port);
+  /// Connects to the loopback port; with receive_buffer > 0 the socket's receive buffer is
+  /// that small, so that a server writing a large answer finds the connection full.
+  explicit raw_connection(std::uint16_t port, int receive_buffer = 0);
   ~raw_connection();
   raw_connection(const raw_connection&) = delete;
   raw_connection& operator=(const raw_connection&) = delete;
