@@ -60,7 +60,7 @@ lrun() {
     used=$(($(cpu_ticks $cpu_pids) - before))
     requests=$(sed -n 's/.*"requests":\([0-9]*\).*/\1/p' <<<"$line")
     members+="${members:+,}\"cpu_us_per_request\":$(awk -v t="$used" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-      'BEGIN { printf "%.2f", n > 0 ? t * 1e6 / hz / n : 0 }')"
+      'BEGIN { printf "%.2f", (n > 0 ? t * 1e6 / hz / n : 0) }')"
   fi
   lrecord "$group" "$label" "${members:+$members,}\"connections\":$conns,${line:1:${#line}-2}"
 }

@@ -204,36 +204,14 @@ struct server::impl {
     co_await asio::async_write(c.socket, asio::buffer(wire), asio::redirect_error(use_task, ec));
   }
 
-  // Reads until the parser has a whole request or refuses one: incomplete means the
-  // connection ended (or timed out) first. Sends 100 Continue when the client waits for it.
-  task<parse_state> read_request(connection& c, request_parser& parser) {
-    for (;;) {
-      const auto state = parser.parse();
-      if (state != parse_state::incomplete) co_return state;
-      error_code ec;
-      if (parser.awaits_continue()) {
-        co_await asio::async_write(c.socket, asio::buffer(continue_line.data(), continue_line.size()),
-                                   asio::redirect_error(use_task, ec));
-        if (ec) co_return parse_state::incomplete;
-        parser.continue_sent();
-      }
-      const auto room = parser.space();
-      const auto count =
-          co_await c.socket.async_read_some(asio::buffer(room.data(), room.size()), asio::redirect_error(use_task, ec));
-      if (ec) co_return parse_state::incomplete;
-      parser.filled(count);
-    }
-  }
-
-  // Sends the answer: at once when the socket takes it all (the usual case), else through the
-  // loop once the client reads. False when the connection failed.
-  static task<bool> send(connection& c, const std::array<asio::const_buffer, 2>& wire) {
+  // Sends what the socket takes of `wire` at once: the bytes sent, or nullopt when the
+  // connection failed.
+  static std::optional<std::size_t> send_now(connection& c, const std::array<asio::const_buffer, 2>& wire) {
     error_code ec;
     const auto sent = c.socket.write_some(wire, ec);
-    if (!ec && sent == asio::buffer_size(wire)) co_return true;
-    if (ec && ec != asio::error::would_block) co_return false;
-    co_await asio::async_write(c.socket, unsent(wire, ec ? 0 : sent), asio::redirect_error(use_task, ec));
-    co_return !ec;
+    if (ec == asio::error::would_block) return 0;
+    if (ec) return std::nullopt;
+    return sent;
   }
 
   task<> serve(socket_type socket, unsigned loop_index) {
@@ -241,14 +219,30 @@ struct server::impl {
     auto& state = *loops[loop_index];
     c->allow(options.read_timeout);
     error_code ec;
-    c->socket.non_blocking(true, ec);  // so that send() can try without waiting
+    c->socket.non_blocking(true, ec);  // so that send_now() never waits
     asio::co_spawn(c->socket.get_executor(), guard(c, options.read_timeout), asio::detached);
     request_parser parser(options.limits);
     std::string head;
     for (;;) {
+      // Reads until the parser has a whole request or refuses one (a request pipelined behind the
+      // last one needs no read): incomplete means the connection ended or timed out first.
+      // Inline, as a coroutine of its own would cost a frame per request.
       c->now = phase::reading;
       auto read = parser.parse();
-      if (read == parse_state::incomplete) read = co_await read_request(*c, parser);
+      while (read == parse_state::incomplete) {
+        if (parser.awaits_continue()) {
+          co_await asio::async_write(c->socket, asio::buffer(continue_line.data(), continue_line.size()),
+                                     asio::redirect_error(use_task, ec));
+          if (ec) break;
+          parser.continue_sent();
+        }
+        const auto room = parser.space();
+        const auto count = co_await c->socket.async_read_some(asio::buffer(room.data(), room.size()),
+                                                              asio::redirect_error(use_task, ec));
+        if (ec) break;
+        parser.filled(count);
+        read = parser.parse();
+      }
       if (read == parse_state::failed) {
         co_await refuse(*c, loop_index, parser.failure_status(), parser.failure_reason());
         break;
@@ -280,7 +274,14 @@ struct server::impl {
       const auto body = body_to_send(res, head_only);
       c->allow(options.read_timeout, finished);  // for the write and the next request's read
       c->now = phase::writing;
-      const bool sent = co_await send(*c, {asio::buffer(head), asio::buffer(body.data(), body.size())});
+      // The answer goes out at once when the socket takes it all (the usual case), else through
+      // the loop as the client reads.
+      const std::array<asio::const_buffer, 2> wire{asio::buffer(head), asio::buffer(body.data(), body.size())};
+      auto sent = send_now(*c, wire);
+      if (sent && *sent < asio::buffer_size(wire)) {
+        co_await asio::async_write(c->socket, unsent(wire, *sent), asio::redirect_error(use_task, ec));
+        if (ec) sent.reset();
+      }
       state.in_flight.fetch_sub(1, std::memory_order_relaxed);
       if (options.access_log) {
         std::fprintf(stdout, "%.*s %.*s %d %.2fms\n", static_cast<int>(message.method_name.size()),
