@@ -202,11 +202,16 @@ int serve(const config& settings) {
   options.limits.trailer_bytes = settings.trailer_limit;
   options.connections_per_loop = settings.connections_per_loop;
   options.read_timeout = settings.read_timeout;
-  options.access_log = settings.logging <= log_level::info;
+  if (settings.logging > log_level::info) {
+    options.access_log = net::access_log_format::off;
+  } else {
+    options.access_log =
+        settings.access_log == log_format::json ? net::access_log_format::json : net::access_log_format::text;
+  }
   request_lanes lanes(app, settings);
   net::server server(options, lanes);
   const auto port = server.bind();
-  if (options.access_log) std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  if (options.access_log != net::access_log_format::off) std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::printf("listening on http://%s:%u (database %s, %u threads)\n", settings.host.c_str(), port,
               settings.database_path.c_str(), settings.threads);
   std::fflush(stdout);

@@ -112,6 +112,16 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
       throw config_error("LOG_LEVEL must be debug, info, warning or error, got '" + *v + "'");
     }
   }
+  if (auto v = lookup("LOG_FORMAT")) {
+    const auto name = domain::lower_case(*v);
+    if (name == "text") {
+      c.access_log = log_format::text;
+    } else if (name == "json") {
+      c.access_log = log_format::json;
+    } else {
+      throw config_error("LOG_FORMAT must be text or json, got '" + *v + "'");
+    }
+  }
   const auto size = [&](const char* name, std::size_t& target, std::int64_t least, std::int64_t most) {
     if (auto v = lookup(name)) target = static_cast<std::size_t>(integer_in(name, *v, least, most));
   };

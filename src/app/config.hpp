@@ -17,6 +17,8 @@ namespace zomato::app {
 
 enum class environment { development, staging, production };
 enum class log_level { debug, info, warning, error };
+/// How the access log (LOG_LEVEL info or debug) writes its lines.
+enum class log_format { text, json };
 
 struct redis_endpoint {
   std::string host;
@@ -39,6 +41,7 @@ struct config {
   unsigned read_threads = 4;
   std::size_t read_queue = 256;
   log_level logging = log_level::info;
+  log_format access_log = log_format::text;
   std::size_t body_limit = 1 << 20;
   std::size_t header_limit = std::size_t{16} * 1024;
   std::size_t trailer_limit = std::size_t{8} * 1024;
@@ -65,11 +68,11 @@ class config_error : public std::runtime_error {
 };
 
 /// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, READ_THREADS, READ_QUEUE,
-/// LOG_LEVEL, BODY_LIMIT_BYTES, HEADER_LIMIT_BYTES, TRAILER_LIMIT_BYTES, CONNECTIONS_PER_LOOP, READ_TIMEOUT_SECONDS,
-/// ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS,
-/// CACHE_STALE_IF_ERROR_SECONDS (each "namespace=seconds,..."), REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS,
-/// HEALTH_INTERVAL_SECONDS, CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and DB_BUSY_TIMEOUT_MS
-/// through `lookup` (unset: nullopt). Throws config_error on the first bad value.
+/// LOG_LEVEL, LOG_FORMAT, BODY_LIMIT_BYTES, HEADER_LIMIT_BYTES, TRAILER_LIMIT_BYTES, CONNECTIONS_PER_LOOP,
+/// READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_TTL_SECONDS,
+/// CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS (each "namespace=seconds,..."), REDIS_TIMEOUT_MS,
+/// REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS, CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and
+/// DB_BUSY_TIMEOUT_MS through `lookup` (unset: nullopt). Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 
 /// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".

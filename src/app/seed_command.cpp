@@ -1,5 +1,7 @@
 #include "app/seed_command.hpp"
 
+#include <unistd.h>
+
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -77,6 +79,17 @@ store::sqlite::seed_plan parse_seed_arguments(const std::vector<std::string>& ar
   return plan;
 }
 
+std::string progress_line(const store::sqlite::seed_counts& done, const store::sqlite::seed_plan& plan) {
+  const auto part = [](std::int64_t count, std::int64_t planned, const char* what) {
+    return std::to_string(count) + "/" + std::to_string(planned) + " " + what;
+  };
+  const auto percent = plan.orders > 0 ? done.orders * 100 / plan.orders : 100;
+  return "seed: " + part(done.restaurants, plan.restaurants, "restaurants") + ", " +
+         part(done.menu_items, plan.restaurants * plan.menu_items_per_restaurant, "menu items") + ", " +
+         part(done.customers, plan.customers, "customers") + ", " + part(done.orders, plan.orders, "orders") + " (" +
+         std::to_string(percent) + " %)";
+}
+
 int run_seed_command(const std::vector<std::string>& args,
                      const std::function<std::optional<std::string>(const char*)>& lookup) {
   store::sqlite::seed_plan plan;
@@ -100,7 +113,16 @@ int run_seed_command(const std::vector<std::string>& args,
                    settings.database_path.c_str());
       return 2;
     }
-    const auto counts = loader.load(plan);
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    std::function<void(const store::sqlite::seed_counts&)> show;
+    if (terminal) {
+      show = [&](const store::sqlite::seed_counts& done) {
+        std::fprintf(stderr, "\r%s", progress_line(done, plan).c_str());
+        std::fflush(stderr);
+      };
+    }
+    const auto counts = loader.load(plan, show);
+    if (terminal) std::fprintf(stderr, "\r%s\n", progress_line(counts, plan).c_str());
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     std::printf(
         "seeded %s in %.2f s: %lld restaurants, %lld menu items, %lld customers, %lld orders, %lld order items, "

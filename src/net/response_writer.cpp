@@ -80,13 +80,13 @@ class piece_writer {
 };
 
 // Room for a head's fixed text and numbers, beside the variable texts counted one by one.
-constexpr std::size_t fixed_room = 192;
+constexpr std::size_t fixed_room = 224;
 
 }  // namespace
 
 void write_head(std::string& out, const http::response& res, const framing& how) {
   const auto reason = http::reason(res.status);
-  std::size_t room = fixed_room + reason.size() + res.content_type.size() + how.date.size();
+  std::size_t room = fixed_room + reason.size() + res.content_type.size() + how.date.size() + how.request_id.size();
   for (const auto& [name, value] : res.headers) room += name.size() + value.size() + 4;
   out.resize(room);
   piece_writer head(out.data());
@@ -98,6 +98,7 @@ void write_head(std::string& out, const http::response& res, const framing& how)
   head << "x-process-time: ";
   head.milliseconds(how.elapsed_ms);
   head << "ms\r\n";
+  if (!how.request_id.empty()) head << "x-request-id: " << how.request_id << "\r\n";
   for (const auto& [name, value] : res.headers) head << name << ": " << value << "\r\n";
   if (!how.keep_alive) {
     head << "connection: close\r\n";

@@ -29,11 +29,14 @@ struct framing {
   bool head_only = false;
   double elapsed_ms = 0;
   std::string_view date;
+  /// Sent as X-Request-Id when not empty.
+  std::string_view request_id;
 };
 
 /// Writes the status line and header fields of `res` into `out` (replacing what it held):
 /// Content-Type and Content-Length where a body is allowed (the length the body has, also
-/// for HEAD), X-Process-Time, the response's own fields and Connection when it closes.
+/// for HEAD), X-Process-Time, X-Request-Id, the response's own fields and Connection when it
+/// closes.
 void write_head(std::string& out, const http::response& res, const framing& how);
 
 /// The bytes to send after the head: none for HEAD, 1xx, 204 and 304.

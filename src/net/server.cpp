@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -86,6 +87,14 @@ http::response internal_error() {
   return failed;
 }
 
+// The X-Cache-Status an answer carries, or "".
+std::string_view cache_status_of(const http::response& res) {
+  for (const auto& [name, value] : res.headers) {
+    if (name == "x-cache-status") return value;
+  }
+  return {};
+}
+
 // A request whose answer comes later: the answer and the waiting coroutine meet here in
 // whichever order they arrive.
 struct waiter {
@@ -105,9 +114,13 @@ struct waiter_of final : waiter {
 
 // What each event loop keeps of its own, apart from the other loops' cache lines.
 struct alignas(64) loop_state {
+  loop_state(std::uint32_t process_tag, unsigned index) : ids(process_tag, index) {}
   std::atomic<int> in_flight{0};
-  std::size_t connections = 0;  // touched on the loop only
-  date_field date;              // likewise
+  // The rest is touched on the loop only.
+  std::size_t connections = 0;
+  date_field date;
+  request_id_source ids;
+  std::string log_line;  // written out whole before the loop does anything else
 };
 
 }  // namespace
@@ -214,6 +227,22 @@ struct server::impl {
     return sent;
   }
 
+  // The request's id: the client's when acceptable, else (while logging) one made on the
+  // loop and kept in `own_id`, else none.
+  std::string_view request_id_of(const wire_request& message, loop_state& state, std::string& own_id) const {
+    const auto sent = message.field("x-request-id");
+    if (acceptable_request_id(sent)) return sent;
+    if (options.access_log == access_log_format::off) return {};
+    own_id.assign(state.ids.next());
+    return own_id;
+  }
+
+  void log(loop_state& state, const access_record& record) const {
+    state.log_line.clear();
+    append_access_line(state.log_line, options.access_log, record);
+    std::fwrite(state.log_line.data(), 1, state.log_line.size(), stdout);
+  }
+
   task<> serve(socket_type socket, unsigned loop_index) {
     auto c = std::make_shared<connection>(std::move(socket));
     auto& state = *loops[loop_index];
@@ -223,6 +252,7 @@ struct server::impl {
     asio::co_spawn(c->socket.get_executor(), guard(c, options.read_timeout), asio::detached);
     request_parser parser(options.limits);
     std::string head;
+    std::string own_id;  // the id made for a request that came without one
     for (;;) {
       // Reads until the parser has a whole request or refuses one (a request pipelined behind the
       // last one needs no read): incomplete means the connection ended or timed out first.
@@ -261,6 +291,7 @@ struct server::impl {
       if (!now && deferred.taken()) now = co_await answer_of(deferred.state());
       if (!now) now = internal_error();
       const auto& res = *now;
+      const auto request_id = request_id_of(message, state, own_id);
       const bool keep_alive = message.keep_alive && !stopping.load(std::memory_order_relaxed);
       const bool head_only = req.method == http::verb::head;
       const auto finished = std::chrono::steady_clock::now();
@@ -270,7 +301,8 @@ struct server::impl {
                   .announce_keep_alive = message.minor_version == 0,
                   .head_only = head_only,
                   .elapsed_ms = elapsed_ms,
-                  .date = state.date.at(std::chrono::system_clock::now())});
+                  .date = state.date.at(std::chrono::system_clock::now()),
+                  .request_id = request_id});
       const auto body = body_to_send(res, head_only);
       c->allow(options.read_timeout, finished);  // for the write and the next request's read
       c->now = phase::writing;
@@ -283,10 +315,15 @@ struct server::impl {
         if (ec) sent.reset();
       }
       state.in_flight.fetch_sub(1, std::memory_order_relaxed);
-      if (options.access_log) {
-        std::fprintf(stdout, "%.*s %.*s %d %.2fms\n", static_cast<int>(message.method_name.size()),
-                     message.method_name.data(), static_cast<int>(message.target.size()), message.target.data(),
-                     res.status, elapsed_ms);
+      if (options.access_log != access_log_format::off) {
+        log(state, {.at = std::chrono::system_clock::now(),
+                    .request_id = request_id,
+                    .method = message.method_name,
+                    .target = message.target,
+                    .status = res.status,
+                    .elapsed_ms = elapsed_ms,
+                    .body_bytes = body.size(),
+                    .cache_status = cache_status_of(res)});
       }
       if (!sent || !keep_alive) break;
       parser.consume();
@@ -365,9 +402,10 @@ struct server::impl {
 };
 
 server::server(server_options options, application& app) : impl_(std::make_unique<impl>(std::move(options), app)) {
+  const auto process_tag = static_cast<std::uint32_t>(std::random_device{}());
   for (unsigned i = 0; i < std::max(1u, impl_->options.threads); ++i) {
     impl_->contexts.push_back(std::make_unique<asio::io_context>(loop_concurrency));
-    impl_->loops.push_back(std::make_unique<loop_state>());
+    impl_->loops.push_back(std::make_unique<loop_state>(process_tag, i));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "http/message.hpp"
+#include "net/access_log.hpp"
 #include "net/request_parser.hpp"
 
 namespace boost::asio {
@@ -69,7 +70,10 @@ struct server_options {
   /// and a keep-alive connection idle no longer.
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds shutdown_grace{10};
-  bool access_log = true;
+  /// One line per answered request on standard output. While it is on, every answer carries
+  /// X-Request-Id (the client's when acceptable, else one made here); while it is off, only an
+  /// acceptable id the client sent is sent back.
+  access_log_format access_log = access_log_format::text;
 };
 
 /// An HTTP/1.1 keep-alive server: one event loop per thread, each with its own acceptor

@@ -1,9 +1,13 @@
 #include <gtest/gtest.h>
+#include <pty.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
 #include <string>
+
+#include "support/temp_database.hpp"
 
 namespace {
 
@@ -12,10 +16,11 @@ struct outcome {
   std::string output;  // stdout and stderr together
 };
 
-// Runs the real binary with the arguments (a fixed, quoted string: no input from elsewhere).
-outcome run_binary(const std::string& arguments) {
+// Runs the real binary with the arguments, after `environment` ("NAME='value' ..."); both are
+// fixed strings of the tests, quoted: no input from elsewhere.
+outcome run_binary(const std::string& arguments, const std::string& environment = "") {
   outcome result;
-  const std::string command = std::string("'") + ZOMATO_SERVER_BINARY + "' " + arguments + " 2>&1";
+  const std::string command = environment + " '" + ZOMATO_SERVER_BINARY + "' " + arguments + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return result;
   std::array<char, 4096> chunk{};
@@ -43,6 +48,49 @@ TEST(CommandLineApi, AnUnknownArgumentIsRefusedWithTheUsage) {
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_EQ(refused.output.rfind("unknown argument '--port'", 0), 0u) << refused.output;
   EXPECT_NE(refused.output.find("Usage:"), std::string::npos);
+}
+
+// Runs `seed` with standard error (and output) on a pseudo terminal; what the terminal showed.
+outcome seed_on_a_terminal(const std::string& database_url) {
+  outcome result;
+  int terminal = -1;
+  const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+  if (pid < 0) return result;
+  if (pid == 0) {
+    ::setenv("DATABASE_URL", database_url.c_str(), 1);
+    ::execl(ZOMATO_SERVER_BINARY, ZOMATO_SERVER_BINARY, "seed", "--restaurants", "5", "--menu-items-per-restaurant",
+            "4", "--customers", "30", "--orders", "9000", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::array<char, 4096> chunk{};
+  for (ssize_t n; (n = ::read(terminal, chunk.data(), chunk.size())) > 0;) {
+    result.output.append(chunk.data(), static_cast<std::size_t>(n));
+  }
+  ::close(terminal);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  return result;
+}
+
+TEST(CommandLineApi, SeedShowsItsProgressOnATerminalOnly) {
+  const zomato::testing::temp_database shown;
+  const auto on_terminal = seed_on_a_terminal(shown.url());
+  EXPECT_EQ(on_terminal.exit_code, 0) << on_terminal.output;
+  // 9000 orders bring their items, status changes and reviews: more than one batch of 20000 rows.
+  const std::string first = "\rseed: 5/5 restaurants, 20/20 menu items, 30/30 customers, ";
+  const auto shown_at = on_terminal.output.find(first);
+  ASSERT_NE(shown_at, std::string::npos) << on_terminal.output;
+  EXPECT_NE(on_terminal.output.find(first, shown_at + 1), std::string::npos) << "progress, then the last line";
+  EXPECT_NE(on_terminal.output.find("9000/9000 orders (100 %)\r\n"), std::string::npos) << on_terminal.output;
+  EXPECT_NE(on_terminal.output.find("seeded "), std::string::npos);
+
+  const zomato::testing::temp_database piped;
+  const auto on_a_pipe = run_binary("seed --restaurants 5 --menu-items-per-restaurant 4 --customers 30 --orders 9000",
+                                    "DATABASE_URL='" + piped.url() + "'");
+  EXPECT_EQ(on_a_pipe.exit_code, 0) << on_a_pipe.output;
+  EXPECT_EQ(on_a_pipe.output.find("seed: "), std::string::npos) << on_a_pipe.output;
+  EXPECT_EQ(on_a_pipe.output.rfind("seeded ", 0), 0u) << on_a_pipe.output;
 }
 
 }  // namespace

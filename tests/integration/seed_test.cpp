@@ -305,6 +305,24 @@ TEST_F(SeedCommand, BadArgumentsExitWithStatusTwo) {
   EXPECT_FALSE(std::filesystem::exists(file.path()));
 }
 
+TEST(Seed, ProgressIsToldAfterEachBatchAndCountsUp) {
+  testing::temp_database file;
+  { database migrated(file.path()); }
+  const auto plan = small_plan(3);
+  std::vector<seed_counts> told;
+  const auto counts =
+      bulk_loader(file.path(), 97).load(plan, [&](const seed_counts& so_far) { told.push_back(so_far); });
+  ASSERT_GT(told.size(), 10u);
+  for (std::size_t i = 1; i < told.size(); ++i) {
+    EXPECT_GE(told[i].orders, told[i - 1].orders);
+    EXPECT_GE(told[i].customers, told[i - 1].customers);
+  }
+  EXPECT_LE(told.back().orders, counts.orders);
+  EXPECT_EQ(app::progress_line(counts, plan),
+            "seed: 20/20 restaurants, 100/100 menu items, 50/50 customers, 500/500 orders (100 %)");
+  EXPECT_LT(told.front().orders, plan.orders) << "told before the end";
+}
+
 TEST(SeedArguments, DefaultsAndOverrides) {
   const auto defaults = app::parse_seed_arguments({});
   EXPECT_EQ(defaults.restaurants, 1000);

@@ -1,9 +1,11 @@
 #include "support/server_process.hpp"
 
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 #include <vector>
@@ -79,6 +81,26 @@ void server_process::kill() {
   wait_for(pid_);
   pid_ = -1;
   close_output();
+}
+
+std::optional<std::string> server_process::next_output_line(int wait_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+  for (;;) {
+    const auto newline = output_pending_.find('\n');
+    if (newline != std::string::npos) {
+      auto line = output_pending_.substr(0, newline);
+      output_pending_.erase(0, newline + 1);
+      return line;
+    }
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    pollfd ready{output_, POLLIN, 0};
+    if (left.count() <= 0 || ::poll(&ready, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
+    char chunk[4096];
+    const auto n = ::read(output_, chunk, sizeof chunk);
+    if (n <= 0) return std::nullopt;
+    output_pending_.append(chunk, static_cast<std::size_t>(n));
+  }
 }
 
 void server_process::close_output() {

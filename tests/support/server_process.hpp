@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "support/temp_database.hpp"
@@ -24,6 +25,10 @@ class server_process {
   pid_t pid() const { return pid_; }
   const temp_database& database() const { return database_; }
 
+  /// The next line the server writes on standard output (its access log while LOG_LEVEL is
+  /// info), without its newline; nullopt when none comes within the wait.
+  std::optional<std::string> next_output_line(int wait_ms = 5000);
+
   /// Sends SIGTERM and waits; returns the exit status (0 for a clean stop).
   int stop();
   /// Sends SIGKILL and waits.
@@ -35,6 +40,7 @@ class server_process {
   temp_database database_;
   pid_t pid_ = -1;
   int output_ = -1;
+  std::string output_pending_;  // read from output_, not yet a whole line
   std::uint16_t port_ = 0;
 };
 

@@ -92,6 +92,12 @@ TEST(LoadConfig, ReadsLogLevelsInAnyCase) {
   EXPECT_EQ(load({{"LOG_LEVEL", "error"}}).logging, log_level::error);
 }
 
+TEST(LoadConfig, ReadsTheLogFormatTextByDefault) {
+  EXPECT_EQ(load({}).access_log, log_format::text);
+  EXPECT_EQ(load({{"LOG_FORMAT", "JSON"}}).access_log, log_format::json);
+  EXPECT_EQ(load({{"LOG_FORMAT", "text"}}).access_log, log_format::text);
+}
+
 TEST(LoadConfig, EmptyRedisUrlMeansNoRedis) { EXPECT_FALSE(load({{"REDIS_URL", ""}}).redis.has_value()); }
 
 TEST(LoadConfig, AcceptsBoundaryValues) {
@@ -136,6 +142,7 @@ TEST(LoadConfig, BadValuesNameTheirVariable) {
            sample{"ENVIRONMENT", ""},
            sample{"LOG_LEVEL", "verbose"},
            sample{"LOG_LEVEL", "warn"},
+           sample{"LOG_FORMAT", "xml"},
            sample{"BODY_LIMIT_BYTES", "1023"},
            sample{"BODY_LIMIT_BYTES", "1073741825"},
            sample{"BODY_LIMIT_BYTES", "1MB"},

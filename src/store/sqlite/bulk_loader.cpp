@@ -197,6 +197,7 @@ class batch {
     db_.execute("COMMIT");
     open_ = false;
     rows_ = 0;
+    if (committed) committed();
     db_.execute("BEGIN IMMEDIATE");
     open_ = true;
   }
@@ -204,6 +205,9 @@ class batch {
     db_.execute("COMMIT");
     open_ = false;
   }
+
+  /// Called after each batch is committed.
+  std::function<void()> committed;
 
  private:
   connection& db_;
@@ -271,6 +275,9 @@ class generator {
     rate_restaurants();
     return counts_;
   }
+
+  /// The rows written so far.
+  const seed_counts& counts() const { return counts_; }
 
  private:
   void add_restaurants() {
@@ -523,7 +530,7 @@ bool bulk_loader::is_empty() {
   return !rows.boolean(0);
 }
 
-seed_counts bulk_loader::load(const seed_plan& plan) {
+seed_counts bulk_loader::load(const seed_plan& plan, const std::function<void(const seed_counts&)>& progress) {
   if (plan.restaurants < 0 || plan.menu_items_per_restaurant < 0 || plan.customers < 0 || plan.orders < 0) {
     throw std::invalid_argument("seed counts cannot be negative");
   }
@@ -532,6 +539,7 @@ seed_counts bulk_loader::load(const seed_plan& plan) {
   }
   batch writes(db_, batch_rows_);
   generator generate(db_, writes, plan);
+  if (progress) writes.committed = [&] { progress(generate.counts()); };
   const seed_counts counts = generate.run();
   writes.finish();
   return counts;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "store/sqlite/connection.hpp"
@@ -45,7 +46,8 @@ class bulk_loader {
   /// Generates and writes everything the plan asks for, then sets each restaurant's rating to
   /// the mean of its reviews. Throws std::invalid_argument for negative counts or orders without
   /// restaurants, menu items or customers; sqlite::error from SQLite (batches committed before stay).
-  seed_counts load(const seed_plan& plan);
+  /// `progress`, when given, is told the rows written so far after each committed batch.
+  seed_counts load(const seed_plan& plan, const std::function<void(const seed_counts&)>& progress = {});
 
  private:
   connection db_;

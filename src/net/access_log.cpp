@@ -1,0 +1,107 @@
+#include "net/access_log.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "domain/text.hpp"
+#include "http/json_writer.hpp"
+
+namespace zomato::net {
+namespace {
+
+constexpr std::size_t longest_request_id = 128;
+
+char* write_hex(char* at, std::uint64_t value) { return std::to_chars(at, at + 16, value, 16).ptr; }
+
+// "2026-12-06T18:55:00.123Z".
+void append_time(std::string& out, std::chrono::system_clock::time_point at) {
+  using namespace std::chrono;
+  const auto ms = floor<milliseconds>(at);
+  const auto day = floor<days>(ms);
+  const year_month_day date(day);
+  const hh_mm_ss time(ms - day);
+  const auto two = [&](unsigned value) {
+    out += static_cast<char>('0' + value / 10 % 10);
+    out += static_cast<char>('0' + value % 10);
+  };
+  domain::append_integer(out, static_cast<int>(date.year()));
+  out += '-';
+  two(static_cast<unsigned>(date.month()));
+  out += '-';
+  two(static_cast<unsigned>(date.day()));
+  out += 'T';
+  two(static_cast<unsigned>(time.hours().count()));
+  out += ':';
+  two(static_cast<unsigned>(time.minutes().count()));
+  out += ':';
+  two(static_cast<unsigned>(time.seconds().count()));
+  out += '.';
+  const auto millis = static_cast<unsigned>(time.subseconds().count());
+  out += static_cast<char>('0' + millis / 100);
+  two(millis % 100);
+  out += 'Z';
+}
+
+// Milliseconds with two decimals, rounded half up.
+double two_decimals(double ms) { return static_cast<double>(std::llround(ms * 100.0)) / 100.0; }
+
+}  // namespace
+
+void append_access_line(std::string& out, access_log_format format, const access_record& record) {
+  if (format == access_log_format::off) return;
+  if (format == access_log_format::text) {
+    char elapsed[32];
+    const auto written =
+        std::to_chars(elapsed, elapsed + sizeof elapsed, two_decimals(record.elapsed_ms), std::chars_format::fixed, 2);
+    out.append(record.method).append(" ").append(record.target).append(" ");
+    domain::append_integer(out, record.status);
+    out.append(" ").append(elapsed, written.ptr).append("ms");
+    if (!record.request_id.empty()) out.append(" ").append(record.request_id);
+    out += '\n';
+    return;
+  }
+  std::string time;
+  append_time(time, record.at);
+  http::json_writer line;
+  line.begin_object()
+      .field("time", time)
+      .field("request_id", record.request_id)
+      .field("method", record.method)
+      .field("target", record.target)
+      .field("status", record.status)
+      .field("duration_ms", two_decimals(record.elapsed_ms))
+      .field("bytes", static_cast<std::int64_t>(record.body_bytes))
+      .key("cache");
+  if (record.cache_status.empty()) {
+    line.null();
+  } else {
+    line.value(record.cache_status);
+  }
+  line.end_object();
+  out += line.text();
+  out += '\n';
+}
+
+bool acceptable_request_id(std::string_view id) {
+  constexpr std::string_view marks = "-_.:/+=@";
+  return !id.empty() && id.size() <= longest_request_id && std::all_of(id.begin(), id.end(), [&](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           marks.find(c) != std::string_view::npos;
+  });
+}
+
+request_id_source::request_id_source(std::uint32_t process_tag, unsigned loop) {
+  char* at = write_hex(text_.data(), process_tag);
+  *at++ = '-';
+  at = write_hex(at, loop);
+  *at++ = '-';
+  prefix_size_ = static_cast<std::size_t>(at - text_.data());
+}
+
+std::string_view request_id_source::next() {
+  char* end = write_hex(text_.data() + prefix_size_, count_++);
+  return {text_.data(), static_cast<std::size_t>(end - text_.data())};
+}
+
+}  // namespace zomato::net
