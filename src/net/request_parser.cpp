@@ -308,7 +308,10 @@ parse_state request_parser::read_fields(std::size_t line, std::size_t end) {
       });
     } else if (same_text(name, "host")) {
       ++hosts;
-      if (value.find_first_of(" \t") != std::string_view::npos) return fail(400, "Bad Host");
+      // One pass: find_first_of would search the two characters once for each of the value's.
+      if (std::any_of(value.begin(), value.end(), [](char c) { return c == ' ' || c == '\t'; })) {
+        return fail(400, "Bad Host");
+      }
     } else if (same_text(name, "connection")) {
       for_each_element(value, [&](std::string_view option) {
         close = close || same_text(option, "close");
