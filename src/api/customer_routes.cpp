@@ -5,9 +5,7 @@
 #include "api/route_names.hpp"
 #include "api/write_scope.hpp"
 #include "cache/route_rules.hpp"
-#include "domain/order_status.hpp"
 #include "schemas/customer_schemas.hpp"
-#include "schemas/order_schemas.hpp"
 
 namespace zomato::api {
 namespace {
@@ -17,15 +15,6 @@ const char* const tag = "Customers";
 http::param_spec customer_id() { return http::path_id("customer_id", "Customer id"); }
 
 }  // namespace
-
-http::param_spec order_status_filter() {
-  return http::query_choice("status", domain::order_status_names(), "Only orders in this status");
-}
-
-std::optional<domain::order_status> status_filter_of(const http::params& values) {
-  const auto status = values.text("status");
-  return status ? domain::order_status_named(*status) : std::nullopt;
-}
 
 void add_customer_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
                          services::customer_service& customers, services::order_service& orders) {
@@ -92,12 +81,8 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
 
   routes.add({verb::get,
               "/customers/{customer_id}/orders",
-              with_pagination({customer_id(), order_status_filter()}),
-              [&](const request&, const params& p) {
-                const auto window = window_of(p);
-                return answer(orders.of_customer(p.integer("customer_id"), status_filter_of(p), window), 200,
-                              [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
-              },
+              order_list_params(customer_id()),
+              order_list(orders, customer_id().name, &services::order_service::of_customer),
               {tag, "A customer's order history, newest first", "", "OrderList"},
               cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::customer)});
 

@@ -71,6 +71,13 @@ void write_param(json_writer& out, const http::param_spec& spec) {
       for (const auto& choice : spec.choices) out.value(choice);
       out.end_array();
       break;
+    case http::param_kind::time_bound:
+      out.key("anyOf").begin_array();
+      for (const char* format : {"date-time", "date"}) {
+        out.begin_object().field("type", "string").field("format", format).end_object();
+      }
+      out.end_array();
+      break;
   }
   out.end_object().end_object();
 }

@@ -4,14 +4,38 @@
 #include "api/route_names.hpp"
 #include "api/write_scope.hpp"
 #include "cache/route_rules.hpp"
+#include "domain/order_status.hpp"
 #include "schemas/order_schemas.hpp"
+#include "schemas/time_filters.hpp"
 
 namespace zomato::api {
 namespace {
 
 const char* const tag = "Orders";
 
+std::optional<domain::order_status> status_filter_of(const http::params& values) {
+  const auto status = values.text("status");
+  return status ? domain::order_status_named(*status) : std::nullopt;
+}
+
 }  // namespace
+
+std::vector<http::param_spec> order_list_params(http::param_spec owner) {
+  return with_pagination(schemas::with_time_filters(
+      {std::move(owner), http::query_choice("status", domain::order_status_names(), "Only orders in this status")},
+      "orders placed"));
+}
+
+http::handler order_list(services::order_service& orders, std::string owner, order_list_use use) {
+  return [&orders, owner = std::move(owner), use](const request&, const params& p) {
+    http::problems found;
+    const store::order_filter filter{status_filter_of(p), schemas::time_range_of(p, found)};
+    if (!found.empty()) return http::unprocessable(found);
+    const auto window = window_of(p);
+    return answer((orders.*use)(p.integer(owner), filter, window), 200,
+                  [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
+  };
+}
 
 void add_order_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
                       services::order_service& orders) {
@@ -67,25 +91,19 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
               },
               {tag, "Move an order along its workflow", "OrderStatusUpdate", "Order"}});
 
+  const auto customer = http::path_id("customer_id", "Customer id");
+  const auto restaurant = http::path_id("restaurant_id", "Restaurant id");
   routes.add({verb::get,
               "/orders/customers/{customer_id}/orders",
-              with_pagination({http::path_id("customer_id", "Customer id"), order_status_filter()}),
-              [&](const request&, const params& p) {
-                const auto window = window_of(p);
-                return answer(orders.of_customer(p.integer("customer_id"), status_filter_of(p), window), 200,
-                              [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
-              },
+              order_list_params(customer),
+              order_list(orders, customer.name, &services::order_service::of_customer),
               {tag, "A customer's orders, newest first", "", "OrderList"},
               cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::customer)});
 
   routes.add({verb::get,
               "/orders/restaurants/{restaurant_id}/orders",
-              with_pagination({http::path_id("restaurant_id", "Restaurant id"), order_status_filter()}),
-              [&](const request&, const params& p) {
-                const auto window = window_of(p);
-                return answer(orders.of_restaurant(p.integer("restaurant_id"), status_filter_of(p), window), 200,
-                              [&](const auto& rows) { return schemas::render_page("orders", rows, window); });
-              },
+              order_list_params(restaurant),
+              order_list(orders, restaurant.name, &services::order_service::of_restaurant),
               {tag, "A restaurant's orders, newest first", "", "OrderList"},
               cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::restaurant)});
 }

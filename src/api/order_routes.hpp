@@ -1,6 +1,7 @@
 #pragma once
 
-#include <optional>
+#include <string>
+#include <vector>
 
 #include "api/openapi.hpp"
 #include "http/router.hpp"
@@ -13,8 +14,16 @@ namespace zomato::api {
 void add_order_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
                       services::order_service& orders);
 
-/// The optional ?status= filter of order lists, and the status it asked for.
-http::param_spec order_status_filter();
-std::optional<domain::order_status> status_filter_of(const http::params& values);
+/// The parameters of a list of one owner's orders: `owner` (its id in the path), then status,
+/// from, to, skip and limit.
+std::vector<http::param_spec> order_list_params(http::param_spec owner);
+
+/// An order_service use case that lists one owner's orders.
+using order_list_use = domain::result<store::page_of<domain::order>> (services::order_service::*)(
+    domain::id_t, const store::order_filter&, store::page);
+
+/// The handler of a list of order_list_params with `owner` the name of the owner's id: the page
+/// `use` gives, 422 when `to` is before `from`, 404 when the owner is missing.
+http::handler order_list(services::order_service& orders, std::string owner, order_list_use use);
 
 }  // namespace zomato::api

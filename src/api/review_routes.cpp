@@ -5,6 +5,7 @@
 #include "api/write_scope.hpp"
 #include "cache/route_rules.hpp"
 #include "schemas/review_schemas.hpp"
+#include "schemas/time_filters.hpp"
 
 namespace zomato::api {
 namespace {
@@ -17,6 +18,25 @@ http::param_spec reviewer() {
   spec.required = true;
   spec.fallback = {};
   return spec;
+}
+
+using review_list_use = domain::result<store::page_of<services::review_with_customer>> (services::review_service::*)(
+    domain::id_t, const domain::time_range&, store::page);
+
+// A list of one owner's reviews (`owner` names the id in the path), filtered by when they were written.
+std::vector<http::param_spec> review_list_params(http::param_spec owner) {
+  return with_pagination(schemas::with_time_filters({std::move(owner)}, "reviews written"));
+}
+
+http::handler review_list(services::review_service& reviews, std::string owner, review_list_use use) {
+  return [&reviews, owner = std::move(owner), use](const request&, const params& p) {
+    http::problems found;
+    const auto written = schemas::time_range_of(p, found);
+    if (!found.empty()) return http::unprocessable(found);
+    const auto window = window_of(p);
+    return answer((reviews.*use)(p.integer(owner), written, window), 200,
+                  [&](const auto& rows) { return schemas::render_reviews(rows, window); });
+  };
 }
 
 }  // namespace
@@ -50,25 +70,19 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
               },
               {tag, "Review a delivered order (its own customer, once)", "ReviewCreate", "Review", 201}});
 
+  const auto restaurant = http::path_id("restaurant_id", "Restaurant id");
+  const auto customer = http::path_id("customer_id", "Customer id");
   routes.add({verb::get,
               "/reviews/restaurants/{restaurant_id}/reviews",
-              with_pagination({http::path_id("restaurant_id", "Restaurant id")}),
-              [&](const request&, const params& p) {
-                const auto window = window_of(p);
-                return answer(reviews.of_restaurant(p.integer("restaurant_id"), window), 200,
-                              [&](const auto& rows) { return schemas::render_reviews(rows, window); });
-              },
+              review_list_params(restaurant),
+              review_list(reviews, restaurant.name, &services::review_service::of_restaurant),
               {tag, "A restaurant's reviews, newest first", "", "ReviewList"},
               cache::cached_in(cache::cache_namespace::reviews)});
 
   routes.add({verb::get,
               "/reviews/customers/{customer_id}/reviews",
-              with_pagination({http::path_id("customer_id", "Customer id")}),
-              [&](const request&, const params& p) {
-                const auto window = window_of(p);
-                return answer(reviews.of_customer(p.integer("customer_id"), window), 200,
-                              [&](const auto& rows) { return schemas::render_reviews(rows, window); });
-              },
+              review_list_params(customer),
+              review_list(reviews, customer.name, &services::review_service::of_customer),
               {tag, "A customer's reviews, newest first", "", "ReviewList"},
               cache::cached_in(cache::cache_namespace::reviews)});
 

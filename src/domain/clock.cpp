@@ -112,6 +112,11 @@ std::optional<std::string> parse_timestamp(std::string_view text) {
   return std::string(text.substr(0, 10)) + "T" + *clock_time;
 }
 
+std::optional<std::string> parse_time_bound(std::string_view text) {
+  if (auto date = parse_date(text)) return *date + "T00:00:00";
+  return parse_timestamp(text);
+}
+
 double epoch_seconds_now() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }

@@ -30,4 +30,16 @@ std::optional<std::string> parse_date(std::string_view text);
 /// normalised to UTC "YYYY-MM-DDTHH:MM:SS"; nullopt if invalid.
 std::optional<std::string> parse_timestamp(std::string_view text);
 
+/// A bound of a time filter: a date "YYYY-MM-DD" (its midnight) or a timestamp as
+/// parse_timestamp reads it, as UTC "YYYY-MM-DDTHH:MM:SS", the form stored timestamps have, so
+/// that comparing the texts compares the times; nullopt if it is neither.
+std::optional<std::string> parse_time_bound(std::string_view text);
+
+/// The times [from, to) a list is filtered to, each as parse_time_bound gives it; an absent
+/// bound leaves that side open.
+struct time_range {
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+};
+
 }  // namespace zomato::domain

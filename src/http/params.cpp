@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/clock.hpp"
 #include "domain/text.hpp"
 #include "http/json_writer.hpp"
 
@@ -94,6 +95,14 @@ std::optional<param_value> parse_choice(const param_spec& spec, const std::strin
   return std::nullopt;
 }
 
+std::optional<param_value> parse_time_bound(const param_spec& spec, const std::string& raw, problems& found) {
+  if (auto bound = domain::parse_time_bound(raw)) return std::move(*bound);
+  found.push_back(make_problem(spec, "datetime_from_date_parsing",
+                               "Input should be a valid datetime or date, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC)",
+                               raw));
+  return std::nullopt;
+}
+
 }  // namespace
 
 param_spec path_id(std::string name, std::string description) {
@@ -150,6 +159,12 @@ param_spec query_choice(std::string name, std::vector<std::string> choices, std:
   auto spec = query_text(std::move(name), false, std::move(description));
   spec.kind = param_kind::choice;
   spec.choices = std::move(choices);
+  return spec;
+}
+
+param_spec query_time_bound(std::string name, std::string description) {
+  auto spec = query_text(std::move(name), false, std::move(description));
+  spec.kind = param_kind::time_bound;
   return spec;
 }
 
@@ -241,6 +256,7 @@ std::optional<param_value> parse_param(const param_spec& spec, const std::option
     case param_kind::integer: return parse_integer(spec, *raw, found);
     case param_kind::boolean: return parse_flag(spec, *raw, found);
     case param_kind::choice: return parse_choice(spec, *raw, found);
+    case param_kind::time_bound: return parse_time_bound(spec, *raw, found);
     case param_kind::string: break;
   }
   return *raw;

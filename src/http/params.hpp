@@ -15,7 +15,7 @@
 namespace zomato::http {
 
 enum class param_place { path, query };
-enum class param_kind { integer, boolean, string, choice };
+enum class param_kind { integer, boolean, string, choice, time_bound };
 
 using param_value = std::variant<std::monostate, std::int64_t, bool, std::string>;
 
@@ -45,6 +45,8 @@ param_spec query_flag(std::string name, std::string description);
 param_spec query_text(std::string name, bool required, std::string description);
 /// An optional query parameter restricted to the given values.
 param_spec query_choice(std::string name, std::vector<std::string> choices, std::string description);
+/// An optional date or timestamp (domain::parse_time_bound), kept as its UTC timestamp.
+param_spec query_time_bound(std::string name, std::string description);
 /// skip (>= 0, default 0) and limit (1..1000, default 100).
 std::vector<param_spec> pagination();
 

@@ -122,19 +122,19 @@ domain::result<domain::order> order_service::change_status(write_context& writes
 }
 
 domain::result<store::page_of<domain::order>> order_service::of_customer(domain::id_t customer_id,
-                                                                         std::optional<domain::order_status> status,
+                                                                         const store::order_filter& filter,
                                                                          store::page window) {
   auto tx = db_.read();
   if (!tx->customers().find(customer_id)) return domain::not_found("Customer not found");
-  return tx->orders().of_customer(customer_id, status, window);
+  return tx->orders().of_customer(customer_id, filter, window);
 }
 
 domain::result<store::page_of<domain::order>> order_service::of_restaurant(domain::id_t restaurant_id,
-                                                                           std::optional<domain::order_status> status,
+                                                                           const store::order_filter& filter,
                                                                            store::page window) {
   auto tx = db_.read();
   if (!tx->restaurants().find(restaurant_id)) return domain::not_found("Restaurant not found");
-  return tx->orders().of_restaurant(restaurant_id, status, window);
+  return tx->orders().of_restaurant(restaurant_id, filter, window);
 }
 
 }  // namespace zomato::services

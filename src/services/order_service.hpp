@@ -8,6 +8,7 @@
 #include "domain/result.hpp"
 #include "services/write_context.hpp"
 #include "store/database.hpp"
+#include "store/order_repository.hpp"
 
 namespace zomato::services {
 
@@ -63,12 +64,12 @@ class order_service {
   /// delivered sets delivery_time (the one given, else now).
   domain::result<domain::order> change_status(write_context& writes, domain::id_t id, domain::order_status to,
                                               const std::optional<std::string>& delivery_time);
-  domain::result<store::page_of<domain::order>> of_customer(domain::id_t customer_id,
-                                                            std::optional<domain::order_status> status,
+  /// A window of the customer's orders that the filter keeps; not_found for a missing customer.
+  domain::result<store::page_of<domain::order>> of_customer(domain::id_t customer_id, const store::order_filter& filter,
                                                             store::page window);
+  /// A window of the restaurant's orders that the filter keeps; not_found for a missing restaurant.
   domain::result<store::page_of<domain::order>> of_restaurant(domain::id_t restaurant_id,
-                                                              std::optional<domain::order_status> status,
-                                                              store::page window);
+                                                              const store::order_filter& filter, store::page window);
 
  private:
   store::database& db_;

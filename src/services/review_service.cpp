@@ -38,17 +38,19 @@ domain::result<domain::review> review_service::add(write_context& writes, domain
 }
 
 domain::result<store::page_of<review_with_customer>> review_service::of_restaurant(domain::id_t restaurant_id,
+                                                                                   const domain::time_range& written,
                                                                                    store::page window) {
   auto tx = db_.read();
   if (!tx->restaurants().find(restaurant_id)) return domain::not_found("Restaurant not found");
-  return with_customers(*tx, tx->reviews().of_restaurant(restaurant_id, window));
+  return with_customers(*tx, tx->reviews().of_restaurant(restaurant_id, written, window));
 }
 
 domain::result<store::page_of<review_with_customer>> review_service::of_customer(domain::id_t customer_id,
+                                                                                 const domain::time_range& written,
                                                                                  store::page window) {
   auto tx = db_.read();
   if (!tx->customers().find(customer_id)) return domain::not_found("Customer not found");
-  return with_customers(*tx, tx->reviews().of_customer(customer_id, window));
+  return with_customers(*tx, tx->reviews().of_customer(customer_id, written, window));
 }
 
 domain::result<domain::restaurant_order_summary> review_service::restaurant_analytics(domain::id_t restaurant_id) {

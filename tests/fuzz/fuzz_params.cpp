@@ -38,6 +38,7 @@ const http::router& routes() {
     listed.push_back(http::query_text("q", false, "Text"));
     listed.push_back(http::query_choice("period", {"24h", "7d", "30d"}, "A choice"));
     listed.push_back(http::query_integer("min", -5, -100, 100, "Bounded"));
+    listed.push_back(http::query_time_bound("from", "A date or timestamp"));
     r.add(route_of("/items/", listed));
     r.add(route_of("/items/{item_id}", {http::path_id("item_id", "Id"), http::query_text("q", true, "Required")}));
     r.add(route_of("/items/category/{category}", {http::path_text("category", "Text"), http::query_flag("x", "Flag")}));

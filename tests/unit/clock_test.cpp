@@ -73,6 +73,35 @@ TEST(ParseDate, RefusesOtherShapes) {
   EXPECT_FALSE(parse_date("01-01-2024"));
 }
 
+TEST(ParseTimeBound, ReadsADateAsItsMidnight) {
+  EXPECT_EQ(parse_time_bound("2026-11-01"), "2026-11-01T00:00:00");
+  EXPECT_EQ(parse_time_bound("2024-02-29"), "2024-02-29T00:00:00");
+}
+
+TEST(ParseTimeBound, ReadsTimestampsInTheContractsForms) {
+  EXPECT_EQ(parse_time_bound("2026-11-01T10:30:05"), "2026-11-01T10:30:05");
+  EXPECT_EQ(parse_time_bound("2026-11-01T10:30"), "2026-11-01T10:30:00");
+  EXPECT_EQ(parse_time_bound("2026-11-01 10:30:05"), "2026-11-01T10:30:05");
+  EXPECT_EQ(parse_time_bound("2026-11-01T10:30:05Z"), "2026-11-01T10:30:05");
+  EXPECT_EQ(parse_time_bound("2026-11-01T10:30:05+00:00"), "2026-11-01T10:30:05");
+  EXPECT_EQ(parse_time_bound("2026-11-01T10:30:05.999"), "2026-11-01T10:30:05");
+}
+
+TEST(ParseTimeBound, GivesTheStoredFormSoThatTextOrderIsTimeOrder) {
+  const auto stored = format_timestamp(sys_days{2026y / November / 1} + hours(9));
+  EXPECT_LT(*parse_time_bound("2026-11-01"), stored);
+  EXPECT_EQ(*parse_time_bound("2026-11-01T09:00Z"), stored);
+  EXPECT_GT(*parse_time_bound("2026-11-01T09:00:01"), stored);
+}
+
+TEST(ParseTimeBound, RefusesWhatIsNeitherADateNorATimestamp) {
+  for (const char* bad :
+       {"", "2026-11", "2026-13-01", "2026-02-30", "2026-11-01T", "2026-11-01T25:00", "2026-11-01T10:00:00+05:30",
+        "2026-11-01T10:00:00 00:00", "20261101", "yesterday", "2026-11-01x", " 2026-11-01", "1764547200"}) {
+    EXPECT_FALSE(parse_time_bound(bad)) << bad;
+  }
+}
+
 TEST(ParseTimestamp, NormalisesToSecondsWithoutZone) {
   EXPECT_EQ(parse_timestamp("2024-01-15T10:30:00"), "2024-01-15T10:30:00");
   EXPECT_EQ(parse_timestamp("2024-01-15T10:30"), "2024-01-15T10:30:00");

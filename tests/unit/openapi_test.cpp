@@ -60,7 +60,8 @@ http::router sample_router() {
   routes.add(make_route(http::verb::delete_, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
                         {"dishes", "Delete a dish", "", "", 204}));
   routes.add(make_route(http::verb::get, "/dishes/search",
-                        {http::query_text("q", true, "Text"), http::query_flag("vegan", "")},
+                        {http::query_text("q", true, "Text"), http::query_flag("vegan", ""),
+                         http::query_time_bound("from", "Added at or after")},
                         {"dishes", "Search", "", "DishPage", 200}));
   return routes;
 }
@@ -127,6 +128,10 @@ TEST(OpenapiDocument, DescribesQueryParameters) {
   EXPECT_EQ(parameter(search, "q")["schema"]["type"], "string");
   EXPECT_EQ(parameter(search, "vegan")["schema"]["type"], "boolean");
   EXPECT_FALSE(parameter(search, "vegan").contains("description"));
+  const auto& from = parameter(search, "from");
+  EXPECT_EQ(from["required"], false);
+  EXPECT_EQ(from["schema"]["anyOf"], json::parse(R"([{"type":"string","format":"date-time"},
+                                                     {"type":"string","format":"date"}])"));
 }
 
 TEST(OpenapiDocument, DescribesPathParameters) {

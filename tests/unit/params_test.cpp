@@ -210,8 +210,30 @@ TEST(ParseParam, KeepsTextAsSent) {
   EXPECT_TRUE(found.empty());
 }
 
+TEST(ParseParam, ReadsATimeBoundAsItsUtcTimestamp) {
+  const auto from = query_time_bound("from", "Start");
+  problems found;
+  EXPECT_EQ(show(parse(from, "2026-11-01"s, found)), "text:2026-11-01T00:00:00");
+  EXPECT_EQ(show(parse(from, "2026-11-01T10:30Z"s, found)), "text:2026-11-01T10:30:00");
+  EXPECT_EQ(show(parse(from, "2026-11-01 10:30:05"s, found)), "text:2026-11-01T10:30:05");
+  EXPECT_EQ(show(parse(from, std::nullopt, found)), "none");
+  EXPECT_TRUE(found.empty());
+}
+
+TEST(ParseParam, RefusesATimeBoundThatIsNeitherADateNorATimestamp) {
+  for (const std::string raw : {"", "2026-11-31", "2026-11-01T10:00:00+05:30", "tomorrow"}) {
+    problems found;
+    EXPECT_FALSE(parse(query_time_bound("to", "End"), raw, found)) << raw;
+    const auto p = only_problem(found);
+    EXPECT_EQ(p["type"], "datetime_from_date_parsing");
+    EXPECT_EQ(p["loc"], json::array({"query", "to"}));
+    EXPECT_EQ(p["input"], raw);
+  }
+}
+
 TEST(ParseParam, RefusesInvalidUtf8) {
-  for (const auto& spec : {query_text("q", false, "Search"), limit_spec(), query_flag("f", "Flag")}) {
+  for (const auto& spec :
+       {query_text("q", false, "Search"), limit_spec(), query_flag("f", "Flag"), query_time_bound("from", "Start")}) {
     for (const std::string raw : {"\xFF", "ab\xC3", "\xED\xA0\x80", "\xC0\xAF"}) {
       problems found;
       EXPECT_FALSE(parse(spec, raw, found)) << spec.name;

@@ -137,22 +137,32 @@ std::optional<Entity> first_entity(connection& db, std::string_view sql, const A
 }
 
 /// One window of a list: `count_sql` counts every row it matches and `rows_sql` selects the
-/// window, both with `args` bound to ?1, ?2, ...; `rows_sql` takes the window's limit and
-/// skip in the two parameters after them.
-template <class Entity, class... Args>
-page_of<Entity> page_of_entities(connection& db, std::string_view count_sql, std::string_view rows_sql, page window,
-                                 const Args&... args) {
+/// window, both with their filters bound by `bind_filters(statement&)`; `rows_sql` takes the
+/// window's limit and skip in ?<limit_at> and ?<limit_at + 1>.
+template <class Entity, class Bind>
+page_of<Entity> page_of_filtered(connection& db, std::string_view count_sql, std::string_view rows_sql, page window,
+                                 int limit_at, const Bind& bind_filters) {
   page_of<Entity> result;
   {
     auto count = db.use(count_sql);
-    count.bind_all(args...);
+    bind_filters(count);
     count.next();
     result.total = count.integer(0);
   }
   auto rows = db.use(rows_sql);
-  rows.bind_all(args..., window.limit, window.skip);
+  bind_filters(rows);
+  rows.bind(limit_at, window.limit).bind(limit_at + 1, window.skip);
   while (rows.next()) result.items.push_back(read_entity<Entity>(rows));
   return result;
+}
+
+/// page_of_filtered with `args` bound to ?1, ?2, ... and the limit and skip in the two
+/// parameters after them.
+template <class Entity, class... Args>
+page_of<Entity> page_of_entities(connection& db, std::string_view count_sql, std::string_view rows_sql, page window,
+                                 const Args&... args) {
+  return page_of_filtered<Entity>(db, count_sql, rows_sql, window, static_cast<int>(sizeof...(Args)) + 1,
+                                  [&](statement& filters) { filters.bind_all(args...); });
 }
 
 /// The integer in the first column of the first row, or nullopt when there is no row.

@@ -1,4 +1,5 @@
 #include "store/sqlite/entity_rows.hpp"
+#include "store/sqlite/list_queries.hpp"
 #include "store/sqlite/repositories.hpp"
 
 namespace zomato::store::sqlite {
@@ -30,23 +31,23 @@ std::vector<domain::order_item> order_repository::items_of(domain::id_t order_id
   return items;
 }
 
-page_of<domain::order> order_repository::page_by(const std::string& owner_column, domain::id_t owner,
-                                                 std::optional<domain::order_status> status, page window) {
-  const std::string filter = " FROM orders WHERE " + owner_column + " = ?1 AND (?2 IS NULL OR order_status = ?2)";
-  return page_of_entities<domain::order>(
-      db_, "SELECT COUNT(*)" + filter,
-      "SELECT " + columns + filter + " ORDER BY order_date DESC, id LIMIT ?3 OFFSET ?4", window, owner,
-      status_text(status));
+page_of<domain::order> order_repository::page_by(std::string_view owner_column, domain::id_t owner,
+                                                 const order_filter& filter, page window) {
+  const auto sql = order_list_sql(owner_column, filter);
+  return page_of_filtered<domain::order>(db_, sql.count, sql.rows, window, sql.limit_at, [&](statement& query) {
+    query.bind(1, owner).bind(2, status_text(filter.status));
+    bind_range(query, sql, filter.placed);
+  });
 }
 
-page_of<domain::order> order_repository::of_customer(domain::id_t customer_id,
-                                                     std::optional<domain::order_status> status, page window) {
-  return page_by("customer_id", customer_id, status, window);
+page_of<domain::order> order_repository::of_customer(domain::id_t customer_id, const order_filter& filter,
+                                                     page window) {
+  return page_by("customer_id", customer_id, filter, window);
 }
 
-page_of<domain::order> order_repository::of_restaurant(domain::id_t restaurant_id,
-                                                       std::optional<domain::order_status> status, page window) {
-  return page_by("restaurant_id", restaurant_id, status, window);
+page_of<domain::order> order_repository::of_restaurant(domain::id_t restaurant_id, const order_filter& filter,
+                                                       page window) {
+  return page_by("restaurant_id", restaurant_id, filter, window);
 }
 
 void order_repository::insert(domain::order& o, std::vector<domain::order_item>& items) {

@@ -119,10 +119,8 @@ class order_repository final : public store::order_repository {
   explicit order_repository(connection& db) : db_(db) {}
   std::optional<domain::order> find(domain::id_t id) override;
   std::vector<domain::order_item> items_of(domain::id_t order_id) override;
-  page_of<domain::order> of_customer(domain::id_t customer_id, std::optional<domain::order_status> status,
-                                     page window) override;
-  page_of<domain::order> of_restaurant(domain::id_t restaurant_id, std::optional<domain::order_status> status,
-                                       page window) override;
+  page_of<domain::order> of_customer(domain::id_t customer_id, const order_filter& filter, page window) override;
+  page_of<domain::order> of_restaurant(domain::id_t restaurant_id, const order_filter& filter, page window) override;
   void insert(domain::order& order, std::vector<domain::order_item>& items) override;
   bool change_status(domain::id_t id, domain::order_status from, domain::order_status to,
                      const std::optional<std::string>& delivery_time) override;
@@ -131,8 +129,8 @@ class order_repository final : public store::order_repository {
   domain::restaurant_order_summary restaurant_summary(domain::id_t restaurant_id) override;
 
  private:
-  page_of<domain::order> page_by(const std::string& owner_column, domain::id_t owner,
-                                 std::optional<domain::order_status> status, page window);
+  page_of<domain::order> page_by(std::string_view owner_column, domain::id_t owner, const order_filter& filter,
+                                 page window);
   connection& db_;
 };
 
@@ -155,14 +153,17 @@ class review_repository final : public store::review_repository {
  public:
   explicit review_repository(connection& db) : db_(db) {}
   std::optional<domain::review> of_order(domain::id_t order_id) override;
-  page_of<domain::review> of_restaurant(domain::id_t restaurant_id, page window) override;
-  page_of<domain::review> of_customer(domain::id_t customer_id, page window) override;
+  page_of<domain::review> of_restaurant(domain::id_t restaurant_id, const domain::time_range& written,
+                                        page window) override;
+  page_of<domain::review> of_customer(domain::id_t customer_id, const domain::time_range& written,
+                                      page window) override;
   void insert(domain::review& review) override;
   std::vector<domain::id_t> restaurants_reviewed_by(domain::id_t customer_id) override;
   void refresh_rating(domain::id_t restaurant_id) override;
 
  private:
-  page_of<domain::review> page_by(const std::string& owner_column, domain::id_t owner, page window);
+  page_of<domain::review> page_by(std::string_view owner_column, domain::id_t owner, const domain::time_range& written,
+                                  page window);
   connection& db_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "domain/rounding.hpp"
 #include "store/sqlite/entity_rows.hpp"
+#include "store/sqlite/list_queries.hpp"
 
 namespace zomato::store::sqlite {
 namespace {
@@ -16,19 +17,23 @@ std::optional<domain::review> review_repository::of_order(domain::id_t order_id)
   return first_entity<domain::review>(db_, find_by_order, order_id);
 }
 
-page_of<domain::review> review_repository::page_by(const std::string& owner_column, domain::id_t owner, page window) {
-  const std::string filter = " FROM reviews WHERE " + owner_column + " = ?1";
-  return page_of_entities<domain::review>(
-      db_, "SELECT COUNT(*)" + filter,
-      "SELECT " + columns + filter + " ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3", window, owner);
+page_of<domain::review> review_repository::page_by(std::string_view owner_column, domain::id_t owner,
+                                                   const domain::time_range& written, page window) {
+  const auto sql = review_list_sql(owner_column, written);
+  return page_of_filtered<domain::review>(db_, sql.count, sql.rows, window, sql.limit_at, [&](statement& query) {
+    query.bind(1, owner);
+    bind_range(query, sql, written);
+  });
 }
 
-page_of<domain::review> review_repository::of_restaurant(domain::id_t restaurant_id, page window) {
-  return page_by("restaurant_id", restaurant_id, window);
+page_of<domain::review> review_repository::of_restaurant(domain::id_t restaurant_id, const domain::time_range& written,
+                                                         page window) {
+  return page_by("restaurant_id", restaurant_id, written, window);
 }
 
-page_of<domain::review> review_repository::of_customer(domain::id_t customer_id, page window) {
-  return page_by("customer_id", customer_id, window);
+page_of<domain::review> review_repository::of_customer(domain::id_t customer_id, const domain::time_range& written,
+                                                       page window) {
+  return page_by("customer_id", customer_id, written, window);
 }
 
 void review_repository::insert(domain::review& r) {
