@@ -60,6 +60,9 @@ jq -r '
          "  ours/nginx = \($t.ours / $t.nginx | r2) (target >= 1.0: \(verdict($t.ours >= $t.nginx))),"
          + " P/L = \($t.P / $t.L | r2) (target >= 0.85: \(verdict($t.P >= 0.85 * $t.L))),"
          + " nginx/L = \($t.nginx / $t.L | r2)",
+         "  ours/nginx by round: " + ($r | group_by(.round) | map((map(select(.target == "ours")) | .[0].rps)
+                                                                  / (map(select(.target == "nginx")) | .[0].rps) | r2)
+                                   | map(tostring) | join(", ")),
          (($r | map(select(.cpu_us_per_request)) | group_by(.target)
            | map({key: .[0].target, value: mean(.cpu_us_per_request)}) | from_entries) as $c
           | select($c.ours and $c.nginx)

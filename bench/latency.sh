@@ -12,13 +12,14 @@
 #           The default reads (popular items of 7, 30 and 90 days) each cost a few hundred ms
 #           uncached: a request that waited for a recomputation would stand out.
 #   nginx   nginx (2 workers) answering our exact body of GET /restaurants/1, next to our
-#           cached /restaurants/1, the limit server L and our GET /health P, alternated twice;
+#           cached /restaurants/1, the limit server L and our GET /health P, alternated
+#           BENCH_NGINX_ROUNDS (3) times;
 #           with the CPU time (user + system) each server used per request, since wrk shares
 #           the two cores and caps what either can reach.
 # BENCH_LATENCY_DURATION (s per run, 10), BENCH_MIX_DURATION (15), BENCH_HEALTH_CONNECTIONS (8:
 # the /health client), BENCH_LATENCY_SCENARIOS ("health herd mix nginx"), BENCH_SLOW_READ and
 # BENCH_HERD_PATH (/analytics/popular-items?period=30d), BENCH_HERD_REQUESTS (64),
-# BENCH_MIX_PATHS, NGINX (/usr/sbin/nginx). Alone it writes bench/results/<time>.json
+# BENCH_MIX_PATHS, NGINX (/usr/sbin/nginx), BENCH_NGINX_ROUNDS (3). Alone it writes bench/results/<time>.json
 # (BENCH_RESULTS_DIR elsewhere) and prints its table (bench/latency-table.sh).
 lat_duration="${BENCH_LATENCY_DURATION:-10}"
 mix_duration="${BENCH_MIX_DURATION:-15}"
@@ -29,6 +30,7 @@ herd_path="${BENCH_HERD_PATH:-/analytics/popular-items?period=30d}"
 herd_requests="${BENCH_HERD_REQUESTS:-64}"
 mix_paths="${BENCH_MIX_PATHS:-/analytics/popular-items?period=7d /analytics/popular-items?period=30d /analytics/popular-items?period=90d}"
 nginx_bin="${NGINX:-/usr/sbin/nginx}"
+nginx_rounds="${BENCH_NGINX_ROUNDS:-3}"
 
 # lrecord GROUP LABEL MEMBERS: one record of the latency section (MEMBERS: JSON members, no braces).
 lrecord() {
@@ -167,7 +169,7 @@ latency_mix() {
 }
 
 latency_nginx() {
-  echo "nginx side by side: wrk -c64 -d${lat_duration}s, 2 rounds of nginx, ours, L, P ($server_threads workers/threads each)"
+  echo "nginx side by side: wrk -c64 -d${lat_duration}s, $nginx_rounds rounds of nginx, ours, L, P ($server_threads workers/threads each)"
   if [[ ! -x "$nginx_bin" ]]; then
     echo "  skipped: no $nginx_bin (Debian package nginx; nginx-light is a transitional name for it)"
     lrecord nginx "nginx side by side" '"skipped":"nginx is not installed"'
@@ -226,7 +228,7 @@ EOF
   start_limit "$server_threads"
   local round nginx_pids
   nginx_pids="$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"
-  for round in 1 2; do
+  for round in $(seq "$nginx_rounds"); do
     cpu_pids=$nginx_pids lrun nginx "nginx /restaurants/1" "\"target\":\"nginx\",\"round\":$round" 64 \
       "$lat_duration" read.lua "$nginx_port" PATH_TEMPLATE=/restaurants/1 MAX_ID=1
     cpu_pids=$server_pid lrun nginx "ours cached /restaurants/1" "\"target\":\"ours\",\"round\":$round" 64 \
