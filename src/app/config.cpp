@@ -1,7 +1,10 @@
 #include "app/config.hpp"
 
 #include <charconv>
+#include <initializer_list>
+#include <string_view>
 #include <thread>
+#include <utility>
 
 #include "domain/text.hpp"
 
@@ -36,6 +39,22 @@ void read_per_namespace(const char* name, const std::string& text,
         static_cast<int>(integer_in(name, item.substr(equals + 1), 0, std::int64_t{7} * 24 * 3600));
     at = comma + 1;
   }
+}
+
+// The choice `text` names (compared without case); config_error listing the names otherwise.
+template <class Choice>
+Choice named(const char* variable, const std::string& text,
+             std::initializer_list<std::pair<std::string_view, Choice>> choices) {
+  const auto name = domain::lower_case(text);
+  std::string listed;
+  std::size_t index = 0;
+  for (const auto& [choice_name, choice] : choices) {
+    if (name == choice_name) return choice;
+    listed += index == 0 ? "" : index + 1 == choices.size() ? " or " : ", ";
+    listed += choice_name;
+    ++index;
+  }
+  throw config_error(std::string(variable) + " must be " + listed + ", got '" + text + "'");
 }
 
 }  // namespace
@@ -84,43 +103,23 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
   if (auto v = lookup("DATABASE_URL")) c.database_path = sqlite_path_of(*v);
   if (auto v = lookup("REDIS_URL"); v && !v->empty()) c.redis = redis_endpoint_of(*v);
   if (auto v = lookup("ENVIRONMENT")) {
-    const auto name = domain::lower_case(*v);
-    if (name == "development") {
-      c.env = environment::development;
-    } else if (name == "staging") {
-      c.env = environment::staging;
-    } else if (name == "production") {
-      c.env = environment::production;
-    } else {
-      throw config_error("ENVIRONMENT must be development, staging or production, got '" + *v + "'");
-    }
+    c.env = named<environment>("ENVIRONMENT", *v,
+                               {{"development", environment::development},
+                                {"staging", environment::staging},
+                                {"production", environment::production}});
   }
   if (auto v = lookup("THREADS")) c.threads = static_cast<unsigned>(integer_in("THREADS", *v, 1, 256));
   if (auto v = lookup("READ_THREADS")) c.read_threads = static_cast<unsigned>(integer_in("READ_THREADS", *v, 1, 256));
   if (auto v = lookup("WRITE_THREADS")) c.write_threads = static_cast<unsigned>(integer_in("WRITE_THREADS", *v, 1, 64));
   if (auto v = lookup("LOG_LEVEL")) {
-    const auto name = domain::lower_case(*v);
-    if (name == "debug") {
-      c.logging = log_level::debug;
-    } else if (name == "info") {
-      c.logging = log_level::info;
-    } else if (name == "warning") {
-      c.logging = log_level::warning;
-    } else if (name == "error") {
-      c.logging = log_level::error;
-    } else {
-      throw config_error("LOG_LEVEL must be debug, info, warning or error, got '" + *v + "'");
-    }
+    c.logging = named<log_level>("LOG_LEVEL", *v,
+                                 {{"debug", log_level::debug},
+                                  {"info", log_level::info},
+                                  {"warning", log_level::warning},
+                                  {"error", log_level::error}});
   }
   if (auto v = lookup("LOG_FORMAT")) {
-    const auto name = domain::lower_case(*v);
-    if (name == "text") {
-      c.access_log = log_format::text;
-    } else if (name == "json") {
-      c.access_log = log_format::json;
-    } else {
-      throw config_error("LOG_FORMAT must be text or json, got '" + *v + "'");
-    }
+    c.access_log = named<log_format>("LOG_FORMAT", *v, {{"text", log_format::text}, {"json", log_format::json}});
   }
   const auto size = [&](const char* name, std::size_t& target, std::int64_t least, std::int64_t most) {
     if (auto v = lookup(name)) target = static_cast<std::size_t>(integer_in(name, *v, least, most));

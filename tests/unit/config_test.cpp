@@ -92,6 +92,19 @@ TEST(LoadConfig, ReadsLogLevelsInAnyCase) {
   EXPECT_EQ(load({{"LOG_LEVEL", "error"}}).logging, log_level::error);
 }
 
+TEST(LoadConfig, AnUnknownChoiceIsNamedWithTheChoices) {
+  const auto message = [](const variables& environment) {
+    try {
+      (void)load(environment);
+    } catch (const config_error& error) {
+      return std::string(error.what());
+    }
+    return std::string();
+  };
+  EXPECT_EQ(message({{"ENVIRONMENT", "prod"}}), "ENVIRONMENT must be development, staging or production, got 'prod'");
+  EXPECT_EQ(message({{"LOG_FORMAT", "xml"}}), "LOG_FORMAT must be text or json, got 'xml'");
+}
+
 TEST(LoadConfig, ReadsTheLogFormatTextByDefault) {
   EXPECT_EQ(load({}).access_log, log_format::text);
   EXPECT_EQ(load({{"LOG_FORMAT", "JSON"}}).access_log, log_format::json);
