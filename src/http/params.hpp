@@ -8,8 +8,6 @@
 #include <variant>
 #include <vector>
 
-#include <boost/container/small_vector.hpp>
-
 #include "http/problems.hpp"
 
 namespace zomato::http {
@@ -66,8 +64,7 @@ class params {
 
  private:
   const param_value* find(std::string_view name) const;
-  /// Inline room for the parameters of almost every route: resolving a request allocates nothing.
-  boost::container::small_vector<std::pair<std::string_view, param_value>, 6> values_;
+  std::vector<std::pair<std::string_view, param_value>> values_;
 };
 
 /// Reads a parameter's raw text into its typed value, or explains why it cannot.
