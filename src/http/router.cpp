@@ -60,11 +60,12 @@ void router::add(route entry) {
                                      [&](const param_spec& spec) { return spec.name == scope; })) {
     throw std::logic_error("route " + entry.pattern + " scopes its cache by undeclared " + scope);
   }
-  entry.index = routes_.size();
-  routes_.push_back(std::move(entry));
   if (by_length_.size() <= shape.segments.size()) by_length_.resize(shape.segments.size() + 1);
   auto& same_length = by_length_[shape.segments.size()];
-  auto& order = parts.empty() || is_param(parts[0]) ? same_length.others : same_length.by_first[std::string(parts[0])];
+  const auto& first = shape.segments.empty() ? std::string() : shape.segments.front();
+  auto& order = first.empty() || is_param(first) ? same_length.others : same_length.by_first[first];
+  entry.index = routes_.size();
+  routes_.push_back(std::move(entry));
   order.insert(
       std::upper_bound(order.begin(), order.end(), shape,
                        [](const compiled& a, const compiled& b) { return more_specific(a.segments, b.segments); }),
