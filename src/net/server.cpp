@@ -252,11 +252,16 @@ struct server::impl {
     asio::co_spawn(c->socket.get_executor(), guard(c, options.read_timeout), asio::detached);
     request_parser parser(options.limits);
     std::string head;
-    std::string own_id;  // the id made for a request that came without one
+    std::string own_id;    // the id made for a request that came without one
+    bool drained = false;  // see the reading below
     for (;;) {
       // Reads until the parser has a whole request or refuses one (a request pipelined behind the
       // last one needs no read): incomplete means the connection ended or timed out first.
-      // Inline, as a coroutine of its own would cost a frame per request.
+      // Inline, as a coroutine of its own would cost a frame per request. Reads are made here at
+      // once, so that `drained` is known: the last read took less than it had room for and the
+      // loop has not run since, so the socket is empty and (its events being edge-triggered) any
+      // byte still to come raises a fresh event, which is waited for first instead of trying a
+      // read that would fail: one system call less per request.
       c->now = phase::reading;
       auto read = parser.parse();
       while (read == parse_state::incomplete) {
@@ -265,11 +270,18 @@ struct server::impl {
                                      asio::redirect_error(use_task, ec));
           if (ec) break;
           parser.continue_sent();
+          drained = false;
+        }
+        if (drained) {
+          co_await c->socket.async_wait(socket_type::wait_read, asio::redirect_error(use_task, ec));
+          if (ec) break;
         }
         const auto room = parser.space();
-        const auto count = co_await c->socket.async_read_some(asio::buffer(room.data(), room.size()),
-                                                              asio::redirect_error(use_task, ec));
+        const auto count = c->socket.read_some(asio::buffer(room.data(), room.size()), ec);
+        drained = ec == asio::error::would_block;  // empty after all: wait for its next event
+        if (drained) continue;
         if (ec) break;
+        drained = count < room.size();
         parser.filled(count);
         read = parser.parse();
       }
@@ -288,7 +300,10 @@ struct server::impl {
       auto req = handler_view(message);
       later deferred(*contexts[loop_index]);
       auto now = answer_now(req, loop_index, deferred);
-      if (!now && deferred.taken()) now = co_await answer_of(deferred.state());
+      if (!now && deferred.taken()) {
+        now = co_await answer_of(deferred.state());
+        drained = false;  // the loop ran meanwhile and may have taken the socket's event
+      }
       if (!now) now = internal_error();
       const auto& res = *now;
       const auto request_id = request_id_of(message, state, own_id);
@@ -313,6 +328,7 @@ struct server::impl {
       if (sent && *sent < asio::buffer_size(wire)) {
         co_await asio::async_write(c->socket, unsent(wire, *sent), asio::redirect_error(use_task, ec));
         if (ec) sent.reset();
+        drained = false;
       }
       state.in_flight.fetch_sub(1, std::memory_order_relaxed);
       if (options.access_log != access_log_format::off) {
