@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 
+#include "domain/clock.hpp"
+#include "domain/rounding.hpp"
 #include "domain/text.hpp"
 #include "http/json_writer.hpp"
 
@@ -14,37 +15,17 @@ constexpr std::size_t longest_request_id = 128;
 
 char* write_hex(char* at, std::uint64_t value) { return std::to_chars(at, at + 16, value, 16).ptr; }
 
-// "2026-12-06T18:55:00.123Z".
-void append_time(std::string& out, std::chrono::system_clock::time_point at) {
-  using namespace std::chrono;
-  const auto ms = floor<milliseconds>(at);
-  const auto day = floor<days>(ms);
-  const year_month_day date(day);
-  const hh_mm_ss time(ms - day);
-  const auto two = [&](unsigned value) {
-    out += static_cast<char>('0' + value / 10 % 10);
-    out += static_cast<char>('0' + value % 10);
-  };
-  domain::append_integer(out, static_cast<int>(date.year()));
-  out += '-';
-  two(static_cast<unsigned>(date.month()));
-  out += '-';
-  two(static_cast<unsigned>(date.day()));
-  out += 'T';
-  two(static_cast<unsigned>(time.hours().count()));
-  out += ':';
-  two(static_cast<unsigned>(time.minutes().count()));
-  out += ':';
-  two(static_cast<unsigned>(time.seconds().count()));
-  out += '.';
-  const auto millis = static_cast<unsigned>(time.subseconds().count());
-  out += static_cast<char>('0' + millis / 100);
-  two(millis % 100);
-  out += 'Z';
+// "2026-12-06T18:55:00.123Z": the contract's timestamp with milliseconds and its zone.
+std::string rfc3339_time(std::chrono::system_clock::time_point at) {
+  const auto millis = std::chrono::floor<std::chrono::milliseconds>(at).time_since_epoch().count() % 1000;
+  auto text = domain::format_timestamp(at);
+  text += '.';
+  text += static_cast<char>('0' + millis / 100);
+  text += static_cast<char>('0' + millis / 10 % 10);
+  text += static_cast<char>('0' + millis % 10);
+  text += 'Z';
+  return text;
 }
-
-// Milliseconds with two decimals, rounded half up.
-double two_decimals(double ms) { return static_cast<double>(std::llround(ms * 100.0)) / 100.0; }
 
 }  // namespace
 
@@ -52,8 +33,8 @@ void append_access_line(std::string& out, access_log_format format, const access
   if (format == access_log_format::off) return;
   if (format == access_log_format::text) {
     char elapsed[32];
-    const auto written =
-        std::to_chars(elapsed, elapsed + sizeof elapsed, two_decimals(record.elapsed_ms), std::chars_format::fixed, 2);
+    const auto written = std::to_chars(elapsed, elapsed + sizeof elapsed, domain::two_decimals(record.elapsed_ms),
+                                       std::chars_format::fixed, 2);
     out.append(record.method).append(" ").append(record.target).append(" ");
     domain::append_integer(out, record.status);
     out.append(" ").append(elapsed, written.ptr).append("ms");
@@ -61,16 +42,14 @@ void append_access_line(std::string& out, access_log_format format, const access
     out += '\n';
     return;
   }
-  std::string time;
-  append_time(time, record.at);
   http::json_writer line;
   line.begin_object()
-      .field("time", time)
+      .field("time", rfc3339_time(record.at))
       .field("request_id", record.request_id)
       .field("method", record.method)
       .field("target", record.target)
       .field("status", record.status)
-      .field("duration_ms", two_decimals(record.elapsed_ms))
+      .field("duration_ms", domain::two_decimals(record.elapsed_ms))
       .field("bytes", static_cast<std::int64_t>(record.body_bytes))
       .key("cache");
   if (record.cache_status.empty()) {
