@@ -32,9 +32,15 @@ http::response bad_period(const std::string& value) {
                        "String should match pattern '^[0-9]+[hdw]$' (e.g. 24h, 7d, 2w; at most a year)");
 }
 
-http::param_spec period_param() { return http::query_text("period", false, "Look-back window: 24h, 7d, 30d, 2w"); }
+http::param_spec period_param() { return http::query_text("period", false, "Look-back window: a count of hours, days or weeks (24h, 7d, 30d, 2w)", "7d"); }
 
 }  // namespace
+
+http::param_spec analytics_type() {
+  auto spec = http::path_text("analytics_type", "What to recompute; another value is answered 404", "popular-items");
+  spec.choices = {"revenue", "customers", "restaurants", "popular-items"};
+  return spec;
+}
 
 std::vector<std::string> analytics_targets(const std::string& type) {
   if (type == "revenue") return {"/analytics/revenue/daily?date=" + domain::now_timestamp().substr(0, 10)};
@@ -49,28 +55,66 @@ std::vector<std::string> analytics_targets(const std::string& type) {
 
 void add_analytics_routes(http::router& routes, openapi_components& docs, services::analytics_service& analytics,
                           const internal_get& get, const background_runner& later) {
-  docs.object("DailyRevenue", {{"date", "string"},
-                               {"total_revenue", "string"},
-                               {"total_orders", "integer"},
-                               {"average_order_value", "string"},
-                               {"orders_by_status", "object"},
-                               {"top_restaurants", "array"},
-                               {"cache_ttl", "integer"}});
-  docs.object("CustomerBehavior", {{"period", "string"},
-                                   {"total_customers", "integer"},
-                                   {"active_customers", "integer"},
-                                   {"customer_segments", "object"},
-                                   {"cache_ttl", "integer"}});
-  docs.raw(
-      "RestaurantPerformance",
-      R"({"type":"object","description":"One restaurant's figures, or {restaurants:[...], total_restaurants} without restaurant_id"})");
-  docs.object("PopularItems", {{"period", "string"}, {"popular_items", "array"}, {"cache_ttl", "integer"}});
-  docs.object("RefreshAccepted",
-              {{"status", "string"}, {"message", "string"}, {"analytics_type", "string"}, {"timestamp", "number"}});
+  using namespace schemas;
+  docs.tag(tag, "Revenue, customer segments, restaurant performance and best sellers over time");
+  const auto status_counts = map_of(whole()).described("Orders by status (every status, cancelled included)");
+  docs.add("DailyRevenue", object_of({{"date", date()},
+                                      {"total_revenue", money_text()},
+                                      {"total_orders", whole()},
+                                      {"paid_orders", whole()},
+                                      {"cancelled_orders", whole()},
+                                      {"unique_customers", whole()},
+                                      {"average_order_value", money_text()},
+                                      {"orders_by_status", status_counts},
+                                      {"top_restaurants", list_of(object_of({{"restaurant_id", whole()},
+                                                                             {"name", text()},
+                                                                             {"revenue", money_text()}}))},
+                                      {"cache_ttl", whole()}}));
+  docs.add("CustomerBehavior", object_of({{"period", text()},
+                                          {"period_start", timestamp()},
+                                          {"total_customers", whole()},
+                                          {"active_customers", whole()},
+                                          {"customer_segments", object_of({{"new_customers", whole()},
+                                                                           {"regular_customers", whole()},
+                                                                           {"loyal_customers", whole()},
+                                                                           {"inactive_customers", whole()}})},
+                                          {"total_orders", whole()},
+                                          {"total_spent", money_text()},
+                                          {"average_orders_per_active_customer", number()},
+                                          {"average_spend_per_active_customer", money_text()},
+                                          {"cache_ttl", whole()}}));
+  std::vector<shape_field> performance{{"restaurant_id", whole()},    {"restaurant_name", text()},
+                                       {"total_orders", whole()},     {"completed_orders", whole()},
+                                       {"cancelled_orders", whole()}, {"completion_rate", number()},
+                                       {"total_revenue", money_text()}, {"average_order_value", money_text()},
+                                       {"average_rating", number()},  {"total_reviews", whole()},
+                                       {"current_rating", number()}};
+  docs.add("RestaurantFigures", object_of(performance));
+  performance.push_back({"cache_ttl", whole()});
+  docs.add("RestaurantPerformance",
+           one_of({object_of(performance).described("With restaurant_id: that restaurant's figures"),
+                   object_of({{"restaurants", list_of(component("RestaurantFigures"))},
+                              {"total_restaurants", whole()},
+                              {"cache_ttl", whole()}})
+                       .described("Without restaurant_id: the restaurants by revenue")}));
+  docs.add("PopularItems", object_of({{"period", text()},
+                                      {"period_start", timestamp()},
+                                      {"popular_items", list_of(object_of({{"menu_item_id", whole()},
+                                                                           {"name", text()},
+                                                                           {"restaurant_id", whole()},
+                                                                           {"restaurant_name", text()},
+                                                                           {"total_quantity", whole()},
+                                                                           {"order_count", whole()},
+                                                                           {"total_revenue", money_text()}}))},
+                                      {"cache_ttl", whole()}}));
+  docs.add("RefreshAccepted", object_of({{"status", text_choice({"success"})},
+                                         {"message", text()},
+                                         {"analytics_type", text()},
+                                         {"timestamp", number().described("Seconds since the Unix epoch")}}));
 
   routes.add({verb::get,
               "/analytics/revenue/daily",
-              {http::query_text("date", true, "YYYY-MM-DD")},
+              {http::query_text("date", true, "YYYY-MM-DD", "2026-01-15")},
               [&](const request&, const params& p) {
                 const auto date = *p.text("date");
                 if (!domain::parse_date(date)) {
@@ -79,7 +123,7 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
                 }
                 return http::json(200, schemas::render(analytics.daily_revenue(date), revenue_ttl));
               },
-              {tag, "Revenue and orders of one day (24 h cache)", "", "DailyRevenue"},
+              {tag, "getDailyRevenue", "Revenue and orders of one day (24 h cache)", "", "DailyRevenue"},
               cache::cached_in(cache::cache_namespace::analytics, revenue_ttl)});
 
   routes.add({verb::get,
@@ -93,7 +137,7 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
                     200, schemas::render(analytics.customer_behavior(*window, std::chrono::system_clock::now()),
                                          behavior_ttl));
               },
-              {tag, "Customer segments by orders in a period (4 h cache)", "", "CustomerBehavior"},
+              {tag, "getCustomerBehavior", "Customer segments by orders in a period (4 h cache)", "", "CustomerBehavior"},
               cache::cached_in(cache::cache_namespace::analytics, behavior_ttl)});
 
   routes.add(
@@ -108,7 +152,7 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
              analytics.restaurant_performance(id, p.integer("limit")), 200,
              [single](const services::performance_report& r) { return schemas::render(r, single, performance_ttl); });
        },
-       {tag, "Orders, completion, revenue and ratings per restaurant (cache-aside, 4 h)", "", "RestaurantPerformance"},
+       {tag, "getRestaurantPerformance", "Orders, completion, revenue and ratings per restaurant (cache-aside, 4 h)", "", "RestaurantPerformance", 200, {{404}}},
        cache::cached_in(cache::cache_namespace::analytics, performance_ttl)});
 
   routes.add({verb::get,
@@ -122,12 +166,12 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
                                                                                std::chrono::system_clock::now()),
                                                        popular_ttl));
               },
-              {tag, "Best-selling items in a period (refresh-ahead, 20 min)", "", "PopularItems"},
+              {tag, "getPopularItems", "Best-selling items in a period (refresh-ahead, 20 min)", "", "PopularItems"},
               cache::cached_in(cache::cache_namespace::analytics, popular_ttl)});
 
   routes.add({verb::post,
               "/analytics/refresh/{analytics_type}",
-              {http::path_text("analytics_type", "revenue, customers, restaurants or popular-items")},
+              {analytics_type()},
               [get, later](const request&, const params& p) {
                 const auto type = *p.text("analytics_type");
                 auto targets = analytics_targets(type);
@@ -146,7 +190,7 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
                     .end_object();
                 return http::json(202, std::move(out.text()));
               },
-              {tag, "Recompute an analytics type in the background", "", "RefreshAccepted", 202}});
+              {tag, "refreshAnalytics", "Recompute an analytics type in the background", "", "RefreshAccepted", 202, {{404}}}});
 }
 
 }  // namespace zomato::api

@@ -85,7 +85,7 @@ void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, cons
                     .end_object();
                 return http::json(200, std::move(out.text()));
               },
-              {tag, "Time a restaurant read from the database, then from the cache", "", "CacheEnvelope"}});
+              {tag, "demoCacheTest", "Time a restaurant read from the database, then from the cache", "", "CacheTest"}});
 
   routes.add({verb::get,
               "/cache/demo/performance-comparison",
@@ -126,7 +126,7 @@ void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, cons
                     .end_object();
                 return http::json(200, std::move(out.text()));
               },
-              {tag, "The same reads timed uncached and cached, inside the process", "", "CacheEnvelope"}});
+              {tag, "demoPerformanceComparison", "The same reads timed uncached and cached, inside the process", "", "PerformanceComparison"}});
 
   routes.add({verb::get,
               "/cache/performance/comprehensive-report",
@@ -138,7 +138,7 @@ void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, cons
                     200, schemas::render_comprehensive_report(s, cache::assess(s), sample.uncached_ms, sample.cached_ms,
                                                               cache::recommendations_for(s)));
               },
-              {tag, "Statistics, metrics, a timed sample and recommendations", "", "CacheEnvelope"}});
+              {tag, "getCacheReport", "Statistics, metrics, a timed sample and recommendations", "", "CacheReport"}});
 }
 
 }  // namespace zomato::api

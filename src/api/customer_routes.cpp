@@ -20,14 +20,18 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                          services::customer_service& customers, services::order_service& orders) {
   docs.body("CustomerCreate", rules.customer(), schemas::body_mode::create);
   docs.body("CustomerUpdate", rules.customer(), schemas::body_mode::update);
-  docs.object("Customer", schemas::shape_of<domain::customer>());
+  using namespace schemas;
+  docs.tag(tag, "Customers, their order history and what they spend");
+  docs.add("Customer", shape_of<domain::customer>());
   docs.page("CustomerList", "customers", "Customer");
-  docs.object("CustomerAnalytics", {{"customer_id", "integer"},
-                                    {"total_orders", "integer"},
-                                    {"total_spent", "string"},
-                                    {"average_order_value", "string"},
-                                    {"favorite_restaurants", "array"},
-                                    {"order_status_breakdown", "object"}});
+  docs.add("CustomerAnalytics",
+           object_of({{"customer_id", whole()},
+                      {"total_orders", whole()},
+                      {"total_spent", money_text()},
+                      {"average_order_value", money_text()},
+                      {"favorite_restaurants",
+                       list_of(object_of({{"restaurant_id", whole()}, {"name", text()}, {"order_count", whole()}}))},
+                      {"order_status_breakdown", map_of(whole()).described("Orders by status")}}));
 
   routes.add({verb::post,
               "/customers/",
@@ -38,7 +42,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(customers.create(writes_of(req), std::move(draft)), 201);
               },
-              {tag, "Register a customer", "CustomerCreate", "Customer", 201}});
+              {tag, "createCustomer", "Register a customer", "CustomerCreate", "Customer", 201, {{400}}}});
 
   routes.add({verb::get,
               "/customers/",
@@ -49,14 +53,14 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                     200, schemas::render_page("customers",
                                               customers.list(p.flag("active_only").value_or(false), window), window));
               },
-              {tag, "List customers, newest first", "", "CustomerList"},
+              {tag, "listCustomers", "List customers, newest first", "", "CustomerList"},
               cache::cached_in(cache::cache_namespace::customers)});
 
   routes.add({verb::get,
               "/customers/{customer_id}",
               {customer_id()},
               [&](const request&, const params& p) { return answer(customers.get(p.integer("customer_id")), 200); },
-              {tag, "Get a customer", "", "Customer"},
+              {tag, "getCustomer", "Get a customer", "", "Customer"},
               cache::cached_in(cache::cache_namespace::customers),
               http::work_kind::quick});
 
@@ -69,7 +73,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(customers.update(writes_of(req), p.integer("customer_id"), patch), 200);
               },
-              {tag, "Update a customer (only the fields sent)", "CustomerUpdate", "Customer"}});
+              {tag, "updateCustomer", "Update a customer (only the fields sent)", "CustomerUpdate", "Customer", 200, {{400}}}});
 
   routes.add({verb::delete_,
               "/customers/{customer_id}",
@@ -77,13 +81,13 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
               [&](const request& req, const params& p) {
                 return no_content(customers.remove(writes_of(req), p.integer("customer_id")));
               },
-              {tag, "Delete a customer with their orders and reviews", "", "", 204}});
+              {tag, "deleteCustomer", "Delete a customer with their orders and reviews", "", "", 204}});
 
   routes.add({verb::get,
               "/customers/{customer_id}/orders",
               order_list_params(customer_id()),
               order_list(orders, customer_id().name, &services::order_service::of_customer),
-              {tag, "A customer's order history, newest first", "", "OrderList"},
+              {tag, "listCustomerOrderHistory", "A customer's order history, newest first", "", "OrderList"},
               cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::customer)});
 
   routes.add({verb::get,
@@ -95,7 +99,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                   return schemas::render_customer_analytics(id, summary);
                 });
               },
-              {tag, "A customer's spending and favourite restaurants", "", "CustomerAnalytics"},
+              {tag, "getCustomerAnalytics", "A customer's spending and favourite restaurants", "", "CustomerAnalytics"},
               cache::cached_in(cache::cache_namespace::analytics, 0, cache::scope_kind::customer)});
 }
 

@@ -55,7 +55,38 @@ pair_timing time_twice(const internal_get& get, std::string_view path, std::stri
 
 void add_demo_routes(http::router& routes, openapi_components& docs, services::sample_data_service& samples,
                      const internal_get& get) {
-  docs.raw("DemoResult", R"({"type":"object","properties":{"status":{"type":"string"},"message":{"type":"string"}}})");
+  using namespace schemas;
+  docs.tag(tag, "Demo data and cache timings to try the API with");
+  docs.add("SampleDataCreated",
+           object_of({{"status", text_choice({"success"})},
+                      {"message", text()},
+                      {"created", object_of({{"restaurants", whole()},
+                                             {"menu_items", whole()},
+                                             {"customers", whole()},
+                                             {"orders", whole()},
+                                             {"reviews", whole()}})},
+                      {"restaurants", list_of(object_of({{"id", whole()},
+                                                         {"name", text()},
+                                                         {"cuisine_type", text()},
+                                                         {"rating", number()}}))}}));
+  docs.add("SampleDataDeleted", object_of({{"status", text_choice({"success"})},
+                                           {"message", text()},
+                                           {"deleted_restaurants", whole()},
+                                           {"deleted_customers", whole()}}));
+  const auto timing_of = [](std::vector<shape_field> fields) {
+    fields.insert(fields.begin(), {{"first_request_ms", number()},
+                                   {"second_request_ms", number()},
+                                   {"improvement", text().described("As \"98.64%\"")}});
+    return object_of(std::move(fields));
+  };
+  docs.add("CachePerformanceTest",
+           object_of({{"status", text_choice({"success"})},
+                      {"performance_tests",
+                       object_of({{"restaurant_list", timing_of({{"restaurants_found", whole()}})},
+                                  {"individual_restaurant", timing_of({{"restaurant_id", whole()}}), false}})},
+                      {"cache_recommendations", object_of({{"cache_hit_threshold", text()},
+                                                           {"cache_miss_expected", text()},
+                                                           {"optimal_performance", text()}})}}));
 
   routes.add({verb::post,
               "/demo/sample-data",
@@ -82,7 +113,7 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
                 out.end_array().end_object();
                 return http::json(200, std::move(out.text()));
               },
-              {tag, "Create the demo restaurants, menus, customers and orders (once)", "", "DemoResult"}});
+              {tag, "createSampleData", "Create the demo restaurants, menus, customers and orders (once)", "", "SampleDataCreated", 200, {{400}}}});
 
   routes.add({verb::delete_,
               "/demo/sample-data",
@@ -99,7 +130,7 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
                     .end_object();
                 return http::json(200, std::move(out.text()));
               },
-              {tag, "Remove only the demo data", "", "DemoResult"}});
+              {tag, "deleteSampleData", "Remove only the demo data", "", "SampleDataDeleted"}});
 
   routes.add({verb::get,
               "/demo/cache-performance-test",
@@ -141,7 +172,7 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
                     .end_object();
                 return http::json(200, std::move(out.text()));
               },
-              {tag, "Time the same reads from the database and from the cache", "", "DemoResult"}});
+              {tag, "demoCachePerformance", "Time the same reads from the database and from the cache", "", "CachePerformanceTest"}});
 }
 
 }  // namespace zomato::api

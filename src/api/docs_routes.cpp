@@ -54,53 +54,67 @@ const char* const redoc_page = R"(<!DOCTYPE html>
 std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_components& docs,
                                              const std::string& asset_dir) {
   auto document = std::make_shared<std::string>("{}");
-  docs.raw("OpenAPI", R"({"type":"object"})");
-  docs.raw("Html", R"({"type":"string"})");
-  docs.raw("HTTPValidationError",
-           R"({"type":"object","properties":{"detail":{"type":"array","items":{"type":"object","properties":)"
-           R"({"type":{"type":"string"},"loc":{"type":"array","items":{}},"msg":{"type":"string"},"input":{}}}}}})");
+  using namespace schemas;
+  docs.add("OpenApiDocument", object_of({{"openapi", text()},
+                                         {"info", map_of(anything())},
+                                         {"servers", list_of(map_of(anything()))},
+                                         {"tags", list_of(map_of(anything()))},
+                                         {"paths", map_of(map_of(anything()))},
+                                         {"components", map_of(map_of(anything()))}}));
+  docs.text("Html", "text/html");
+  docs.text("Stylesheet", "text/css");
+  docs.text("Script", "application/javascript");
+  docs.add("HTTPError", object_of({{"detail", text().described("What went wrong")}}));
+  docs.add("ValidationProblem",
+           object_of({{"type", text().described("The kind of problem, as FastAPI names it")},
+                      {"loc", list_of(one_of({text(), whole()})).described("Where: body, query or path, then the key")},
+                      {"msg", text()},
+                      {"input", anything().described("The value that was refused")},
+                      {"ctx", map_of(anything()), false}}));
+  docs.add("HTTPValidationError", object_of({{"detail", list_of(component("ValidationProblem"))}}));
   const char* const tag = "Documentation";
+  docs.tag(tag, "This document and the pages that render it");
 
   routes.add({http::verb::get,
               "/openapi.json",
               {},
               [document](const http::request&, const http::params&) { return http::json(200, *document); },
-              {tag, "This OpenAPI document", "", "OpenAPI"},
+              {tag, "getOpenApiDocument", "This OpenAPI document", "", "OpenApiDocument"},
               {},
               http::work_kind::quick});
   routes.add({http::verb::get,
               "/docs",
               {},
               [](const http::request&, const http::params&) { return page("text/html; charset=utf-8", swagger_page); },
-              {tag, "Swagger UI", "", "Html"},
+              {tag, "getSwaggerUi", "Swagger UI", "", "Html"},
               {},
               http::work_kind::quick});
   routes.add({http::verb::get,
               "/redoc",
               {},
               [](const http::request&, const http::params&) { return page("text/html; charset=utf-8", redoc_page); },
-              {tag, "ReDoc", "", "Html"},
+              {tag, "getRedoc", "ReDoc", "", "Html"},
               {},
               http::work_kind::quick});
   routes.add({http::verb::get,
               "/docs/swagger-ui.css",
               {},
               serve(load(asset_dir + "/swagger-ui-dist/swagger-ui.css", "text/css")),
-              {tag, "Swagger UI stylesheet", "", ""},
+              {tag, "getSwaggerUiStylesheet", "Swagger UI stylesheet", "", "Stylesheet", 200, {{404}}},
               {},
               http::work_kind::quick});
   routes.add({http::verb::get,
               "/docs/swagger-ui-bundle.js",
               {},
               serve(load(asset_dir + "/swagger-ui-dist/swagger-ui-bundle.js", "application/javascript")),
-              {tag, "Swagger UI script", "", ""},
+              {tag, "getSwaggerUiScript", "Swagger UI script", "", "Script", 200, {{404}}},
               {},
               http::work_kind::quick});
   routes.add({http::verb::get,
               "/redoc/redoc.standalone.js",
               {},
               serve(load(asset_dir + "/redoc/bundles/redoc.standalone.js", "application/javascript")),
-              {tag, "ReDoc script", "", ""},
+              {tag, "getRedocScript", "ReDoc script", "", "Script", 200, {{404}}},
               {},
               http::work_kind::quick});
   return document;

@@ -1,15 +1,21 @@
 #include "api/openapi.hpp"
 
+#include <algorithm>
 #include <limits>
+#include <set>
 #include <stdexcept>
 
 #include "api/service_routes.hpp"
+#include "cache/route_rules.hpp"
 #include "http/json_writer.hpp"
 
 namespace zomato::api {
 namespace {
 
 using http::json_writer;
+using schemas::shape;
+
+const std::string ref_prefix = "#/components/schemas/";
 
 std::string_view type_of(schemas::field_kind kind) {
   switch (kind) {
@@ -22,12 +28,13 @@ std::string_view type_of(schemas::field_kind kind) {
   }
 }
 
-std::string_view format_of(schemas::field_kind kind) {
+/// The format or pattern the body's text takes. Times of day and timestamps carry no zone, so
+/// the JSON Schema formats "time" and "date-time" (which require one) would refuse them.
+void write_text_form(json_writer& out, schemas::field_kind kind) {
   switch (kind) {
-    case schemas::field_kind::time_of_day: return "time";
-    case schemas::field_kind::timestamp: return "date-time";
-    case schemas::field_kind::email: return "email";
-    default: return "";
+    case schemas::field_kind::time_of_day: out.field("pattern", "^\\d{2}:\\d{2}(:\\d{2})?$"); break;
+    case schemas::field_kind::email: out.field("format", "email"); break;
+    default: break;
   }
 }
 
@@ -46,7 +53,98 @@ std::string_view operation_key(http::verb method) {
 }
 
 void write_ref(json_writer& out, const std::string& component) {
-  out.begin_object().field("$ref", "#/components/schemas/" + component).end_object();
+  out.begin_object().field("$ref", ref_prefix + component).end_object();
+}
+
+void write_choices(json_writer& out, const std::vector<std::string>& choices) {
+  if (choices.empty()) return;
+  out.key("enum").begin_array();
+  for (const auto& choice : choices) out.value(choice);
+  out.end_array();
+}
+
+void write_shape(json_writer& out, const shape& s) {
+  using kind = shape::kind;
+  if (s.type == kind::component && !s.nullable) {
+    write_ref(out, s.component);
+    return;
+  }
+  out.begin_object();
+  switch (s.type) {
+    case kind::component:
+      out.key("allOf").begin_array();
+      write_ref(out, s.component);
+      out.end_array();
+      break;
+    case kind::string:
+      out.field("type", "string");
+      if (!s.format.empty()) out.field("format", s.format);
+      if (!s.pattern.empty()) out.field("pattern", s.pattern);
+      write_choices(out, s.choices);
+      break;
+    case kind::integer: out.field("type", "integer"); break;
+    case kind::number: out.field("type", "number"); break;
+    case kind::boolean: out.field("type", "boolean"); break;
+    case kind::object: {
+      out.field("type", "object").key("properties").begin_object();
+      for (const auto& f : s.fields) {
+        out.key_text(f.name);
+        write_shape(out, f.value);
+      }
+      out.end_object();
+      std::vector<std::string_view> present;
+      for (const auto& f : s.fields) {
+        if (f.always) present.push_back(f.name);
+      }
+      if (!present.empty()) {
+        out.key("required").begin_array();
+        for (const auto name : present) out.value(name);
+        out.end_array();
+      }
+      break;
+    }
+    case kind::array:
+      out.field("type", "array").key("items");
+      write_shape(out, s.element.front());
+      break;
+    case kind::map:
+      out.field("type", "object").key("additionalProperties");
+      write_shape(out, s.element.front());
+      break;
+    case kind::one_of:
+      out.key("oneOf").begin_array();
+      for (const auto& form : s.element) write_shape(out, form);
+      out.end_array();
+      break;
+    case kind::any: break;
+  }
+  if (s.nullable && s.type != kind::any) out.field("nullable", true);
+  if (!s.description.empty()) out.field("description", s.description);
+  out.end_object();
+}
+
+/// The example of a path or query parameter: its own, else one its kind and bounds imply.
+void write_param_example(json_writer& out, const http::param_spec& spec) {
+  out.key("example");
+  switch (spec.kind) {
+    case http::param_kind::integer: {
+      if (spec.place == http::param_place::path) {
+        out.value(std::int64_t{1});
+        break;
+      }
+      const auto* fallback = std::get_if<std::int64_t>(&spec.fallback);
+      if (fallback && *fallback >= spec.minimum && *fallback <= spec.maximum) {
+        out.value(*fallback);
+      } else {
+        out.value(std::clamp(std::int64_t{1}, spec.minimum, spec.maximum));
+      }
+      break;
+    }
+    case http::param_kind::boolean: out.value(true); break;
+    case http::param_kind::choice: out.value(spec.choices.front()); break;
+    case http::param_kind::string:
+    case http::param_kind::time_bound: out.value(spec.example); break;
+  }
 }
 
 void write_param(json_writer& out, const http::param_spec& spec) {
@@ -61,15 +159,16 @@ void write_param(json_writer& out, const http::param_spec& spec) {
       out.field("type", "integer");
       if (spec.minimum != std::numeric_limits<std::int64_t>::min()) out.field("minimum", spec.minimum);
       if (spec.maximum != std::numeric_limits<std::int64_t>::max()) out.field("maximum", spec.maximum);
-      if (std::holds_alternative<std::int64_t>(spec.fallback))
-        out.field("default", std::get<std::int64_t>(spec.fallback));
+      if (const auto* fallback = std::get_if<std::int64_t>(&spec.fallback);
+          fallback && *fallback >= spec.minimum && *fallback <= spec.maximum) {
+        out.field("default", *fallback);
+      }
       break;
     case http::param_kind::boolean: out.field("type", "boolean"); break;
-    case http::param_kind::string: out.field("type", "string"); break;
+    case http::param_kind::string:
     case http::param_kind::choice:
-      out.field("type", "string").key("enum").begin_array();
-      for (const auto& choice : spec.choices) out.value(choice);
-      out.end_array();
+      out.field("type", "string");
+      write_choices(out, spec.choices);
       break;
     case http::param_kind::time_bound:
       out.key("anyOf").begin_array();
@@ -79,57 +178,134 @@ void write_param(json_writer& out, const http::param_spec& spec) {
       out.end_array();
       break;
   }
-  out.end_object().end_object();
-}
-
-void write_operation(json_writer& out, const http::route& r, const openapi_components& components) {
-  const auto& known = components.all();
-  const auto require = [&](const std::string& name) {
-    if (!name.empty() && !known.count(name)) throw std::logic_error("undocumented schema " + name + " in " + r.pattern);
-  };
-  require(r.doc.request_schema);
-  require(r.doc.response_schema);
-
-  out.key_text(operation_key(r.method));
-  out.begin_object().key("tags").begin_array().value(r.doc.tag).end_array().field("summary", r.doc.summary);
-  out.key("parameters").begin_array();
-  for (const auto& spec : r.params) write_param(out, spec);
-  out.end_array();
-  if (!r.doc.request_schema.empty()) {
-    out.key("requestBody").begin_object().field("required", true).key("content").begin_object();
-    out.key("application/json").begin_object().key("schema");
-    write_ref(out, r.doc.request_schema);
-    out.end_object().end_object().end_object();
-  }
-  out.key("responses").begin_object();
-  out.key_text(std::to_string(r.doc.success_status)).begin_object().field("description", "Successful Response");
-  if (!r.doc.response_schema.empty()) {
-    out.key("content").begin_object().key_text(r.doc.response_schema == "Html" ? "text/html" : "application/json");
-    out.begin_object().key("schema");
-    write_ref(out, r.doc.response_schema);
-    out.end_object().end_object();
-  }
   out.end_object();
-  const bool validates = !r.params.empty() || !r.doc.request_schema.empty();
-  if (validates) {
-    out.key("422").begin_object().field("description", "Validation Error").key("content").begin_object();
-    out.key("application/json").begin_object().key("schema");
-    write_ref(out, "HTTPValidationError");
-    out.end_object().end_object().end_object();
-  }
-  out.end_object().end_object();
+  write_param_example(out, spec);
+  out.end_object();
 }
+
+std::string_view failure_description(int status) {
+  switch (status) {
+    case 400: return "Refused by a business rule";
+    case 404: return "Not found";
+    case 409: return "Conflicts with the current state";
+    case 413: return "Request body too large";
+    case 422: return "Validation Error";
+    case 503: return "Busy, or a dependency is failing: retry after Retry-After seconds";
+    default: return "Failure";
+  }
+}
+
+/// Every failure the route can answer and the component of its body: those every route of its
+/// kind gives, then the route's own.
+std::map<int, std::string> failures_of(const http::route& r) {
+  std::map<int, std::string> failures;
+  for (const auto& spec : r.params) {
+    if (spec.place == http::param_place::path && spec.kind == http::param_kind::integer) failures[404] = "HTTPError";
+  }
+  if (!r.doc.request_schema.empty()) failures[413] = "HTTPError";
+  if (!r.params.empty() || !r.doc.request_schema.empty()) failures[422] = "HTTPValidationError";
+  failures[503] = "HTTPError";
+  for (const auto& f : r.doc.failures) failures[f.status] = f.schema;
+  return failures;
+}
+
+/// What the summary does not say: how the route is cached and where its work runs.
+std::string description_of(const http::route& r) {
+  std::string text = r.doc.summary + ".";
+  if (const auto ns = cache::namespace_of_rule(r.cache)) {
+    text += " Cached in the `" + std::string(cache::name_of(*ns)) + "` namespace";
+    if (r.cache.ttl_seconds > 0) text += " for " + std::to_string(r.cache.ttl_seconds) + " s";
+    text += "; answers carry `ETag` and `X-Cache-Status`.";
+  }
+  text += r.work == http::work_kind::quick ? " Served on the event loop." : " Runs on the read pool.";
+  return text;
+}
+
+/// The path as documented: without a trailing slash, which the router ignores.
+std::string documented_path(const std::string& pattern) {
+  if (pattern.size() > 1 && pattern.back() == '/') return pattern.substr(0, pattern.size() - 1);
+  return pattern;
+}
+
+class document_writer {
+ public:
+  document_writer(json_writer& out, const openapi_components& components) : out_(out), components_(components) {
+    for (const auto& [name, description] : components.tags()) tags_.insert(name);
+  }
+
+  void operation(const http::route& r) {
+    require(r.doc.request_schema, r);
+    require(r.doc.response_schema, r);
+    if (!tags_.count(r.doc.tag)) throw std::logic_error("undeclared tag " + r.doc.tag + " in " + r.pattern);
+    if (r.doc.operation_id.empty() || !operation_ids_.insert(r.doc.operation_id).second) {
+      throw std::logic_error("missing or repeated operationId in " + r.pattern);
+    }
+    out_.key_text(operation_key(r.method));
+    out_.begin_object().key("tags").begin_array().value(r.doc.tag).end_array();
+    out_.field("summary", r.doc.summary).field("description", description_of(r));
+    out_.field("operationId", r.doc.operation_id);
+    out_.key("parameters").begin_array();
+    for (const auto& spec : r.params) write_param(out_, spec);
+    out_.end_array();
+    if (!r.doc.request_schema.empty()) request_body(r.doc.request_schema);
+    out_.key("responses").begin_object();
+    out_.key_text(std::to_string(r.doc.success_status)).begin_object();
+    out_.field("description", r.doc.success_status == 204 ? "Done; no body" : "Successful Response");
+    if (!r.doc.response_schema.empty()) content(r.doc.response_schema);
+    out_.end_object();
+    for (const auto& [status, schema] : failures_of(r)) {
+      require(schema, r);
+      out_.key_text(std::to_string(status)).begin_object().field("description", failure_description(status));
+      if (status == 503) {
+        out_.key("headers").begin_object().key("Retry-After").begin_object();
+        out_.field("description", "Seconds to wait before trying again");
+        out_.key("schema").begin_object().field("type", "integer").end_object().end_object().end_object();
+      }
+      content(schema);
+      out_.end_object();
+    }
+    out_.end_object().end_object();
+  }
+
+ private:
+  void require(const std::string& name, const http::route& r) const {
+    if (!name.empty() && !components_.schemas().count(name)) {
+      throw std::logic_error("undocumented schema " + name + " in " + r.pattern);
+    }
+  }
+
+  void content(const std::string& name) {
+    const auto& found = components_.schemas().at(name);
+    out_.key("content").begin_object().key_text(found.media_type).begin_object().key("schema");
+    write_ref(out_, name);
+    if (!found.example.empty()) out_.key("example").raw(found.example);
+    out_.end_object().end_object();
+  }
+
+  void request_body(const std::string& name) {
+    out_.key("requestBody").begin_object().field("required", true);
+    content(name);
+    out_.end_object();
+  }
+
+  json_writer& out_;
+  const openapi_components& components_;
+  std::set<std::string> tags_;
+  std::set<std::string> operation_ids_;
+};
 
 }  // namespace
 
 void openapi_components::body(const std::string& name, const std::vector<schemas::field_rule>& rules,
                               schemas::body_mode mode) {
   json_writer out;
+  json_writer example;
+  example.begin_object();
   out.begin_object().field("type", "object").key("properties").begin_object();
   for (const auto& rule : rules) {
     out.key_text(rule.name).begin_object().field("type", type_of(rule.kind));
     if (rule.nullable) out.field("nullable", true);
-    if (!format_of(rule.kind).empty()) out.field("format", format_of(rule.kind));
+    write_text_form(out, rule.kind);
     if (rule.min_length > 0 && rule.kind != schemas::field_kind::object_list)
       out.field("minLength", static_cast<std::int64_t>(rule.min_length));
     if (rule.max_length > 0 && rule.kind != schemas::field_kind::object_list)
@@ -145,52 +321,47 @@ void openapi_components::body(const std::string& name, const std::vector<schemas
       if (rule.min_length > 0) out.field("minItems", static_cast<std::int64_t>(rule.min_length));
       if (rule.max_length > 0) out.field("maxItems", static_cast<std::int64_t>(rule.max_length));
     }
-    if (!rule.choices.empty()) {
-      out.key("enum").begin_array();
-      for (const auto& choice : rule.choices) out.value(choice);
-      out.end_array();
-    }
+    write_choices(out, rule.choices);
     if (!rule.description.empty()) out.field("description", rule.description);
+    if (!rule.example.empty()) {
+      out.key("example").raw(rule.example);
+      example.key_text(rule.name).raw(rule.example);
+    }
     out.end_object();
   }
-  out.end_object().key("required").begin_array();
+  out.end_object();
   if (mode == schemas::body_mode::create) {
+    out.key("required").begin_array();
     for (const auto& rule : rules) {
       if (rule.required) out.value(rule.name);
     }
+    out.end_array();
   }
-  out.end_array().end_object();
-  schemas_[name] = std::move(out.text());
+  out.end_object();
+  example.end_object();
+  schemas_[name] = {std::move(out.text()), "application/json", std::move(example.text())};
 }
 
-void openapi_components::object(const std::string& name, const schemas::response_shape& shape) {
+void openapi_components::add(const std::string& name, const shape& s) {
   json_writer out;
-  out.begin_object().field("type", "object").key("properties").begin_object();
-  for (const auto& key : shape) {
-    out.key_text(key.name);
-    if (key.type.starts_with('#')) {
-      write_ref(out, key.type.substr(1));
-      continue;
-    }
-    out.begin_object().field("type", key.type);
-    if (key.nullable) out.field("nullable", true);
-    if (!key.items.empty()) {
-      out.key("items");
-      write_ref(out, key.items);
-    }
-    out.end_object();
-  }
-  out.end_object().key("required").begin_array();
-  for (const auto& key : shape) out.value(key.name);
-  out.end_array().end_object();
-  schemas_[name] = std::move(out.text());
+  write_shape(out, s);
+  schemas_[name] = {std::move(out.text())};
 }
 
 void openapi_components::page(const std::string& name, const std::string& plural, const std::string& item) {
-  object(name, {{plural, "array", false, item}, {"total", "integer"}, {"skip", "integer"}, {"limit", "integer"}});
+  add(name, schemas::object_of({{plural, schemas::list_of(schemas::component(item))},
+                                {"total", schemas::whole()},
+                                {"skip", schemas::whole()},
+                                {"limit", schemas::whole()}}));
 }
 
-void openapi_components::raw(const std::string& name, std::string json) { schemas_[name] = std::move(json); }
+void openapi_components::text(const std::string& name, std::string media_type) {
+  schemas_[name] = {R"({"type":"string"})", std::move(media_type)};
+}
+
+void openapi_components::tag(std::string name, std::string description) {
+  tags_.emplace_back(std::move(name), std::move(description));
+}
 
 std::string openapi_document(const http::router& routes, const openapi_components& components) {
   json_writer out;
@@ -199,19 +370,32 @@ std::string openapi_document(const http::router& routes, const openapi_component
       .begin_object()
       .field("title", "Zomato Food Delivery Ecosystem API")
       .field("version", api_version)
-      .field("description", "Restaurants, menus, customers, orders, reviews, analytics and caching.")
+      .field("description",
+             "Restaurants, menus, customers, orders through their life, reviews, analytics, real-time views "
+             "and a two-level response cache. Errors are {\"detail\": text}, or for validation {\"detail\": "
+             "[problems]}; a 503 carries Retry-After.")
       .end_object();
+  out.key("servers").begin_array();
+  out.begin_object().field("url", "/").field("description", "The server this document was read from").end_object();
+  out.end_array();
+  out.key("security").begin_array().end_array();
+  out.key("tags").begin_array();
+  for (const auto& [name, description] : components.tags()) {
+    out.begin_object().field("name", name).field("description", description).end_object();
+  }
+  out.end_array();
   out.key("paths").begin_object();
   std::map<std::string, std::vector<const http::route*>> by_path;
-  for (const auto& r : routes.routes()) by_path[r.pattern].push_back(&r);
+  for (const auto& r : routes.routes()) by_path[documented_path(r.pattern)].push_back(&r);
+  document_writer operations(out, components);
   for (const auto& [pattern, group] : by_path) {
     out.key_text(pattern).begin_object();
-    for (const auto* r : group) write_operation(out, *r, components);
+    for (const auto* r : group) operations.operation(*r);
     out.end_object();
   }
   out.end_object();
   out.key("components").begin_object().key("schemas").begin_object();
-  for (const auto& [name, schema] : components.all()) out.key_text(name).raw(schema);
+  for (const auto& [name, schema] : components.schemas()) out.key_text(name).raw(schema.json);
   out.end_object().end_object().end_object();
   return std::move(out.text());
 }

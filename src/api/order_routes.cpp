@@ -42,14 +42,15 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
   docs.body("OrderLineCreate", rules.order_line(), schemas::body_mode::create);
   docs.body("OrderCreate", rules.order(), schemas::body_mode::create);
   docs.body("OrderStatusUpdate", rules.status(), schemas::body_mode::create);
-  docs.object("Order", schemas::shape_of<domain::order>());
+  docs.tag(tag, "Placing orders and moving them through their workflow");
+  docs.add("Order", schemas::shape_of<domain::order>());
   docs.page("OrderList", "orders", "Order");
-  docs.object("OrderItem", schemas::order_item_shape());
+  docs.add("OrderItem", schemas::order_item_shape());
   auto details = schemas::shape_of<domain::order>();
-  details.push_back({"customer", "#Customer"});
-  details.push_back({"restaurant", "#Restaurant"});
-  details.push_back({"order_items", "array", false, "OrderItem"});
-  docs.object("OrderDetails", details);
+  details.fields.push_back({"customer", schemas::component("Customer")});
+  details.fields.push_back({"restaurant", schemas::component("Restaurant")});
+  details.fields.push_back({"order_items", schemas::list_of(schemas::component("OrderItem"))});
+  docs.add("OrderDetails", details);
 
   routes.add({verb::post,
               "/orders/customers/{customer_id}/orders/",
@@ -65,7 +66,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                 return answer(orders.place(writes_of(req), p.integer("customer_id"), order, retry), 201,
                               [](const services::placed_order& placed) { return schemas::render(placed.order); });
               },
-              {tag, "Place an order (send Idempotency-Key to make retries safe)", "OrderCreate", "Order", 201}});
+              {tag, "placeOrder", "Place an order (send Idempotency-Key to make retries safe)", "OrderCreate", "Order", 201, {{400}}}});
 
   routes.add({verb::get,
               "/orders/{order_id}",
@@ -74,7 +75,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                 return answer(orders.details(p.integer("order_id")), 200,
                               [](const services::order_details& found) { return schemas::render(found); });
               },
-              {tag, "An order with its customer, restaurant and items", "", "OrderDetails"},
+              {tag, "getOrder", "An order with its customer, restaurant and items", "", "OrderDetails"},
               cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::order),
               http::work_kind::quick});
 
@@ -89,7 +90,7 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                     orders.change_status(writes_of(req), p.integer("order_id"), change.status, change.delivery_time),
                     200);
               },
-              {tag, "Move an order along its workflow", "OrderStatusUpdate", "Order"}});
+              {tag, "updateOrderStatus", "Move an order along its workflow", "OrderStatusUpdate", "Order", 200, {{400}}}});
 
   const auto customer = http::path_id("customer_id", "Customer id");
   const auto restaurant = http::path_id("restaurant_id", "Restaurant id");
@@ -97,14 +98,14 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
               "/orders/customers/{customer_id}/orders",
               order_list_params(customer),
               order_list(orders, customer.name, &services::order_service::of_customer),
-              {tag, "A customer's orders, newest first", "", "OrderList"},
+              {tag, "listCustomerOrders", "A customer's orders, newest first", "", "OrderList"},
               cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::customer)});
 
   routes.add({verb::get,
               "/orders/restaurants/{restaurant_id}/orders",
               order_list_params(restaurant),
               order_list(orders, restaurant.name, &services::order_service::of_restaurant),
-              {tag, "A restaurant's orders, newest first", "", "OrderList"},
+              {tag, "listRestaurantOrders", "A restaurant's orders, newest first", "", "OrderList"},
               cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::restaurant)});
 }
 

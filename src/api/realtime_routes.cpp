@@ -22,37 +22,60 @@ http::param_spec restaurant_id() { return http::path_id("restaurant_id", "Restau
 }  // namespace
 
 void add_realtime_routes(http::router& routes, openapi_components& docs, services::realtime_service& realtime) {
-  docs.object("DeliverySlots", {{"restaurant_id", "integer"},
-                                {"restaurant_name", "string"},
-                                {"delivery_slots", "array"},
-                                {"last_updated", "number"},
-                                {"cache_ttl", "integer"}});
-  docs.object("Availability", {{"restaurant_id", "integer"},
-                               {"restaurant_name", "string"},
-                               {"availability_status", "string"},
-                               {"current_capacity_percentage", "number"},
-                               {"estimated_wait_minutes", "integer"},
-                               {"accepting_orders", "boolean"},
-                               {"last_updated", "number"},
-                               {"cache_ttl", "integer"}});
-  docs.object("DynamicPricing", {{"restaurant_id", "integer"},
-                                 {"restaurant_name", "string"},
-                                 {"pricing", "object"},
-                                 {"demand_level", "string"},
-                                 {"last_updated", "number"},
-                                 {"cache_ttl", "integer"}});
-  docs.object("OrderTracking", {{"order_id", "integer"},
-                                {"order_status", "string"},
-                                {"restaurant_id", "integer"},
-                                {"status_history", "array"},
-                                {"estimated_delivery_time", "string", true},
-                                {"last_updated", "number"},
-                                {"cache_ttl", "integer"}});
-  docs.object("Notifications", {{"customer_id", "integer"},
-                                {"notifications", "array"},
-                                {"unread_count", "integer"},
-                                {"last_updated", "number"},
-                                {"cache_ttl", "integer"}});
+  using namespace schemas;
+  docs.tag(tag, "Short-lived views: delivery slots, kitchen load, surge pricing, order tracking, notifications");
+  const shape_field updated{"last_updated", number().described("When it was computed, seconds since the Unix epoch")};
+  const shape_field ttl{"cache_ttl", whole().described("Seconds it is cached for")};
+  docs.add("DeliverySlots", object_of({{"restaurant_id", whole()},
+                                       {"restaurant_name", text()},
+                                       {"delivery_slots", list_of(object_of({{"time", text().described("HH:MM-HH:MM")},
+                                                                             {"available", flag()},
+                                                                             {"estimated_prep_time", whole()}}))},
+                                       updated,
+                                       ttl}));
+  docs.add("Availability", object_of({{"restaurant_id", whole()},
+                                      {"restaurant_name", text()},
+                                      {"availability_status", text_choice({"available", "busy", "very_busy"})},
+                                      {"current_capacity_percentage", number()},
+                                      {"estimated_wait_minutes", whole()},
+                                      {"accepting_orders", flag()},
+                                      {"active_orders", whole()},
+                                      updated,
+                                      ttl}));
+  docs.add("DynamicPricing", object_of({{"restaurant_id", whole()},
+                                        {"restaurant_name", text()},
+                                        {"pricing", object_of({{"base_delivery_fee", number()},
+                                                               {"current_delivery_fee", number()},
+                                                               {"surge_multiplier", number()},
+                                                               {"service_fee_percentage", number()},
+                                                               {"is_surge_pricing", flag()}})},
+                                        {"demand_level", text_choice({"low", "medium", "high"})},
+                                        {"active_orders", whole()},
+                                        updated,
+                                        ttl}));
+  docs.add("OrderTracking",
+           object_of({{"order_id", whole()},
+                      {"order_status", text_choice(domain::order_status_names())},
+                      {"restaurant_id", whole()},
+                      {"status_history", list_of(object_of({{"status", text_choice(domain::order_status_names())},
+                                                            {"at", timestamp()}}))},
+                      {"estimated_delivery_time", timestamp().or_null()},
+                      updated,
+                      ttl}));
+  docs.add("Notifications",
+           object_of({{"customer_id", whole()},
+                      {"notifications",
+                       list_of(object_of({{"id", whole()},
+                                          {"type", text_choice({"order_update", "delivery_update", "review_request"})},
+                                          {"title", text()},
+                                          {"message", text()},
+                                          {"order_id", whole().or_null()},
+                                          {"timestamp", number()},
+                                          {"created_at", timestamp()},
+                                          {"read", flag()}}))},
+                      {"unread_count", whole()},
+                      updated,
+                      ttl}));
 
   routes.add({verb::get,
               "/realtime/delivery-slots/{restaurant_id}",
@@ -61,7 +84,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                 return answer(realtime.delivery_slots(p.integer("restaurant_id"), std::chrono::system_clock::now()),
                               200, [](const services::slots_view& v) { return schemas::render(v, slots_ttl); });
               },
-              {tag, "The next delivery slots and whether each can take an order (30 s cache)", "", "DeliverySlots"},
+              {tag, "getDeliverySlots", "The next delivery slots and whether each can take an order (30 s cache)", "", "DeliverySlots"},
               cache::cached_in(cache::cache_namespace::realtime, slots_ttl, cache::scope_kind::restaurant)});
 
   routes.add({verb::get,
@@ -72,7 +95,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                     realtime.availability(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
                     [](const services::availability_view& v) { return schemas::render(v, availability_ttl); });
               },
-              {tag, "Kitchen capacity in use and the wait for a new order (60 s cache)", "", "Availability"},
+              {tag, "getRestaurantAvailability", "Kitchen capacity in use and the wait for a new order (60 s cache)", "", "Availability"},
               cache::cached_in(cache::cache_namespace::realtime, availability_ttl, cache::scope_kind::restaurant)});
 
   routes.add({verb::get,
@@ -82,7 +105,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                 return answer(realtime.pricing(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
                               [](const services::pricing_view& v) { return schemas::render(v, pricing_ttl); });
               },
-              {tag, "Delivery fee with surge from current demand (2 min cache)", "", "DynamicPricing"},
+              {tag, "getDynamicPricing", "Delivery fee with surge from current demand (2 min cache)", "", "DynamicPricing"},
               cache::cached_in(cache::cache_namespace::realtime, pricing_ttl, cache::scope_kind::restaurant)});
 
   routes.add({verb::get,
@@ -96,7 +119,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                 out.cacheable = final;
                 return out;
               },
-              {tag, "Status, history and ETA of an order (cached once it is final)", "", "OrderTracking"},
+              {tag, "trackOrder", "Status, history and ETA of an order (cached once it is final)", "", "OrderTracking"},
               cache::cached_in(cache::cache_namespace::realtime, tracking_ttl, cache::scope_kind::order)});
 
   routes.add({verb::get,
@@ -108,7 +131,7 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                   return schemas::render(id, v, notifications_ttl);
                 });
               },
-              {tag, "The customer's order events, newest first (60 s cache)", "", "Notifications"},
+              {tag, "getNotifications", "The customer's order events, newest first (60 s cache)", "", "Notifications"},
               cache::cached_in(cache::cache_namespace::realtime, notifications_ttl, cache::scope_kind::customer)});
 }
 

@@ -19,11 +19,12 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                            services::restaurant_service& restaurants, services::menu_service& menu) {
   docs.body("RestaurantCreate", rules.restaurant(), schemas::body_mode::create);
   docs.body("RestaurantUpdate", rules.restaurant(), schemas::body_mode::update);
-  docs.object("Restaurant", schemas::shape_of<domain::restaurant>());
+  docs.tag(tag, "Restaurants, their menus, search by cuisine");
+  docs.add("Restaurant", schemas::shape_of<domain::restaurant>());
   docs.page("RestaurantList", "restaurants", "Restaurant");
-  auto with_menu_shape = schemas::shape_of<domain::restaurant>();
-  with_menu_shape.push_back({"menu_items", "array", false, "MenuItem"});
-  docs.object("RestaurantWithMenu", with_menu_shape);
+  auto with_menu = schemas::shape_of<domain::restaurant>();
+  with_menu.fields.push_back({"menu_items", schemas::list_of(schemas::component("MenuItem"))});
+  docs.add("RestaurantWithMenu", with_menu);
 
   routes.add({verb::post,
               "/restaurants/",
@@ -34,7 +35,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(restaurants.create(writes_of(req), std::move(draft)), 201);
               },
-              {tag, "Create a restaurant", "RestaurantCreate", "Restaurant", 201}});
+              {tag, "createRestaurant", "Create a restaurant", "RestaurantCreate", "Restaurant", 201, {{400}}}});
 
   routes.add({verb::get,
               "/restaurants/",
@@ -43,7 +44,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 const auto window = window_of(p);
                 return http::json(200, schemas::render_page("restaurants", restaurants.list({}, window), window));
               },
-              {tag, "List restaurants, newest first", "", "RestaurantList"},
+              {tag, "listRestaurants", "List restaurants, newest first", "", "RestaurantList"},
               cache::cached_in(cache::cache_namespace::restaurants)});
 
   routes.add({verb::get,
@@ -55,26 +56,26 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 query.active_only = true;
                 return http::json(200, schemas::render_page("restaurants", restaurants.list(query, window), window));
               },
-              {tag, "List active restaurants", "", "RestaurantList"},
+              {tag, "listActiveRestaurants", "List active restaurants", "", "RestaurantList"},
               cache::cached_in(cache::cache_namespace::restaurants)});
 
   routes.add({verb::get,
               "/restaurants/search",
-              with_pagination({http::query_text("cuisine", true, "Part of the cuisine type, any case")}),
+              with_pagination({http::query_text("cuisine", true, "Part of the cuisine type, any case", "Indian")}),
               [&](const request&, const params& p) {
                 const auto window = window_of(p);
                 store::restaurant_query query;
                 query.cuisine_contains = p.text("cuisine");
                 return http::json(200, schemas::render_page("restaurants", restaurants.list(query, window), window));
               },
-              {tag, "Search restaurants by cuisine", "", "RestaurantList"},
+              {tag, "searchRestaurants", "Search restaurants by cuisine", "", "RestaurantList"},
               cache::cached_in(cache::cache_namespace::search)});
 
   routes.add({verb::get,
               "/restaurants/{restaurant_id}",
               {restaurant_id()},
               [&](const request&, const params& p) { return answer(restaurants.get(p.integer("restaurant_id")), 200); },
-              {tag, "Get a restaurant", "", "Restaurant"},
+              {tag, "getRestaurant", "Get a restaurant", "", "Restaurant"},
               cache::cached_in(cache::cache_namespace::restaurants),
               http::work_kind::quick});
 
@@ -87,7 +88,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(restaurants.update(writes_of(req), p.integer("restaurant_id"), patch), 200);
               },
-              {tag, "Update a restaurant (only the fields sent)", "RestaurantUpdate", "Restaurant"}});
+              {tag, "updateRestaurant", "Update a restaurant (only the fields sent)", "RestaurantUpdate", "Restaurant", 200, {{400}}}});
 
   routes.add({verb::delete_,
               "/restaurants/{restaurant_id}",
@@ -95,7 +96,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
               [&](const request& req, const params& p) {
                 return no_content(restaurants.remove(writes_of(req), p.integer("restaurant_id")));
               },
-              {tag, "Delete a restaurant with its menu, orders and reviews", "", "", 204}});
+              {tag, "deleteRestaurant", "Delete a restaurant with its menu, orders and reviews", "", "", 204}});
 
   routes.add({verb::post,
               "/restaurants/{restaurant_id}/menu-items/",
@@ -107,7 +108,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 return answer(menu.add(writes_of(req), p.integer("restaurant_id"), std::move(draft)), 201,
                               [](const domain::menu_item& item) { return schemas::render(item); });
               },
-              {tag, "Add a menu item to a restaurant", "MenuItemCreate", "MenuItem", 201}});
+              {tag, "createMenuItem", "Add a menu item to a restaurant", "MenuItemCreate", "MenuItem", 201}});
 
   routes.add({verb::get,
               "/restaurants/{restaurant_id}/menu",
@@ -117,7 +118,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 return answer(restaurants.menu(p.integer("restaurant_id"), window), 200,
                               [&](const auto& rows) { return schemas::render_page("menu_items", rows, window); });
               },
-              {tag, "A restaurant's menu items", "", "MenuItemList"},
+              {tag, "getRestaurantMenu", "A restaurant's menu items", "", "MenuItemList"},
               cache::cached_in(cache::cache_namespace::restaurant_menus)});
 
   routes.add({verb::get,
@@ -129,7 +130,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                                 return schemas::render_with_menu(found.restaurant, found.menu_items);
                               });
               },
-              {tag, "A restaurant with its whole menu", "", "RestaurantWithMenu"},
+              {tag, "getRestaurantWithMenu", "A restaurant with its whole menu", "", "RestaurantWithMenu"},
               cache::cached_in(cache::cache_namespace::restaurant_menus)});
 }
 

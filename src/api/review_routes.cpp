@@ -44,18 +44,22 @@ http::handler review_list(services::review_service& reviews, std::string owner, 
 void add_review_routes(http::router& routes, openapi_components& docs, const schemas::body_rules& rules,
                        services::review_service& reviews) {
   docs.body("ReviewCreate", rules.review(), schemas::body_mode::create);
-  docs.object("Review", schemas::shape_of<domain::review>());
-  auto with_customer = schemas::shape_of<domain::review>();
-  with_customer.push_back({"customer", "#Customer"});
-  docs.object("ReviewWithCustomer", with_customer);
+  using namespace schemas;
+  docs.tag(tag, "Reviews of delivered orders and what they say of a restaurant");
+  docs.add("Review", shape_of<domain::review>());
+  auto with_customer = shape_of<domain::review>();
+  with_customer.fields.push_back({"customer", component("Customer")});
+  docs.add("ReviewWithCustomer", with_customer);
   docs.page("ReviewList", "reviews", "ReviewWithCustomer");
-  docs.object("RestaurantOrderAnalytics", {{"restaurant_id", "integer"},
-                                           {"total_orders", "integer"},
-                                           {"total_revenue", "string"},
-                                           {"average_rating", "number"},
-                                           {"total_reviews", "integer"},
-                                           {"popular_items", "array"},
-                                           {"order_status_breakdown", "object"}});
+  docs.add("RestaurantOrderAnalytics",
+           object_of({{"restaurant_id", whole()},
+                      {"total_orders", whole()},
+                      {"total_revenue", money_text()},
+                      {"average_rating", number()},
+                      {"total_reviews", whole()},
+                      {"popular_items",
+                       list_of(object_of({{"menu_item_id", whole()}, {"name", text()}, {"order_count", whole()}}))},
+                      {"order_status_breakdown", map_of(whole()).described("Orders by status")}}));
 
   routes.add({verb::post,
               "/reviews/orders/{order_id}/review",
@@ -68,7 +72,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
                                           review.rating, review.comment),
                               201);
               },
-              {tag, "Review a delivered order (its own customer, once)", "ReviewCreate", "Review", 201}});
+              {tag, "createReview", "Review a delivered order (its own customer, once)", "ReviewCreate", "Review", 201, {{400}}}});
 
   const auto restaurant = http::path_id("restaurant_id", "Restaurant id");
   const auto customer = http::path_id("customer_id", "Customer id");
@@ -76,14 +80,14 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
               "/reviews/restaurants/{restaurant_id}/reviews",
               review_list_params(restaurant),
               review_list(reviews, restaurant.name, &services::review_service::of_restaurant),
-              {tag, "A restaurant's reviews, newest first", "", "ReviewList"},
+              {tag, "listRestaurantReviews", "A restaurant's reviews, newest first", "", "ReviewList"},
               cache::cached_in(cache::cache_namespace::reviews)});
 
   routes.add({verb::get,
               "/reviews/customers/{customer_id}/reviews",
               review_list_params(customer),
               review_list(reviews, customer.name, &services::review_service::of_customer),
-              {tag, "A customer's reviews, newest first", "", "ReviewList"},
+              {tag, "listCustomerReviews", "A customer's reviews, newest first", "", "ReviewList"},
               cache::cached_in(cache::cache_namespace::reviews)});
 
   routes.add({verb::get,
@@ -95,7 +99,7 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
                   return schemas::render_restaurant_order_analytics(id, s);
                 });
               },
-              {tag, "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"},
+              {tag, "getRestaurantOrderAnalytics", "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"},
               cache::cached_in(cache::cache_namespace::analytics, 0, cache::scope_kind::restaurant)});
 }
 

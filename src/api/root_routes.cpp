@@ -8,14 +8,23 @@ namespace zomato::api {
 
 void add_root_routes(http::router& routes, openapi_components& docs, const std::string& cache_backend,
                      services::readiness_service& readiness) {
-  docs.object("Welcome", {{"message", "string"},
-                          {"version", "string"},
-                          {"features", "array"},
-                          {"cache_info", "object"},
-                          {"docs", "string"},
-                          {"redoc", "string"}});
-  docs.object("Health", {{"status", "string"}, {"version", "string"}, {"timestamp", "string"}});
-  docs.object("Readiness", {{"status", "string"}, {"database", "string"}, {"timestamp", "string"}});
+  using namespace schemas;
+  docs.tag("Service", "Welcome, liveness and readiness");
+  docs.add("Welcome", object_of({{"message", text()},
+                                 {"version", text()},
+                                 {"features", list_of(text())},
+                                 {"cache_info", object_of({{"backend", text_choice({"in-process", "redis"})},
+                                                           {"cache_stats", text()},
+                                                           {"cache_management", text()},
+                                                           {"performance_demo", text()}})},
+                                 {"docs", text()},
+                                 {"redoc", text()}}));
+  docs.add("Health", object_of({{"status", text_choice({"healthy"})}, {"version", text()}, {"timestamp", timestamp()}}));
+  docs.add("Readiness",
+           object_of({{"status", text_choice({"ready"})}, {"database", text_choice({"writable"})}, {"timestamp", timestamp()}}));
+  docs.add("NotReady", object_of({{"status", text_choice({"not_ready"})},
+                                  {"reason", text().described("Why writes cannot succeed now")},
+                                  {"timestamp", timestamp()}}));
 
   const std::string welcome = [&cache_backend] {
     http::json_writer out;
@@ -48,7 +57,7 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
               "/",
               {},
               [welcome](const http::request&, const http::params&) { return http::json(200, welcome); },
-              {"Service", "Welcome and feature list", "", "Welcome"},
+              {"Service", "getWelcome", "Welcome and feature list", "", "Welcome"},
               {},
               http::work_kind::quick});
 
@@ -64,7 +73,7 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
                     .end_object();
                 return http::json(200, std::move(out.text()));
               },
-              {"Service", "Liveness check", "", "Health"},
+              {"Service", "getHealth", "Liveness check", "", "Health"},
               {},
               http::work_kind::quick});
 
@@ -86,7 +95,8 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
          if (blocker) res.headers.emplace_back("retry-after", std::to_string(retry_after_seconds(*blocker)));
          return res;
        },
-       {"Service", "Readiness: 503 with a reason and Retry-After while writes cannot succeed", "", "Readiness"}});
+       {"Service", "getReadiness", "Readiness: 503 with a reason and Retry-After while writes cannot succeed", "",
+        "Readiness", 200, {{503, "NotReady"}}}});
 }
 
 }  // namespace zomato::api

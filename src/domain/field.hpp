@@ -49,6 +49,8 @@ struct constraints {
   std::optional<double> maximum;
   bool exclusive_minimum = false;
   std::string_view description;
+  /// A valid value as JSON text, offered by the API documentation and sent by the contract test.
+  std::string_view example;
 };
 
 inline constexpr std::size_t operator_text_limit = std::numeric_limits<std::size_t>::max();

@@ -116,15 +116,10 @@ param_spec path_id(std::string name, std::string description) {
           std::move(description)};
 }
 
-param_spec path_text(std::string name, std::string description) {
-  return {std::move(name),
-          param_place::path,
-          param_kind::string,
-          true,
-          {},
-          std::numeric_limits<std::int64_t>::min(),
-          std::numeric_limits<std::int64_t>::max(),
-          std::move(description)};
+param_spec path_text(std::string name, std::string description, std::string example) {
+  auto spec = query_text(std::move(name), true, std::move(description), std::move(example));
+  spec.place = param_place::path;
+  return spec;
 }
 
 param_spec query_integer(std::string name, std::int64_t fallback, std::int64_t minimum, std::int64_t maximum,
@@ -144,7 +139,7 @@ param_spec query_flag(std::string name, std::string description) {
           std::move(description)};
 }
 
-param_spec query_text(std::string name, bool required, std::string description) {
+param_spec query_text(std::string name, bool required, std::string description, std::string example) {
   return {std::move(name),
           param_place::query,
           param_kind::string,
@@ -152,18 +147,20 @@ param_spec query_text(std::string name, bool required, std::string description) 
           {},
           std::numeric_limits<std::int64_t>::min(),
           std::numeric_limits<std::int64_t>::max(),
-          std::move(description)};
+          std::move(description),
+          {},
+          std::move(example)};
 }
 
 param_spec query_choice(std::string name, std::vector<std::string> choices, std::string description) {
-  auto spec = query_text(std::move(name), false, std::move(description));
+  auto spec = query_text(std::move(name), false, std::move(description), {});
   spec.kind = param_kind::choice;
   spec.choices = std::move(choices);
   return spec;
 }
 
 param_spec query_time_bound(std::string name, std::string description) {
-  auto spec = query_text(std::move(name), false, std::move(description));
+  auto spec = query_text(std::move(name), false, std::move(description), "2026-01-01");
   spec.kind = param_kind::time_bound;
   return spec;
 }

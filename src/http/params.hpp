@@ -27,20 +27,21 @@ struct param_spec {
   std::int64_t minimum = std::numeric_limits<std::int64_t>::min();
   std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
   std::string description;
-  std::vector<std::string> choices;  // param_kind::choice: the accepted values
+  std::vector<std::string> choices;  // param_kind::choice: the accepted values; else documented only
+  std::string example;               // text kinds: a value the documentation offers (others derive it)
 };
 
 /// An integer id in the path.
 param_spec path_id(std::string name, std::string description);
-/// A text segment of the path.
-param_spec path_text(std::string name, std::string description);
+/// A text segment of the path, with a value the documentation offers.
+param_spec path_text(std::string name, std::string description, std::string example);
 /// An optional (or required) integer query parameter with a default and bounds.
 param_spec query_integer(std::string name, std::int64_t fallback, std::int64_t minimum, std::int64_t maximum,
                          std::string description);
 /// An optional true/false filter.
 param_spec query_flag(std::string name, std::string description);
-/// A text query parameter.
-param_spec query_text(std::string name, bool required, std::string description);
+/// A text query parameter, with a value the documentation offers.
+param_spec query_text(std::string name, bool required, std::string description, std::string example);
 /// An optional query parameter restricted to the given values.
 param_spec query_choice(std::string name, std::vector<std::string> choices, std::string description);
 /// An optional date or timestamp (domain::parse_time_bound), kept as its UTC timestamp.

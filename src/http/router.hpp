@@ -19,13 +19,23 @@ namespace zomato::http {
 
 using handler = std::function<response(const request&, const params&)>;
 
+/// A failure a route can answer besides those the documentation derives for every route of its
+/// kind (404 for a path id, 413 for a body, 422 for parameters or a body, 503 always), and the
+/// component its body has.
+struct failure_doc {
+  int status = 400;
+  std::string schema = "HTTPError";
+};
+
 /// What the API documentation says of a route besides its parameters.
 struct route_doc {
   std::string tag;
+  std::string operation_id;  // stable camelCase name, unique: client generators name methods by it
   std::string summary;
   std::string request_schema;   // component name of the JSON body, empty if none
   std::string response_schema;  // component name of the success body
   int success_status = 200;
+  std::vector<failure_doc> failures;
 };
 
 /// How a GET route is cached: its namespace (none = not cached) as the cache layer numbers

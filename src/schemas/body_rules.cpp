@@ -22,12 +22,16 @@ body_rules::body_rules(const body_limits& limits)
                     .max_length = limits.max_order_lines,
                     .description = "The order's total (current prices) may not exceed " +
                                    domain::format_amount(domain::max_order_total_cents),
+                    .example = R"([{"menu_item_id":1,"quantity":2,"special_requests":"Extra spicy"}])",
                     .item_rules = &order_line_,
                     .item_schema = "OrderLineCreate"});
 
   status_.resize(2);
-  status_[0] = {
-      .name = "order_status", .kind = field_kind::choice, .required = true, .choices = domain::order_status_names()};
+  status_[0] = {.name = "order_status",
+                .kind = field_kind::choice,
+                .required = true,
+                .choices = domain::order_status_names(),
+                .example = R"("confirmed")"};
   status_[1] = {.name = "delivery_time",
                 .kind = field_kind::timestamp,
                 .nullable = true,

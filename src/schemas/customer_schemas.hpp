@@ -11,7 +11,7 @@
 #include "schemas/body_validation.hpp"
 #include "schemas/entity_bodies.hpp"
 #include "schemas/rendering.hpp"
-#include "schemas/response_shapes.hpp"
+#include "schemas/shapes.hpp"
 
 namespace zomato::schemas {
 

@@ -34,7 +34,8 @@ std::vector<field_rule> rules_of(const body_limits& limits) {
         .minimum = rule.minimum,
         .maximum = rule.maximum,
         .exclusive_minimum = rule.exclusive_minimum,
-        .description = std::string(rule.description)};
+        .description = std::string(rule.description),
+        .example = std::string(rule.example)};
     switch (field.kind) {
       case domain::field_kind::integer: out.kind = field_kind::integer; break;
       case domain::field_kind::number: out.kind = field_kind::number; break;

@@ -2,12 +2,13 @@
 
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "domain/entities.hpp"
 #include "domain/money.hpp"
 #include "domain/order_status.hpp"
 #include "http/json_writer.hpp"
-#include "schemas/response_shapes.hpp"
+#include "schemas/shapes.hpp"
 
 namespace zomato::schemas {
 
@@ -37,25 +38,19 @@ void write_fields(http::json_writer& out, const Entity& entity) {
   });
 }
 
-/// The keys `write_fields` writes, for the API documentation.
+/// The object `write_fields` writes, for the API documentation.
 template <described_entity Entity>
-const response_shape& shape_of() {
-  static const response_shape shape = [] {
-    response_shape keys;
+const shape& shape_of() {
+  static const shape entity = [] {
+    std::vector<shape_field> keys;
     domain::for_each_field<Entity>([&](const auto& field) {
-      const char* type = "string";
-      switch (field.kind) {
-        case domain::field_kind::integer: type = "integer"; break;
-        case domain::field_kind::number:
-        case domain::field_kind::price: type = "number"; break;
-        case domain::field_kind::flag: type = "boolean"; break;
-        default: break;
-      }
-      keys.push_back({std::string(field.name), type, field.nullable});
+      auto value = shape_of_field(field.kind);
+      if (field.nullable) value = std::move(value).or_null();
+      keys.push_back({std::string(field.name), std::move(value)});
     });
-    return keys;
+    return object_of(std::move(keys));
   }();
-  return shape;
+  return entity;
 }
 
 }  // namespace zomato::schemas

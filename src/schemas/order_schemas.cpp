@@ -49,13 +49,13 @@ std::string render(const services::order_details& details) {
   return std::move(out.text());
 }
 
-const response_shape& order_item_shape() {
-  static const response_shape shape = [] {
+const shape& order_item_shape() {
+  static const shape item = [] {
     auto keys = shape_of<domain::order_item>();
-    keys.push_back({"menu_item", "#MenuItem"});
+    keys.fields.push_back({"menu_item", component("MenuItem")});
     return keys;
   }();
-  return shape;
+  return item;
 }
 
 }  // namespace zomato::schemas

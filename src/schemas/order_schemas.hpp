@@ -12,7 +12,7 @@
 #include "schemas/body_rules.hpp"
 #include "schemas/body_validation.hpp"
 #include "schemas/rendering.hpp"
-#include "schemas/response_shapes.hpp"
+#include "schemas/shapes.hpp"
 #include "services/order_service.hpp"
 
 namespace zomato::schemas {
@@ -46,6 +46,6 @@ void write_order_counts(http::json_writer& out, http::literal_key list, http::li
 void write_status_breakdown(http::json_writer& out, const std::vector<domain::status_count>& counts);
 
 /// An order line's keys with its "menu_item", for the API documentation.
-const response_shape& order_item_shape();
+const shape& order_item_shape();
 
 }  // namespace zomato::schemas

@@ -11,7 +11,7 @@
 #include "schemas/body_rules.hpp"
 #include "schemas/body_validation.hpp"
 #include "schemas/rendering.hpp"
-#include "schemas/response_shapes.hpp"
+#include "schemas/shapes.hpp"
 #include "services/review_service.hpp"
 
 namespace zomato::schemas {

@@ -35,13 +35,13 @@ const http::router& routes() {
     http::router r;
     auto listed = http::pagination();
     listed.push_back(http::query_flag("vegetarian", "A flag"));
-    listed.push_back(http::query_text("q", false, "Text"));
+    listed.push_back(http::query_text("q", false, "Text", "x"));
     listed.push_back(http::query_choice("period", {"24h", "7d", "30d"}, "A choice"));
     listed.push_back(http::query_integer("min", -5, -100, 100, "Bounded"));
     listed.push_back(http::query_time_bound("from", "A date or timestamp"));
     r.add(route_of("/items/", listed));
-    r.add(route_of("/items/{item_id}", {http::path_id("item_id", "Id"), http::query_text("q", true, "Required")}));
-    r.add(route_of("/items/category/{category}", {http::path_text("category", "Text"), http::query_flag("x", "Flag")}));
+    r.add(route_of("/items/{item_id}", {http::path_id("item_id", "Id"), http::query_text("q", true, "Required", "x")}));
+    r.add(route_of("/items/category/{category}", {http::path_text("category", "Text", "x"), http::query_flag("x", "Flag")}));
     return r;
   }();
   return table;

@@ -19,9 +19,9 @@ std::set<std::string> keys_of(const json& object) {
   return keys;
 }
 
-std::set<std::string> keys_of(const response_shape& shape) {
+std::set<std::string> keys_of(const shape& object) {
   std::set<std::string> keys;
-  for (const auto& key : shape) keys.insert(key.name);
+  for (const auto& key : object.fields) keys.insert(key.name);
   return keys;
 }
 
@@ -335,12 +335,12 @@ TEST(RenderWithRestaurant, NestsTheRestaurant) {
 TEST(ResponseShapes, ListTheRenderedKeys) {
   EXPECT_EQ(keys_of(shape_of<domain::restaurant>()), restaurant_keys);
   EXPECT_EQ(keys_of(shape_of<domain::menu_item>()), menu_item_keys);
-  for (const auto& key : shape_of<domain::menu_item>()) {
+  for (const auto& key : shape_of<domain::menu_item>().fields) {
     if (key.name == "price") {
-      EXPECT_EQ(key.type, "number");
+      EXPECT_EQ(key.value.type, shape::kind::number);
     }
     if (key.name == "preparation_time") {
-      EXPECT_TRUE(key.nullable);
+      EXPECT_TRUE(key.value.nullable);
     }
   }
 }

@@ -22,7 +22,8 @@ std::vector<schemas::field_rule> dish_rules() {
   r[1] = {.name = "description", .nullable = true};
   r[2] = {
       .name = "price", .kind = schemas::field_kind::money, .required = true, .minimum = 0.0, .exclusive_minimum = true};
-  r[3] = {.name = "opens", .kind = schemas::field_kind::time_of_day};
+  r[3] = {.name = "opens", .kind = schemas::field_kind::time_of_day, .example = R"("10:00:00")"};
+  r[0].example = R"("Dal")";
   return r;
 }
 
@@ -41,28 +42,43 @@ openapi_components sample_components() {
   openapi_components c;
   c.body("DishCreate", dish_rules(), schemas::body_mode::create);
   c.body("DishUpdate", dish_rules(), schemas::body_mode::update);
-  c.object("Dish", {{"id", "integer"}, {"name", "string"}, {"description", "string", true}, {"price", "number"}});
-  c.object("DishWithMenu", {{"id", "integer"}, {"owner", "#Dish"}, {"items", "array", false, "Dish"}});
+  using namespace schemas;
+  c.add("Dish", object_of({{"id", whole()}, {"name", text()}, {"description", text().or_null()}, {"price", number()}}));
+  c.add("DishWithMenu", object_of({{"id", whole()},
+                                   {"owner", component("Dish")},
+                                   {"previous", component("Dish").or_null()},
+                                   {"items", list_of(component("Dish"))},
+                                   {"by_size", map_of(whole())},
+                                   {"price_or_note", one_of({number(), text()})},
+                                   {"note", text(), false}}));
   c.page("DishPage", "dishes", "Dish");
-  c.raw("HTTPValidationError", R"({"type":"object"})");
-  c.raw("Welcome", R"({"type":"object","properties":{"message":{"type":"string"}}})");
+  c.add("HTTPValidationError", object_of({{"detail", list_of(anything())}}));
+  c.add("HTTPError", object_of({{"detail", text()}}));
+  c.add("Conflict", object_of({{"detail", text()}, {"holder", whole()}}));
+  c.add("Welcome", object_of({{"message", text()}}));
+  c.tag("root", "The welcome");
+  c.tag("dishes", "Dishes");
+  c.tag("x", "Anything else");
   return c;
 }
 
 http::router sample_router() {
   http::router routes;
-  routes.add(make_route(http::verb::get, "/", {}, {"root", "Welcome", "", "Welcome", 200}));
-  routes.add(
-      make_route(http::verb::get, "/dishes/", http::pagination(), {"dishes", "List dishes", "", "DishPage", 200}));
-  routes.add(make_route(http::verb::post, "/dishes/", {}, {"dishes", "Create a dish", "DishCreate", "Dish", 201}));
+  routes.add(make_route(http::verb::get, "/", {}, {"root", "getWelcome", "Welcome", "", "Welcome", 200}));
+  routes.add(make_route(http::verb::get, "/dishes", http::pagination(),
+                        {"dishes", "listDishes", "List dishes", "", "DishPage", 200}));
+  routes.add(make_route(http::verb::post, "/dishes", {},
+                        {"dishes", "createDish", "Create a dish", "DishCreate", "Dish", 201, {{400}}}));
   routes.add(make_route(http::verb::put, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
-                        {"dishes", "Update a dish", "DishUpdate", "Dish", 200}));
+                        {"dishes", "updateDish", "Update a dish", "DishUpdate", "Dish", 200, {{409, "Conflict"}}}));
   routes.add(make_route(http::verb::delete_, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
-                        {"dishes", "Delete a dish", "", "", 204}));
+                        {"dishes", "deleteDish", "Delete a dish", "", "", 204}));
   routes.add(make_route(http::verb::get, "/dishes/search",
-                        {http::query_text("q", true, "Text"), http::query_flag("vegan", ""),
-                         http::query_time_bound("from", "Added at or after")},
-                        {"dishes", "Search", "", "DishPage", 200}));
+                        {http::query_text("q", true, "Text", "dal"), http::query_flag("vegan", ""),
+                         http::query_time_bound("from", "Added at or after"),
+                         http::query_integer("owner", 0, 1, 99, "Owner"),
+                         http::query_choice("size", {"small", "large"}, "Size")},
+                        {"dishes", "searchDishes", "Search", "", "DishPage", 200}));
   return routes;
 }
 
@@ -99,17 +115,18 @@ TEST(OpenapiDocument, ListsEveryPathAndMethod) {
   const auto doc = document();
   std::set<std::string> paths;
   for (const auto& [path, item] : doc["paths"].items()) paths.insert(path);
-  EXPECT_EQ(paths, (std::set<std::string>{"/", "/dishes/", "/dishes/{dish_id}", "/dishes/search"}));
-  EXPECT_TRUE(doc["paths"]["/dishes/"].contains("get"));
-  EXPECT_TRUE(doc["paths"]["/dishes/"].contains("post"));
+  EXPECT_EQ(paths, (std::set<std::string>{"/", "/dishes", "/dishes/{dish_id}", "/dishes/search"}))
+      << "a trailing slash, which the router ignores, is not documented";
+  EXPECT_TRUE(doc["paths"]["/dishes"].contains("get"));
+  EXPECT_TRUE(doc["paths"]["/dishes"].contains("post"));
   EXPECT_TRUE(doc["paths"]["/dishes/{dish_id}"].contains("put"));
   EXPECT_TRUE(doc["paths"]["/dishes/{dish_id}"].contains("delete"));
-  EXPECT_EQ(doc["paths"]["/dishes/"]["post"]["summary"], "Create a dish");
-  EXPECT_EQ(doc["paths"]["/dishes/"]["post"]["tags"], json::array({"dishes"}));
+  EXPECT_EQ(doc["paths"]["/dishes"]["post"]["summary"], "Create a dish");
+  EXPECT_EQ(doc["paths"]["/dishes"]["post"]["tags"], json::array({"dishes"}));
 }
 
 TEST(OpenapiDocument, DescribesQueryParameters) {
-  const auto list = document()["paths"]["/dishes/"]["get"];
+  const auto list = document()["paths"]["/dishes"]["get"];
   ASSERT_EQ(list["parameters"].size(), 2u);
   const auto& limit = parameter(list, "limit");
   EXPECT_EQ(limit["in"], "query");
@@ -146,15 +163,15 @@ TEST(OpenapiDocument, DescribesPathParameters) {
 }
 
 TEST(OpenapiDocument, RefersToTheRequestBody) {
-  const auto post = document()["paths"]["/dishes/"]["post"];
+  const auto post = document()["paths"]["/dishes"]["post"];
   EXPECT_EQ(post["requestBody"]["required"], true);
   EXPECT_EQ(post["requestBody"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/DishCreate");
-  EXPECT_FALSE(document()["paths"]["/dishes/"]["get"].contains("requestBody"));
+  EXPECT_FALSE(document()["paths"]["/dishes"]["get"].contains("requestBody"));
 }
 
 TEST(OpenapiDocument, DescribesResponses) {
   const auto doc = document();
-  const auto post = doc["paths"]["/dishes/"]["post"]["responses"];
+  const auto post = doc["paths"]["/dishes"]["post"]["responses"];
   ASSERT_TRUE(post.contains("201"));
   EXPECT_EQ(post["201"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Dish");
   EXPECT_FALSE(post.contains("200"));
@@ -167,7 +184,7 @@ TEST(OpenapiDocument, DescribesResponses) {
 TEST(OpenapiDocument, AddsValidationErrorsWhereRequestsAreChecked) {
   const auto doc = document();
   for (const auto& [path, method] : std::vector<std::pair<std::string, std::string>>{
-           {"/dishes/", "get"}, {"/dishes/", "post"}, {"/dishes/{dish_id}", "put"}, {"/dishes/search", "get"}}) {
+           {"/dishes", "get"}, {"/dishes", "post"}, {"/dishes/{dish_id}", "put"}, {"/dishes/search", "get"}}) {
     const auto& responses = doc["paths"][path][method]["responses"];
     ASSERT_TRUE(responses.contains("422")) << method << " " << path;
     EXPECT_EQ(responses["422"]["content"]["application/json"]["schema"]["$ref"],
@@ -189,8 +206,10 @@ TEST(OpenapiDocument, DescribesBodyComponents) {
   EXPECT_EQ(create["properties"]["price"]["type"], "number");
   EXPECT_EQ(create["properties"]["price"]["minimum"], 0.0);
   EXPECT_EQ(create["properties"]["price"]["exclusiveMinimum"], true);
-  EXPECT_EQ(create["properties"]["opens"]["format"], "time");
-  EXPECT_EQ(schemas["DishUpdate"]["required"], json::array());
+  EXPECT_EQ(create["properties"]["opens"]["pattern"], "^\\d{2}:\\d{2}(:\\d{2})?$");
+  EXPECT_FALSE(create["properties"]["opens"].contains("format")) << "the JSON Schema format requires a zone";
+  EXPECT_EQ(create["properties"]["name"]["example"], "Dal");
+  EXPECT_FALSE(schemas["DishUpdate"].contains("required")) << "OpenAPI 3.0 forbids an empty required list";
   EXPECT_EQ(schemas["DishUpdate"]["properties"], create["properties"]);
 }
 
@@ -200,15 +219,15 @@ TEST(OpenapiComponents, StateTheCapsOfPricesQuantitiesLinesAndTexts) {
   c.body("MenuItemCreate", rules.menu_item(), schemas::body_mode::create);
   c.body("OrderCreate", rules.order(), schemas::body_mode::create);
   c.body("OrderLineCreate", rules.order_line(), schemas::body_mode::create);
-  const auto item = json::parse(c.all().at("MenuItemCreate"))["properties"];
+  const auto item = json::parse(c.schemas().at("MenuItemCreate").json)["properties"];
   EXPECT_EQ(item["price"]["maximum"], 100000.0);
   EXPECT_EQ(item["description"]["maxLength"], 300);
-  const auto order = json::parse(c.all().at("OrderCreate"))["properties"];
+  const auto order = json::parse(c.schemas().at("OrderCreate").json)["properties"];
   EXPECT_EQ(order["order_items"]["maxItems"], 7);
   EXPECT_EQ(order["order_items"]["minItems"], 1);
   EXPECT_FALSE(order["order_items"].contains("maxLength"));
   EXPECT_EQ(order["delivery_address"]["maxLength"], 300);
-  EXPECT_EQ(json::parse(c.all().at("OrderLineCreate"))["properties"]["quantity"]["maximum"], 1000.0);
+  EXPECT_EQ(json::parse(c.schemas().at("OrderLineCreate").json)["properties"]["quantity"]["maximum"], 1000.0);
 }
 
 TEST(OpenapiDocument, DescribesObjectAndPageComponents) {
@@ -220,8 +239,14 @@ TEST(OpenapiDocument, DescribesObjectAndPageComponents) {
 
   const auto nested = schemas["DishWithMenu"];
   EXPECT_EQ(nested["properties"]["owner"]["$ref"], "#/components/schemas/Dish");
+  EXPECT_EQ(nested["properties"]["previous"],
+            json::parse(R"({"allOf":[{"$ref":"#/components/schemas/Dish"}],"nullable":true})"));
   EXPECT_EQ(nested["properties"]["items"]["type"], "array");
   EXPECT_EQ(nested["properties"]["items"]["items"]["$ref"], "#/components/schemas/Dish");
+  EXPECT_EQ(nested["properties"]["by_size"], json::parse(R"({"type":"object","additionalProperties":{"type":"integer"}})"));
+  EXPECT_EQ(nested["properties"]["price_or_note"], json::parse(R"({"oneOf":[{"type":"number"},{"type":"string"}]})"));
+  EXPECT_EQ(nested["required"], json::parse(R"(["id","owner","previous","items","by_size","price_or_note"])"))
+      << "a key only some bodies have is not required";
 
   const auto page = schemas["DishPage"];
   EXPECT_EQ(page["properties"]["dishes"]["type"], "array");
@@ -248,13 +273,13 @@ TEST(OpenapiDocument, EveryReferenceResolves) {
 
 TEST(OpenapiDocument, UnknownResponseComponentThrows) {
   auto routes = sample_router();
-  routes.add(make_route(http::verb::get, "/ghost", {}, {"x", "Ghost", "", "NoSuchSchema", 200}));
+  routes.add(make_route(http::verb::get, "/ghost", {}, {"x", "ghost", "Ghost", "", "NoSuchSchema", 200}));
   EXPECT_THROW((void)openapi_document(routes, sample_components()), std::logic_error);
 }
 
 TEST(OpenapiDocument, UnknownRequestComponentThrows) {
   http::router routes;
-  routes.add(make_route(http::verb::post, "/ghost", {}, {"x", "Ghost", "NoSuchBody", "", 201}));
+  routes.add(make_route(http::verb::post, "/ghost", {}, {"x", "ghost", "Ghost", "NoSuchBody", "", 201}));
   EXPECT_THROW((void)openapi_document(routes, sample_components()), std::logic_error);
 }
 
@@ -264,12 +289,90 @@ TEST(OpenapiDocument, EmptyRouterGivesEmptyPaths) {
   EXPECT_EQ(doc["components"]["schemas"], json::object());
 }
 
-TEST(OpenapiComponents, LaterDefinitionReplacesEarlier) {
+TEST(OpenapiDocument, UnknownFailureComponentThrows) {
+  http::router routes;
+  routes.add(make_route(http::verb::get, "/ghost", {}, {"x", "ghost", "Ghost", "", "", 200, {{409, "NoSuchError"}}}));
+  EXPECT_THROW((void)openapi_document(routes, sample_components()), std::logic_error);
+}
+
+TEST(OpenapiDocument, RepeatedOrMissingOperationIdThrows) {
+  auto routes = sample_router();
+  routes.add(make_route(http::verb::get, "/again", {}, {"x", "listDishes", "Again", "", "", 200}));
+  EXPECT_THROW((void)openapi_document(routes, sample_components()), std::logic_error);
+  http::router unnamed;
+  unnamed.add(make_route(http::verb::get, "/unnamed", {}, {"x", "", "Unnamed", "", "", 200}));
+  EXPECT_THROW((void)openapi_document(unnamed, sample_components()), std::logic_error);
+}
+
+TEST(OpenapiDocument, UndeclaredTagThrows) {
+  http::router routes;
+  routes.add(make_route(http::verb::get, "/ghost", {}, {"nowhere", "ghost", "Ghost", "", "", 200}));
+  EXPECT_THROW((void)openapi_document(routes, sample_components()), std::logic_error);
+}
+
+TEST(OpenapiDocument, NamesEveryOperationAndDeclaresItsTags) {
+  const auto doc = document();
+  EXPECT_EQ(doc["paths"]["/dishes/{dish_id}"]["put"]["operationId"], "updateDish");
+  EXPECT_EQ(doc["paths"]["/"]["get"]["operationId"], "getWelcome");
+  EXPECT_EQ(doc["tags"][1], json::parse(R"({"name":"dishes","description":"Dishes"})"));
+  EXPECT_EQ(doc["servers"][0]["url"], "/");
+  EXPECT_EQ(doc["security"], json::array()) << "no operation needs credentials";
+}
+
+TEST(OpenapiDocument, DescribesCachingAndWhereWorkRuns) {
+  auto routes = sample_router();
+  auto cached = make_route(http::verb::get, "/cached", {}, {"x", "cached", "A cached read", "", "Welcome", 200});
+  cached.cache = {std::uint8_t{0}, 30, ""};
+  cached.work = http::work_kind::quick;
+  routes.add(std::move(cached));
+  const auto doc = json::parse(openapi_document(routes, sample_components()));
+  EXPECT_EQ(doc["paths"]["/cached"]["get"]["description"],
+            "A cached read. Cached in the `restaurants` namespace for 30 s; answers carry `ETag` and "
+            "`X-Cache-Status`. Served on the event loop.");
+  EXPECT_EQ(doc["paths"]["/"]["get"]["description"], "Welcome. Runs on the read pool.");
+}
+
+TEST(OpenapiDocument, DocumentsTheFailuresEachRouteCanGive) {
+  const auto doc = document();
+  const auto statuses = [&](const std::string& path, const std::string& method) {
+    std::set<std::string> found;
+    for (const auto& [status, response] : doc["paths"][path][method]["responses"].items()) found.insert(status);
+    return found;
+  };
+  EXPECT_EQ(statuses("/", "get"), (std::set<std::string>{"200", "503"}));
+  EXPECT_EQ(statuses("/dishes", "post"), (std::set<std::string>{"201", "400", "413", "422", "503"}));
+  EXPECT_EQ(statuses("/dishes/{dish_id}", "put"), (std::set<std::string>{"200", "404", "409", "413", "422", "503"}));
+  EXPECT_EQ(statuses("/dishes/{dish_id}", "delete"), (std::set<std::string>{"204", "404", "422", "503"}));
+  const auto& put = doc["paths"]["/dishes/{dish_id}"]["put"]["responses"];
+  EXPECT_EQ(put["404"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/HTTPError");
+  EXPECT_EQ(put["409"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Conflict");
+  EXPECT_EQ(put["503"]["headers"]["Retry-After"]["schema"]["type"], "integer");
+}
+
+TEST(OpenapiDocument, OffersAnExampleForEveryParameterAndBody) {
+  const auto doc = document();
+  const auto search = doc["paths"]["/dishes/search"]["get"];
+  EXPECT_EQ(parameter(search, "q")["example"], "dal");
+  EXPECT_EQ(parameter(search, "vegan")["example"], true);
+  EXPECT_EQ(parameter(search, "from")["example"], "2026-01-01");
+  EXPECT_EQ(parameter(search, "owner")["example"], 1) << "the default is out of bounds, so the lowest id";
+  EXPECT_EQ(parameter(search, "size")["example"], "small");
+  EXPECT_EQ(parameter(doc["paths"]["/dishes"]["get"], "limit")["example"], 100);
+  EXPECT_EQ(parameter(doc["paths"]["/dishes/{dish_id}"]["put"], "dish_id")["example"], 1);
+  EXPECT_EQ(doc["paths"]["/dishes"]["post"]["requestBody"]["content"]["application/json"]["example"],
+            json::parse(R"({"name":"Dal","opens":"10:00:00"})"));
+}
+
+TEST(OpenapiComponents, TextBodiesKeepTheirMediaType) {
   openapi_components c;
-  c.raw("X", R"({"type":"string"})");
-  c.raw("X", R"({"type":"integer"})");
-  ASSERT_EQ(c.all().size(), 1u);
-  EXPECT_EQ(c.all().at("X"), R"({"type":"integer"})");
+  c.text("Page", "text/html");
+  c.tag("x", "X");
+  http::router routes;
+  routes.add(make_route(http::verb::get, "/page", {}, {"x", "page", "A page", "", "Page", 200}));
+  const auto doc = json::parse(openapi_document(routes, c));
+  EXPECT_EQ(doc["paths"]["/page"]["get"]["responses"]["200"]["content"]["text/html"]["schema"]["$ref"],
+            "#/components/schemas/Page");
+  EXPECT_EQ(doc["components"]["schemas"]["Page"]["type"], "string");
 }
 
 }  // namespace

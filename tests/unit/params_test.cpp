@@ -153,13 +153,13 @@ TEST(ParseParam, MissingOptionalGivesTheFallback) {
   problems found;
   EXPECT_EQ(show(parse(limit_spec(), std::nullopt, found)), "int:100");
   EXPECT_EQ(show(parse(query_flag("is_active", "Filter"), std::nullopt, found)), "none");
-  EXPECT_EQ(show(parse(query_text("q", false, "Search"), std::nullopt, found)), "none");
+  EXPECT_EQ(show(parse(query_text("q", false, "Search", "x"), std::nullopt, found)), "none");
   EXPECT_TRUE(found.empty());
 }
 
 TEST(ParseParam, MissingRequiredIsReported) {
   problems found;
-  EXPECT_FALSE(parse(query_text("customer_id", true, "Customer"), std::nullopt, found));
+  EXPECT_FALSE(parse(query_text("customer_id", true, "Customer", "x"), std::nullopt, found));
   const auto p = only_problem(found);
   EXPECT_EQ(p["type"], "missing");
   EXPECT_EQ(p["loc"], json::parse(R"(["query","customer_id"])"));
@@ -204,9 +204,9 @@ TEST(ParseParam, RefusesOtherBooleans) {
 
 TEST(ParseParam, KeepsTextAsSent) {
   problems found;
-  EXPECT_EQ(show(parse(query_text("q", false, "Search"), "  Pizza & Pasta ", found)), "text:  Pizza & Pasta ");
-  EXPECT_EQ(show(parse(path_text("category", "Category"), "caf\xC3\xA9", found)), "text:caf\xC3\xA9");
-  EXPECT_EQ(show(parse(query_text("q", false, "Search"), "", found)), "text:");
+  EXPECT_EQ(show(parse(query_text("q", false, "Search", "x"), "  Pizza & Pasta ", found)), "text:  Pizza & Pasta ");
+  EXPECT_EQ(show(parse(path_text("category", "Category", "x"), "caf\xC3\xA9", found)), "text:caf\xC3\xA9");
+  EXPECT_EQ(show(parse(query_text("q", false, "Search", "x"), "", found)), "text:");
   EXPECT_TRUE(found.empty());
 }
 
@@ -233,7 +233,7 @@ TEST(ParseParam, RefusesATimeBoundThatIsNeitherADateNorATimestamp) {
 
 TEST(ParseParam, RefusesInvalidUtf8) {
   for (const auto& spec :
-       {query_text("q", false, "Search"), limit_spec(), query_flag("f", "Flag"), query_time_bound("from", "Start")}) {
+       {query_text("q", false, "Search", "x"), limit_spec(), query_flag("f", "Flag"), query_time_bound("from", "Start")}) {
     for (const std::string raw : {"\xFF", "ab\xC3", "\xED\xA0\x80", "\xC0\xAF"}) {
       problems found;
       EXPECT_FALSE(parse(spec, raw, found)) << spec.name;

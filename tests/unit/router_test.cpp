@@ -46,10 +46,10 @@ router catalog_router() {
   routes.add(make_route(verb::post, "/restaurants/", {}, "create_restaurant"));
   routes.add(make_route(verb::get, "/restaurants/active", pagination(), "active_restaurants"));
   routes.add(make_route(verb::get, "/restaurants/{restaurant_id}/menu",
-                        {path_id("restaurant_id", "Id"), query_text("q", false, "Search")}, "menu"));
+                        {path_id("restaurant_id", "Id"), query_text("q", false, "Search", "x")}, "menu"));
   routes.add(
-      make_route(verb::get, "/menu-items/category/{category}", {path_text("category", "Category")}, "by_category"));
-  routes.add(make_route(verb::get, "/reviews/", {query_text("q", true, "Required text")}, "reviews"));
+      make_route(verb::get, "/menu-items/category/{category}", {path_text("category", "Category", "x")}, "by_category"));
+  routes.add(make_route(verb::get, "/reviews/", {query_text("q", true, "Required text", "x")}, "reviews"));
   return routes;
 }
 
@@ -93,7 +93,7 @@ TEST(Router, LiteralWinsWhicheverIsAddedFirst) {
 TEST(Router, EarlierLiteralSegmentDecides) {
   router routes;
   routes.add(make_route(verb::get, "/a/{restaurant_id}/c", {path_id("restaurant_id", "Id")}, "param_first"));
-  routes.add(make_route(verb::get, "/a/b/{category}", {path_text("category", "C")}, "literal_first"));
+  routes.add(make_route(verb::get, "/a/b/{category}", {path_text("category", "C", "x")}, "literal_first"));
   EXPECT_EQ(body_of(routes.dispatch(get("/a/b/c")))["route"], "literal_first");
   EXPECT_EQ(body_of(routes.dispatch(get("/a/7/c")))["route"], "param_first");
 }
@@ -342,7 +342,7 @@ TEST(Router, APathLongerThanAnyRouteIsNotFound) {
 
 TEST(Router, LiteralFirstSegmentsAreTriedBeforeParameterOnes) {
   router routes;
-  routes.add(make_route(verb::get, "/{kind}/list", {path_text("kind", "Kind")}, "any_list"));
+  routes.add(make_route(verb::get, "/{kind}/list", {path_text("kind", "Kind", "x")}, "any_list"));
   routes.add(make_route(verb::get, "/things/list", {}, "things_list"));
   request req;
   req.path = "/things/list";
