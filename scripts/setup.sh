@@ -21,3 +21,9 @@ if [[ ! -f third_party/node_modules/swagger-ui-dist/swagger-ui-bundle.js ||
   echo "setup: installing the Swagger UI and ReDoc assets"
   (cd third_party && npm ci --no-audit --no-fund --omit=peer --ignore-scripts --loglevel=error)
 fi
+
+if [[ ! -x tests/contract/node_modules/.bin/redocly || ! -x tests/contract/node_modules/.bin/spectral ||
+      ! -x tests/contract/node_modules/.bin/swagger-cli || ! -f tests/contract/node_modules/ajv/package.json ]]; then
+  echo "setup: installing the OpenAPI validators the contract test runs"
+  (cd tests/contract && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+fi

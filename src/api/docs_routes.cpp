@@ -58,6 +58,7 @@ std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_compo
   docs.add("OpenApiDocument", object_of({{"openapi", text()},
                                          {"info", map_of(anything())},
                                          {"servers", list_of(map_of(anything()))},
+                                         {"security", list_of(map_of(anything()))},
                                          {"tags", list_of(map_of(anything()))},
                                          {"paths", map_of(map_of(anything()))},
                                          {"components", map_of(map_of(anything()))}}));

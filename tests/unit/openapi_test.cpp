@@ -366,6 +366,7 @@ TEST(OpenapiDocument, OffersAnExampleForEveryParameterAndBody) {
 TEST(OpenapiComponents, TextBodiesKeepTheirMediaType) {
   openapi_components c;
   c.text("Page", "text/html");
+  c.add("HTTPError", schemas::object_of({{"detail", schemas::text()}}));
   c.tag("x", "X");
   http::router routes;
   routes.add(make_route(http::verb::get, "/page", {}, {"x", "page", "A page", "", "Page", 200}));
