@@ -147,10 +147,19 @@ void write_param_example(json_writer& out, const http::param_spec& spec) {
   }
 }
 
+std::string_view place_name(http::param_place place) {
+  switch (place) {
+    case http::param_place::path: return "path";
+    case http::param_place::query: return "query";
+    case http::param_place::header: return "header";
+  }
+  return "query";
+}
+
 void write_param(json_writer& out, const http::param_spec& spec) {
   out.begin_object()
       .field("name", spec.name)
-      .field("in", spec.place == http::param_place::path ? "path" : "query")
+      .field("in", place_name(spec.place))
       .field("required", spec.required);
   if (!spec.description.empty()) out.field("description", spec.description);
   out.key("schema").begin_object();

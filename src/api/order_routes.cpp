@@ -54,7 +54,11 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
 
   routes.add({verb::post,
               "/orders/customers/{customer_id}/orders/",
-              {http::path_id("customer_id", "Customer id")},
+              {http::path_id("customer_id", "Customer id"),
+               http::header_text("Idempotency-Key",
+                                 "Makes retries safe: a repeat with the same key and body answers the first "
+                                 "order again instead of placing another; the same key with another body is 422",
+                                 "order-2026-0001")},
               [&](const request& req, const params& p) {
                 http::problems found;
                 const auto order = schemas::parse_order(req.body, found, rules);

@@ -152,6 +152,12 @@ param_spec query_text(std::string name, bool required, std::string description, 
           std::move(example)};
 }
 
+param_spec header_text(std::string name, std::string description, std::string example) {
+  auto spec = query_text(std::move(name), false, std::move(description), std::move(example));
+  spec.place = param_place::header;
+  return spec;
+}
+
 param_spec query_choice(std::string name, std::vector<std::string> choices, std::string description) {
   auto spec = query_text(std::move(name), false, std::move(description), {});
   spec.kind = param_kind::choice;

@@ -12,7 +12,9 @@
 
 namespace zomato::http {
 
-enum class param_place { path, query };
+/// Where a parameter is sent. Headers are documented only: the server reads the ones a route
+/// uses into the request (request::idempotency_key), so the router leaves them alone.
+enum class param_place { path, query, header };
 enum class param_kind { integer, boolean, string, choice, time_bound };
 
 using param_value = std::variant<std::monostate, std::int64_t, bool, std::string>;
@@ -42,6 +44,8 @@ param_spec query_integer(std::string name, std::int64_t fallback, std::int64_t m
 param_spec query_flag(std::string name, std::string description);
 /// A text query parameter, with a value the documentation offers.
 param_spec query_text(std::string name, bool required, std::string description, std::string example);
+/// An optional header, with a value the documentation offers.
+param_spec header_text(std::string name, std::string description, std::string example);
 /// An optional query parameter restricted to the given values.
 param_spec query_choice(std::string name, std::vector<std::string> choices, std::string description);
 /// An optional date or timestamp (domain::parse_time_bound), kept as its UTC timestamp.

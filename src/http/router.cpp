@@ -135,6 +135,7 @@ resolution router::resolve(const request& req) const {
   out.values.reserve(target.params.size());
   problems found;
   for (const auto& spec : target.params) {
+    if (spec.place == param_place::header) continue;
     std::optional<std::string> raw;
     if (spec.place == param_place::path) {
       for (std::size_t i = 0; i < parts.size(); ++i) {

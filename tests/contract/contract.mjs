@@ -71,9 +71,12 @@ const rank = ({ operation }) => {
 };
 operations.sort((a, b) => rank(a) - rank(b));
 
-function urlOf({ path, operation }, pathValue) {
+/// The URL and headers of a request made of the operation's parameter examples; `pathValue` may
+/// give some parameters another value.
+function requestOf({ path, operation }, pathValue) {
   let url = path;
   const query = new URLSearchParams();
+  const headers = {};
   for (const parameter of operation.parameters ?? []) {
     if (parameter.example === undefined) {
       fail(`${operation.operationId} ${parameter.name}`, "no example");
@@ -81,16 +84,17 @@ function urlOf({ path, operation }, pathValue) {
     }
     const value = String(pathValue?.(parameter) ?? parameter.example);
     if (parameter.in === "path") url = url.replace(`{${parameter.name}}`, encodeURIComponent(value));
+    else if (parameter.in === "header") headers[parameter.name] = value;
     else query.set(parameter.name, value);
   }
   const text = query.toString();
-  return `${base}${url}${text ? `?${text}` : ""}`;
+  return { url: `${base}${url}${text ? `?${text}` : ""}`, headers };
 }
 
 /// Sends one request and checks its answer: the status is `expected` (or, when that is null, any
 /// the operation documents), the media type is the documented one and the body fits its schema.
-async function check(label, { method, operation }, url, body, expected) {
-  const init = { method: method.toUpperCase(), headers: {} };
+async function check(label, { method, operation }, { url, headers }, body, expected) {
+  const init = { method: method.toUpperCase(), headers: { ...headers } };
   if (body !== undefined) {
     init.body = body;
     init.headers["content-type"] = "application/json";
@@ -122,7 +126,7 @@ for (const entry of operations) {
   const media = operation.requestBody?.content?.["application/json"];
   if (operation.requestBody && media?.example === undefined) fail(label, "no request body example");
   await before[operation.operationId]?.();
-  await check(label, entry, urlOf(entry), media ? JSON.stringify(media.example) : undefined, success);
+  await check(label, entry, requestOf(entry), media ? JSON.stringify(media.example) : undefined, success);
   calls += 1;
 }
 
@@ -131,14 +135,14 @@ for (const entry of operations) {
   const { operation } = entry;
   const ids = (operation.parameters ?? []).filter((p) => p.in === "path" && p.schema.type === "integer");
   if (ids.length > 0) {
-    const missing = urlOf(entry, (p) => (ids.includes(p) ? 999999999 : undefined));
+    const missing = requestOf(entry, (p) => (ids.includes(p) ? 999999999 : undefined));
     const media = operation.requestBody?.content?.["application/json"];
     await check(`${operation.operationId} with an unknown id`, entry, missing,
       media ? JSON.stringify(media.example) : undefined, null);
     calls += 1;
   }
   if (operation.requestBody) {
-    await check(`${operation.operationId} with a body that is not JSON`, entry, urlOf(entry), "{", 422);
+    await check(`${operation.operationId} with a body that is not JSON`, entry, requestOf(entry), "{", 422);
     calls += 1;
   }
 }

@@ -65,9 +65,9 @@ openapi_components sample_components() {
 http::router sample_router() {
   http::router routes;
   routes.add(make_route(http::verb::get, "/", {}, {"root", "getWelcome", "Welcome", "", "Welcome", 200}));
-  routes.add(make_route(http::verb::get, "/dishes", http::pagination(),
+  routes.add(make_route(http::verb::get, "/dishes/", http::pagination(),
                         {"dishes", "listDishes", "List dishes", "", "DishPage", 200}));
-  routes.add(make_route(http::verb::post, "/dishes", {},
+  routes.add(make_route(http::verb::post, "/dishes/", {http::header_text("Idempotency-Key", "Retry key", "k-1")},
                         {"dishes", "createDish", "Create a dish", "DishCreate", "Dish", 201, {{400}}}));
   routes.add(make_route(http::verb::put, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
                         {"dishes", "updateDish", "Update a dish", "DishUpdate", "Dish", 200, {{409, "Conflict"}}}));
@@ -358,6 +358,10 @@ TEST(OpenapiDocument, OffersAnExampleForEveryParameterAndBody) {
   EXPECT_EQ(parameter(search, "owner")["example"], 1) << "the default is out of bounds, so the lowest id";
   EXPECT_EQ(parameter(search, "size")["example"], "small");
   EXPECT_EQ(parameter(doc["paths"]["/dishes"]["get"], "limit")["example"], 100);
+  const auto& key = parameter(doc["paths"]["/dishes"]["post"], "Idempotency-Key");
+  EXPECT_EQ(key["in"], "header");
+  EXPECT_EQ(key["required"], false);
+  EXPECT_EQ(key["example"], "k-1");
   EXPECT_EQ(parameter(doc["paths"]["/dishes/{dish_id}"]["put"], "dish_id")["example"], 1);
   EXPECT_EQ(doc["paths"]["/dishes"]["post"]["requestBody"]["content"]["application/json"]["example"],
             json::parse(R"({"name":"Dal","opens":"10:00:00"})"));

@@ -98,6 +98,14 @@ TEST(Router, EarlierLiteralSegmentDecides) {
   EXPECT_EQ(body_of(routes.dispatch(get("/a/7/c")))["route"], "param_first");
 }
 
+TEST(Router, LeavesHeaderParametersToTheServer) {
+  router routes;
+  routes.add(make_route(verb::post, "/orders/", {header_text("Idempotency-Key", "Retry key", "k")}, "place"));
+  const auto resolved = routes.resolve(with_method(verb::post, "/orders/"));
+  ASSERT_NE(resolved.target, nullptr) << resolved.failure.body;
+  EXPECT_FALSE(resolved.values.text("Idempotency-Key").has_value());
+}
+
 TEST(Router, IgnoresTrailingSlash) {
   const auto routes = catalog_router();
   for (const char* path : {"/restaurants", "/restaurants/"}) {
