@@ -332,11 +332,7 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::cac
               "/cache/warm/popular",
               {},
               [warmer, &admin, &analytics](const request&, const params&) {
-                std::vector<std::string> busiest;
-                for (const auto id : analytics.most_ordered_restaurants(warm_limit)) {
-                  const auto base = "/restaurants/" + std::to_string(id);
-                  for (const char* shape : {"", "/with-menu", "/menu"}) busiest.push_back(base + shape);
-                }
+                const auto busiest = restaurant_views(analytics.most_ordered_restaurants(warm_limit));
                 std::vector<std::string> most_used;
                 for (const auto& entry : admin.most_used(warm_limit)) most_used.push_back(entry.target);
                 const auto restaurants = warmer->warm("busiest_restaurants", busiest);

@@ -55,6 +55,15 @@ void add_pattern(warm_plan& plan, std::string list, const std::string& param, co
 
 }  // namespace
 
+std::vector<std::string> restaurant_views(const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> targets;
+  for (const auto id : ids) {
+    const auto base = "/restaurants/" + std::to_string(id);
+    for (const char* view : {"", "/with-menu", "/menu"}) targets.push_back(base + view);
+  }
+  return targets;
+}
+
 double elapsed_ms(std::chrono::steady_clock::time_point started) {
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return std::round(ms * 1000.0) / 1000.0;

@@ -56,6 +56,9 @@ class cache_warmer {
   internal_get get_;
 };
 
+/// What clients read of each restaurant: itself, with its menu, and its menu.
+std::vector<std::string> restaurant_views(const std::vector<std::int64_t>& ids);
+
 /// Milliseconds elapsed since `started`, to the microsecond.
 double elapsed_ms(std::chrono::steady_clock::time_point started);
 

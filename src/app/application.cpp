@@ -1,6 +1,8 @@
 #include "app/application.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 
 #include "api/analytics_routes.hpp"
 #include "api/cache_routes.hpp"
@@ -19,6 +21,8 @@
 #include "app/background.hpp"
 #include "app/request_lanes.hpp"
 #include "app/task_board.hpp"
+#include "app/usage_book.hpp"
+#include "app/warm_start.hpp"
 #include "cache/cache_admin.hpp"
 #include "cache/response_cache.hpp"
 #include "http/cache_control.hpp"
@@ -33,6 +37,7 @@
 #include "services/restaurant_service.hpp"
 #include "services/review_service.hpp"
 #include "services/sample_data_service.hpp"
+#include "services/usage_service.hpp"
 #include "store/sqlite/database.hpp"
 
 namespace zomato::app {
@@ -86,7 +91,9 @@ struct application::parts {
         realtime(db),
         analytics(db),
         samples(db, restaurants, menu, customers, orders, reviews),
-        readiness(db) {
+        readiness(db),
+        usage(db),
+        book(cache, usage) {
     routes.attach_cache(cache);
     const api::internal_get get = [this](std::string_view path, std::string_view query,
                                          std::string_view cache_control) {
@@ -114,14 +121,34 @@ struct application::parts {
     schedule(settings, get);
   }
 
-  // Refresh-ahead of hot analytics, the health monitor and the cleanup of stale entries.
+  // The last uses counted reach the usage book before the worker stops.
+  ~parts() {
+    worker.post([this] { book.record(); });
+  }
+
+  // The warm start, the usage book's records, refresh-ahead of hot analytics, the health monitor
+  // and the cleanup of stale entries.
   void schedule(const config& settings, const api::internal_get& get) {
+    tasks.schedule("warm_start", 0);
+    tasks.schedule("usage_record", settings.refresh_interval.count());
     tasks.schedule("refresh_ahead", settings.refresh_interval.count());
     tasks.schedule("health_monitor", settings.health_interval.count());
     tasks.schedule("cleanup", settings.cleanup_interval.count());
+    worker.post([this, get, mode = settings.warm_on_start, top = settings.warm_top] {
+      api::cache_warmer warmer(get);
+      std::string result = mode == warm_start::off ? "off" : "";
+      for (const auto& step : warm_at_start(mode, top, warmer, book, catalog_analytics, routes.routes())) {
+        result += (result.empty() ? "" : ", ") + step.type + " " + std::to_string(step.count);
+      }
+      tasks.record("warm_start", result);
+    });
+    worker.every(settings.refresh_interval, [this] {
+      book.record();
+      tasks.record("usage_record", "recorded");
+    });
     worker.every(settings.refresh_interval, [this, get] {
       api::cache_warmer warmer(get);
-      const auto step = warmer.warm("analytics", cache.expiring(cache::cache_namespace::analytics, 0.25));
+      const auto step = warmer.warm("analytics", refresh_order(cache.expiring(cache::cache_namespace::analytics, 0.25)));
       tasks.record("refresh_ahead", "refreshed " + std::to_string(step.count) + " analytics entries");
     });
     worker.every(settings.health_interval, [this] {
@@ -133,6 +160,22 @@ struct application::parts {
     worker.every(settings.cleanup_interval, [this] {
       tasks.record("cleanup", "removed " + std::to_string(cache.remove_stale()) + " stale entries");
     });
+  }
+
+  // The entries about to expire that the usage book ranks highest, at most refresh_limit of them:
+  // a refresh costs a computation, so it goes to what clients ask most.
+  std::vector<std::string> refresh_order(std::vector<std::string> expiring) {
+    constexpr std::size_t refresh_limit = 100;
+    std::unordered_map<std::string, std::size_t> ranks;
+    for (auto& target : book.most_used(usage_book::kept)) ranks.emplace(std::move(target), ranks.size());
+    const auto rank_of = [&](const std::string& target) {
+      const auto found = ranks.find(target);
+      return found == ranks.end() ? ranks.size() : found->second;
+    };
+    std::stable_sort(expiring.begin(), expiring.end(),
+                     [&](const std::string& a, const std::string& b) { return rank_of(a) < rank_of(b); });
+    if (expiring.size() > refresh_limit) expiring.resize(refresh_limit);
+    return expiring;
   }
 
   schemas::body_rules rules;
@@ -149,6 +192,8 @@ struct application::parts {
   services::analytics_service analytics;
   services::sample_data_service samples;
   services::readiness_service readiness;
+  services::usage_service usage;
+  usage_book book;
   http::router routes;
   task_board tasks;
   background worker;  // last: stops before anything its jobs use goes away

@@ -140,6 +140,11 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
     if (name != "on" && name != "off") throw config_error("CACHE_MEMORY must be on or off, got '" + *v + "'");
     c.cache_memory = name == "on";
   }
+  if (auto v = lookup("CACHE_WARM_ON_START")) {
+    c.warm_on_start = named<warm_start>("CACHE_WARM_ON_START", *v,
+                                        {{"off", warm_start::off}, {"popular", warm_start::popular}, {"all", warm_start::all}});
+  }
+  size("CACHE_WARM_TOP", c.warm_top, 1, 1000);
   const auto interval = [&](const char* name, std::chrono::seconds& target) {
     if (auto v = lookup(name)) target = std::chrono::seconds(integer_in(name, *v, 1, std::int64_t{7} * 24 * 3600));
   };

@@ -19,6 +19,9 @@ enum class environment { development, staging, production };
 enum class log_level { debug, info, warning, error };
 /// How the access log (LOG_LEVEL info or debug) writes its lines.
 enum class log_format { text, json };
+/// What a node fills its cache with after it starts: nothing, the most used targets and the
+/// busiest restaurants, or that and every namespace's warm plan too.
+enum class warm_start { off, popular, all };
 
 struct redis_endpoint {
   std::string host;
@@ -53,6 +56,8 @@ struct config {
   std::chrono::milliseconds redis_timeout{50};
   /// CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS.
   std::array<cache::freshness_overrides, cache::namespace_count> cache_freshness{};
+  warm_start warm_on_start = warm_start::popular;  // CACHE_WARM_ON_START
+  std::size_t warm_top = 50;                        // CACHE_WARM_TOP: restaurants (and their views) warmed
   std::chrono::seconds refresh_interval{60};
   std::chrono::seconds health_interval{300};
   std::chrono::seconds cleanup_interval{7200};
@@ -69,7 +74,7 @@ class config_error : public std::runtime_error {
 
 /// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, READ_THREADS, READ_QUEUE,
 /// LOG_LEVEL, LOG_FORMAT, BODY_LIMIT_BYTES, HEADER_LIMIT_BYTES, TRAILER_LIMIT_BYTES, CONNECTIONS_PER_LOOP,
-/// READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_TTL_SECONDS,
+/// READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_WARM_ON_START, CACHE_WARM_TOP, CACHE_TTL_SECONDS,
 /// CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS (each "namespace=seconds,..."), REDIS_TIMEOUT_MS,
 /// REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS, CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and
 /// DB_BUSY_TIMEOUT_MS through `lookup` (unset: nullopt). Throws config_error on the first bad value.

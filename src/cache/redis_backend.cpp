@@ -117,6 +117,51 @@ bool redis_backend::with_connection(const std::function<bool(redisContext*)>& wo
   return true;
 }
 
+void redis_backend::record_usage(const std::string& key, const std::vector<std::pair<std::string, double>>& uses,
+                                 double decay, std::size_t keep) {
+  with_connection([&](redisContext* context) {
+    int sent = 0;
+    const auto append = [&](auto... args) {
+      redisAppendCommand(context, args...);
+      ++sent;
+    };
+    append("MULTI");
+    const auto weight = std::to_string(decay);
+    append("ZUNIONSTORE %b 1 %b WEIGHTS %s", key.data(), key.size(), key.data(), key.size(), weight.c_str());
+    for (const auto& [member, score] : uses) {
+      const auto amount = std::to_string(score);
+      append("ZINCRBY %b %s %b", key.data(), key.size(), amount.c_str(), member.data(), member.size());
+    }
+    append("ZREMRANGEBYRANK %b 0 %lld", key.data(), key.size(), -static_cast<long long>(keep) - 1);
+    append("EXEC");
+    bool fine = true;
+    for (int i = 0; i < sent; ++i) {
+      void* raw = nullptr;
+      if (redisGetReply(context, &raw) != REDIS_OK) return false;
+      const reply_ptr reply(static_cast<redisReply*>(raw));
+      fine = fine && reply->type != REDIS_REPLY_ERROR;
+    }
+    return fine;
+  });
+}
+
+std::vector<std::pair<std::string, double>> redis_backend::top_usage(const std::string& key, std::size_t limit) {
+  std::vector<std::pair<std::string, double>> found;
+  if (limit == 0) return found;
+  with_connection([&](redisContext* context) {
+    const auto reply = command(context, "ZREVRANGE %b 0 %lld WITHSCORES", key.data(), key.size(),
+                               static_cast<long long>(limit) - 1);
+    if (!reply || reply->type != REDIS_REPLY_ARRAY) return false;
+    for (std::size_t i = 0; i + 1 < reply->elements; i += 2) {
+      const auto* member = reply->element[i];
+      const auto* score = reply->element[i + 1];
+      found.emplace_back(std::string(member->str, member->len), std::strtod(score->str, nullptr));
+    }
+    return true;
+  });
+  return found;
+}
+
 std::optional<entry> redis_backend::get(const std::string& key) {
   std::optional<entry> found;
   with_connection([&](redisContext* context) {

@@ -67,6 +67,13 @@ class redis_backend {
   };
   /// Counts the keys matching a pattern with SCAN and sums MEMORY USAGE and STRLEN over them.
   key_stats scan_stats(const std::string& pattern);
+  /// Multiplies every score of the sorted set `key` by `decay`, adds `uses` (member, score) to
+  /// theirs and keeps the `keep` highest, in one MULTI; does nothing when Redis cannot be reached.
+  void record_usage(const std::string& key, const std::vector<std::pair<std::string, double>>& uses, double decay,
+                    std::size_t keep);
+  /// The `limit` highest members of the sorted set `key` with their scores, highest first; none
+  /// when Redis cannot be reached.
+  std::vector<std::pair<std::string, double>> top_usage(const std::string& key, std::size_t limit);
   /// Unlinks the keys matching a pattern that `unwanted` picks (SCAN + UNLINK, never KEYS);
   /// returns how many.
   std::int64_t unlink_if(const std::string& pattern, const std::function<bool(const std::string&)>& unwanted);

@@ -40,7 +40,8 @@ class catalog_analytics_service {
   cuisine_ranking popular_cuisines(std::int64_t limit);
   /// Menu items in Budget [0,10), Moderate [10,25), Premium [25,50) and Luxury [50,...).
   price_distribution price_ranges();
-  /// Restaurant ids with the most orders first (restaurants without orders follow).
+  /// Restaurant ids with the most recent orders first (those of the 30 days before the newest
+  /// order; restaurants without such orders follow).
   std::vector<domain::id_t> most_ordered_restaurants(std::int64_t limit);
 
  private:

@@ -19,7 +19,7 @@ class catalog_analytics_repository {
   /// Item counts per band, in the order of the bands given.
   virtual std::vector<domain::price_band_count> price_bands(const std::vector<domain::price_band_count>& bands) = 0;
   virtual std::int64_t item_count() = 0;
-  /// Restaurant ids by number of orders, most first.
+  /// Restaurant ids by their orders in the 30 days before the newest order, most first.
   virtual std::vector<domain::id_t> most_ordered_restaurants(std::int64_t limit) = 0;
   virtual domain::cents_sum price_sum() = 0;
 };

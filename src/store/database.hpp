@@ -17,6 +17,7 @@
 #include "store/restaurant_repository.hpp"
 #include "store/review_repository.hpp"
 #include "store/sample_repository.hpp"
+#include "store/usage_repository.hpp"
 
 namespace zomato::store {
 
@@ -38,6 +39,7 @@ class session {
   virtual order_repository& orders() = 0;
   virtual review_repository& reviews() = 0;
   virtual idempotency_repository& idempotency_keys() = 0;
+  virtual usage_repository& usage() = 0;
   virtual catalog_analytics_repository& catalog_analytics() = 0;
   virtual notification_repository& notifications() = 0;
   virtual kitchen_repository& kitchens() = 0;

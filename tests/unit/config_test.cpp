@@ -111,6 +111,17 @@ TEST(LoadConfig, ReadsTheLogFormatTextByDefault) {
   EXPECT_EQ(load({{"LOG_FORMAT", "text"}}).access_log, log_format::text);
 }
 
+TEST(LoadConfig, ReadsTheWarmStartPopularTop50ByDefault) {
+  EXPECT_EQ(load({}).warm_on_start, warm_start::popular);
+  EXPECT_EQ(load({}).warm_top, 50u);
+  EXPECT_EQ(load({{"CACHE_WARM_ON_START", "off"}}).warm_on_start, warm_start::off);
+  EXPECT_EQ(load({{"CACHE_WARM_ON_START", "ALL"}}).warm_on_start, warm_start::all);
+  EXPECT_EQ(load({{"CACHE_WARM_TOP", "7"}}).warm_top, 7u);
+  EXPECT_THROW((void)load({{"CACHE_WARM_ON_START", "some"}}), config_error);
+  EXPECT_THROW((void)load({{"CACHE_WARM_TOP", "0"}}), config_error);
+  EXPECT_THROW((void)load({{"CACHE_WARM_TOP", "1001"}}), config_error);
+}
+
 TEST(LoadConfig, EmptyRedisUrlMeansNoRedis) { EXPECT_FALSE(load({{"REDIS_URL", ""}}).redis.has_value()); }
 
 TEST(LoadConfig, AcceptsBoundaryValues) {

@@ -62,8 +62,9 @@ std::int64_t catalog_analytics_repository::item_count() {
 std::vector<domain::id_t> catalog_analytics_repository::most_ordered_restaurants(std::int64_t limit) {
   std::vector<domain::id_t> ids;
   auto rows = db_.use(
-      "SELECT r.id FROM restaurants r LEFT JOIN orders o ON o.restaurant_id = r.id GROUP BY r.id "
-      "ORDER BY COUNT(o.id) DESC, r.id LIMIT ?1");
+      "SELECT r.id FROM restaurants r LEFT JOIN orders o ON o.restaurant_id = r.id AND o.order_date >= "
+      "(SELECT strftime('%Y-%m-%dT%H:%M:%S', MAX(order_date), '-30 days') FROM orders) "
+      "GROUP BY r.id ORDER BY COUNT(o.id) DESC, r.id LIMIT ?1");
   rows.bind_all(limit);
   while (rows.next()) ids.push_back(rows.integer(0));
   return ids;

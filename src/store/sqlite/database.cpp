@@ -23,6 +23,7 @@ class pooled_session final : public session {
         orders_(db_),
         reviews_(db_),
         idempotency_keys_(db_),
+        usage_(db_),
         catalog_analytics_(db_),
         notifications_(db_),
         kitchens_(db_),
@@ -45,6 +46,7 @@ class pooled_session final : public session {
   store::order_repository& orders() override { return orders_; }
   store::review_repository& reviews() override { return reviews_; }
   store::idempotency_repository& idempotency_keys() override { return idempotency_keys_; }
+  store::usage_repository& usage() override { return usage_; }
   store::catalog_analytics_repository& catalog_analytics() override { return catalog_analytics_; }
   store::notification_repository& notifications() override { return notifications_; }
   store::kitchen_repository& kitchens() override { return kitchens_; }
@@ -68,6 +70,7 @@ class pooled_session final : public session {
   order_repository orders_;
   review_repository reviews_;
   idempotency_repository idempotency_keys_;
+  usage_repository usage_;
   catalog_analytics_repository catalog_analytics_;
   notification_repository notifications_;
   kitchen_repository kitchens_;

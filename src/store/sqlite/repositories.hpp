@@ -4,6 +4,7 @@
 #include "store/catalog_analytics_repository.hpp"
 #include "store/customer_repository.hpp"
 #include "store/idempotency_repository.hpp"
+#include "store/usage_repository.hpp"
 #include "store/kitchen_repository.hpp"
 #include "store/menu_item_repository.hpp"
 #include "store/notification_repository.hpp"
@@ -68,6 +69,16 @@ class idempotency_repository final : public store::idempotency_repository {
   void remember(domain::id_t customer_id, const std::string& key, const std::string& request, domain::id_t order_id,
                 const std::string& at) override;
   void forget_before(const std::string& at) override;
+
+ private:
+  connection& db_;
+};
+
+class usage_repository final : public store::usage_repository {
+ public:
+  explicit usage_repository(connection& db) : db_(db) {}
+  void record(const std::vector<target_use>& uses, double decay, std::size_t keep) override;
+  std::vector<target_use> top(std::size_t limit) override;
 
  private:
   connection& db_;

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace zomato::services {
+
+/// The cache's use of each request target, kept in the database across restarts (when no Redis
+/// keeps it). Its calls throw store::unavailable or store::failure as the store does.
+class usage_service {
+ public:
+  explicit usage_service(store::database& db) : db_(db) {}
+
+  /// Multiplies the kept scores by `decay`, adds `uses` to theirs and keeps the `keep` highest,
+  /// in one transaction (not waited on to be durable: a lost record only costs a colder start).
+  void record(const std::vector<store::target_use>& uses, double decay, std::size_t keep);
+  /// The `limit` most used targets, most used first.
+  std::vector<store::target_use> top(std::size_t limit);
+
+ private:
+  store::database& db_;
+};
+
+}  // namespace zomato::services
