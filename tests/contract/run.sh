@@ -19,7 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-HOST=127.0.0.1 PORT=0 DATABASE_URL="sqlite:///$work/contract.db" LOG_LEVEL=warning \
+HOST=127.0.0.1 PORT=0 DATABASE_URL="sqlite:///$work/contract.db" LOG_LEVEL=warning CACHE_WARM_ON_START=off \
   "$binary" >"$work/server.out" 2>&1 &
 server=$!
 port=""

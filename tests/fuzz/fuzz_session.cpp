@@ -33,6 +33,7 @@ zomato::app::application& app() {
     settings.database_path = std::string(folder) + "/fuzz.db";
     settings.asset_dir = folder;
     settings.logging = zomato::app::log_level::error;
+    settings.warm_on_start = zomato::app::warm_start::off;
     auto made = std::make_unique<zomato::app::application>(settings);
     http::request seed;
     seed.method = http::verb::post;

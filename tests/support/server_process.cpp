@@ -47,6 +47,7 @@ server_process::server_process(std::map<std::string, std::string> environment) {
                                               {"PORT", "0"},
                                               {"DATABASE_URL", database_.url()},
                                               {"LOG_LEVEL", "warning"},
+                                              {"CACHE_WARM_ON_START", "off"},
                                               {"THREADS", "2"}};
   for (auto& [name, value] : environment) settings[name] = value;
   int pipe_fds[2];

@@ -1,0 +1,67 @@
+// The usage book's two stores: the database's cache_usage table (through services) and a Redis
+// sorted set. Both fade old scores by the given factor, add new uses and keep the highest.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cache/redis_backend.hpp"
+#include "services/usage_service.hpp"
+#include "store/sqlite/database.hpp"
+#include "support/redis_process.hpp"
+#include "support/redis_settings.hpp"
+#include "support/temp_database.hpp"
+
+namespace zomato {
+namespace {
+
+using pairs = std::vector<std::pair<std::string, double>>;
+
+pairs of(const std::vector<store::target_use>& uses) {
+  pairs out;
+  for (const auto& use : uses) out.emplace_back(use.target, use.score);
+  return out;
+}
+
+TEST(UsageInTheDatabase, AddsUsesFadesOldOnesAndKeepsTheHighest) {
+  testing::temp_database file;
+  store::sqlite::database db{file.path()};
+  services::usage_service usage{db};
+  EXPECT_TRUE(usage.top(10).empty());
+  usage.record({{"/a", 3}, {"/b", 5}, {"/c", 1}}, 1.0, 10);
+  EXPECT_EQ(of(usage.top(10)), (pairs{{"/b", 5}, {"/a", 3}, {"/c", 1}}));
+  usage.record({{"/a", 4}}, 0.5, 10);
+  EXPECT_EQ(of(usage.top(10)), (pairs{{"/a", 5.5}, {"/b", 2.5}, {"/c", 0.5}}));
+  EXPECT_EQ(of(usage.top(1)), (pairs{{"/a", 5.5}}));
+  usage.record({}, 1.0, 2);
+  EXPECT_EQ(of(usage.top(10)), (pairs{{"/a", 5.5}, {"/b", 2.5}})) << "only the two highest are kept";
+}
+
+TEST(UsageInRedis, AddsUsesFadesOldOnesAndKeepsTheHighest) {
+  testing::redis_process server;
+  cache::redis_backend redis(testing::redis_settings_for(server.port()));
+  const std::string key = "zc:usage";
+  EXPECT_TRUE(redis.top_usage(key, 10).empty());
+  redis.record_usage(key, {{"/a", 3}, {"/b", 5}, {"/c", 1}}, 1.0, 10);
+  EXPECT_EQ(redis.top_usage(key, 10), (pairs{{"/b", 5}, {"/a", 3}, {"/c", 1}}));
+  redis.record_usage(key, {{"/a", 4}}, 0.5, 10);
+  EXPECT_EQ(redis.top_usage(key, 10), (pairs{{"/a", 5.5}, {"/b", 2.5}, {"/c", 0.5}}));
+  EXPECT_EQ(redis.top_usage(key, 1), (pairs{{"/a", 5.5}}));
+  redis.record_usage(key, {}, 1.0, 2);
+  EXPECT_EQ(redis.top_usage(key, 10), (pairs{{"/a", 5.5}, {"/b", 2.5}})) << "only the two highest are kept";
+  EXPECT_EQ(redis.failures(), 0u);
+}
+
+TEST(UsageInRedis, NothingWhenRedisIsGone) {
+  auto server = std::make_unique<testing::redis_process>();
+  cache::redis_backend redis(testing::redis_settings_for(server->port()));
+  server.reset();
+  redis.record_usage("zc:usage", {{"/a", 1}}, 1.0, 10);
+  EXPECT_TRUE(redis.top_usage("zc:usage", 10).empty());
+  EXPECT_GT(redis.failures(), 0u);
+}
+
+}  // namespace
+}  // namespace zomato
