@@ -67,9 +67,14 @@ wait_port() {
 # start_server NAME [VAR=value ...]: a fresh copy of the dataset, the server on a free port
 # (sets server_pid and server_port).
 start_server() {
+  rm -f "$work/$1.db"*
+  cp "$dataset" "$work/$1.db"
+  restart_server "$@"
+}
+
+# restart_server NAME [VAR=value ...]: the server on the copy NAME as the last run left it.
+restart_server() {
   local name=$1; shift
-  rm -f "$work/$name.db"*
-  cp "$dataset" "$work/$name.db"
   env THREADS="$server_threads" "$@" DATABASE_URL="sqlite:///$work/$name.db" PORT=0 LOG_LEVEL=warning \
     ENVIRONMENT=production build/release/zomato-api >"$work/$name.log" 2>&1 &
   server_pid=$!

@@ -8,7 +8,10 @@
 # Then the latency scenarios of bench/latency.sh (/health next to uncached reads, a thundering
 # herd, expiries under load, nginx side by side; their settings are described there).
 # BENCH_DURATION (seconds per run, default 30), BENCH_CONNECTIONS (64), BENCH_THREADS (server, 2),
-# BENCH_ONLY (main: only the phases here; latency: only bench/latency.sh; unset: both).
+# Then the warm start (bench/warmup.sh: a Zipf read mix from a node's first second, warm start
+# off, on, and on after a restart).
+# BENCH_ONLY (main: only the phases here; latency: only bench/latency.sh; warmup: only
+# bench/warmup.sh; unset: all).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -77,10 +80,15 @@ if [[ "${BENCH_ONLY:-}" != latency ]]; then
   measure_cached memory-1t THREADS=1
   measure_limit
 fi
-if [[ "${BENCH_ONLY:-}" != main ]]; then
+if [[ "${BENCH_ONLY:-}" != main && "${BENCH_ONLY:-}" != warmup ]]; then
   # shellcheck source=latency.sh
   source bench/latency.sh
   latency_scenarios
+fi
+if [[ "${BENCH_ONLY:-}" != main && "${BENCH_ONLY:-}" != latency ]]; then
+  # shellcheck source=warmup.sh
+  source bench/warmup.sh
+  warmup_scenarios
 fi
 
 write_results

@@ -31,3 +31,4 @@ fi
 if jq -e '.runs | any(.section == "latency")' "$file" >/dev/null; then
   "$(dirname "$0")/latency-table.sh" "$file"
 fi
+"$(dirname "$0")/warmup-table.sh" "$file"
