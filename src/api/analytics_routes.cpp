@@ -32,7 +32,10 @@ http::response bad_period(const std::string& value) {
                        "String should match pattern '^[0-9]+[hdw]$' (e.g. 24h, 7d, 2w; at most a year)");
 }
 
-http::param_spec period_param() { return http::query_text("period", false, "Look-back window: a count of hours, days or weeks (24h, 7d, 30d, 2w)", "7d"); }
+http::param_spec period_param() {
+  return http::query_text("period", false, "Look-back window: a count of hours, days or weeks (24h, 7d, 30d, 2w)",
+                          "7d");
+}
 
 }  // namespace
 
@@ -58,18 +61,18 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
   using namespace schemas;
   docs.tag(tag, "Revenue, customer segments, restaurant performance and best sellers over time");
   const auto status_counts = map_of(whole()).described("Orders by status (every status, cancelled included)");
-  docs.add("DailyRevenue", object_of({{"date", date()},
-                                      {"total_revenue", money_text()},
-                                      {"total_orders", whole()},
-                                      {"paid_orders", whole()},
-                                      {"cancelled_orders", whole()},
-                                      {"unique_customers", whole()},
-                                      {"average_order_value", money_text()},
-                                      {"orders_by_status", status_counts},
-                                      {"top_restaurants", list_of(object_of({{"restaurant_id", whole()},
-                                                                             {"name", text()},
-                                                                             {"revenue", money_text()}}))},
-                                      {"cache_ttl", whole()}}));
+  docs.add("DailyRevenue",
+           object_of({{"date", date()},
+                      {"total_revenue", money_text()},
+                      {"total_orders", whole()},
+                      {"paid_orders", whole()},
+                      {"cancelled_orders", whole()},
+                      {"unique_customers", whole()},
+                      {"average_order_value", money_text()},
+                      {"orders_by_status", status_counts},
+                      {"top_restaurants",
+                       list_of(object_of({{"restaurant_id", whole()}, {"name", text()}, {"revenue", money_text()}}))},
+                      {"cache_ttl", whole()}}));
   docs.add("CustomerBehavior", object_of({{"period", text()},
                                           {"period_start", timestamp()},
                                           {"total_customers", whole()},
@@ -83,12 +86,11 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
                                           {"average_orders_per_active_customer", number()},
                                           {"average_spend_per_active_customer", money_text()},
                                           {"cache_ttl", whole()}}));
-  std::vector<shape_field> performance{{"restaurant_id", whole()},    {"restaurant_name", text()},
-                                       {"total_orders", whole()},     {"completed_orders", whole()},
-                                       {"cancelled_orders", whole()}, {"completion_rate", number()},
-                                       {"total_revenue", money_text()}, {"average_order_value", money_text()},
-                                       {"average_rating", number()},  {"total_reviews", whole()},
-                                       {"current_rating", number()}};
+  std::vector<shape_field> performance{
+      {"restaurant_id", whole()},      {"restaurant_name", text()},           {"total_orders", whole()},
+      {"completed_orders", whole()},   {"cancelled_orders", whole()},         {"completion_rate", number()},
+      {"total_revenue", money_text()}, {"average_order_value", money_text()}, {"average_rating", number()},
+      {"total_reviews", whole()},      {"current_rating", number()}};
   docs.add("RestaurantFigures", object_of(performance));
   performance.push_back({"cache_ttl", whole()});
   docs.add("RestaurantPerformance",
@@ -126,34 +128,40 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
               {tag, "getDailyRevenue", "Revenue and orders of one day (24 h cache)", "", "DailyRevenue"},
               cache::cached_in(cache::cache_namespace::analytics, revenue_ttl)});
 
-  routes.add({verb::get,
-              "/analytics/customers/behavior",
-              {period_param()},
-              [&](const request&, const params& p) {
-                const auto text = p.text("period").value_or("7d");
-                const auto window = services::period_of(text);
-                if (!window) return bad_period(text);
-                return http::json(
-                    200, schemas::render(analytics.customer_behavior(*window, std::chrono::system_clock::now()),
-                                         behavior_ttl));
-              },
-              {tag, "getCustomerBehavior", "Customer segments by orders in a period (4 h cache)", "", "CustomerBehavior"},
-              cache::cached_in(cache::cache_namespace::analytics, behavior_ttl)});
-
   routes.add(
       {verb::get,
-       "/analytics/restaurants/performance",
-       {http::query_integer("restaurant_id", 0, 1, std::numeric_limits<std::int64_t>::max(), "One restaurant"),
-        http::query_integer("limit", 100, 1, 1000, "How many restaurants, by revenue")},
-       [&](const request& req, const params& p) {
-         const bool single = http::query_value(req.query, "restaurant_id").has_value();
-         const auto id = single ? std::optional(p.integer("restaurant_id")) : std::nullopt;
-         return answer(
-             analytics.restaurant_performance(id, p.integer("limit")), 200,
-             [single](const services::performance_report& r) { return schemas::render(r, single, performance_ttl); });
+       "/analytics/customers/behavior",
+       {period_param()},
+       [&](const request&, const params& p) {
+         const auto text = p.text("period").value_or("7d");
+         const auto window = services::period_of(text);
+         if (!window) return bad_period(text);
+         return http::json(200, schemas::render(analytics.customer_behavior(*window, std::chrono::system_clock::now()),
+                                                behavior_ttl));
        },
-       {tag, "getRestaurantPerformance", "Orders, completion, revenue and ratings per restaurant (cache-aside, 4 h)", "", "RestaurantPerformance", 200, {{404}}},
-       cache::cached_in(cache::cache_namespace::analytics, performance_ttl)});
+       {tag, "getCustomerBehavior", "Customer segments by orders in a period (4 h cache)", "", "CustomerBehavior"},
+       cache::cached_in(cache::cache_namespace::analytics, behavior_ttl)});
+
+  routes.add({verb::get,
+              "/analytics/restaurants/performance",
+              {http::query_integer("restaurant_id", 0, 1, std::numeric_limits<std::int64_t>::max(), "One restaurant"),
+               http::query_integer("limit", 100, 1, 1000, "How many restaurants, by revenue")},
+              [&](const request& req, const params& p) {
+                const bool single = http::query_value(req.query, "restaurant_id").has_value();
+                const auto id = single ? std::optional(p.integer("restaurant_id")) : std::nullopt;
+                return answer(analytics.restaurant_performance(id, p.integer("limit")), 200,
+                              [single](const services::performance_report& r) {
+                                return schemas::render(r, single, performance_ttl);
+                              });
+              },
+              {tag,
+               "getRestaurantPerformance",
+               "Orders, completion, revenue and ratings per restaurant (cache-aside, 4 h)",
+               "",
+               "RestaurantPerformance",
+               200,
+               {{404}}},
+              cache::cached_in(cache::cache_namespace::analytics, performance_ttl)});
 
   routes.add({verb::get,
               "/analytics/popular-items",
@@ -190,7 +198,13 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
                     .end_object();
                 return http::json(202, std::move(out.text()));
               },
-              {tag, "refreshAnalytics", "Recompute an analytics type in the background", "", "RefreshAccepted", 202, {{404}}}});
+              {tag,
+               "refreshAnalytics",
+               "Recompute an analytics type in the background",
+               "",
+               "RefreshAccepted",
+               202,
+               {{404}}}});
 }
 
 }  // namespace zomato::api

@@ -51,41 +51,42 @@ double speed_multiplier(double before, double after) {
 }  // namespace
 
 void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, const internal_get& get) {
-  routes.add({verb::get,
-              "/cache/demo/cache-test/{restaurant_id}",
-              {http::path_id("restaurant_id", "Restaurant id")},
-              [get](const request&, const params& p) {
-                const auto path = "/restaurants/" + std::to_string(p.integer("restaurant_id"));
-                auto started = std::chrono::steady_clock::now();
-                const auto first = get(path, "", "no-cache");
-                const double first_ms = elapsed_ms(started);
-                if (first.status != 200) return http::json(first.status, std::string(first.payload()));
-                started = std::chrono::steady_clock::now();
-                const auto second = get(path, "", "");
-                const double second_ms = elapsed_ms(started);
-                std::string status = "MISS";
-                for (const auto& [name, value] : second.headers) {
-                  if (name == "x-cache-status") status = value;
-                }
-                const auto restaurant = name_in(first.payload());
-                json_writer out;
-                char improvement[32];
-                std::snprintf(improvement, sizeof improvement, "%.2f%%", improvement_percent(first_ms, second_ms));
-                out.begin_object()
-                    .field("restaurant_id", p.integer("restaurant_id"))
-                    .field("restaurant_name", restaurant)
-                    .key("performance_test")
-                    .begin_object()
-                    .field("first_request_ms", first_ms)
-                    .field("second_request_ms", second_ms)
-                    .field("performance_improvement", improvement)
-                    .field("cache_status", status)
-                    .end_object()
-                    .field("timestamp", domain::epoch_seconds_now())
-                    .end_object();
-                return http::json(200, std::move(out.text()));
-              },
-              {tag, "demoCacheTest", "Time a restaurant read from the database, then from the cache", "", "CacheTest"}});
+  routes.add(
+      {verb::get,
+       "/cache/demo/cache-test/{restaurant_id}",
+       {http::path_id("restaurant_id", "Restaurant id")},
+       [get](const request&, const params& p) {
+         const auto path = "/restaurants/" + std::to_string(p.integer("restaurant_id"));
+         auto started = std::chrono::steady_clock::now();
+         const auto first = get(path, "", "no-cache");
+         const double first_ms = elapsed_ms(started);
+         if (first.status != 200) return http::json(first.status, std::string(first.payload()));
+         started = std::chrono::steady_clock::now();
+         const auto second = get(path, "", "");
+         const double second_ms = elapsed_ms(started);
+         std::string status = "MISS";
+         for (const auto& [name, value] : second.headers) {
+           if (name == "x-cache-status") status = value;
+         }
+         const auto restaurant = name_in(first.payload());
+         json_writer out;
+         char improvement[32];
+         std::snprintf(improvement, sizeof improvement, "%.2f%%", improvement_percent(first_ms, second_ms));
+         out.begin_object()
+             .field("restaurant_id", p.integer("restaurant_id"))
+             .field("restaurant_name", restaurant)
+             .key("performance_test")
+             .begin_object()
+             .field("first_request_ms", first_ms)
+             .field("second_request_ms", second_ms)
+             .field("performance_improvement", improvement)
+             .field("cache_status", status)
+             .end_object()
+             .field("timestamp", domain::epoch_seconds_now())
+             .end_object();
+         return http::json(200, std::move(out.text()));
+       },
+       {tag, "demoCacheTest", "Time a restaurant read from the database, then from the cache", "", "CacheTest"}});
 
   routes.add({verb::get,
               "/cache/demo/performance-comparison",
@@ -126,7 +127,8 @@ void add_cache_demo_routes(http::router& routes, cache::cache_admin& admin, cons
                     .end_object();
                 return http::json(200, std::move(out.text()));
               },
-              {tag, "demoPerformanceComparison", "The same reads timed uncached and cached, inside the process", "", "PerformanceComparison"}});
+              {tag, "demoPerformanceComparison", "The same reads timed uncached and cached, inside the process", "",
+               "PerformanceComparison"}});
 
   routes.add({verb::get,
               "/cache/performance/comprehensive-report",

@@ -75,19 +75,20 @@ void describe_cache_answers(openapi_components& docs) {
                                                                  {"backend", backend},
                                                                  {"keys_by_namespace", by_namespace(whole())}})}}));
   docs.add("CacheStatsDetailed",
-           envelope_of({{"detailed_stats",
-                         object_of({{"overview", component("CacheOverview")},
-                                    {"namespace_details", by_namespace(object_of({
-                                                              {"key_count", whole()},
-                                                              {"memory_keys", whole()},
-                                                              {"redis_keys", whole()},
-                                                              {"hits", whole()},
-                                                              {"misses", whole()},
-                                                              {"memory_estimate", whole()},
-                                                              {"keys", list_of(text())},
-                                                              {"ttl_info", map_of(whole()).described("Seconds left, by key")},
-                                                          }))},
-                                    {"ttl_configuration", by_namespace(text().described("TTL, as \"300s\""))}})}}));
+           envelope_of(
+               {{"detailed_stats",
+                 object_of({{"overview", component("CacheOverview")},
+                            {"namespace_details", by_namespace(object_of({
+                                                      {"key_count", whole()},
+                                                      {"memory_keys", whole()},
+                                                      {"redis_keys", whole()},
+                                                      {"hits", whole()},
+                                                      {"misses", whole()},
+                                                      {"memory_estimate", whole()},
+                                                      {"keys", list_of(text())},
+                                                      {"ttl_info", map_of(whole()).described("Seconds left, by key")},
+                                                  }))},
+                            {"ttl_configuration", by_namespace(text().described("TTL, as \"300s\""))}})}}));
   docs.add("CacheNamespaceStats", envelope_of({{"namespace_statistics", by_namespace(object_of({
                                                                             {"key_count", whole()},
                                                                             {"memory_estimate_bytes", whole()},
@@ -112,18 +113,18 @@ void describe_cache_answers(openapi_components& docs) {
                                                                 {"runs", whole()},
                                                                 {"last_run", number()},
                                                                 {"last_result", text()}}))},
-                        {"health_check", object_of({{"status", verdict},
-                                                    {"backend", backend},
-                                                    {"ping_time_ms", number()},
-                                                    {"redis_version", text()},
-                                                    {"uptime_seconds", whole()},
-                                                    {"connected_clients", whole()},
-                                                    {"redis_failures", whole()},
-                                                    {"health_issues", list_of(text())},
-                                                    {"performance_metrics",
-                                                     object_of({{"hit_ratio", component("HitRatio")},
-                                                                {"memory_usage", component("MemoryAnalysis")}})},
-                                                    {"timestamp", number()}})}}));
+                        {"health_check",
+                         object_of({{"status", verdict},
+                                    {"backend", backend},
+                                    {"ping_time_ms", number()},
+                                    {"redis_version", text()},
+                                    {"uptime_seconds", whole()},
+                                    {"connected_clients", whole()},
+                                    {"redis_failures", whole()},
+                                    {"health_issues", list_of(text())},
+                                    {"performance_metrics", object_of({{"hit_ratio", component("HitRatio")},
+                                                                       {"memory_usage", component("MemoryAnalysis")}})},
+                                    {"timestamp", number()}})}}));
   docs.add("CacheInfo",
            object_of({{"cache_configuration",
                        object_of({{"backend", backend},
@@ -147,13 +148,13 @@ void describe_cache_answers(openapi_components& docs) {
            envelope_of({{"message", text()}, {"namespace", text()}, {"cleared_namespaces", list_of(text())}}));
   docs.add("WarmResult",
            envelope_of({{"message", text()},
-                        {"results", object_of({{"timestamp", number()},
-                                               {"warmed_data", list_of(object_of({{"type", text()},
-                                                                                  {"count", whole()},
-                                                                                  {"time_ms", number()}}))},
-                                               {"summary", object_of({{"total_items_warmed", whole()},
-                                                                      {"total_time_ms", number()},
-                                                                      {"average_time_per_item_ms", number()}})}})}}));
+                        {"results",
+                         object_of({{"timestamp", number()},
+                                    {"warmed_data",
+                                     list_of(object_of({{"type", text()}, {"count", whole()}, {"time_ms", number()}}))},
+                                    {"summary", object_of({{"total_items_warmed", whole()},
+                                                           {"total_time_ms", number()},
+                                                           {"average_time_per_item_ms", number()}})}})}}));
   docs.add("CacheTest", object_of({{"restaurant_id", whole()},
                                    {"restaurant_name", text()},
                                    {"performance_test", object_of({{"first_request_ms", number()},
@@ -161,34 +162,34 @@ void describe_cache_answers(openapi_components& docs) {
                                                                    {"performance_improvement", text()},
                                                                    {"cache_status", text()}})},
                                    {"timestamp", number()}}));
-  docs.add("PerformanceComparison",
-           object_of({{"test_timestamp", number()},
-                      {"operations", list_of(object_of({{"operation", text()},
-                                                        {"non_cached_ms", number()},
-                                                        {"cached_ms", number()},
-                                                        {"improvement_percent", number()},
-                                                        {"speed_multiplier", number()}}))},
-                      {"summary", object_of({{"total_operations", whole()},
-                                             {"total_non_cached_ms", number()},
-                                             {"total_cached_ms", number()},
-                                             {"overall_improvement_percent", number()},
-                                             {"overall_speed_multiplier", number()}})}}));
-  docs.add("CacheReport",
-           envelope_of({{"comprehensive_report",
-                         object_of({{"report_timestamp", number()},
-                                    {"cache_availability", flag()},
-                                    {"basic_statistics", object_of({{"total_keys", whole()},
-                                                                    {"cache_hits", whole()},
-                                                                    {"cache_misses", whole()},
-                                                                    {"backend", backend}})},
-                                    {"detailed_statistics", component("CacheOverview")},
-                                    {"performance_metrics",
-                                     object_of({{"hit_ratio_analysis", component("HitRatio")},
-                                                {"memory_usage_analysis", component("MemoryAnalysis")},
-                                                {"sample_query_time_ms", object_of({{"uncached", number()},
-                                                                                    {"cached", number()}})},
-                                                {"cache_status", verdict}})},
-                                    {"recommendations", list_of(text())}})}}));
+  docs.add("PerformanceComparison", object_of({{"test_timestamp", number()},
+                                               {"operations", list_of(object_of({{"operation", text()},
+                                                                                 {"non_cached_ms", number()},
+                                                                                 {"cached_ms", number()},
+                                                                                 {"improvement_percent", number()},
+                                                                                 {"speed_multiplier", number()}}))},
+                                               {"summary", object_of({{"total_operations", whole()},
+                                                                      {"total_non_cached_ms", number()},
+                                                                      {"total_cached_ms", number()},
+                                                                      {"overall_improvement_percent", number()},
+                                                                      {"overall_speed_multiplier", number()}})}}));
+  docs.add(
+      "CacheReport",
+      envelope_of(
+          {{"comprehensive_report",
+            object_of({{"report_timestamp", number()},
+                       {"cache_availability", flag()},
+                       {"basic_statistics", object_of({{"total_keys", whole()},
+                                                       {"cache_hits", whole()},
+                                                       {"cache_misses", whole()},
+                                                       {"backend", backend}})},
+                       {"detailed_statistics", component("CacheOverview")},
+                       {"performance_metrics",
+                        object_of({{"hit_ratio_analysis", component("HitRatio")},
+                                   {"memory_usage_analysis", component("MemoryAnalysis")},
+                                   {"sample_query_time_ms", object_of({{"uncached", number()}, {"cached", number()}})},
+                                   {"cache_status", verdict}})},
+                       {"recommendations", list_of(text())}})}}));
   docs.add("NamespaceWarmResult",
            envelope_of({{"message", text()},
                         {"warming_results",
@@ -215,14 +216,15 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::cac
               },
               {tag, "getCacheStats", "Keys, memory, hits and misses", "", "CacheStats"}});
 
-  routes.add({verb::get,
-              "/cache/stats/detailed",
-              {},
-              [&admin](const request&, const params&) {
-                const auto s = admin.snapshot();
-                return http::json(200, schemas::render_detailed_stats(s, admin.key_samples(keys_shown_per_namespace)));
-              },
-              {tag, "getCacheStatsDetailed", "Per-namespace keys, TTLs, memory, hits and misses", "", "CacheStatsDetailed"}});
+  routes.add(
+      {verb::get,
+       "/cache/stats/detailed",
+       {},
+       [&admin](const request&, const params&) {
+         const auto s = admin.snapshot();
+         return http::json(200, schemas::render_detailed_stats(s, admin.key_samples(keys_shown_per_namespace)));
+       },
+       {tag, "getCacheStatsDetailed", "Per-namespace keys, TTLs, memory, hits and misses", "", "CacheStatsDetailed"}});
 
   routes.add({verb::get,
               "/cache/stats/namespaces",
@@ -328,27 +330,27 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::cac
               },
               {tag, "warmCache", "Warm restaurants, menus, menu items, searches and analytics", "", "WarmResult"}});
 
-  routes.add({verb::post,
-              "/cache/warm/popular",
-              {},
-              [warmer, &admin, &analytics](const request&, const params&) {
-                const auto busiest = restaurant_views(analytics.most_ordered_restaurants(warm_limit));
-                std::vector<std::string> most_used;
-                for (const auto& entry : admin.most_used(warm_limit)) most_used.push_back(entry.target);
-                const auto restaurants = warmer->warm("busiest_restaurants", busiest);
-                const auto requested = warmer->warm("most_requested", most_used);
-                return envelope([&](json_writer& out) {
-                  out.field(
-                         "message",
-                         "Popular data warmed: the restaurants with the most orders, then the most requested entries")
-                      .key("results")
-                      .begin_object()
-                      .field("timestamp", domain::epoch_seconds_now());
-                  schemas::write_warm_summary(out, {restaurants, requested});
-                  out.end_object();
-                });
-              },
-              {tag, "warmPopularCache", "Warm the busiest restaurants and the most requested entries", "", "WarmResult"}});
+  routes.add(
+      {verb::post,
+       "/cache/warm/popular",
+       {},
+       [warmer, &admin, &analytics](const request&, const params&) {
+         const auto busiest = restaurant_views(analytics.most_ordered_restaurants(warm_limit));
+         std::vector<std::string> most_used;
+         for (const auto& entry : admin.most_used(warm_limit)) most_used.push_back(entry.target);
+         const auto restaurants = warmer->warm("busiest_restaurants", busiest);
+         const auto requested = warmer->warm("most_requested", most_used);
+         return envelope([&](json_writer& out) {
+           out.field("message",
+                     "Popular data warmed: the restaurants with the most orders, then the most requested entries")
+               .key("results")
+               .begin_object()
+               .field("timestamp", domain::epoch_seconds_now());
+           schemas::write_warm_summary(out, {restaurants, requested});
+           out.end_object();
+         });
+       },
+       {tag, "warmPopularCache", "Warm the busiest restaurants and the most requested entries", "", "WarmResult"}});
 
   routes.add({verb::post,
               "/cache/warm/{namespace}",

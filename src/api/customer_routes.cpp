@@ -73,7 +73,13 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(customers.update(writes_of(req), p.integer("customer_id"), patch), 200);
               },
-              {tag, "updateCustomer", "Update a customer (only the fields sent)", "CustomerUpdate", "Customer", 200, {{400}}}});
+              {tag,
+               "updateCustomer",
+               "Update a customer (only the fields sent)",
+               "CustomerUpdate",
+               "Customer",
+               200,
+               {{400}}}});
 
   routes.add({verb::delete_,
               "/customers/{customer_id}",

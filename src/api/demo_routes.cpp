@@ -57,18 +57,18 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
                      const internal_get& get) {
   using namespace schemas;
   docs.tag(tag, "Demo data and cache timings to try the API with");
-  docs.add("SampleDataCreated",
-           object_of({{"status", text_choice({"success"})},
-                      {"message", text()},
-                      {"created", object_of({{"restaurants", whole()},
-                                             {"menu_items", whole()},
-                                             {"customers", whole()},
-                                             {"orders", whole()},
-                                             {"reviews", whole()}})},
-                      {"restaurants", list_of(object_of({{"id", whole()},
-                                                         {"name", text()},
-                                                         {"cuisine_type", text()},
-                                                         {"rating", number()}}))}}));
+  docs.add(
+      "SampleDataCreated",
+      object_of(
+          {{"status", text_choice({"success"})},
+           {"message", text()},
+           {"created", object_of({{"restaurants", whole()},
+                                  {"menu_items", whole()},
+                                  {"customers", whole()},
+                                  {"orders", whole()},
+                                  {"reviews", whole()}})},
+           {"restaurants",
+            list_of(object_of({{"id", whole()}, {"name", text()}, {"cuisine_type", text()}, {"rating", number()}}))}}));
   docs.add("SampleDataDeleted", object_of({{"status", text_choice({"success"})},
                                            {"message", text()},
                                            {"deleted_restaurants", whole()},
@@ -113,7 +113,13 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
                 out.end_array().end_object();
                 return http::json(200, std::move(out.text()));
               },
-              {tag, "createSampleData", "Create the demo restaurants, menus, customers and orders (once)", "", "SampleDataCreated", 200, {{400}}}});
+              {tag,
+               "createSampleData",
+               "Create the demo restaurants, menus, customers and orders (once)",
+               "",
+               "SampleDataCreated",
+               200,
+               {{400}}}});
 
   routes.add({verb::delete_,
               "/demo/sample-data",
@@ -172,7 +178,8 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
                     .end_object();
                 return http::json(200, std::move(out.text()));
               },
-              {tag, "demoCachePerformance", "Time the same reads from the database and from the cache", "", "CachePerformanceTest"}});
+              {tag, "demoCachePerformance", "Time the same reads from the database and from the cache", "",
+               "CachePerformanceTest"}});
 }
 
 }  // namespace zomato::api

@@ -157,10 +157,7 @@ std::string_view place_name(http::param_place place) {
 }
 
 void write_param(json_writer& out, const http::param_spec& spec) {
-  out.begin_object()
-      .field("name", spec.name)
-      .field("in", place_name(spec.place))
-      .field("required", spec.required);
+  out.begin_object().field("name", spec.name).field("in", place_name(spec.place)).field("required", spec.required);
   if (!spec.description.empty()) out.field("description", spec.description);
   out.key("schema").begin_object();
   switch (spec.kind) {

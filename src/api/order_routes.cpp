@@ -70,7 +70,13 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
                 return answer(orders.place(writes_of(req), p.integer("customer_id"), order, retry), 201,
                               [](const services::placed_order& placed) { return schemas::render(placed.order); });
               },
-              {tag, "placeOrder", "Place an order (send Idempotency-Key to make retries safe)", "OrderCreate", "Order", 201, {{400}}}});
+              {tag,
+               "placeOrder",
+               "Place an order (send Idempotency-Key to make retries safe)",
+               "OrderCreate",
+               "Order",
+               201,
+               {{400}}}});
 
   routes.add({verb::get,
               "/orders/{order_id}",
@@ -83,18 +89,18 @@ void add_order_routes(http::router& routes, openapi_components& docs, const sche
               cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::order),
               http::work_kind::quick});
 
-  routes.add({verb::put,
-              "/orders/{order_id}/status",
-              {http::path_id("order_id", "Order id")},
-              [&](const request& req, const params& p) {
-                http::problems found;
-                const auto change = schemas::parse_status(req.body, found, rules);
-                if (!found.empty()) return http::unprocessable(found);
-                return answer(
-                    orders.change_status(writes_of(req), p.integer("order_id"), change.status, change.delivery_time),
-                    200);
-              },
-              {tag, "updateOrderStatus", "Move an order along its workflow", "OrderStatusUpdate", "Order", 200, {{400}}}});
+  routes.add(
+      {verb::put,
+       "/orders/{order_id}/status",
+       {http::path_id("order_id", "Order id")},
+       [&](const request& req, const params& p) {
+         http::problems found;
+         const auto change = schemas::parse_status(req.body, found, rules);
+         if (!found.empty()) return http::unprocessable(found);
+         return answer(orders.change_status(writes_of(req), p.integer("order_id"), change.status, change.delivery_time),
+                       200);
+       },
+       {tag, "updateOrderStatus", "Move an order along its workflow", "OrderStatusUpdate", "Order", 200, {{400}}}});
 
   const auto customer = http::path_id("customer_id", "Customer id");
   const auto restaurant = http::path_id("restaurant_id", "Restaurant id");

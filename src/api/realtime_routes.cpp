@@ -53,15 +53,16 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                                         {"active_orders", whole()},
                                         updated,
                                         ttl}));
-  docs.add("OrderTracking",
-           object_of({{"order_id", whole()},
-                      {"order_status", text_choice(domain::order_status_names())},
-                      {"restaurant_id", whole()},
-                      {"status_history", list_of(object_of({{"status", text_choice(domain::order_status_names())},
-                                                            {"at", timestamp()}}))},
-                      {"estimated_delivery_time", timestamp().or_null()},
-                      updated,
-                      ttl}));
+  docs.add(
+      "OrderTracking",
+      object_of({{"order_id", whole()},
+                 {"order_status", text_choice(domain::order_status_names())},
+                 {"restaurant_id", whole()},
+                 {"status_history",
+                  list_of(object_of({{"status", text_choice(domain::order_status_names())}, {"at", timestamp()}}))},
+                 {"estimated_delivery_time", timestamp().or_null()},
+                 updated,
+                 ttl}));
   docs.add("Notifications",
            object_of({{"customer_id", whole()},
                       {"notifications",
@@ -84,7 +85,8 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                 return answer(realtime.delivery_slots(p.integer("restaurant_id"), std::chrono::system_clock::now()),
                               200, [](const services::slots_view& v) { return schemas::render(v, slots_ttl); });
               },
-              {tag, "getDeliverySlots", "The next delivery slots and whether each can take an order (30 s cache)", "", "DeliverySlots"},
+              {tag, "getDeliverySlots", "The next delivery slots and whether each can take an order (30 s cache)", "",
+               "DeliverySlots"},
               cache::cached_in(cache::cache_namespace::realtime, slots_ttl, cache::scope_kind::restaurant)});
 
   routes.add({verb::get,
@@ -95,18 +97,20 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                     realtime.availability(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
                     [](const services::availability_view& v) { return schemas::render(v, availability_ttl); });
               },
-              {tag, "getRestaurantAvailability", "Kitchen capacity in use and the wait for a new order (60 s cache)", "", "Availability"},
+              {tag, "getRestaurantAvailability", "Kitchen capacity in use and the wait for a new order (60 s cache)",
+               "", "Availability"},
               cache::cached_in(cache::cache_namespace::realtime, availability_ttl, cache::scope_kind::restaurant)});
 
-  routes.add({verb::get,
-              "/realtime/dynamic-pricing/{restaurant_id}",
-              {restaurant_id()},
-              [&](const request&, const params& p) {
-                return answer(realtime.pricing(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
-                              [](const services::pricing_view& v) { return schemas::render(v, pricing_ttl); });
-              },
-              {tag, "getDynamicPricing", "Delivery fee with surge from current demand (2 min cache)", "", "DynamicPricing"},
-              cache::cached_in(cache::cache_namespace::realtime, pricing_ttl, cache::scope_kind::restaurant)});
+  routes.add(
+      {verb::get,
+       "/realtime/dynamic-pricing/{restaurant_id}",
+       {restaurant_id()},
+       [&](const request&, const params& p) {
+         return answer(realtime.pricing(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
+                       [](const services::pricing_view& v) { return schemas::render(v, pricing_ttl); });
+       },
+       {tag, "getDynamicPricing", "Delivery fee with surge from current demand (2 min cache)", "", "DynamicPricing"},
+       cache::cached_in(cache::cache_namespace::realtime, pricing_ttl, cache::scope_kind::restaurant)});
 
   routes.add({verb::get,
               "/realtime/order-tracking/{order_id}",

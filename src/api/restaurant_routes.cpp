@@ -88,7 +88,13 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                 if (!found.empty()) return http::unprocessable(found);
                 return answer(restaurants.update(writes_of(req), p.integer("restaurant_id"), patch), 200);
               },
-              {tag, "updateRestaurant", "Update a restaurant (only the fields sent)", "RestaurantUpdate", "Restaurant", 200, {{400}}}});
+              {tag,
+               "updateRestaurant",
+               "Update a restaurant (only the fields sent)",
+               "RestaurantUpdate",
+               "Restaurant",
+               200,
+               {{400}}}});
 
   routes.add({verb::delete_,
               "/restaurants/{restaurant_id}",

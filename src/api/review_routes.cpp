@@ -72,7 +72,13 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
                                           review.rating, review.comment),
                               201);
               },
-              {tag, "createReview", "Review a delivered order (its own customer, once)", "ReviewCreate", "Review", 201, {{400}}}});
+              {tag,
+               "createReview",
+               "Review a delivered order (its own customer, once)",
+               "ReviewCreate",
+               "Review",
+               201,
+               {{400}}}});
 
   const auto restaurant = http::path_id("restaurant_id", "Restaurant id");
   const auto customer = http::path_id("customer_id", "Customer id");
@@ -99,7 +105,8 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
                   return schemas::render_restaurant_order_analytics(id, s);
                 });
               },
-              {tag, "getRestaurantOrderAnalytics", "A restaurant's orders, revenue, rating and popular items", "", "RestaurantOrderAnalytics"},
+              {tag, "getRestaurantOrderAnalytics", "A restaurant's orders, revenue, rating and popular items", "",
+               "RestaurantOrderAnalytics"},
               cache::cached_in(cache::cache_namespace::analytics, 0, cache::scope_kind::restaurant)});
 }
 

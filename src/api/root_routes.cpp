@@ -19,9 +19,11 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
                                                            {"performance_demo", text()}})},
                                  {"docs", text()},
                                  {"redoc", text()}}));
-  docs.add("Health", object_of({{"status", text_choice({"healthy"})}, {"version", text()}, {"timestamp", timestamp()}}));
-  docs.add("Readiness",
-           object_of({{"status", text_choice({"ready"})}, {"database", text_choice({"writable"})}, {"timestamp", timestamp()}}));
+  docs.add("Health",
+           object_of({{"status", text_choice({"healthy"})}, {"version", text()}, {"timestamp", timestamp()}}));
+  docs.add("Readiness", object_of({{"status", text_choice({"ready"})},
+                                   {"database", text_choice({"writable"})},
+                                   {"timestamp", timestamp()}}));
   docs.add("NotReady", object_of({{"status", text_choice({"not_ready"})},
                                   {"reason", text().described("Why writes cannot succeed now")},
                                   {"timestamp", timestamp()}}));
@@ -77,26 +79,30 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
               {},
               http::work_kind::quick});
 
-  routes.add(
-      {http::verb::get,
-       "/health/ready",
-       {},
-       [&readiness](const http::request&, const http::params&) {
-         const auto blocker = readiness.blocker();
-         http::json_writer out;
-         out.begin_object();
-         if (blocker) {
-           out.field("status", "not_ready").field("reason", unavailable_text(*blocker));
-         } else {
-           out.field("status", "ready").field("database", "writable");
-         }
-         out.field("timestamp", domain::now_timestamp()).end_object();
-         auto res = http::json(blocker ? 503 : 200, std::move(out.text()));
-         if (blocker) res.headers.emplace_back("retry-after", std::to_string(retry_after_seconds(*blocker)));
-         return res;
-       },
-       {"Service", "getReadiness", "Readiness: 503 with a reason and Retry-After while writes cannot succeed", "",
-        "Readiness", 200, {{503, "NotReady"}}}});
+  routes.add({http::verb::get,
+              "/health/ready",
+              {},
+              [&readiness](const http::request&, const http::params&) {
+                const auto blocker = readiness.blocker();
+                http::json_writer out;
+                out.begin_object();
+                if (blocker) {
+                  out.field("status", "not_ready").field("reason", unavailable_text(*blocker));
+                } else {
+                  out.field("status", "ready").field("database", "writable");
+                }
+                out.field("timestamp", domain::now_timestamp()).end_object();
+                auto res = http::json(blocker ? 503 : 200, std::move(out.text()));
+                if (blocker) res.headers.emplace_back("retry-after", std::to_string(retry_after_seconds(*blocker)));
+                return res;
+              },
+              {"Service",
+               "getReadiness",
+               "Readiness: 503 with a reason and Retry-After while writes cannot succeed",
+               "",
+               "Readiness",
+               200,
+               {{503, "NotReady"}}}});
 }
 
 }  // namespace zomato::api

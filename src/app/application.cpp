@@ -148,7 +148,8 @@ struct application::parts {
     });
     worker.every(settings.refresh_interval, [this, get] {
       api::cache_warmer warmer(get);
-      const auto step = warmer.warm("analytics", refresh_order(cache.expiring(cache::cache_namespace::analytics, 0.25)));
+      const auto step =
+          warmer.warm("analytics", refresh_order(cache.expiring(cache::cache_namespace::analytics, 0.25)));
       tasks.record("refresh_ahead", "refreshed " + std::to_string(step.count) + " analytics entries");
     });
     worker.every(settings.health_interval, [this] {

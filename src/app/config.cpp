@@ -141,8 +141,9 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
     c.cache_memory = name == "on";
   }
   if (auto v = lookup("CACHE_WARM_ON_START")) {
-    c.warm_on_start = named<warm_start>("CACHE_WARM_ON_START", *v,
-                                        {{"off", warm_start::off}, {"popular", warm_start::popular}, {"all", warm_start::all}});
+    c.warm_on_start =
+        named<warm_start>("CACHE_WARM_ON_START", *v,
+                          {{"off", warm_start::off}, {"popular", warm_start::popular}, {"all", warm_start::all}});
   }
   size("CACHE_WARM_TOP", c.warm_top, 1, 1000);
   const auto interval = [&](const char* name, std::chrono::seconds& target) {

@@ -57,7 +57,7 @@ struct config {
   /// CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS.
   std::array<cache::freshness_overrides, cache::namespace_count> cache_freshness{};
   warm_start warm_on_start = warm_start::popular;  // CACHE_WARM_ON_START
-  std::size_t warm_top = 50;                        // CACHE_WARM_TOP: restaurants (and their views) warmed
+  std::size_t warm_top = 50;                       // CACHE_WARM_TOP: restaurants (and their views) warmed
   std::chrono::seconds refresh_interval{60};
   std::chrono::seconds health_interval{300};
   std::chrono::seconds cleanup_interval{7200};
@@ -74,10 +74,11 @@ class config_error : public std::runtime_error {
 
 /// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, READ_THREADS, READ_QUEUE,
 /// LOG_LEVEL, LOG_FORMAT, BODY_LIMIT_BYTES, HEADER_LIMIT_BYTES, TRAILER_LIMIT_BYTES, CONNECTIONS_PER_LOOP,
-/// READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_WARM_ON_START, CACHE_WARM_TOP, CACHE_TTL_SECONDS,
-/// CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS (each "namespace=seconds,..."), REDIS_TIMEOUT_MS,
-/// REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS, CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and
-/// DB_BUSY_TIMEOUT_MS through `lookup` (unset: nullopt). Throws config_error on the first bad value.
+/// READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_WARM_ON_START, CACHE_WARM_TOP,
+/// CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS (each
+/// "namespace=seconds,..."), REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS,
+/// CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and DB_BUSY_TIMEOUT_MS through `lookup` (unset: nullopt).
+/// Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 
 /// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".

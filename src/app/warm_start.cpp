@@ -3,8 +3,7 @@
 namespace zomato::app {
 
 std::vector<services::warm_step> warm_at_start(warm_start mode, std::size_t top, api::cache_warmer& warmer,
-                                               usage_book& book,
-                                               services::catalog_analytics_service& analytics,
+                                               usage_book& book, services::catalog_analytics_service& analytics,
                                                const std::vector<http::route>& routes) {
   std::vector<services::warm_step> steps;
   if (mode == warm_start::off) return steps;
@@ -17,7 +16,8 @@ std::vector<services::warm_step> warm_at_start(warm_start mode, std::size_t top,
   }
   if (mode == warm_start::all) {
     for (const auto ns : cache::all_namespaces) {
-      steps.push_back(warmer.warm(std::string(cache::name_of(ns)), warmer.targets_of(api::warm_plan_of(routes, ns), top)));
+      steps.push_back(
+          warmer.warm(std::string(cache::name_of(ns)), warmer.targets_of(api::warm_plan_of(routes, ns), top)));
     }
   }
   return steps;

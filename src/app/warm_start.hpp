@@ -18,8 +18,7 @@ namespace zomato::app {
 /// lists' first `top` ids). Nothing with warm_start::off. Each step fetches through the cache,
 /// as `POST /cache/warm` does; the database's and Redis's failures end the step they hit.
 std::vector<services::warm_step> warm_at_start(warm_start mode, std::size_t top, api::cache_warmer& warmer,
-                                               usage_book& book,
-                                               services::catalog_analytics_service& analytics,
+                                               usage_book& book, services::catalog_analytics_service& analytics,
                                                const std::vector<http::route>& routes);
 
 }  // namespace zomato::app

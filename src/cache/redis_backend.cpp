@@ -149,8 +149,8 @@ std::vector<std::pair<std::string, double>> redis_backend::top_usage(const std::
   std::vector<std::pair<std::string, double>> found;
   if (limit == 0) return found;
   with_connection([&](redisContext* context) {
-    const auto reply = command(context, "ZREVRANGE %b 0 %lld WITHSCORES", key.data(), key.size(),
-                               static_cast<long long>(limit) - 1);
+    const auto reply =
+        command(context, "ZREVRANGE %b 0 %lld WITHSCORES", key.data(), key.size(), static_cast<long long>(limit) - 1);
     if (!reply || reply->type != REDIS_REPLY_ARRAY) return false;
     for (std::size_t i = 0; i + 1 < reply->elements; i += 2) {
       const auto* member = reply->element[i];

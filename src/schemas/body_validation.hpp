@@ -45,7 +45,7 @@ struct field_rule {
   bool exclusive_minimum = false;
   std::vector<std::string> choices;
   std::string description;
-  std::string example;  // JSON text of a valid value
+  std::string example;                                  // JSON text of a valid value
   const std::vector<field_rule>* item_rules = nullptr;  // object_list: the rules of each element
   std::string item_schema;                              // object_list: its OpenAPI component
 };

@@ -66,13 +66,15 @@ TEST(WarmStart, FillsTheBusiestRestaurantsTheListsAndTheAnalytics) {
   seed(database);
   const auto ranking = busiest(database);
   ASSERT_EQ(ranking.size(), 20u);
-  server_process server({{"DATABASE_URL", database.url()}, {"CACHE_WARM_ON_START", "popular"}, {"CACHE_WARM_TOP", "3"}});
+  server_process server(
+      {{"DATABASE_URL", database.url()}, {"CACHE_WARM_ON_START", "popular"}, {"CACHE_WARM_TOP", "3"}});
   api_client client(server.port());
   EXPECT_EQ(client.get("/health/ready").status, 200) << "readiness does not wait for the warm start";
   EXPECT_NE(warm_start_result(client).find("busiest_restaurants 9"), std::string::npos);
   for (std::size_t i = 0; i < 3; ++i) {
     const auto base = "/restaurants/" + std::to_string(ranking[i]);
-    for (const char* view : {"", "/with-menu", "/menu"}) EXPECT_EQ(cache_status(client, base + view), "HIT") << base + view;
+    for (const char* view : {"", "/with-menu", "/menu"})
+      EXPECT_EQ(cache_status(client, base + view), "HIT") << base + view;
   }
   EXPECT_EQ(cache_status(client, "/restaurants/" + std::to_string(ranking.back())), "MISS");
   EXPECT_EQ(cache_status(client, "/restaurants/"), "HIT");
@@ -119,7 +121,8 @@ TEST(WarmStart, TheNextStartWarmsWhatWasUsedMostFirst) {
   const auto kept = integers(database, "SELECT COUNT(*) FROM cache_usage");
   ASSERT_EQ(kept, std::vector<std::int64_t>{5}) << "the stop records the uses";
 
-  server_process second({{"DATABASE_URL", database.url()}, {"CACHE_WARM_ON_START", "popular"}, {"CACHE_WARM_TOP", "1"}});
+  server_process second(
+      {{"DATABASE_URL", database.url()}, {"CACHE_WARM_ON_START", "popular"}, {"CACHE_WARM_TOP", "1"}});
   api_client client(second.port());
   EXPECT_NE(warm_start_result(client).find("most_requested 4"), std::string::npos);
   for (std::size_t i = 0; i + 1 < targets.size(); ++i) EXPECT_EQ(cache_status(client, targets[i]), "HIT") << targets[i];

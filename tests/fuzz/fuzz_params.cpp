@@ -41,7 +41,8 @@ const http::router& routes() {
     listed.push_back(http::query_time_bound("from", "A date or timestamp"));
     r.add(route_of("/items/", listed));
     r.add(route_of("/items/{item_id}", {http::path_id("item_id", "Id"), http::query_text("q", true, "Required", "x")}));
-    r.add(route_of("/items/category/{category}", {http::path_text("category", "Text", "x"), http::query_flag("x", "Flag")}));
+    r.add(route_of("/items/category/{category}",
+                   {http::path_text("category", "Text", "x"), http::query_flag("x", "Flag")}));
     return r;
   }();
   return table;

@@ -43,12 +43,9 @@ int wait_for(pid_t pid) {
 }  // namespace
 
 server_process::server_process(std::map<std::string, std::string> environment) {
-  std::map<std::string, std::string> settings{{"HOST", "127.0.0.1"},
-                                              {"PORT", "0"},
-                                              {"DATABASE_URL", database_.url()},
-                                              {"LOG_LEVEL", "warning"},
-                                              {"CACHE_WARM_ON_START", "off"},
-                                              {"THREADS", "2"}};
+  std::map<std::string, std::string> settings{
+      {"HOST", "127.0.0.1"},          {"PORT", "0"},   {"DATABASE_URL", database_.url()}, {"LOG_LEVEL", "warning"},
+      {"CACHE_WARM_ON_START", "off"}, {"THREADS", "2"}};
   for (auto& [name, value] : environment) settings[name] = value;
   int pipe_fds[2];
   if (::pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");

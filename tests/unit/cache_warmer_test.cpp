@@ -26,7 +26,8 @@ std::vector<http::route> table() {
   return {
       get_route("/restaurants/", http::pagination(), cached_in(cache_namespace::restaurants)),
       get_route("/restaurants/active", {}, cached_in(cache_namespace::restaurants)),
-      get_route("/restaurants/search", {http::query_text("cuisine", true, "c", "x")}, cached_in(cache_namespace::search)),
+      get_route("/restaurants/search", {http::query_text("cuisine", true, "c", "x")},
+                cached_in(cache_namespace::search)),
       get_route("/restaurants/{restaurant_id}", {http::path_id("restaurant_id", "id")},
                 cached_in(cache_namespace::restaurants)),
       get_route("/restaurants/{restaurant_id}/menu", {http::path_id("restaurant_id", "id")},

@@ -73,12 +73,12 @@ http::router sample_router() {
                         {"dishes", "updateDish", "Update a dish", "DishUpdate", "Dish", 200, {{409, "Conflict"}}}));
   routes.add(make_route(http::verb::delete_, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
                         {"dishes", "deleteDish", "Delete a dish", "", "", 204}));
-  routes.add(make_route(http::verb::get, "/dishes/search",
-                        {http::query_text("q", true, "Text", "dal"), http::query_flag("vegan", ""),
-                         http::query_time_bound("from", "Added at or after"),
-                         http::query_integer("owner", 0, 1, 99, "Owner"),
-                         http::query_choice("size", {"small", "large"}, "Size")},
-                        {"dishes", "searchDishes", "Search", "", "DishPage", 200}));
+  routes.add(
+      make_route(http::verb::get, "/dishes/search",
+                 {http::query_text("q", true, "Text", "dal"), http::query_flag("vegan", ""),
+                  http::query_time_bound("from", "Added at or after"), http::query_integer("owner", 0, 1, 99, "Owner"),
+                  http::query_choice("size", {"small", "large"}, "Size")},
+                 {"dishes", "searchDishes", "Search", "", "DishPage", 200}));
   return routes;
 }
 
@@ -243,7 +243,8 @@ TEST(OpenapiDocument, DescribesObjectAndPageComponents) {
             json::parse(R"({"allOf":[{"$ref":"#/components/schemas/Dish"}],"nullable":true})"));
   EXPECT_EQ(nested["properties"]["items"]["type"], "array");
   EXPECT_EQ(nested["properties"]["items"]["items"]["$ref"], "#/components/schemas/Dish");
-  EXPECT_EQ(nested["properties"]["by_size"], json::parse(R"({"type":"object","additionalProperties":{"type":"integer"}})"));
+  EXPECT_EQ(nested["properties"]["by_size"],
+            json::parse(R"({"type":"object","additionalProperties":{"type":"integer"}})"));
   EXPECT_EQ(nested["properties"]["price_or_note"], json::parse(R"({"oneOf":[{"type":"number"},{"type":"string"}]})"));
   EXPECT_EQ(nested["required"], json::parse(R"(["id","owner","previous","items","by_size","price_or_note"])"))
       << "a key only some bodies have is not required";

@@ -232,8 +232,8 @@ TEST(ParseParam, RefusesATimeBoundThatIsNeitherADateNorATimestamp) {
 }
 
 TEST(ParseParam, RefusesInvalidUtf8) {
-  for (const auto& spec :
-       {query_text("q", false, "Search", "x"), limit_spec(), query_flag("f", "Flag"), query_time_bound("from", "Start")}) {
+  for (const auto& spec : {query_text("q", false, "Search", "x"), limit_spec(), query_flag("f", "Flag"),
+                           query_time_bound("from", "Start")}) {
     for (const std::string raw : {"\xFF", "ab\xC3", "\xED\xA0\x80", "\xC0\xAF"}) {
       problems found;
       EXPECT_FALSE(parse(spec, raw, found)) << spec.name;

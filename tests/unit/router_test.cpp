@@ -47,8 +47,8 @@ router catalog_router() {
   routes.add(make_route(verb::get, "/restaurants/active", pagination(), "active_restaurants"));
   routes.add(make_route(verb::get, "/restaurants/{restaurant_id}/menu",
                         {path_id("restaurant_id", "Id"), query_text("q", false, "Search", "x")}, "menu"));
-  routes.add(
-      make_route(verb::get, "/menu-items/category/{category}", {path_text("category", "Category", "x")}, "by_category"));
+  routes.add(make_route(verb::get, "/menu-items/category/{category}", {path_text("category", "Category", "x")},
+                        "by_category"));
   routes.add(make_route(verb::get, "/reviews/", {query_text("q", true, "Required text", "x")}, "reviews"));
   return routes;
 }

@@ -4,7 +4,6 @@
 #include "store/catalog_analytics_repository.hpp"
 #include "store/customer_repository.hpp"
 #include "store/idempotency_repository.hpp"
-#include "store/usage_repository.hpp"
 #include "store/kitchen_repository.hpp"
 #include "store/menu_item_repository.hpp"
 #include "store/notification_repository.hpp"
@@ -13,6 +12,7 @@
 #include "store/review_repository.hpp"
 #include "store/sample_repository.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/usage_repository.hpp"
 
 // The SQLite implementation of each repository interface of store/, on the connection of one
 // transaction; each is defined in the .cpp file of its name.
