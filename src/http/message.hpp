@@ -87,7 +87,7 @@ struct known_status {
 };
 
 /// Every status the server sends, each with its slot (its place here) in per-status counts.
-inline constexpr std::array<known_status, 17> known_statuses{{{200, "OK"},
+inline constexpr std::array<known_status, 20> known_statuses{{{200, "OK"},
                                                               {201, "Created"},
                                                               {202, "Accepted"},
                                                               {204, "No Content"},
@@ -100,10 +100,13 @@ inline constexpr std::array<known_status, 17> known_statuses{{{200, "OK"},
                                                               {413, "Payload Too Large"},
                                                               {414, "URI Too Long"},
                                                               {415, "Unsupported Media Type"},
+                                                              {417, "Expectation Failed"},
                                                               {422, "Unprocessable Entity"},
                                                               {431, "Request Header Fields Too Large"},
                                                               {500, "Internal Server Error"},
-                                                              {503, "Service Unavailable"}}};
+                                                              {501, "Not Implemented"},
+                                                              {503, "Service Unavailable"},
+                                                              {505, "HTTP Version Not Supported"}}};
 
 /// Per-status counts have one slot per known status and a last one for any other.
 inline constexpr std::size_t status_slots = known_statuses.size() + 1;

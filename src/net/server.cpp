@@ -313,6 +313,8 @@ struct server::impl {
       const bool head_only = req.method == http::verb::head;
       const auto finished = std::chrono::steady_clock::now();
       const double elapsed_ms = std::chrono::duration<double, std::milli>(finished - started).count();
+      // Counted before it is sent, so that a client that has its answer finds it counted.
+      state.counters.count_request(deferred.route(), req.method, res.status, finished - started);
       write_head(head, res,
                  {.keep_alive = keep_alive,
                   .announce_keep_alive = message.minor_version == 0,
@@ -333,7 +335,6 @@ struct server::impl {
         drained = false;
       }
       state.counters.request_ended();
-      state.counters.count_request(deferred.route(), req.method, res.status, finished - started);
       if (options.access_log != access_log_format::off) {
         log(state, {.at = std::chrono::system_clock::now(),
                     .request_id = request_id,

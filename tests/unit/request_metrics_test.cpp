@@ -24,6 +24,7 @@ TEST(StatusSlots, EveryKnownStatusHasItsOwnSlotAndTheRestShareTheLast) {
   EXPECT_EQ(http::status_slot(-1), http::status_slots - 1);
   EXPECT_EQ(http::status_slot(600), http::status_slots - 1);
   EXPECT_EQ(http::reason(404), "Not Found");
+  EXPECT_EQ(http::reason(505), "HTTP Version Not Supported") << "the request parser sends it";
   EXPECT_EQ(http::reason(299), "Unknown");
 }
 
