@@ -53,7 +53,7 @@ class memory_backend {
 
   std::size_t bytes() const;
   std::size_t max_bytes() const { return max_bytes_; }
-  /// Live entries dropped so far to make room for others (least recently used first).
+  /// Entries dropped so far to make room for others (least recently used first).
   std::uint64_t evictions() const;
 
  private:

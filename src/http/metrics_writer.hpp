@@ -13,17 +13,22 @@ namespace zomato::http {
 /// The Content-Type of Prometheus' text exposition format, version 0.0.4.
 inline constexpr std::string_view metrics_content_type = "text/plain; version=0.0.4; charset=utf-8";
 
+/// Whether `text` is [a-zA-Z_][a-zA-Z0-9_]*, with ':' as a letter too when `colons`.
+consteval bool is_metric_identifier(std::string_view text, bool colons) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (colons && c == ':');
+    if (!letter && !(i > 0 && c >= '0' && c <= '9')) return false;
+  }
+  return !text.empty();
+}
+
 /// A metric family's name written in the source, checked when compiled: [a-zA-Z_:][a-zA-Z0-9_:]*.
 class metric_name {
  public:
   template <std::size_t N>
   consteval metric_name(const char (&text)[N]) : text_(text, N - 1) {
-    if (text_.empty()) throw "a metric name must not be empty";
-    for (std::size_t i = 0; i < text_.size(); ++i) {
-      const char c = text_[i];
-      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
-      if (!letter && !(i > 0 && c >= '0' && c <= '9')) throw "a metric name is [a-zA-Z_:][a-zA-Z0-9_:]*";
-    }
+    if (!is_metric_identifier(text_, true)) throw "a metric name is [a-zA-Z_:][a-zA-Z0-9_:]*";
   }
   std::string_view text() const { return text_; }
 
@@ -37,11 +42,8 @@ class label_name {
  public:
   template <std::size_t N>
   consteval label_name(const char (&text)[N]) : text_(text, N - 1) {
-    if (text_.empty() || text_.starts_with("__") || text_ == "le") throw "a reserved or empty label name";
-    for (std::size_t i = 0; i < text_.size(); ++i) {
-      const char c = text_[i];
-      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-      if (!letter && !(i > 0 && c >= '0' && c <= '9')) throw "a label name is [a-zA-Z_][a-zA-Z0-9_]*";
+    if (!is_metric_identifier(text_, false) || text_.starts_with("__") || text_ == "le") {
+      throw "a label name is [a-zA-Z_][a-zA-Z0-9_]*, not reserved";
     }
   }
   std::string_view text() const { return text_; }
@@ -84,6 +86,7 @@ class metrics_writer {
   metrics_writer& histogram(labels with, std::span<const double> bounds, std::span<const std::uint64_t> counts,
                             double sum);
 
+  /// What was written so far.
   const std::string& text() const { return out_; }
 
  private:

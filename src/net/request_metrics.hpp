@@ -24,6 +24,7 @@ inline constexpr std::size_t duration_buckets = duration_bounds_ns.size() + 1;
 /// locked instruction an atomic increment costs.
 class owned_count {
  public:
+  /// Changes the count; only its owner thread may call these.
   void add(std::uint64_t amount) {
     value_.store(value_.load(std::memory_order_relaxed) + amount, std::memory_order_relaxed);
   }
@@ -67,10 +68,11 @@ class loop_counters {
   /// Counters for `routes` routes and the unmatched requests of each method.
   explicit loop_counters(std::size_t routes);
 
-  /// Counts a request answered by the route of that index, or matching none (nullopt).
+  /// Counts a request answered by the route of that index, or matching none (nullopt; an
+  /// index past the routes counts as none too).
   void count_request(std::optional<std::size_t> route, http::verb method, int status,
                      std::chrono::steady_clock::duration took) {
-    auto& row = rows_[route ? *route : routes_ + static_cast<std::size_t>(method)];
+    auto& row = rows_[route && *route < routes_ ? *route : routes_ + static_cast<std::size_t>(method)];
     row.statuses[http::status_slot(status)].add(1);
     const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(took).count();
     std::size_t bucket = 0;
@@ -80,7 +82,9 @@ class loop_counters {
   }
   /// Counts a request refused before it was routed.
   void count_refusal(int status) { refused_[http::status_slot(status)].add(1); }
+  /// Counts a connection turned away past the loop's limit.
   void count_turned_away() { turned_away_.add(1); }
+  /// The loop's open connections and its requests in flight, as they come and go.
   void connection_opened() { connections_.add(1); }
   void connection_closed() { connections_.remove(1); }
   std::uint64_t connections() const { return connections_.get(); }
