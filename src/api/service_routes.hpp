@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +18,9 @@ inline constexpr std::string_view api_version = "3.1.0";
 /// (whether writes can succeed now).
 void add_root_routes(http::router& routes, openapi_components& docs, const std::string& cache_backend,
                      services::readiness_service& readiness);
+
+/// GET /metrics: what `scrape` returns, in Prometheus' text format; never cached.
+void add_metrics_route(http::router& routes, openapi_components& docs, std::function<std::string()> scrape);
 
 /// GET /openapi.json, /docs (Swagger UI), /redoc (ReDoc) and their assets from asset_dir
 /// (the installed npm packages). Returns the text /openapi.json serves: fill it with

@@ -19,6 +19,7 @@
 #include "api/unavailable.hpp"
 #include "api/write_scope.hpp"
 #include "app/background.hpp"
+#include "app/metrics.hpp"
 #include "app/request_lanes.hpp"
 #include "app/task_board.hpp"
 #include "app/usage_book.hpp"
@@ -113,9 +114,10 @@ struct application::parts {
     api::add_review_routes(routes, docs, rules, reviews);
     api::add_realtime_routes(routes, docs, realtime);
     api::add_analytics_routes(routes, docs, analytics, get,
-                              [this](std::function<void()> job) { worker.post(std::move(job)); });
+                              [this](std::function<void()> job) { worker.post("analytics_refresh", std::move(job)); });
     api::add_cache_routes(routes, docs, admin, get, catalog_analytics, tasks);
     api::add_demo_routes(routes, docs, samples, get);
+    api::add_metrics_route(routes, docs, [this] { return gather_metrics({routes, cache, db, worker, lanes, server}); });
     auto document = api::add_docs_routes(routes, docs, settings.asset_dir);
     *document = api::openapi_document(routes, docs);
     schedule(settings, get);
@@ -123,7 +125,7 @@ struct application::parts {
 
   // The last uses counted reach the usage book before the worker stops.
   ~parts() {
-    worker.post([this] { book.record(); });
+    worker.post("usage_record", [this] { book.record(); });
   }
 
   // The warm start, the usage book's records, refresh-ahead of hot analytics, the health monitor
@@ -134,7 +136,7 @@ struct application::parts {
     tasks.schedule("refresh_ahead", settings.refresh_interval.count());
     tasks.schedule("health_monitor", settings.health_interval.count());
     tasks.schedule("cleanup", settings.cleanup_interval.count());
-    worker.post([this, get, mode = settings.warm_on_start, top = settings.warm_top] {
+    worker.post("warm_start", [this, get, mode = settings.warm_on_start, top = settings.warm_top] {
       api::cache_warmer warmer(get);
       std::string result = mode == warm_start::off ? "off" : "";
       for (const auto& step : warm_at_start(mode, top, warmer, book, catalog_analytics, routes.routes())) {
@@ -142,23 +144,23 @@ struct application::parts {
       }
       tasks.record("warm_start", result);
     });
-    worker.every(settings.refresh_interval, [this] {
+    worker.every("usage_record", settings.refresh_interval, [this] {
       book.record();
       tasks.record("usage_record", "recorded");
     });
-    worker.every(settings.refresh_interval, [this, get] {
+    worker.every("refresh_ahead", settings.refresh_interval, [this, get] {
       api::cache_warmer warmer(get);
       const auto step =
           warmer.warm("analytics", refresh_order(cache.expiring(cache::cache_namespace::analytics, 0.25)));
       tasks.record("refresh_ahead", "refreshed " + std::to_string(step.count) + " analytics entries");
     });
-    worker.every(settings.health_interval, [this] {
+    worker.every("health_monitor", settings.health_interval, [this] {
       const auto verdict = cache::assess(admin.snapshot());
       std::string result = verdict.status;
       for (const auto& issue : verdict.issues) result += "; " + issue;
       tasks.record("health_monitor", result);
     });
-    worker.every(settings.cleanup_interval, [this] {
+    worker.every("cleanup", settings.cleanup_interval, [this] {
       tasks.record("cleanup", "removed " + std::to_string(cache.remove_stale()) + " stale entries");
     });
   }
@@ -197,6 +199,9 @@ struct application::parts {
   usage_book book;
   http::router routes;
   task_board tasks;
+  // What /metrics reads while the application serves (set before the server runs).
+  const request_lanes* lanes = nullptr;
+  const net::server* server = nullptr;
   background worker;  // last: stops before anything its jobs use goes away
 };
 
@@ -208,11 +213,12 @@ http::response application::handle(const http::request& req) const {
   return unless_unavailable([&] { return parts_->routes.dispatch(req); });
 }
 
-http::response application::handle_write(const http::request& req, std::function<void(bool)> acknowledge) const {
+http::response application::handle_write(const http::request& req, const http::route& target,
+                                         const http::params& values, std::function<void(bool)> acknowledge) const {
   api::write_scope scope(parts_->cache);
   auto scoped = req;
   scoped.scope = &scope;
-  auto res = unless_unavailable([&] { return parts_->routes.dispatch(scoped); });
+  auto res = run(scoped, target, values);
   // The cache heard of the changes before the answer; it hears of them again once they are
   // durable, since a read between the two may have stored what the database held before.
   scope.writes.when_durable(parts_->db,
@@ -233,6 +239,13 @@ http::response application::run(const http::request& req, const http::route& tar
 
 cache::response_cache& application::cache() const { return parts_->cache; }
 
+std::size_t application::route_count() const { return parts_->routes.routes().size(); }
+
+void application::serving(const request_lanes& lanes, const net::server& server) {
+  parts_->lanes = &lanes;
+  parts_->server = &server;
+}
+
 std::unique_ptr<cache::redis_pipeline> application::pipeline_on(boost::asio::io_context& loop) const {
   return std::make_unique<cache::redis_pipeline>(loop, *parts_->cache.redis());
 }
@@ -248,6 +261,7 @@ int serve(const config& settings) {
   options.limits.trailer_bytes = settings.trailer_limit;
   options.connections_per_loop = settings.connections_per_loop;
   options.read_timeout = settings.read_timeout;
+  options.routes = app.route_count();
   if (settings.logging > log_level::info) {
     options.access_log = net::access_log_format::off;
   } else {
@@ -256,6 +270,7 @@ int serve(const config& settings) {
   }
   request_lanes lanes(app, settings);
   net::server server(options, lanes);
+  app.serving(lanes, server);
   const auto port = server.bind();
   if (options.access_log != net::access_log_format::off) std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::printf("listening on http://%s:%u (database %s, %u threads)\n", settings.host.c_str(), port,

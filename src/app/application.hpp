@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -13,7 +14,13 @@ namespace zomato::cache {
 class response_cache;
 }
 
+namespace zomato::net {
+class server;
+}
+
 namespace zomato::app {
+
+class request_lanes;
 
 /// The composition root: the store, the services and every route, wired once.
 class application {
@@ -32,11 +39,18 @@ class application {
   http::response run(const http::request& req, const http::route& target, const http::params& values) const;
   /// The route cache, whose steps the caller runs where they belong.
   cache::response_cache& cache() const;
-  /// Answers a request that may write without waiting for its group's COMMIT: `acknowledge`
-  /// follows once its writes are durable (false: they were lost), possibly on another thread.
-  http::response handle_write(const http::request& req, std::function<void(bool)> acknowledge) const;
+  /// Runs a request that may write (routed to `target` with its parameters) without waiting
+  /// for its group's COMMIT: `acknowledge` follows once its writes are durable (false: they were
+  /// lost), possibly on another thread.
+  http::response handle_write(const http::request& req, const http::route& target, const http::params& values,
+                              std::function<void(bool)> acknowledge) const;
   /// A pipeline to the configured Redis for one event loop.
   std::unique_ptr<cache::redis_pipeline> pipeline_on(boost::asio::io_context& loop) const;
+  /// How many routes the router holds (route indexes are below it).
+  std::size_t route_count() const;
+  /// Adds what the lanes and the server count to GET /metrics; call before the server runs
+  /// (both must outlive the serving).
+  void serving(const request_lanes& lanes, const net::server& server);
 
  private:
   struct parts;

@@ -100,6 +100,8 @@ request_lanes::request_lanes(app::application& app, const config& settings)
     : app_(app),
       writers_(std::make_unique<asio::thread_pool>(settings.write_threads)),
       readers_(std::make_unique<asio::thread_pool>(settings.read_threads)),
+      read_threads_(settings.read_threads),
+      write_threads_(settings.write_threads),
       read_capacity_(settings.read_threads + settings.read_queue),
       pipelines_(std::max(1u, settings.threads)) {}
 
@@ -114,19 +116,30 @@ void request_lanes::finish() {
   pipelines_.clear();
 }
 
+lane_figures request_lanes::figures() const {
+  return {read_threads_, read_capacity_ - read_threads_, reads_taken_.load(), reads_refused_.load(), write_threads_};
+}
+
 std::optional<http::response> request_lanes::answer(const http::request& req, net::loop_ref loop,
                                                     net::later& deferred) {
   if (req.method == http::verb::get || req.method == http::verb::head) return read(req, loop, deferred);
-  write(req, deferred.take());
-  return std::nullopt;
+  return write(req, deferred);
 }
 
-void request_lanes::write(const http::request& req, net::reply done) {
-  auto job = std::make_shared<write_job>(std::move(done));
-  asio::post(*writers_, [this, req, job] {
+http::resolution request_lanes::route(const http::request& req, net::later& deferred) const {
+  auto resolved = app_.resolve(req);
+  if (resolved.matched) deferred.answered_by(resolved.matched->index);
+  return resolved;
+}
+
+std::optional<http::response> request_lanes::write(const http::request& req, net::later& deferred) {
+  auto resolved = route(req, deferred);
+  if (!resolved.target) return std::move(resolved.failure);
+  auto job = std::make_shared<write_job>(deferred.take());
+  asio::post(*writers_, [this, req, &target = *resolved.target, values = std::move(resolved.values), job] {
     bool asked = false;
     job->answer = guarded(req, [&] {
-      auto written = app_.handle_write(req, [job](bool committed) {
+      auto written = app_.handle_write(req, target, values, [job](bool committed) {
         job->durable = committed;
         job->one_more();
       });
@@ -136,6 +149,7 @@ void request_lanes::write(const http::request& req, net::reply done) {
     if (!asked) job->one_more();  // it threw before asking to be acknowledged
     job->one_more();
   });
+  return std::nullopt;
 }
 
 http::response request_lanes::run_route(const http::request& req, const http::route& target,
@@ -144,7 +158,7 @@ http::response request_lanes::run_route(const http::request& req, const http::ro
 }
 
 std::optional<http::response> request_lanes::read(const http::request& req, net::loop_ref loop, net::later& deferred) {
-  auto resolved = app_.resolve(req);
+  auto resolved = route(req, deferred);
   if (!resolved.target) return std::move(resolved.failure);
   const auto& target = *resolved.target;
   auto& cache = app_.cache();
@@ -204,6 +218,7 @@ void request_lanes::refresh(const http::request& req, const http::route& target,
 bool request_lanes::run_slow(std::function<void()> work) {
   if (reads_taken_.fetch_add(1) >= read_capacity_) {
     reads_taken_.fetch_sub(1);
+    reads_refused_.fetch_add(1);
     return false;
   }
   asio::post(*readers_, [this, work = std::move(work)] {

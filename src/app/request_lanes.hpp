@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -21,6 +22,19 @@ struct read_plan;
 
 namespace zomato::app {
 
+/// The read pool and the write threads, as they are now and what they refused so far.
+struct lane_figures {
+  unsigned read_threads = 0;
+  /// Slow reads that may wait for a read thread (READ_QUEUE).
+  std::size_t read_queue_limit = 0;
+  /// Slow reads running or waiting now.
+  std::size_t reads_taken = 0;
+  /// Slow reads refused for lack of room: answered 503 or by a stale entry, or a stale entry's
+  /// refresh not run.
+  std::uint64_t reads_refused = 0;
+  unsigned write_threads = 0;
+};
+
 /// Where each request runs, so that no event loop waits: writes on the write threads, answered
 /// once what they wrote is durable (503 with Retry-After when their group's COMMIT failed);
 /// reads of quick routes on their loop; reads of slow routes, and cache misses of routes that
@@ -39,11 +53,16 @@ class request_lanes final : public net::application {
   /// stopped and before the server (which owns those buffers and the io_contexts the pipelines'
   /// sockets and timers belong to) is destroyed.
   void finish();
+  /// The lanes' figures now. Safe from any thread.
+  lane_figures figures() const;
 
  private:
   struct pending_read;
 
-  void write(const http::request& req, net::reply done);
+  /// Routes the request, naming its route on `deferred` for the server's request counters.
+  http::resolution route(const http::request& req, net::later& deferred) const;
+  /// Answers a write that routes nowhere at once; runs the others on the write threads.
+  std::optional<http::response> write(const http::request& req, net::later& deferred);
   std::optional<http::response> read(const http::request& req, net::loop_ref loop, net::later& deferred);
   /// Computes a read that the cache could not answer, or waits for the computation in progress.
   void compute(const std::shared_ptr<pending_read>& pending);
@@ -58,8 +77,11 @@ class request_lanes final : public net::application {
   app::application& app_;
   std::unique_ptr<boost::asio::thread_pool> writers_;
   std::unique_ptr<boost::asio::thread_pool> readers_;
+  unsigned read_threads_;
+  unsigned write_threads_;
   std::size_t read_capacity_;
   std::atomic<std::size_t> reads_taken_{0};
+  std::atomic<std::uint64_t> reads_refused_{0};
   /// One per loop, made by the loop on its first cached read and used by it alone.
   std::vector<std::unique_ptr<cache::redis_pipeline>> pipelines_;
 };

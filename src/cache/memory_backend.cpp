@@ -121,7 +121,10 @@ void memory_backend::put(std::string_view key, const entry& value, std::chrono::
     fresh->uses_ = old->uses_;
     drop(s, old);
   }
-  while (s.bytes + bytes > budget && s.oldest != nullptr) drop(s, s.oldest);
+  while (s.bytes + bytes > budget && s.oldest != nullptr) {
+    drop(s, s.oldest);
+    ++s.evictions;
+  }
   link(s, fresh, hash);
   s.bytes += bytes;
 }
@@ -163,13 +166,18 @@ void memory_backend::clear() {
   }
 }
 
-std::size_t memory_backend::bytes() const {
-  std::size_t total = 0;
+template <class Field>
+Field memory_backend::total(Field shard::*field) const {
+  Field sum = 0;
   for (const auto& s : shards_) {
     std::lock_guard guard(s.lock);
-    total += s.bytes;
+    sum += s.*field;
   }
-  return total;
+  return sum;
 }
+
+std::size_t memory_backend::bytes() const { return total(&shard::bytes); }
+
+std::uint64_t memory_backend::evictions() const { return total(&shard::evictions); }
 
 }  // namespace zomato::cache

@@ -53,6 +53,8 @@ class memory_backend {
 
   std::size_t bytes() const;
   std::size_t max_bytes() const { return max_bytes_; }
+  /// Entries dropped so far to make room for others (least recently used first).
+  std::uint64_t evictions() const;
 
  private:
   /// Entries chained per bucket by hash and listed from most to least recently used.
@@ -63,6 +65,7 @@ class memory_backend {
     memory_entry* oldest = nullptr;
     std::size_t count = 0;
     std::size_t bytes = 0;
+    std::uint64_t evictions = 0;
   };
   static constexpr std::size_t shard_count = 16;
 
@@ -77,6 +80,9 @@ class memory_backend {
   static void drop(shard& s, memory_entry* e);
   static void drop_all(shard& s);
   static visit visit_of(const memory_entry& e, std::int64_t now_ms);
+  /// The sum of a field over the shards, each read under its lock.
+  template <class Field>
+  Field total(Field shard::*field) const;
 
   std::size_t max_bytes_;
   std::array<shard, shard_count> shards_;

@@ -27,6 +27,10 @@ struct entry_times {
 entry_times times_of(const memory_backend::stored& found) { return {found->stored_ms(), found->fresh_until_ms()}; }
 entry_times times_of(const entry& found) { return {found.stored_ms, found.fresh_until_ms}; }
 
+// The level an entry was found in.
+constexpr hit_source level_of(const memory_backend::stored&) { return hit_source::memory; }
+constexpr hit_source level_of(const entry&) { return hit_source::redis; }
+
 entry copy_of(const memory_backend::stored& found) {
   return {std::string(found->body()), found->etag(), std::string(found->target()), found->stored_ms(),
           found->fresh_until_ms()};
@@ -148,7 +152,7 @@ std::optional<http::response> response_cache::answer_stored(const http::request&
       plan.fallback = copy_of(found);
     }
   }
-  statistics_.hit(plan.ns);
+  statistics_.hit(plan.ns, level_of(found));
   auto out = answer(req.if_none_match, found);
   describe(out, plan.fresh, times, now, true);
   out.headers.emplace_back("x-cache-status", status);
@@ -198,7 +202,7 @@ bool response_cache::lead(read_plan& plan, std::string_view if_none_match, std::
   if (done) {
     waiting = [this, ns = plan.ns, tag = std::string(if_none_match), done = std::move(done)](const http::response& full,
                                                                                              const char* cache_status) {
-      statistics_.hit(ns);
+      statistics_.hit(ns, hit_source::coalesced);
       done(respond_to(tag, full, cache_status));
     };
   }
@@ -290,7 +294,7 @@ std::int64_t response_cache::remove_stale() {
   return store_.remove_if([this](std::string_view key) { return !is_current(key); });
 }
 
-std::vector<namespace_figures> response_cache::figures() {
+std::vector<namespace_figures> response_cache::local_figures() const {
   std::vector<namespace_figures> all;
   for (auto ns : all_namespaces) {
     namespace_figures f;
@@ -308,6 +312,11 @@ std::vector<namespace_figures> response_cache::figures() {
     f.memory_bytes += static_cast<std::int64_t>(v.bytes);
     f.memory_body_bytes += static_cast<std::int64_t>(v.value.body().size());
   });
+  return all;
+}
+
+std::vector<namespace_figures> response_cache::figures() {
+  auto all = local_figures();
   if (store_.redis()) {
     for (auto ns : all_namespaces) {
       auto& f = all[static_cast<std::size_t>(ns)];

@@ -101,6 +101,9 @@ class response_cache final : public http::response_cache, public services::chang
   /// Removes expired and superseded entries from memory and from Redis; returns how many.
   std::int64_t remove_stale();
 
+  /// Each namespace's hits, misses, TTL and entries in memory, without asking Redis.
+  std::vector<namespace_figures> local_figures() const;
+  /// local_figures() with each namespace's keys and bytes in Redis (SCAN: slow on a large keyspace).
   std::vector<namespace_figures> figures();
   std::vector<popular_entry> most_used(std::size_t limit) const;
   /// Targets of used entries of the namespace with less than `fraction` of their TTL left
@@ -121,6 +124,7 @@ class response_cache final : public http::response_cache, public services::chang
   memory_backend* memory() { return store_.memory(); }
   std::uint64_t total_hits() const { return statistics_.total_hits(); }
   std::uint64_t total_misses() const { return statistics_.total_misses(); }
+  const hit_statistics& statistics() const { return statistics_; }
 
  private:
   key_generations generations_for(cache_namespace ns, const http::route& target, const http::params& values) const;

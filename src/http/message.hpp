@@ -1,7 +1,9 @@
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <boost/smart_ptr/intrusive_ptr.hpp>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -11,6 +13,7 @@
 namespace zomato::http {
 
 enum class verb { get, post, put, delete_, patch, head, options, other };
+inline constexpr std::size_t verb_count = 8;
 
 /// What the application attaches to a request it dispatches, for its handlers (a write's
 /// context); the application owns it for as long as the request is handled.
@@ -77,7 +80,56 @@ struct response {
 /// "GET", "POST", ... as written in a request line.
 std::string_view verb_name(verb method);
 
-/// The reason phrase of a status code ("Not Found").
+/// A status the server sends and its reason phrase.
+struct known_status {
+  int code;
+  std::string_view reason;
+};
+
+/// Every status the server sends, each with its slot (its place here) in per-status counts.
+inline constexpr std::array<known_status, 20> known_statuses{{{200, "OK"},
+                                                              {201, "Created"},
+                                                              {202, "Accepted"},
+                                                              {204, "No Content"},
+                                                              {304, "Not Modified"},
+                                                              {400, "Bad Request"},
+                                                              {404, "Not Found"},
+                                                              {405, "Method Not Allowed"},
+                                                              {408, "Request Timeout"},
+                                                              {409, "Conflict"},
+                                                              {413, "Payload Too Large"},
+                                                              {414, "URI Too Long"},
+                                                              {415, "Unsupported Media Type"},
+                                                              {417, "Expectation Failed"},
+                                                              {422, "Unprocessable Entity"},
+                                                              {431, "Request Header Fields Too Large"},
+                                                              {500, "Internal Server Error"},
+                                                              {501, "Not Implemented"},
+                                                              {503, "Service Unavailable"},
+                                                              {505, "HTTP Version Not Supported"}}};
+
+/// Per-status counts have one slot per known status and a last one for any other.
+inline constexpr std::size_t status_slots = known_statuses.size() + 1;
+
+/// Statuses are below this.
+inline constexpr int status_limit = 600;
+/// status_slot()'s table.
+inline constexpr auto slot_of_status = [] {
+  std::array<std::uint8_t, status_limit> slots{};
+  slots.fill(static_cast<std::uint8_t>(known_statuses.size()));
+  for (std::size_t i = 0; i < known_statuses.size(); ++i) {
+    slots[static_cast<std::size_t>(known_statuses[i].code)] = static_cast<std::uint8_t>(i);
+  }
+  return slots;
+}();
+
+/// The status's slot in per-status counts: its place in known_statuses, or the last slot.
+inline std::size_t status_slot(int status) {
+  return status >= 0 && status < status_limit ? slot_of_status[static_cast<std::size_t>(status)]
+                                              : known_statuses.size();
+}
+
+/// The reason phrase of a status code ("Not Found"; "Unknown" for one the server does not send).
 std::string_view reason(int status);
 
 }  // namespace zomato::http

@@ -131,6 +131,7 @@ resolution router::resolve(const request& req) const {
     return out;
   }
   const route& target = routes_[candidate->index];
+  out.matched = &target;
   const query_pairs query(req.query);
   out.values.reserve(target.params.size());
   problems found;

@@ -73,6 +73,9 @@ struct resolution {
   const route* target = nullptr;
   params values;
   response failure;
+  /// The route whose method and path the request matched, also when its parameters did not
+  /// (422); null for 404 and 405.
+  const route* matched = nullptr;
 };
 
 /// The segments of a path ("/a/b/" gives "a" and "b"), without allocating: up to the most a

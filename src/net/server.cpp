@@ -114,10 +114,10 @@ struct waiter_of final : waiter {
 
 // What each event loop keeps of its own, apart from the other loops' cache lines.
 struct alignas(64) loop_state {
-  loop_state(std::uint32_t process_tag, unsigned index) : ids(process_tag, index) {}
-  std::atomic<int> in_flight{0};
+  loop_state(std::uint32_t process_tag, unsigned index, std::size_t routes)
+      : counters(routes), ids(process_tag, index) {}
+  loop_counters counters;  // read by other threads too
   // The rest is touched on the loop only.
-  std::size_t connections = 0;
   date_field date;
   request_id_source ids;
   std::string log_line;  // written out whole before the loop does anything else
@@ -210,7 +210,9 @@ struct server::impl {
   // Sends a refusal and lets the connection end: within the read timeout, or the grace left
   // to a request that timed out.
   task<> refuse(connection& c, unsigned loop_index, int status, std::string_view detail) {
-    const auto wire = refusal(status, detail, loops[loop_index]->date.at(std::chrono::system_clock::now()));
+    auto& state = *loops[loop_index];
+    state.counters.count_refusal(status);
+    const auto wire = refusal(status, detail, state.date.at(std::chrono::system_clock::now()));
     if (!c.expired) c.allow(options.read_timeout);
     c.now = phase::writing;
     error_code ec;
@@ -294,7 +296,7 @@ struct server::impl {
         break;
       }
       c->now = phase::handling;
-      state.in_flight.fetch_add(1, std::memory_order_relaxed);
+      state.counters.request_started();
       const auto started = std::chrono::steady_clock::now();
       const auto& message = parser.request();
       auto req = handler_view(message);
@@ -311,6 +313,8 @@ struct server::impl {
       const bool head_only = req.method == http::verb::head;
       const auto finished = std::chrono::steady_clock::now();
       const double elapsed_ms = std::chrono::duration<double, std::milli>(finished - started).count();
+      // Counted before it is sent, so that a client that has its answer finds it counted.
+      state.counters.count_request(deferred.route(), req.method, res.status, finished - started);
       write_head(head, res,
                  {.keep_alive = keep_alive,
                   .announce_keep_alive = message.minor_version == 0,
@@ -330,7 +334,7 @@ struct server::impl {
         if (ec) sent.reset();
         drained = false;
       }
-      state.in_flight.fetch_sub(1, std::memory_order_relaxed);
+      state.counters.request_ended();
       if (options.access_log != access_log_format::off) {
         log(state, {.at = std::chrono::system_clock::now(),
                     .request_id = request_id,
@@ -351,8 +355,9 @@ struct server::impl {
 
   // Past the loop's connection limit a client is told so at once, without a coroutine.
   void turn_away(socket_type& socket, unsigned loop_index) {
-    const auto wire =
-        refusal(503, "Too many connections", loops[loop_index]->date.at(std::chrono::system_clock::now()), 1);
+    auto& state = *loops[loop_index];
+    state.counters.count_turned_away();
+    const auto wire = refusal(503, "Too many connections", state.date.at(std::chrono::system_clock::now()), 1);
     error_code ec;
     socket.non_blocking(true, ec);
     socket.send(asio::buffer(wire), 0, ec);
@@ -371,12 +376,12 @@ struct server::impl {
         continue;
       }
       auto& state = *loops[loop_index];
-      if (state.connections >= options.connections_per_loop) {
+      if (state.counters.connections() >= options.connections_per_loop) {
         turn_away(socket, loop_index);
         continue;
       }
       socket.set_option(tcp::no_delay(true), ec);
-      ++state.connections;
+      state.counters.connection_opened();
       asio::co_spawn(
           acceptor.get_executor(),
           [this, s = std::move(socket), loop_index]() mutable -> task<> {
@@ -385,7 +390,7 @@ struct server::impl {
             } catch (const std::exception& error) {
               std::fprintf(stderr, "error: connection failed: %s\n", error.what());
             }
-            --loops[loop_index]->connections;
+            loops[loop_index]->counters.connection_closed();
           },
           asio::detached);
     }
@@ -395,7 +400,7 @@ struct server::impl {
     timer_type tick(contexts.front()->get_executor());
     const auto deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
     const auto busy = [this] {
-      return std::any_of(loops.begin(), loops.end(), [](const auto& l) { return l->in_flight.load() > 0; });
+      return std::any_of(loops.begin(), loops.end(), [](const auto& l) { return l->counters.in_flight() > 0; });
     };
     while (busy() && std::chrono::steady_clock::now() < deadline) {
       tick.expires_after(std::chrono::milliseconds(10));
@@ -421,7 +426,7 @@ server::server(server_options options, application& app) : impl_(std::make_uniqu
   const auto process_tag = static_cast<std::uint32_t>(std::random_device{}());
   for (unsigned i = 0; i < std::max(1u, impl_->options.threads); ++i) {
     impl_->contexts.push_back(std::make_unique<asio::io_context>(loop_concurrency));
-    impl_->loops.push_back(std::make_unique<loop_state>(process_tag, i));
+    impl_->loops.push_back(std::make_unique<loop_state>(process_tag, i, impl_->options.routes));
   }
 }
 
@@ -468,6 +473,12 @@ void server::run() {
 
 void server::stop() {
   asio::post(*impl_->contexts.front(), [this] { impl_->begin_stop(); });
+}
+
+request_figures server::requests() const {
+  request_figures sum;
+  for (const auto& loop : impl_->loops) loop->counters.add_to(sum);
+  return sum;
 }
 
 }  // namespace zomato::net

@@ -9,6 +9,7 @@
 
 #include "http/message.hpp"
 #include "net/access_log.hpp"
+#include "net/request_metrics.hpp"
 #include "net/request_parser.hpp"
 
 namespace boost::asio {
@@ -36,7 +37,8 @@ class reply {
 };
 
 /// Given to the application with each request: taking it means the answer comes later,
-/// through the reply (nothing is allocated for requests answered at once).
+/// through the reply (nothing is allocated for requests answered at once). The application
+/// also names on it the route that answers, for the request counters.
 class later {
  public:
   explicit later(boost::asio::io_context& loop) : loop_(loop) {}
@@ -44,10 +46,15 @@ class later {
   reply take();
   bool taken() const { return waiting_ != nullptr; }
   const std::shared_ptr<reply::state>& state() const { return waiting_; }
+  /// Names the route (its index, below server_options::routes) that answers the request; a
+  /// request with none named is counted as unmatched. Call before answering.
+  void answered_by(std::size_t route) { route_ = route; }
+  std::optional<std::size_t> route() const { return route_; }
 
  private:
   boost::asio::io_context& loop_;
   std::shared_ptr<reply::state> waiting_;
+  std::optional<std::size_t> route_;
 };
 
 /// What the server serves. answer() runs on the request's event loop and must not block
@@ -74,6 +81,8 @@ struct server_options {
   /// X-Request-Id (the client's when acceptable, else one made here); while it is off, only an
   /// acceptable id the client sent is sent back.
   access_log_format access_log = access_log_format::text;
+  /// How many routes the application may name (later::answered_by): each is counted apart.
+  std::size_t routes = 0;
 };
 
 /// An HTTP/1.1 keep-alive server: one event loop per thread, each with its own acceptor
@@ -94,6 +103,10 @@ class server {
 
   /// Asks the server to stop as a signal would. Safe from any thread.
   void stop();
+
+  /// What the loops have counted so far: requests by route, status and duration, refusals,
+  /// open connections and requests in flight. Safe from any thread; never fails.
+  request_figures requests() const;
 
  private:
   struct impl;

@@ -34,28 +34,33 @@ zomato::app::application& app() {
     settings.asset_dir = folder;
     settings.logging = zomato::app::log_level::error;
     settings.warm_on_start = zomato::app::warm_start::off;
-    auto made = std::make_unique<zomato::app::application>(settings);
-    http::request seed;
-    seed.method = http::verb::post;
-    seed.path = "/demo/sample-data";
-    check(made->handle_write(seed, [](bool) {}).status == 200);
-    return made;
+    return std::make_unique<zomato::app::application>(settings);
   }();
   return *instance;
 }
 
-http::response answer(const http::request& req) {
-  if (req.method == http::verb::get || req.method == http::verb::head) return app().handle(req);
+// A write as the server's write lane runs it: routed first, then run, answered once durable.
+http::response write(const http::request& req) {
+  const auto resolved = app().resolve(req);
+  if (!resolved.target) return resolved.failure;
   bool durable = false;
-  auto res = app().handle_write(req, [&](bool committed) { durable = committed; });
+  auto res = app().handle_write(req, *resolved.target, resolved.values, [&](bool committed) { durable = committed; });
   check(durable);
   return res;
+}
+
+http::response answer(const http::request& req) {
+  if (req.method == http::verb::get || req.method == http::verb::head) return app().handle(req);
+  return write(req);
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  app();
+  http::request seed;
+  seed.method = http::verb::post;
+  seed.path = "/demo/sample-data";
+  check(write(seed).status == 200);
   return 0;
 }
 

@@ -52,14 +52,18 @@ TEST(Generations, MovingOnANamespaceOrAScopeMakesWhatWasSeenStale) {
   EXPECT_EQ(current.of_namespace(cache_namespace::orders), 1u);
 }
 
-TEST(HitStatistics, CountsPerNamespaceAndInTotal) {
+TEST(HitStatistics, CountsPerNamespaceAndSourceAndInTotal) {
   hit_statistics counts;
-  counts.hit(cache_namespace::search);
-  counts.hit(cache_namespace::reviews);
+  counts.hit(cache_namespace::search, hit_source::memory);
+  counts.hit(cache_namespace::search, hit_source::coalesced);
+  counts.hit(cache_namespace::reviews, hit_source::redis);
   counts.miss(cache_namespace::search);
-  EXPECT_EQ(counts.hits(cache_namespace::search), 1u);
+  EXPECT_EQ(counts.hits(cache_namespace::search), 2u);
+  EXPECT_EQ(counts.hits(cache_namespace::search, hit_source::coalesced), 1u);
+  EXPECT_EQ(counts.hits(cache_namespace::search, hit_source::redis), 0u);
+  EXPECT_EQ(counts.hits(cache_namespace::reviews, hit_source::redis), 1u);
   EXPECT_EQ(counts.misses(cache_namespace::search), 1u);
-  EXPECT_EQ(counts.total_hits(), 2u);
+  EXPECT_EQ(counts.total_hits(), 3u);
   EXPECT_EQ(counts.total_misses(), 1u);
 }
 

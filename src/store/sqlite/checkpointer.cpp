@@ -34,8 +34,13 @@ void checkpointer::watch(connection& writer) {
   writer.watch_wal([this](int pages) { after_commit(pages); });
 }
 
+checkpoint_figures checkpointer::figures() const {
+  return {thread_passes_.load(), writer_copies_.load(), full_copies_.load(), truncations_.load(), wal_pages_.load()};
+}
+
 void checkpointer::after_commit(int pages) {
   const auto now = ticks_now();
+  wal_pages_.store(pages);
   last_commit_.store(now);
   commits_.fetch_add(1);
   int copied = copied_.load();
@@ -51,6 +56,7 @@ void checkpointer::after_commit(int pages) {
     try {
       if (writer_->checkpoint_fully(false)) {
         copied_.store(pages);
+        full_copies_.fetch_add(1);
         return;
       }
     } catch (const store::failure&) {
@@ -63,6 +69,7 @@ void checkpointer::after_commit(int pages) {
   if (pages - copied <= policy_.inline_pages) {
     try {
       copied_.store(writer_->checkpoint());
+      writer_copies_.fetch_add(1);
     } catch (const store::failure&) {
       // The commit stands; the next one tries again.
     }
@@ -87,6 +94,7 @@ void checkpointer::truncate_when_idle() {
   }
   copied_.store(0);
   emptied_at_ = commits;
+  truncations_.fetch_add(1);
 }
 
 void checkpointer::run() {
@@ -101,6 +109,7 @@ void checkpointer::run() {
     guard.unlock();
     try {
       copied_.store(db_.checkpoint());
+      thread_passes_.fetch_add(1);
     } catch (const store::failure&) {
       // The next commit over the threshold asks again; the WAL stays complete meanwhile.
     }

@@ -29,6 +29,15 @@ struct checkpoint_policy {
   std::chrono::milliseconds idle{1000};
 };
 
+/// What the checkpointer has done so far, and the WAL's size after the last commit.
+struct checkpoint_figures {
+  std::uint64_t thread_passes = 0;  // copying passes of its own thread
+  std::uint64_t writer_copies = 0;  // the last pages of a cycle, copied by the writer after its commit
+  std::uint64_t full_copies = 0;    // the whole WAL, copied by the writer at the limit
+  std::uint64_t truncations = 0;    // the WAL file emptied after writes stopped
+  std::int64_t wal_pages = 0;
+};
+
 /// Keeps the WAL short without making commits wait: once the WAL has grown past `pages`, a
 /// thread of its own copies it back into the database file, pass after pass while the writer
 /// goes on; when only a few pages are left, the writer copies those itself after its commit, so
@@ -50,6 +59,9 @@ class checkpointer {
   /// limits the WAL file it leaves after starting the WAL over. Throws as the connection does.
   void watch(connection& writer);
 
+  /// What it has done so far (checkpoints that failed are not counted). Safe from any thread.
+  checkpoint_figures figures() const;
+
  private:
   void after_commit(int pages);
   void run();
@@ -66,6 +78,11 @@ class checkpointer {
   // commits when it last emptied the WAL file (-1: never, the file may hold anything).
   std::atomic<std::int64_t> commits_{0};
   std::atomic<std::chrono::steady_clock::rep> last_commit_{0};
+  std::atomic<int> wal_pages_{0};
+  std::atomic<std::uint64_t> thread_passes_{0};
+  std::atomic<std::uint64_t> writer_copies_{0};
+  std::atomic<std::uint64_t> full_copies_{0};
+  std::atomic<std::uint64_t> truncations_{0};
   std::int64_t emptied_at_ = -1;
   // No full copy by the writer before this (after one failed, readers hold the WAL).
   std::atomic<std::chrono::steady_clock::rep> next_full_copy_{0};

@@ -121,6 +121,7 @@ session_lease database::read() {
   }
   if (!reader) reader = std::make_unique<pooled_session>(path_, busy_timeout_);
   reader->begin("BEGIN");
+  busy_readers_.fetch_add(1);
   return session_lease(reader.release(), session_return{&database::give_back_reader, this});
 }
 
@@ -185,6 +186,10 @@ std::exception_ptr database::finish_group() {
 
 void database::end_group(const std::exception_ptr& failure) {
   group_open_ = false;
+  const auto bound = std::lower_bound(group_size_bounds.begin(), group_size_bounds.end(), members_);
+  group_sizes_[static_cast<std::size_t>(bound - group_size_bounds.begin())].fetch_add(1);
+  group_members_.fetch_add(static_cast<std::uint64_t>(members_));
+  if (failure) failed_group_count_.fetch_add(1);
   {
     std::lock_guard guard(group_lock_);
     finished_group_ = current_group_;
@@ -283,9 +288,25 @@ void database::when_durable(commit_ticket ticket, std::function<void(bool kept)>
   done(kept);
 }
 
+database_figures database::figures() const {
+  database_figures f;
+  f.writers_waiting = waiting_.load();
+  f.busy_readers = busy_readers_.load();
+  {
+    std::lock_guard guard(readers_lock_);
+    f.idle_readers = static_cast<std::int64_t>(idle_readers_.size());
+  }
+  for (std::size_t i = 0; i < group_sizes_.size(); ++i) f.group_sizes[i] = group_sizes_[i].load();
+  f.group_members = group_members_.load();
+  f.failed_groups = failed_group_count_.load();
+  f.checkpoints = checkpoints_->figures();
+  return f;
+}
+
 void database::give_back_reader(void* owner, session* released, std::uint64_t) {
   auto* self = static_cast<database*>(owner);
   std::unique_ptr<pooled_session> reader(static_cast<pooled_session*>(released));
+  self->busy_readers_.fetch_sub(1);
   try {
     reader->finish();
   } catch (const store::failure&) {

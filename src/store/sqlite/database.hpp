@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -13,11 +14,30 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/sqlite/checkpointer.hpp"
 
 namespace zomato::store::sqlite {
 
 class pooled_session;
-class checkpointer;
+
+/// The upper bounds of the buckets write groups are counted in by their number of members.
+inline constexpr std::array<int, 7> group_size_bounds{1, 2, 4, 8, 16, 32, 64};
+
+/// What the store has done so far and holds now.
+struct database_figures {
+  /// Write sessions waiting for the writer.
+  std::int64_t writers_waiting = 0;
+  /// Reader connections in a read transaction, and those idle in the pool.
+  std::int64_t busy_readers = 0;
+  std::int64_t idle_readers = 0;
+  /// Write groups ended (committed or failed) by their number of members: one count per bound
+  /// of group_size_bounds (those above the bound before it), then those above the last.
+  std::array<std::uint64_t, group_size_bounds.size() + 1> group_sizes{};
+  std::uint64_t group_members = 0;
+  /// Write groups whose COMMIT failed or whose transaction SQLite rolled back.
+  std::uint64_t failed_groups = 0;
+  checkpoint_figures checkpoints;
+};
 
 /// The SQLite store: one writer connection behind a queue and a pool of reader
 /// connections, all on one file in WAL mode. Migrations run when it opens. The WAL is
@@ -43,6 +63,9 @@ class database final : public store::database {
   std::optional<store::unavailable_reason> unwritable() override;
 
   void when_durable(commit_ticket ticket, std::function<void(bool kept)> done) override;
+
+  /// What the store has done so far and holds now. Safe from any thread; never fails.
+  database_figures figures() const;
 
  private:
   friend class pooled_session;
@@ -99,8 +122,13 @@ class database final : public store::database {
   // store::unavailable_reason it failed with; and when unwritable() last probed.
   std::atomic<int> write_outcome_{-1};
   std::atomic<std::chrono::steady_clock::rep> last_probe_{0};
-  std::mutex readers_lock_;
+  mutable std::mutex readers_lock_;
   std::vector<std::unique_ptr<pooled_session>> idle_readers_;
+  std::atomic<std::int64_t> busy_readers_{0};
+  // Counted as groups end, under the writer lock.
+  std::array<std::atomic<std::uint64_t>, group_size_bounds.size() + 1> group_sizes_{};
+  std::atomic<std::uint64_t> group_members_{0};
+  std::atomic<std::uint64_t> failed_group_count_{0};
 };
 
 }  // namespace zomato::store::sqlite
