@@ -79,7 +79,7 @@ restart_server() {
     ENVIRONMENT=production build/release/zomato-api >"$work/$name.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
-  for _ in $(seq 100); do
+  for _ in $(seq 300); do
     grep -q "listening on" "$work/$name.log" 2>/dev/null && break
     sleep 0.1
   done
