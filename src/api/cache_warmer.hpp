@@ -12,6 +12,7 @@
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "services/cache_report.hpp"
+#include "services/write_context.hpp"
 
 namespace zomato::api {
 
@@ -55,6 +56,12 @@ class cache_warmer {
  private:
   internal_get get_;
 };
+
+/// Write-through: computes again, from the committed rows, the entries that the durable writes
+/// of `changes` keep warm (cache::written_through), each by a GET with no-cache, which stores it
+/// under the generations their invalidation made. A read that fails is logged on stderr and the
+/// others go on (its entry stays invalidated); never throws.
+void write_through(const internal_get& get, const services::write_context::told& changes);
 
 /// Milliseconds elapsed since `started`, to the microsecond.
 double elapsed_ms(std::chrono::steady_clock::time_point started);

@@ -4,6 +4,7 @@
 
 #include "api/analytics_routes.hpp"
 #include "api/cache_routes.hpp"
+#include "api/cache_warmer.hpp"
 #include "api/catalog_analytics_routes.hpp"
 #include "api/customer_routes.hpp"
 #include "api/demo_routes.hpp"
@@ -112,6 +113,7 @@ struct application::parts {
     auto document = api::add_docs_routes(routes, docs, settings.asset_dir);
     *document = api::openapi_document(routes, docs);
     schedule(settings, get);
+    if (settings.cache_write_through) written_through_get = get;
   }
 
   // Refresh-ahead of hot analytics, the health monitor and the cleanup of stale entries.
@@ -150,6 +152,7 @@ struct application::parts {
   services::sample_data_service samples;
   services::readiness_service readiness;
   http::router routes;
+  api::internal_get written_through_get;  // empty with CACHE_WRITE_THROUGH=off
   task_board tasks;
   background worker;  // last: stops before anything its jobs use goes away
 };
@@ -168,11 +171,15 @@ http::response application::handle_write(const http::request& req, std::function
   scoped.scope = &scope;
   auto res = unless_unavailable([&] { return parts_->routes.dispatch(scoped); });
   // The cache heard of the changes before the answer; it hears of them again once they are
-  // durable, since a read between the two may have stored what the database held before.
+  // durable, since a read between the two may have stored what the database held before. Then
+  // the entries the writes keep warm are computed from the committed rows (on the write thread
+  // that ended the group) before the answer goes.
   scope.writes.when_durable(parts_->db,
                             [this, changes = scope.writes.changes(), acknowledge = std::move(acknowledge)](bool kept) {
                               if (kept) {
                                 for (const auto& [what, ids] : changes) parts_->cache.changed(what, ids);
+                                if (parts_->written_through_get)
+                                  api::write_through(parts_->written_through_get, changes);
                               }
                               acknowledge(kept);
                             });

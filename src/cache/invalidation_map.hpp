@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,6 +12,14 @@ namespace zomato::cache {
 /// The one place that says which cached responses a write can change: every namespace
 /// holding a response that shows, nests or aggregates what the write touched.
 std::vector<cache_namespace> namespaces_changed_by(services::change what);
+
+/// The single-entity reads the write keeps warm (write-through), as request paths: the
+/// restaurant it updated or whose rating a review moved, the menu item or customer it updated,
+/// the order whose status it moved. Once the write is durable and its namespaces have moved on,
+/// and before it is acknowledged, each is computed again from the committed rows and stored, so
+/// the next read of it is a hit; every other entry of those namespaces (lists, aggregates,
+/// nested views) stays dropped. Empty for the other writes.
+std::vector<std::string> written_through(services::change what, const services::touched& ids);
 
 /// Whether, in those namespaces, the write only changes the entries scoped to the
 /// restaurant, customer or order it touched, and the unscoped ones (lists, totals). An

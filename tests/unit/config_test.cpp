@@ -111,6 +111,13 @@ TEST(LoadConfig, ReadsTheLogFormatTextByDefault) {
   EXPECT_EQ(load({{"LOG_FORMAT", "text"}}).access_log, log_format::text);
 }
 
+TEST(LoadConfig, WriteThroughIsOnUnlessTurnedOff) {
+  EXPECT_TRUE(load({}).cache_write_through);
+  EXPECT_TRUE(load({{"CACHE_WRITE_THROUGH", "on"}}).cache_write_through);
+  EXPECT_FALSE(load({{"CACHE_WRITE_THROUGH", "OFF"}}).cache_write_through);
+  EXPECT_EQ(error_of({{"CACHE_WRITE_THROUGH", "yes"}}), "CACHE_WRITE_THROUGH must be on or off, got 'yes'");
+}
+
 TEST(LoadConfig, EmptyRedisUrlMeansNoRedis) { EXPECT_FALSE(load({{"REDIS_URL", ""}}).redis.has_value()); }
 
 TEST(LoadConfig, AcceptsBoundaryValues) {
@@ -156,6 +163,7 @@ TEST(LoadConfig, BadValuesNameTheirVariable) {
            sample{"LOG_LEVEL", "verbose"},
            sample{"LOG_LEVEL", "warn"},
            sample{"LOG_FORMAT", "xml"},
+           sample{"CACHE_WRITE_THROUGH", "1"},
            sample{"BODY_LIMIT_BYTES", "1023"},
            sample{"BODY_LIMIT_BYTES", "1073741825"},
            sample{"BODY_LIMIT_BYTES", "1MB"},

@@ -50,8 +50,11 @@ TEST(invalidation_map, restaurant_deleted_reaches_its_menu_orders_and_reviews) {
                        {"restaurants", "search", "restaurant-menus", "menu-items", "orders", "reviews", "analytics"}));
 }
 
-TEST(invalidation_map, menu_changed_reaches_menus_searches_analytics_and_order_details) {
-  EXPECT_TRUE(includes(change::menu_changed, {"menu-items", "restaurant-menus", "search", "analytics", "orders"}));
+TEST(invalidation_map, menu_item_writes_reach_menus_searches_analytics_and_order_details) {
+  for (auto what : {change::menu_item_created, change::menu_item_updated, change::menu_item_deleted}) {
+    EXPECT_TRUE(includes(what, {"menu-items", "restaurant-menus", "search", "analytics", "orders"}))
+        << static_cast<int>(what);
+  }
 }
 
 TEST(invalidation_map, customer_created_reaches_customer_lists_and_analytics) {
@@ -88,10 +91,7 @@ TEST(invalidation_map, catalog_replaced_reaches_every_namespace) {
 }
 
 TEST(invalidation_map, every_change_names_only_known_namespaces_without_repeats) {
-  for (auto what :
-       {change::restaurant_created, change::restaurant_updated, change::restaurant_deleted, change::menu_changed,
-        change::customer_created, change::customer_updated, change::customer_deleted, change::order_placed,
-        change::order_status_changed, change::review_added, change::catalog_replaced}) {
+  for (auto what : services::all_changes) {
     const auto list = namespaces_changed_by(what);
     EXPECT_FALSE(list.empty()) << static_cast<int>(what);
     EXPECT_EQ(names_of(list).size(), list.size()) << "repeated namespace for change " << static_cast<int>(what);
@@ -135,11 +135,34 @@ TEST(invalidation_map, only_order_writes_are_confined_to_the_entities_they_touch
   EXPECT_TRUE(confined_to_touched(change::order_placed));
   EXPECT_TRUE(confined_to_touched(change::order_status_changed));
   // A review moves the restaurant's rating, shown in every order detail of that restaurant.
-  for (auto what : {change::restaurant_created, change::restaurant_updated, change::restaurant_deleted,
-                    change::menu_changed, change::customer_created, change::customer_updated, change::customer_deleted,
-                    change::review_added, change::catalog_replaced}) {
-    EXPECT_FALSE(confined_to_touched(what)) << static_cast<int>(what);
+  for (auto what : services::all_changes) {
+    if (what != change::order_placed && what != change::order_status_changed) {
+      EXPECT_FALSE(confined_to_touched(what)) << static_cast<int>(what);
+    }
   }
+}
+
+TEST(invalidation_map, writes_keep_the_single_entity_they_changed_warm) {
+  const services::touched ids{.restaurant = 3, .customer = 5, .order = 7, .menu_item = 11};
+  using paths = std::vector<std::string>;
+  EXPECT_EQ(written_through(change::restaurant_updated, ids), paths{"/restaurants/3"});
+  EXPECT_EQ(written_through(change::review_added, ids), paths{"/restaurants/3"}) << "the rating it moved";
+  EXPECT_EQ(written_through(change::menu_item_updated, ids), paths{"/menu-items/11"});
+  EXPECT_EQ(written_through(change::customer_updated, ids), paths{"/customers/5"});
+  EXPECT_EQ(written_through(change::order_status_changed, ids), paths{"/orders/7"});
+}
+
+TEST(invalidation_map, creations_deletions_and_bulk_writes_keep_nothing_warm) {
+  const services::touched ids{.restaurant = 3, .customer = 5, .order = 7, .menu_item = 11};
+  for (auto what :
+       {change::restaurant_created, change::restaurant_deleted, change::menu_item_created, change::menu_item_deleted,
+        change::customer_created, change::customer_deleted, change::order_placed, change::catalog_replaced}) {
+    EXPECT_TRUE(written_through(what, ids).empty()) << rule_name_of(what);
+  }
+}
+
+TEST(invalidation_map, a_write_that_names_no_entity_keeps_nothing_warm) {
+  for (auto what : services::all_changes) EXPECT_TRUE(written_through(what, {}).empty()) << rule_name_of(what);
 }
 
 }  // namespace
