@@ -65,8 +65,26 @@ std::vector<std::string> written_through(services::change what, const services::
   return {};
 }
 
-bool confined_to_touched(services::change what) {
-  return what == services::change::order_placed || what == services::change::order_status_changed;
+bool confined_to_touched(services::change what, cache_namespace ns) {
+  using services::change;
+  switch (ns) {
+    // The read of one restaurant, menu item or customer is scoped to it and shows its own row
+    // alone; the entries that nest other rows (with-restaurant) are unscoped. So a write that
+    // changes such rows only for entities it names, or none, leaves the other entities' reads.
+    case cache_namespace::restaurants:
+      return what == change::restaurant_created || what == change::restaurant_updated || what == change::review_added;
+    case cache_namespace::menu_items:
+      return what == change::menu_item_created || what == change::menu_item_updated ||
+             what == change::restaurant_updated || what == change::review_added || what == change::customer_deleted;
+    case cache_namespace::customers: return what == change::customer_created || what == change::customer_updated;
+    case cache_namespace::restaurant_menus:
+    case cache_namespace::search:
+    case cache_namespace::analytics:
+    case cache_namespace::orders:
+    case cache_namespace::reviews:
+    case cache_namespace::realtime: break;
+  }
+  return what == change::order_placed || what == change::order_status_changed;
 }
 
 std::string_view rule_name_of(services::change what) {

@@ -21,11 +21,14 @@ std::vector<cache_namespace> namespaces_changed_by(services::change what);
 /// nested views) stays dropped. Empty for the other writes.
 std::vector<std::string> written_through(services::change what, const services::touched& ids);
 
-/// Whether, in those namespaces, the write only changes the entries scoped to the
-/// restaurant, customer or order it touched, and the unscoped ones (lists, totals). An
-/// order's placement or status leaves every other restaurant's and customer's views as they
-/// were; any other write changes whole namespaces.
-bool confined_to_touched(services::change what);
+/// Whether, in the namespace `ns` (one of namespaces_changed_by(what)), the write only changes
+/// the entries scoped to the entities it touched and the unscoped ones (lists, totals), so
+/// that only their scopes move on. An order's placement or status leaves every other
+/// restaurant's and customer's views as they were; the read of one restaurant, menu item or
+/// customer is scoped to it, so a write that changes no such row but those of the entities it
+/// names (a creation, an update, a review's rating) leaves the reads of the others. Anywhere
+/// else the write changes the whole namespace.
+bool confined_to_touched(services::change what, cache_namespace ns);
 
 /// How GET /cache/info names a kind of write: "restaurant_update", "order_placement", ...
 std::string_view rule_name_of(services::change what);

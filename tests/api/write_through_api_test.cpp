@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <latch>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -174,6 +177,69 @@ TEST_P(write_through_api, the_entry_is_written_even_when_no_read_came_before) {
   const auto customer = new_customer();
   ASSERT_EQ(api().put_json("/customers/" + str(customer), {{"address", "1 New Road, Springfield"}}).status, 200);
   EXPECT_EQ(expect_written_through("/customers/" + str(customer))["address"], "1 New Road, Springfield");
+}
+
+TEST_P(write_through_api, writes_of_other_entities_leave_the_entry_a_hit) {
+  const auto restaurant = new_restaurant();
+  const auto other_restaurant = new_restaurant();
+  const auto item = new_item(restaurant);
+  const auto other_item = new_item(other_restaurant);
+  const auto customer = new_customer();
+  const auto other_customer = new_customer();
+  ASSERT_EQ(api().put_json("/restaurants/" + str(restaurant), {{"description", "Kept"}}).status, 200);
+  ASSERT_EQ(api().put_json("/menu-items/" + str(item), {{"price", 7.25}}).status, 200);
+  ASSERT_EQ(api().put_json("/customers/" + str(customer), {{"name", "Kept Customer"}}).status, 200);
+
+  ASSERT_EQ(api().put_json("/restaurants/" + str(other_restaurant), {{"description", "Other"}}).status, 200);
+  ASSERT_EQ(api().put_json("/menu-items/" + str(other_item), {{"price", 3.5}}).status, 200);
+  ASSERT_EQ(api().put_json("/customers/" + str(other_customer), {{"name", "Other Customer"}}).status, 200);
+  new_restaurant();
+  new_item(other_restaurant);
+  new_customer();
+
+  EXPECT_EQ(expect_written_through("/restaurants/" + str(restaurant))["description"], "Kept");
+  EXPECT_EQ(expect_written_through("/menu-items/" + str(item))["price"], 7.25);
+  EXPECT_EQ(expect_written_through("/customers/" + str(customer))["name"], "Kept Customer");
+}
+
+// Writers of one restaurant race each other and readers that may store what the database held
+// before a write: once all are answered, the entry is the last committed row.
+TEST_P(write_through_api, racing_writes_of_one_entity_leave_the_last_committed_row_cached) {
+  const auto restaurant = new_restaurant();
+  const auto target = "/restaurants/" + str(restaurant);
+  constexpr int writers = 4;
+  constexpr int readers = 2;
+  constexpr int rounds = 40;
+  std::atomic<int> failures{0};
+  std::latch start(writers + readers);
+  std::vector<std::thread> threads;
+  for (int w = 0; w < writers; ++w) {
+    threads.emplace_back([&, w] {
+      http_client http(server_->port());
+      start.arrive_and_wait();
+      for (int i = 0; i < rounds; ++i) {
+        const auto body = nlohmann::json{{"description", "Writer " + str(w) + " round " + str(i)}};
+        if (http.put(target, body.dump()).status != 200) ++failures;
+      }
+    });
+  }
+  std::atomic<bool> writing{true};
+  for (int r = 0; r < readers; ++r) {
+    threads.emplace_back([&] {
+      http_client http(server_->port());
+      start.arrive_and_wait();
+      while (writing) {
+        if (http.get(target).status != 200) ++failures;
+      }
+    });
+  }
+  for (int w = 0; w < writers; ++w) threads[static_cast<std::size_t>(w)].join();
+  writing = false;
+  for (auto& reader : threads) {
+    if (reader.joinable()) reader.join();
+  }
+  EXPECT_EQ(failures, 0);
+  expect_written_through(target);
 }
 
 TEST_P(write_through_api, lists_and_nested_views_stay_invalidated) {

@@ -131,14 +131,34 @@ TEST(cache_namespaces, staging_ttls_follow_the_readme_table) {
   }
 }
 
-TEST(invalidation_map, only_order_writes_are_confined_to_the_entities_they_touched) {
-  EXPECT_TRUE(confined_to_touched(change::order_placed));
-  EXPECT_TRUE(confined_to_touched(change::order_status_changed));
+// The namespaces where each write drops only its entities' scopes and the unscoped entries.
+std::set<std::string> confined_of(change what) {
+  std::set<std::string> names;
+  for (auto ns : namespaces_changed_by(what)) {
+    if (confined_to_touched(what, ns)) names.insert(std::string(name_of(ns)));
+  }
+  return names;
+}
+
+TEST(invalidation_map, order_writes_are_confined_to_the_entities_they_touched) {
+  EXPECT_EQ(confined_of(change::order_placed), names_of(namespaces_changed_by(change::order_placed)));
+  EXPECT_EQ(confined_of(change::order_status_changed), names_of(namespaces_changed_by(change::order_status_changed)));
+}
+
+TEST(invalidation_map, other_writes_are_confined_only_where_the_read_of_one_entity_is_scoped_to_it) {
+  using names = std::set<std::string>;
+  EXPECT_EQ(confined_of(change::restaurant_created), names{"restaurants"});
+  EXPECT_EQ(confined_of(change::restaurant_updated), (names{"restaurants", "menu-items"}));
   // A review moves the restaurant's rating, shown in every order detail of that restaurant.
-  for (auto what : services::all_changes) {
-    if (what != change::order_placed && what != change::order_status_changed) {
-      EXPECT_FALSE(confined_to_touched(what)) << static_cast<int>(what);
-    }
+  EXPECT_EQ(confined_of(change::review_added), (names{"restaurants", "menu-items"}));
+  EXPECT_EQ(confined_of(change::menu_item_created), names{"menu-items"});
+  EXPECT_EQ(confined_of(change::menu_item_updated), names{"menu-items"});
+  EXPECT_EQ(confined_of(change::customer_created), names{"customers"});
+  EXPECT_EQ(confined_of(change::customer_updated), names{"customers"});
+  // The ratings of what the customer reviewed move; no menu item row changes.
+  EXPECT_EQ(confined_of(change::customer_deleted), names{"menu-items"});
+  for (auto what : {change::restaurant_deleted, change::menu_item_deleted, change::catalog_replaced}) {
+    EXPECT_TRUE(confined_of(what).empty()) << rule_name_of(what);
   }
 }
 
