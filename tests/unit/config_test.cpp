@@ -111,13 +111,6 @@ TEST(LoadConfig, ReadsTheLogFormatTextByDefault) {
   EXPECT_EQ(load({{"LOG_FORMAT", "text"}}).access_log, log_format::text);
 }
 
-TEST(LoadConfig, WriteThroughIsOnUnlessTurnedOff) {
-  EXPECT_TRUE(load({}).cache_write_through);
-  EXPECT_TRUE(load({{"CACHE_WRITE_THROUGH", "on"}}).cache_write_through);
-  EXPECT_FALSE(load({{"CACHE_WRITE_THROUGH", "OFF"}}).cache_write_through);
-  EXPECT_EQ(error_of({{"CACHE_WRITE_THROUGH", "yes"}}), "CACHE_WRITE_THROUGH must be on or off, got 'yes'");
-}
-
 TEST(LoadConfig, EmptyRedisUrlMeansNoRedis) { EXPECT_FALSE(load({{"REDIS_URL", ""}}).redis.has_value()); }
 
 TEST(LoadConfig, AcceptsBoundaryValues) {
@@ -199,6 +192,13 @@ TEST(LoadConfig, BadValuesNameTheirVariable) {
 TEST(LoadConfig, ErrorMessageShowsTheBadValue) {
   EXPECT_NE(error_of({{"PORT", "abc"}}).find("'abc'"), std::string::npos);
   EXPECT_NE(error_of({{"ENVIRONMENT", "prod"}}).find("'prod'"), std::string::npos);
+}
+
+TEST(LoadConfig, WriteThroughIsOnUnlessTurnedOff) {
+  EXPECT_TRUE(load({}).cache_write_through);
+  EXPECT_TRUE(load({{"CACHE_WRITE_THROUGH", "on"}}).cache_write_through);
+  EXPECT_FALSE(load({{"CACHE_WRITE_THROUGH", "OFF"}}).cache_write_through);
+  EXPECT_EQ(error_of({{"CACHE_WRITE_THROUGH", "yes"}}), "CACHE_WRITE_THROUGH must be on or off, got 'yes'");
 }
 
 TEST(LoadConfig, ConfigErrorIsARuntimeError) { EXPECT_THROW((void)load({{"PORT", "abc"}}), std::runtime_error); }
