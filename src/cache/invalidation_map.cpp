@@ -84,6 +84,8 @@ bool confined_to_touched(services::change what, cache_namespace ns) {
     case cache_namespace::reviews:
     case cache_namespace::realtime: break;
   }
+  // An order's placement or status leaves the views of every other restaurant, customer and
+  // order as they were.
   return what == change::order_placed || what == change::order_status_changed;
 }
 
