@@ -5,13 +5,18 @@
 # GET /health (P). Prints a table and writes bench/results/<time>.json.
 # A last phase runs L, P and the cached reads again with one thread each (THREADS=1): on two
 # cores that wrk shares, one event loop next to wrk is where latency is lowest.
+# Then reads after writes (bench/lua/read_after_write.lua), in memory and with Redis alone, each
+# with write-through on and off (CACHE_WRITE_THROUGH) on a fresh copy of the dataset: the PUTs of
+# single restaurants, menu items and customers alone, from one client (a write's latency) and
+# from all (write throughput), then each PUT followed by a GET of what it wrote (how many of those
+# GETs are hits).
 # Then the latency scenarios of bench/latency.sh (/health next to uncached reads, a thundering
 # herd, expiries under load, nginx side by side; their settings are described there).
 # BENCH_DURATION (seconds per run, default 30), BENCH_CONNECTIONS (64), BENCH_THREADS (server, 2),
 # Then the warm start (bench/warmup.sh: a Zipf read mix from a node's first second, warm start
-# off, on, and on after a restart).
-# BENCH_ONLY (main: only the phases here; latency: only bench/latency.sh; warmup: only
-# bench/warmup.sh; unset: all).
+# off, on, on after a restart, and over every restaurant).
+# BENCH_ONLY (main: only the first phases; read-after-write: only the reads after writes;
+# latency: only bench/latency.sh; warmup: only bench/warmup.sh; unset: all).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -55,6 +60,26 @@ measure_mode() {  # measure_mode MODE [server env...]
   stop_server
 }
 
+start_redis() {  # a redis-server on a free loopback port, without persistence (sets redis_port)
+  redis_port=$(free_port)
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >"$work/redis.log" 2>&1 &
+  pids+=("$!")
+  sleep 0.5
+}
+
+read_after_write() {  # read_after_write MODE [server env...]: write-through on, then off
+  local mode=$1; shift
+  local switch
+  for switch in on off; do
+    start_server "$mode-write-through-$switch" "$@" CACHE_WRITE_THROUGH=$switch
+    connections=1 run "PUT entity, 1 client (write-through $switch)" "$mode" read_after_write.lua "$server_port" \
+      WRITES_ONLY=1
+    run "PUT entity (write-through $switch)" "$mode" read_after_write.lua "$server_port" WRITES_ONLY=1
+    run "GET after its PUT (write-through $switch)" "$mode" read_after_write.lua "$server_port"
+    stop_server
+  done
+}
+
 measure_cached() {  # measure_cached MODE [server env...]: P and the cached reads only
   local mode=$1; shift
   start_server "$mode" "$@"
@@ -63,16 +88,14 @@ measure_cached() {  # measure_cached MODE [server env...]: P and the cached read
   stop_server
 }
 
-if [[ "${BENCH_ONLY:-}" != latency ]]; then
-  echo "wrk -t1 -c$connections -d${duration}s, server THREADS=$server_threads, $(nproc) cores"
-  threads=$server_threads
+only=${BENCH_ONLY:-}
+echo "wrk -t1 -c$connections -d${duration}s, server THREADS=$server_threads, $(nproc) cores"
+threads=$server_threads
+if [[ -z "$only" || "$only" == main ]]; then
   measure_limit
   measure_mode memory
   measure_limit
-  redis_port=$(free_port)
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >"$work/redis.log" 2>&1 &
-  pids+=("$!")
-  sleep 0.5
+  start_redis
   measure_mode redis REDIS_URL="redis://127.0.0.1:$redis_port/0" CACHE_MEMORY=off
   measure_limit
   threads=1
@@ -80,12 +103,19 @@ if [[ "${BENCH_ONLY:-}" != latency ]]; then
   measure_cached memory-1t THREADS=1
   measure_limit
 fi
-if [[ "${BENCH_ONLY:-}" != main && "${BENCH_ONLY:-}" != warmup ]]; then
+if [[ -z "$only" || "$only" == read-after-write ]]; then
+  threads=$server_threads
+  echo "reads after writes: PUTs alone, then each PUT followed by a GET of what it wrote"
+  read_after_write memory
+  [[ -n "${redis_port:-}" ]] || start_redis
+  read_after_write redis REDIS_URL="redis://127.0.0.1:$redis_port/0" CACHE_MEMORY=off
+fi
+if [[ -z "$only" || "$only" == latency ]]; then
   # shellcheck source=latency.sh
   source bench/latency.sh
   latency_scenarios
 fi
-if [[ "${BENCH_ONLY:-}" != main && "${BENCH_ONLY:-}" != latency ]]; then
+if [[ -z "$only" || "$only" == warmup ]]; then
   # shellcheck source=warmup.sh
   source bench/warmup.sh
   warmup_scenarios

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Prints a results file of bench/run.sh as a table: each run with its ratio to the server's
 # own GET /health (P, same mode, mean of its runs) and to the limit server (L with as many
-# threads as the server had, mean of its runs). The runs of bench/latency.sh follow in a table
-# of their own (bench/latency-table.sh).
+# threads as the server had, mean of its runs), then the hit ratio of the GETs that followed a
+# PUT of their entity. The runs of bench/latency.sh follow in a table of their own
+# (bench/latency-table.sh).
 set -euo pipefail
 file=$1
 if jq -e '.runs | any(.section == null)' "$file" >/dev/null; then
@@ -21,11 +22,13 @@ jq -r '
     (.runs[] | select(.rps != null) | [
       .scenario, .mode, .threads, (.rps | floor),
       (if $P[.mode] then (.rps / $P[.mode] * 100 | floor / 100) else "-" end),
-      (.rps / $L[.threads | tostring] * 100 | floor / 100),
+      (if $L[.threads | tostring] then (.rps / $L[.threads | tostring] * 100 | floor / 100) else "-" end),
       .p50_ms, .p99_ms, .p999_ms, .errors] | @tsv),
     "",
     (.runs[] | select(.scenario == "memory") |
-      "memory (\(.mode)): RSS \(.rss_kb / 1024 | floor) MB after warm-up; cached keys \(.cache.overview.total_keys), \(.cache.overview.memory_estimate_bytes) bytes")
+      "memory (\(.mode)): RSS \(.rss_kb / 1024 | floor) MB after warm-up; cached keys \(.cache.overview.total_keys), \(.cache.overview.memory_estimate_bytes) bytes"),
+    (.runs[] | select(.scenario | startswith("GET after its PUT")) | (.cache_status | add // 0) as $gets |
+      "\(.scenario) (\(.mode)): \(.cache_status.HIT // 0) of \($gets) GETs were hits (\(if $gets > 0 then (.cache_status.HIT // 0) / $gets * 10000 | floor / 100 else 0 end) %)")
 ' "$file" | column -t -s $'\t'
 fi
 if jq -e '.runs | any(.section == "latency")' "$file" >/dev/null; then

@@ -10,8 +10,7 @@ local cache_control = os.getenv("CACHE_CONTROL") or ""
 local headers = {}
 if cache_control ~= "" then headers["Cache-Control"] = cache_control end
 
-local threads = {}
-setup = function(thread) threads[#threads + 1] = thread end
+setup = report.keep_thread
 
 local n = 0
 statuses = {}  -- per thread, summed by done()
@@ -26,14 +25,4 @@ response = function(status, response_headers)
   statuses[s] = (statuses[s] or 0) + 1
 end
 
-done = function(summary, latency, requests)
-  local total = {}
-  for _, thread in ipairs(threads) do
-    for s, count in pairs(thread:get("statuses") or {}) do total[s] = (total[s] or 0) + count end
-  end
-  local members = {}
-  for s, count in pairs(total) do members[#members + 1] = string.format('"%s":%d', s, count) end
-  table.sort(members)
-  report.extra = '"cache_status":{' .. table.concat(members, ",") .. "}"
-  report.done(summary, latency, requests)
-end
+done = report.done_with_statuses

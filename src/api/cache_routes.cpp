@@ -140,7 +140,10 @@ void describe_cache_answers(openapi_components& docs) {
                        object_of({{"mechanism", text()},
                                   {"hierarchical_invalidation",
                                    map_of(list_of(text())).described("The namespaces each kind of write invalidates")},
-                                  {"confined_to_touched_entities", list_of(text())}})},
+                                  {"confined_to_touched_entities",
+                                   map_of(list_of(text()))
+                                       .described("The namespaces where a kind of write drops only the entries of "
+                                                  "the entities it touched and the unscoped ones")}})},
                       {"performance_features", map_of(text()).described("What the cache does, by feature")}}));
   docs.add("CacheCleared", envelope_of({{"message", text()}}));
   docs.add("CacheExpiredCleared", envelope_of({{"message", text()}, {"removed_keys", whole()}}));

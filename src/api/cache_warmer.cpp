@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <exception>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "cache/invalidation_map.hpp"
 #include "cache/route_rules.hpp"
 
 namespace zomato::api {
@@ -119,6 +122,24 @@ std::vector<std::string> cache_warmer::targets_of(const warm_plan& plan, std::si
     }
   }
   return targets;
+}
+
+void write_through(const internal_get& get, const services::write_context::told& changes) {
+  std::vector<std::string> targets;
+  for (const auto& [what, ids] : changes) {
+    for (auto& target : cache::written_through(what, ids)) {
+      if (std::find(targets.begin(), targets.end(), target) == targets.end()) targets.push_back(std::move(target));
+    }
+  }
+  for (const auto& target : targets) {
+    try {
+      get(target, {}, "no-cache");
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "warning: write-through of %s failed: %s\n", target.c_str(), error.what());
+    } catch (...) {
+      std::fprintf(stderr, "warning: write-through of %s failed\n", target.c_str());
+    }
+  }
 }
 
 warm_step cache_warmer::warm(const std::string& type, const std::vector<std::string>& targets) {

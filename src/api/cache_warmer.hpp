@@ -12,6 +12,7 @@
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "services/cache_report.hpp"
+#include "services/write_context.hpp"
 
 namespace zomato::api {
 
@@ -38,6 +39,12 @@ struct warm_plan {
 };
 /// The plan of a namespace; routes whose path parameters have no known values are left out.
 warm_plan warm_plan_of(const std::vector<http::route>& routes, cache::cache_namespace ns);
+
+/// Write-through: computes again, from the committed rows, the entries that the durable writes
+/// of `changes` keep warm (cache::written_through), each by a GET with no-cache, which stores it
+/// under the generations their invalidation made. A read that fails is logged on stderr and the
+/// others go on (its entry stays invalidated); never throws.
+void write_through(const internal_get& get, const services::write_context::told& changes);
 
 /// Fills the cache by asking the API itself for what clients ask most.
 class cache_warmer {

@@ -61,7 +61,7 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
               {customer_id()},
               [&](const request&, const params& p) { return answer(customers.get(p.integer("customer_id")), 200); },
               {tag, "getCustomer", "Get a customer", "", "Customer"},
-              cache::cached_in(cache::cache_namespace::customers),
+              cache::cached_in(cache::cache_namespace::customers, 0, cache::scope_kind::customer),
               http::work_kind::quick});
 
   routes.add({verb::put,

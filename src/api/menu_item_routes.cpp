@@ -94,7 +94,7 @@ void add_menu_item_routes(http::router& routes, openapi_components& docs, const 
               {menu_item_id()},
               [&](const request&, const params& p) { return answer(menu.get(p.integer("menu_item_id")), 200); },
               {tag, "getMenuItem", "Get a menu item", "", "MenuItem"},
-              cache::cached_in(cache::cache_namespace::menu_items),
+              cache::cached_in(cache::cache_namespace::menu_items, 0, cache::scope_kind::menu_item),
               http::work_kind::quick});
 
   routes.add({verb::get,

@@ -76,7 +76,7 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
               {restaurant_id()},
               [&](const request&, const params& p) { return answer(restaurants.get(p.integer("restaurant_id")), 200); },
               {tag, "getRestaurant", "Get a restaurant", "", "Restaurant"},
-              cache::cached_in(cache::cache_namespace::restaurants),
+              cache::cached_in(cache::cache_namespace::restaurants, 0, cache::scope_kind::restaurant),
               http::work_kind::quick});
 
   routes.add({verb::put,

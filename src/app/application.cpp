@@ -6,6 +6,7 @@
 
 #include "api/analytics_routes.hpp"
 #include "api/cache_routes.hpp"
+#include "api/cache_warmer.hpp"
 #include "api/catalog_analytics_routes.hpp"
 #include "api/customer_routes.hpp"
 #include "api/demo_routes.hpp"
@@ -121,6 +122,7 @@ struct application::parts {
     auto document = api::add_docs_routes(routes, docs, settings.asset_dir);
     *document = api::openapi_document(routes, docs);
     schedule(settings, get);
+    if (settings.cache_write_through) written_through_get = get;
   }
 
   // The last uses counted reach the usage book before the worker stops.
@@ -198,6 +200,7 @@ struct application::parts {
   services::usage_service usage;
   usage_book book;
   http::router routes;
+  api::internal_get written_through_get;  // empty with CACHE_WRITE_THROUGH=off
   task_board tasks;
   // What /metrics reads while the application serves (set before the server runs).
   const request_lanes* lanes = nullptr;
@@ -220,11 +223,15 @@ http::response application::handle_write(const http::request& req, const http::r
   scoped.scope = &scope;
   auto res = run(scoped, target, values);
   // The cache heard of the changes before the answer; it hears of them again once they are
-  // durable, since a read between the two may have stored what the database held before.
+  // durable, since a read between the two may have stored what the database held before. Then
+  // the entries the writes keep warm are computed from the committed rows (on the write thread
+  // that ended the group) before the answer goes.
   scope.writes.when_durable(parts_->db,
                             [this, changes = scope.writes.changes(), acknowledge = std::move(acknowledge)](bool kept) {
                               if (kept) {
                                 for (const auto& [what, ids] : changes) parts_->cache.changed(what, ids);
+                                if (parts_->written_through_get)
+                                  api::write_through(parts_->written_through_get, changes);
                               }
                               acknowledge(kept);
                             });

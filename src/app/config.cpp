@@ -160,6 +160,9 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
   }
   if (auto v = lookup("REDIS_TIMEOUT_MS"))
     c.redis_timeout = std::chrono::milliseconds(integer_in("REDIS_TIMEOUT_MS", *v, 1, 10000));
+  if (auto v = lookup("CACHE_WRITE_THROUGH")) {
+    c.cache_write_through = named<bool>("CACHE_WRITE_THROUGH", *v, {{"on", true}, {"off", false}});
+  }
   if (auto v = lookup("MAX_ORDER_LINES"))
     c.body.max_order_lines = static_cast<std::size_t>(integer_in("MAX_ORDER_LINES", *v, 1, 1000));
   if (auto v = lookup("MAX_TEXT_LENGTH"))

@@ -53,6 +53,8 @@ struct config {
   std::string asset_dir;
   std::size_t cache_memory_bytes = 64u << 20;
   bool cache_memory = true;
+  /// CACHE_WRITE_THROUGH: a write stores the fresh rendering of the single-entity reads it changed.
+  bool cache_write_through = true;
   std::chrono::milliseconds redis_timeout{50};
   /// CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS.
   std::array<cache::freshness_overrides, cache::namespace_count> cache_freshness{};
@@ -75,7 +77,7 @@ class config_error : public std::runtime_error {
 /// Reads HOST, PORT, DATABASE_URL, REDIS_URL, ENVIRONMENT, THREADS, WRITE_THREADS, READ_THREADS, READ_QUEUE,
 /// LOG_LEVEL, LOG_FORMAT, BODY_LIMIT_BYTES, HEADER_LIMIT_BYTES, TRAILER_LIMIT_BYTES, CONNECTIONS_PER_LOOP,
 /// READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_WARM_ON_START, CACHE_WARM_TOP,
-/// CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS (each
+/// CACHE_WRITE_THROUGH, CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS (each
 /// "namespace=seconds,..."), REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS,
 /// CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and DB_BUSY_TIMEOUT_MS through `lookup` (unset: nullopt).
 /// Throws config_error on the first bad value.

@@ -90,8 +90,11 @@ services::cache_configuration cache_admin::configuration() const {
     c.namespaces.push_back(f);
   }
   for (auto what : services::all_changes) {
-    services::invalidation_rule rule{rule_name_of(what), {}, confined_to_touched(what)};
-    for (auto ns : namespaces_changed_by(what)) rule.namespaces.push_back(name_of(ns));
+    services::invalidation_rule rule{rule_name_of(what), {}, {}};
+    for (auto ns : namespaces_changed_by(what)) {
+      rule.namespaces.push_back(name_of(ns));
+      if (confined_to_touched(what, ns)) rule.confined_to_touched.push_back(name_of(ns));
+    }
     c.invalidation.push_back(std::move(rule));
   }
   return c;

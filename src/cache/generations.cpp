@@ -17,6 +17,7 @@ void generations::advance_scopes(cache_namespace ns, const services::touched& id
   if (ids.restaurant > 0) scopes_.advance(scope_generations::slot_of(ns, scope_kind::restaurant, ids.restaurant));
   if (ids.customer > 0) scopes_.advance(scope_generations::slot_of(ns, scope_kind::customer, ids.customer));
   if (ids.order > 0) scopes_.advance(scope_generations::slot_of(ns, scope_kind::order, ids.order));
+  if (ids.menu_item > 0) scopes_.advance(scope_generations::slot_of(ns, scope_kind::menu_item, ids.menu_item));
 }
 
 }  // namespace zomato::cache

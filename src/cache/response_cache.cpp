@@ -273,9 +273,8 @@ http::response response_cache::serve(const http::request& req, const http::route
 }
 
 void response_cache::changed(services::change what, const services::touched& ids) {
-  const bool confined = confined_to_touched(what);
   for (auto ns : namespaces_changed_by(what)) {
-    if (confined) {
+    if (confined_to_touched(what, ns)) {
       generations_.advance_scopes(ns, ids);
     } else {
       generations_.advance(ns);

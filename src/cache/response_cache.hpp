@@ -55,8 +55,9 @@ struct lookup {
 /// The route cache: responses of GET routes stored under deterministic keys (key_scheme:
 /// namespace, its generation, the generation of the entry's scope, route, normalised
 /// parameters) in a two_level_store (memory and, when configured, Redis behind it). A write
-/// moves on the generation of every namespace it can change, or for an order only of the scopes
-/// it touched, so no read after it sees older data; hits and misses are counted per namespace.
+/// moves on the generation of every namespace it can change, or, where it only changes what is
+/// about the entities it touched, of their scopes and the unscoped entries, so no read after it
+/// sees older data; hits and misses are counted per namespace.
 ///
 /// A read goes through steps that never wait, so that its caller chooses where each runs:
 /// look() (memory), then, when it found nothing, look_found() with what Redis holds under

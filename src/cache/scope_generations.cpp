@@ -3,7 +3,7 @@
 namespace zomato::cache {
 
 std::optional<scope_kind> scope_kind_of_param(std::string_view name) {
-  for (const auto kind : {scope_kind::restaurant, scope_kind::customer, scope_kind::order}) {
+  for (const auto kind : {scope_kind::restaurant, scope_kind::customer, scope_kind::order, scope_kind::menu_item}) {
     if (name == param_of(kind)) return kind;
   }
   return std::nullopt;
@@ -14,6 +14,7 @@ std::string_view param_of(scope_kind kind) {
     case scope_kind::restaurant: return "restaurant_id";
     case scope_kind::customer: return "customer_id";
     case scope_kind::order: return "order_id";
+    case scope_kind::menu_item: return "menu_item_id";
     case scope_kind::unscoped: break;
   }
   return {};
@@ -23,7 +24,7 @@ scope_generations::scope_generations() : slots_(new std::atomic<std::uint32_t>[s
 
 std::size_t scope_generations::slot_of(cache_namespace ns, scope_kind kind, std::int64_t id) {
   if (kind == scope_kind::unscoped) return static_cast<std::size_t>(ns);
-  const auto group = static_cast<std::uint64_t>(ns) * 4 + static_cast<std::uint64_t>(kind);
+  const auto group = static_cast<std::uint64_t>(ns) * 8 + static_cast<std::uint64_t>(kind);
   auto mixed = static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15u + group * 0xC2B2AE3D27D4EB4Fu;
   mixed ^= mixed >> 31;
   mixed *= 0xBF58476D1CE4E5B9u;

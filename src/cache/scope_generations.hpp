@@ -12,9 +12,10 @@
 namespace zomato::cache {
 
 /// What a cached response is about: everything (lists, totals) or one entity.
-enum class scope_kind { unscoped, restaurant, customer, order };
+enum class scope_kind { unscoped, restaurant, customer, order, menu_item };
 
-/// "restaurant_id" -> restaurant, "customer_id" -> customer, "order_id" -> order.
+/// "restaurant_id" -> restaurant, "customer_id" -> customer, "order_id" -> order,
+/// "menu_item_id" -> menu_item.
 std::optional<scope_kind> scope_kind_of_param(std::string_view name);
 
 /// The path parameter that names a scope's entity ("restaurant_id", ...); "" for unscoped.

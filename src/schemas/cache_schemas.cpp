@@ -265,20 +265,22 @@ std::string render_cache_configuration(const services::cache_configuration& c) {
   out.key("advanced_invalidation_rules")
       .begin_object()
       .field("mechanism",
-             "namespace generations: a write moves on the generation of every namespace it can change, "
-             "before it is acknowledged")
-      .key("hierarchical_invalidation")
-      .begin_object();
-  for (const auto& rule : c.invalidation) {
-    out.key_text(rule.write).begin_array();
-    for (const auto name : rule.namespaces) out.value(name);
-    out.end_array();
-  }
-  out.end_object().key("confined_to_touched_entities").begin_array();
-  for (const auto& rule : c.invalidation) {
-    if (rule.confined_to_touched) out.value(rule.write);
-  }
-  out.end_array().end_object();
+             "namespace and scope generations: a write moves on the generation of every namespace it can "
+             "change, or there of the scopes of the entities it touched, before it is acknowledged");
+  // Each write with the namespaces `names` lists for it; a write with none is left out.
+  const auto by_write = [&](http::literal_key key, std::vector<std::string_view> services::invalidation_rule::*names) {
+    out.key(key).begin_object();
+    for (const auto& rule : c.invalidation) {
+      if ((rule.*names).empty()) continue;
+      out.key_text(rule.write).begin_array();
+      for (const auto name : rule.*names) out.value(name);
+      out.end_array();
+    }
+    out.end_object();
+  };
+  by_write("hierarchical_invalidation", &services::invalidation_rule::namespaces);
+  by_write("confined_to_touched_entities", &services::invalidation_rule::confined_to_touched);
+  out.end_object();
   out.key("performance_features")
       .begin_object()
       .field("cache_warming", "POST /cache/warm, /cache/warm/popular, /cache/warm/{namespace}")

@@ -86,8 +86,9 @@ struct namespace_keys {
 struct invalidation_rule {
   std::string_view write;
   std::vector<std::string_view> namespaces;
-  /// Whether only the entries of the entities it touched (and the unscoped ones) go.
-  bool confined_to_touched = false;
+  /// Those of the namespaces where only the entries of the entities it touched (and the
+  /// unscoped ones) go.
+  std::vector<std::string_view> confined_to_touched;
 };
 
 /// How the cache is set up: levels, limits, namespaces with their TTLs, invalidation rules.

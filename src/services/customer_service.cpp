@@ -41,7 +41,7 @@ domain::result<domain::customer> customer_service::update(write_context& writes,
   patch.apply_to(*found);
   found->updated_at = domain::now_timestamp();
   tx->customers().update(*found);
-  writes.commit(*tx, change::customer_updated);
+  writes.commit(*tx, change::customer_updated, {.customer = id});
   return std::move(*found);
 }
 

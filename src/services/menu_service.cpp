@@ -16,7 +16,7 @@ domain::result<domain::menu_item> menu_service::add(write_context& writes, domai
   draft.restaurant_id = restaurant_id;
   draft.created_at = draft.updated_at = domain::now_timestamp();
   tx->menu_items().insert(draft);
-  writes.commit(*tx, change::menu_changed);
+  writes.commit(*tx, change::menu_item_created);
   return draft;
 }
 
@@ -61,7 +61,7 @@ domain::result<domain::menu_item> menu_service::update(write_context& writes, do
   patch.apply_to(*found);
   found->updated_at = domain::now_timestamp();
   tx->menu_items().update(*found);
-  writes.commit(*tx, change::menu_changed);
+  writes.commit(*tx, change::menu_item_updated, {.menu_item = id});
   return std::move(*found);
 }
 
@@ -72,7 +72,7 @@ domain::result<domain::done> menu_service::remove(write_context& writes, domain:
     return domain::conflict("Menu item has orders; mark it unavailable instead");
   }
   tx->menu_items().remove(id);
-  writes.commit(*tx, change::menu_changed);
+  writes.commit(*tx, change::menu_item_deleted);
   return domain::done{};
 }
 

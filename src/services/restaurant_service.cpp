@@ -41,7 +41,7 @@ domain::result<domain::restaurant> restaurant_service::update(write_context& wri
   patch.apply_to(*found);
   found->updated_at = domain::now_timestamp();
   tx->restaurants().update(*found);
-  writes.commit(*tx, change::restaurant_updated);
+  writes.commit(*tx, change::restaurant_updated, {.restaurant = id});
   return std::move(*found);
 }
 

@@ -73,22 +73,10 @@ class cache_api : public ::testing::Test {
     return create_menu_item(api(), restaurant, body)["id"].get<std::int64_t>();
   }
   std::int64_t new_customer() {
-    static int serial = 0;
-    const auto reply = api().post_json(
-        "/customers/", {{"name", unique_name("Cache Customer")},
-                        {"email", "cache.customer." + str(++serial) + "." + str(server_->port()) + "@example.com"},
-                        {"phone_number", "+1-555-0456"},
-                        {"address", "456 Oak Ave, Springfield"}});
-    EXPECT_EQ(reply.status, 201) << reply.body;
-    return reply.json()["id"].get<std::int64_t>();
+    return create_customer(api(), customer_body(unique_name("Cache Customer")))["id"].get<std::int64_t>();
   }
   std::int64_t new_order(std::int64_t customer, std::int64_t restaurant, std::int64_t item, int quantity = 2) {
-    const auto reply = api().post_json("/orders/customers/" + str(customer) + "/orders/",
-                                       {{"restaurant_id", restaurant},
-                                        {"delivery_address", "456 Oak Ave, Springfield"},
-                                        {"order_items", {{{"menu_item_id", item}, {"quantity", quantity}}}}});
-    EXPECT_EQ(reply.status, 201) << reply.body;
-    return reply.json()["id"].get<std::int64_t>();
+    return place_order(api(), customer, restaurant, item, quantity)["id"].get<std::int64_t>();
   }
   void set_status(std::int64_t order, const std::string& status) {
     const auto reply = api().put_json("/orders/" + str(order) + "/status", {{"order_status", status}});

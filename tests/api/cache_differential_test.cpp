@@ -91,6 +91,9 @@ class differential_run {
   std::size_t writes() const { return writes_; }
   std::size_t server_errors() const { return server_errors_; }
   const std::vector<mismatch>& mismatches() const { return mismatches_; }
+  std::size_t written_through() const { return written_through_; }
+  /// The reads a write kept warm (write-through) that were not answered HIT.
+  const std::vector<std::string>& not_kept_warm() const { return not_kept_warm_; }
 
  private:
   int uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(random_); }
@@ -160,8 +163,9 @@ class differential_run {
     for (int i = 0; i < 3; ++i) checked(http_.get(any(all)));
   }
 
-  /// After a successful write: the related reads and a random sample must equal the database.
-  void verify(const std::string& write, std::vector<std::string> related) {
+  /// After a successful write: the related reads and a random sample must equal the database,
+  /// and the read the write kept warm, when it names one, must be a HIT.
+  void verify(const std::string& write, std::vector<std::string> related, const std::string& kept_warm = {}) {
     ++writes_;
     const auto all = targets();
     for (int i = 0; i < 8; ++i) related.push_back(any(all));
@@ -170,6 +174,13 @@ class differential_run {
       const auto fresh = checked(http_.get(target, {{"Cache-Control", "no-store"}}));
       ++comparisons_;
       if (cached.header("x-cache-status") == "HIT") ++hits_compared_;
+      if (target == kept_warm) {
+        ++written_through_;
+        if (cached.header("x-cache-status") != "HIT") {
+          not_kept_warm_.push_back("step " + std::to_string(step_) + " after '" + write + "': GET " + target + " (" +
+                                   cached.header("x-cache-status") + ")");
+        }
+      }
       if (cached.status != fresh.status || cached.body != fresh.body) {
         mismatches_.push_back({step_, write, target, cached.header("x-cache-status"), cached.status, fresh.status,
                                cached.body.substr(0, 400), fresh.body.substr(0, 400)});
@@ -207,7 +218,7 @@ class differential_run {
     if (reply.status / 100 != 2) return;
     std::vector<std::string> related;
     restaurant_targets(id, related);
-    verify("update restaurant " + str(id) + " " + body.dump(), related);
+    verify("update restaurant " + str(id) + " " + body.dump(), related, "/restaurants/" + str(id));
   }
 
   void delete_restaurant() {
@@ -255,7 +266,7 @@ class differential_run {
     std::vector<std::string> related;
     menu_item_targets(id, related);
     restaurant_targets(menu_items_[id], related);
-    verify("update menu item " + str(id) + " " + body.dump(), related);
+    verify("update menu item " + str(id) + " " + body.dump(), related, "/menu-items/" + str(id));
   }
 
   void delete_menu_item() {
@@ -302,7 +313,7 @@ class differential_run {
     for (const auto& o : orders_) {
       if (o.customer == id) related.push_back("/orders/" + str(o.id));
     }
-    verify("update customer " + str(id), related);
+    verify("update customer " + str(id), related, "/customers/" + str(id));
   }
 
   void delete_customer() {
@@ -365,7 +376,7 @@ class differential_run {
     std::vector<std::string> related{"/orders/" + str(o.id)};
     customer_targets(o.customer, related);
     restaurant_targets(o.restaurant, related);
-    verify("order " + str(o.id) + " -> " + status, related);
+    verify("order " + str(o.id) + " -> " + status, related, "/orders/" + str(o.id));
   }
 
   void add_review() {
@@ -386,7 +397,7 @@ class differential_run {
     for (const auto& [item, owner] : menu_items_) {
       if (owner == o.restaurant) menu_item_targets(item, related);
     }
-    verify("review order " + str(o.id), related);
+    verify("review order " + str(o.id), related, "/restaurants/" + str(o.restaurant));
   }
 
   http_client http_;
@@ -402,6 +413,8 @@ class differential_run {
   std::size_t writes_ = 0;
   std::size_t server_errors_ = 0;
   std::vector<mismatch> mismatches_;
+  std::size_t written_through_ = 0;
+  std::vector<std::string> not_kept_warm_;
   std::string last_request_;
 };
 
@@ -427,6 +440,10 @@ void run_and_check(server_process& server, std::size_t steps) {
   EXPECT_EQ(run.server_errors(), 0u);
   EXPECT_EQ(run.mismatches().size(), 0u) << run.mismatches().size() << " of " << run.comparisons()
                                          << " cached reads differed from the database";
+  EXPECT_GE(run.written_through(), 200u);
+  EXPECT_TRUE(run.not_kept_warm().empty())
+      << run.not_kept_warm().size() << " of " << run.written_through()
+      << " reads a write kept warm were not hits, the first: " << run.not_kept_warm().front();
   std::size_t shown = 0;
   std::set<std::string> kinds;
   for (const auto& m : run.mismatches()) {

@@ -17,6 +17,14 @@ namespace {
 
 std::string excerpt(const std::string& body) { return body.size() > 400 ? body.substr(0, 400) + "..." : body; }
 
+// The object a POST created; throws unless it answered 201.
+json created(const http_reply& reply, const std::string& what) {
+  if (reply.status != 201) {
+    throw std::runtime_error("creating " + what + " answered " + std::to_string(reply.status) + ": " + reply.body);
+  }
+  return reply.json();
+}
+
 }  // namespace
 
 // ---- api_client ----------------------------------------------------------------------
@@ -89,20 +97,34 @@ json restaurant_body(const std::string& name) {
 
 json menu_item_body(const std::string& name) { return {{"name", name}, {"price", 9.99}, {"category", "Main Course"}}; }
 
+json customer_body(const std::string& name) {
+  static std::atomic<int> counter{0};
+  return {{"name", name},
+          {"email", "customer." + std::to_string(++counter) + "@example.com"},
+          {"phone_number", "+1-555-0456"},
+          {"address", "456 Oak Ave, Springfield"}};
+}
+
 json create_restaurant(api_client& client, const json& body) {
-  const auto reply = client.post_json("/restaurants/", body);
-  if (reply.status != 201) {
-    throw std::runtime_error("creating a restaurant answered " + std::to_string(reply.status) + ": " + reply.body);
-  }
-  return reply.json();
+  return created(client.post_json("/restaurants/", body), "a restaurant");
 }
 
 json create_menu_item(api_client& client, std::int64_t restaurant_id, const json& body) {
-  const auto reply = client.post_json("/restaurants/" + std::to_string(restaurant_id) + "/menu-items/", body);
-  if (reply.status != 201) {
-    throw std::runtime_error("creating a menu item answered " + std::to_string(reply.status) + ": " + reply.body);
-  }
-  return reply.json();
+  return created(client.post_json("/restaurants/" + std::to_string(restaurant_id) + "/menu-items/", body),
+                 "a menu item");
+}
+
+json create_customer(api_client& client, const json& body) {
+  return created(client.post_json("/customers/", body), "a customer");
+}
+
+json place_order(api_client& client, std::int64_t customer_id, std::int64_t restaurant_id, std::int64_t menu_item_id,
+                 int quantity) {
+  return created(client.post_json("/orders/customers/" + std::to_string(customer_id) + "/orders/",
+                                  {{"restaurant_id", restaurant_id},
+                                   {"delivery_address", "456 Oak Ave, Springfield"},
+                                   {"order_items", {{{"menu_item_id", menu_item_id}, {"quantity", quantity}}}}}),
+                 "an order");
 }
 
 std::int64_t total_of(api_client& client, const std::string& target) {

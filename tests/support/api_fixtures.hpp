@@ -51,11 +51,18 @@ std::string unique_name(const std::string& prefix);
 json restaurant_body(const std::string& name);
 /// A valid menu item body with the given name.
 json menu_item_body(const std::string& name);
+/// A valid customer body with the given name and an e-mail no other body of this process has.
+json customer_body(const std::string& name);
 
 /// POSTs the body and returns the created restaurant; throws (failing the test) unless 201.
 json create_restaurant(api_client& client, const json& body);
 /// POSTs the body to the restaurant's menu and returns the item; throws unless 201.
 json create_menu_item(api_client& client, std::int64_t restaurant_id, const json& body);
+/// POSTs the body and returns the registered customer; throws unless 201.
+json create_customer(api_client& client, const json& body);
+/// Places an order of `quantity` of one menu item and returns it; throws unless 201.
+json place_order(api_client& client, std::int64_t customer_id, std::int64_t restaurant_id, std::int64_t menu_item_id,
+                 int quantity = 2);
 
 /// GETs a list and returns its "total"; throws unless 200.
 std::int64_t total_of(api_client& client, const std::string& target);

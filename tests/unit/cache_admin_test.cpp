@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -28,15 +30,17 @@ TEST(CacheAdmin, CacheInfoListsExactlyTheInvalidationMapsRules) {
   const auto info = nlohmann::json::parse(schemas::render_cache_configuration(admin.configuration()));
   const auto& rules = info["advanced_invalidation_rules"]["hierarchical_invalidation"];
   ASSERT_EQ(rules.size(), services::all_changes.size());
-  std::set<std::string> confined;
+  std::map<std::string, std::vector<std::string>> confined;
   for (auto what : services::all_changes) {
     const auto name = std::string(rule_name_of(what));
     std::vector<std::string> expected;
-    for (auto ns : namespaces_changed_by(what)) expected.emplace_back(name_of(ns));
+    for (auto ns : namespaces_changed_by(what)) {
+      expected.emplace_back(name_of(ns));
+      if (confined_to_touched(what, ns)) confined[name].emplace_back(name_of(ns));
+    }
     EXPECT_EQ(rules[name].get<std::vector<std::string>>(), expected) << name;
-    if (confined_to_touched(what)) confined.insert(name);
   }
-  EXPECT_EQ(info["advanced_invalidation_rules"]["confined_to_touched_entities"].get<std::set<std::string>>(), confined);
+  EXPECT_EQ(info["advanced_invalidation_rules"]["confined_to_touched_entities"].get<decltype(confined)>(), confined);
   for (auto ns : all_namespaces) {
     const auto name = std::string(name_of(ns));
     EXPECT_EQ(info["cache_configuration"]["ttl_seconds"][name], cache.ttl_for(ns).count());

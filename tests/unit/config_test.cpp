@@ -167,6 +167,7 @@ TEST(LoadConfig, BadValuesNameTheirVariable) {
            sample{"LOG_LEVEL", "verbose"},
            sample{"LOG_LEVEL", "warn"},
            sample{"LOG_FORMAT", "xml"},
+           sample{"CACHE_WRITE_THROUGH", "1"},
            sample{"BODY_LIMIT_BYTES", "1023"},
            sample{"BODY_LIMIT_BYTES", "1073741825"},
            sample{"BODY_LIMIT_BYTES", "1MB"},
@@ -202,6 +203,13 @@ TEST(LoadConfig, BadValuesNameTheirVariable) {
 TEST(LoadConfig, ErrorMessageShowsTheBadValue) {
   EXPECT_NE(error_of({{"PORT", "abc"}}).find("'abc'"), std::string::npos);
   EXPECT_NE(error_of({{"ENVIRONMENT", "prod"}}).find("'prod'"), std::string::npos);
+}
+
+TEST(LoadConfig, WriteThroughIsOnUnlessTurnedOff) {
+  EXPECT_TRUE(load({}).cache_write_through);
+  EXPECT_TRUE(load({{"CACHE_WRITE_THROUGH", "on"}}).cache_write_through);
+  EXPECT_FALSE(load({{"CACHE_WRITE_THROUGH", "OFF"}}).cache_write_through);
+  EXPECT_EQ(error_of({{"CACHE_WRITE_THROUGH", "yes"}}), "CACHE_WRITE_THROUGH must be on or off, got 'yes'");
 }
 
 TEST(LoadConfig, ConfigErrorIsARuntimeError) { EXPECT_THROW((void)load({{"PORT", "abc"}}), std::runtime_error); }

@@ -50,8 +50,11 @@ TEST(invalidation_map, restaurant_deleted_reaches_its_menu_orders_and_reviews) {
                        {"restaurants", "search", "restaurant-menus", "menu-items", "orders", "reviews", "analytics"}));
 }
 
-TEST(invalidation_map, menu_changed_reaches_menus_searches_analytics_and_order_details) {
-  EXPECT_TRUE(includes(change::menu_changed, {"menu-items", "restaurant-menus", "search", "analytics", "orders"}));
+TEST(invalidation_map, menu_item_writes_reach_menus_searches_analytics_and_order_details) {
+  for (auto what : {change::menu_item_created, change::menu_item_updated, change::menu_item_deleted}) {
+    EXPECT_TRUE(includes(what, {"menu-items", "restaurant-menus", "search", "analytics", "orders"}))
+        << static_cast<int>(what);
+  }
 }
 
 TEST(invalidation_map, customer_created_reaches_customer_lists_and_analytics) {
@@ -88,10 +91,7 @@ TEST(invalidation_map, catalog_replaced_reaches_every_namespace) {
 }
 
 TEST(invalidation_map, every_change_names_only_known_namespaces_without_repeats) {
-  for (auto what :
-       {change::restaurant_created, change::restaurant_updated, change::restaurant_deleted, change::menu_changed,
-        change::customer_created, change::customer_updated, change::customer_deleted, change::order_placed,
-        change::order_status_changed, change::review_added, change::catalog_replaced}) {
+  for (auto what : services::all_changes) {
     const auto list = namespaces_changed_by(what);
     EXPECT_FALSE(list.empty()) << static_cast<int>(what);
     EXPECT_EQ(names_of(list).size(), list.size()) << "repeated namespace for change " << static_cast<int>(what);
@@ -131,15 +131,58 @@ TEST(cache_namespaces, staging_ttls_follow_the_readme_table) {
   }
 }
 
-TEST(invalidation_map, only_order_writes_are_confined_to_the_entities_they_touched) {
-  EXPECT_TRUE(confined_to_touched(change::order_placed));
-  EXPECT_TRUE(confined_to_touched(change::order_status_changed));
-  // A review moves the restaurant's rating, shown in every order detail of that restaurant.
-  for (auto what : {change::restaurant_created, change::restaurant_updated, change::restaurant_deleted,
-                    change::menu_changed, change::customer_created, change::customer_updated, change::customer_deleted,
-                    change::review_added, change::catalog_replaced}) {
-    EXPECT_FALSE(confined_to_touched(what)) << static_cast<int>(what);
+// The namespaces where each write drops only its entities' scopes and the unscoped entries.
+std::set<std::string> confined_of(change what) {
+  std::set<std::string> names;
+  for (auto ns : namespaces_changed_by(what)) {
+    if (confined_to_touched(what, ns)) names.insert(std::string(name_of(ns)));
   }
+  return names;
+}
+
+TEST(invalidation_map, order_writes_are_confined_to_the_entities_they_touched) {
+  EXPECT_EQ(confined_of(change::order_placed), names_of(namespaces_changed_by(change::order_placed)));
+  EXPECT_EQ(confined_of(change::order_status_changed), names_of(namespaces_changed_by(change::order_status_changed)));
+}
+
+TEST(invalidation_map, other_writes_are_confined_only_where_the_read_of_one_entity_is_scoped_to_it) {
+  using names = std::set<std::string>;
+  EXPECT_EQ(confined_of(change::restaurant_created), names{"restaurants"});
+  EXPECT_EQ(confined_of(change::restaurant_updated), (names{"restaurants", "menu-items"}));
+  // A review moves the restaurant's rating, shown in every order detail of that restaurant.
+  EXPECT_EQ(confined_of(change::review_added), (names{"restaurants", "menu-items"}));
+  EXPECT_EQ(confined_of(change::menu_item_created), names{"menu-items"});
+  EXPECT_EQ(confined_of(change::menu_item_updated), names{"menu-items"});
+  EXPECT_EQ(confined_of(change::customer_created), names{"customers"});
+  EXPECT_EQ(confined_of(change::customer_updated), names{"customers"});
+  // The ratings of what the customer reviewed move; no menu item row changes.
+  EXPECT_EQ(confined_of(change::customer_deleted), names{"menu-items"});
+  for (auto what : {change::restaurant_deleted, change::menu_item_deleted, change::catalog_replaced}) {
+    EXPECT_TRUE(confined_of(what).empty()) << rule_name_of(what);
+  }
+}
+
+TEST(invalidation_map, writes_keep_the_single_entity_they_changed_warm) {
+  const services::touched ids{.restaurant = 3, .customer = 5, .order = 7, .menu_item = 11};
+  using paths = std::vector<std::string>;
+  EXPECT_EQ(written_through(change::restaurant_updated, ids), paths{"/restaurants/3"});
+  EXPECT_EQ(written_through(change::review_added, ids), paths{"/restaurants/3"}) << "the rating it moved";
+  EXPECT_EQ(written_through(change::menu_item_updated, ids), paths{"/menu-items/11"});
+  EXPECT_EQ(written_through(change::customer_updated, ids), paths{"/customers/5"});
+  EXPECT_EQ(written_through(change::order_status_changed, ids), paths{"/orders/7"});
+}
+
+TEST(invalidation_map, creations_deletions_and_bulk_writes_keep_nothing_warm) {
+  const services::touched ids{.restaurant = 3, .customer = 5, .order = 7, .menu_item = 11};
+  for (auto what :
+       {change::restaurant_created, change::restaurant_deleted, change::menu_item_created, change::menu_item_deleted,
+        change::customer_created, change::customer_deleted, change::order_placed, change::catalog_replaced}) {
+    EXPECT_TRUE(written_through(what, ids).empty()) << rule_name_of(what);
+  }
+}
+
+TEST(invalidation_map, a_write_that_names_no_entity_keeps_nothing_warm) {
+  for (auto what : services::all_changes) EXPECT_TRUE(written_through(what, {}).empty()) << rule_name_of(what);
 }
 
 }  // namespace

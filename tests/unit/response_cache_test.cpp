@@ -76,9 +76,18 @@ TEST_F(scoped_cache, an_order_drops_its_restaurant_customer_and_order_entries_an
 TEST_F(scoped_cache, a_write_that_is_not_confined_drops_whole_namespaces) {
   EXPECT_EQ(get(restaurant_analytics_, "restaurant_id", 2), "MISS");
   EXPECT_EQ(get(restaurant_, "restaurant_id", 2), "MISS");
-  cache_.changed(change::review_added, {1, 1, 1});
+  cache_.changed(change::restaurant_deleted, {.restaurant = 1});
   EXPECT_EQ(get(restaurant_analytics_, "restaurant_id", 2), "MISS");
   EXPECT_EQ(get(restaurant_, "restaurant_id", 2), "MISS");
+}
+
+TEST_F(scoped_cache, a_review_drops_its_restaurants_read_and_keeps_the_other_restaurants) {
+  for (std::int64_t id : {1, 2}) EXPECT_EQ(get(restaurant_, "restaurant_id", id), "MISS");
+  EXPECT_EQ(get(restaurant_analytics_, "restaurant_id", 2), "MISS");
+  cache_.changed(change::review_added, {1, 1, 1});
+  EXPECT_EQ(get(restaurant_, "restaurant_id", 1), "MISS");
+  EXPECT_EQ(get(restaurant_, "restaurant_id", 2), "HIT");
+  EXPECT_EQ(get(restaurant_analytics_, "restaurant_id", 2), "MISS") << "the analytics namespace goes whole";
 }
 
 TEST_F(scoped_cache, entries_of_a_moved_scope_are_stale_and_swept) {
@@ -106,7 +115,7 @@ TEST(scope_generations, unscoped_entries_never_share_a_slot_with_a_scope) {
     const auto own = scope_generations::slot_of(ns, scope_kind::unscoped, 0);
     EXPECT_LT(own, namespace_count);
     for (std::int64_t id = 1; id <= 20000; ++id) {
-      for (auto kind : {scope_kind::restaurant, scope_kind::customer, scope_kind::order}) {
+      for (auto kind : {scope_kind::restaurant, scope_kind::customer, scope_kind::order, scope_kind::menu_item}) {
         ASSERT_GE(scope_generations::slot_of(ns, kind, id), namespace_count);
       }
     }
@@ -125,7 +134,8 @@ TEST(scope_generations, route_parameters_name_their_kind) {
   EXPECT_EQ(scope_kind_of_param("restaurant_id"), scope_kind::restaurant);
   EXPECT_EQ(scope_kind_of_param("customer_id"), scope_kind::customer);
   EXPECT_EQ(scope_kind_of_param("order_id"), scope_kind::order);
-  EXPECT_EQ(scope_kind_of_param("menu_item_id"), std::nullopt);
+  EXPECT_EQ(scope_kind_of_param("menu_item_id"), scope_kind::menu_item);
+  EXPECT_EQ(scope_kind_of_param("review_id"), std::nullopt);
 }
 
 }  // namespace
