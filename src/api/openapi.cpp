@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -123,6 +124,14 @@ void write_shape(json_writer& out, const shape& s) {
   out.end_object();
 }
 
+/// An integer parameter's default when it lies within its bounds (one outside them, such as 0 for
+/// an optional id of at least 1, only means "not sent" and is not documented).
+std::optional<std::int64_t> default_of(const http::param_spec& spec) {
+  const auto* fallback = std::get_if<std::int64_t>(&spec.fallback);
+  if (!fallback || *fallback < spec.minimum || *fallback > spec.maximum) return std::nullopt;
+  return *fallback;
+}
+
 /// The example of a path or query parameter: its own, else one its kind and bounds imply.
 void write_param_example(json_writer& out, const http::param_spec& spec) {
   out.key("example");
@@ -132,8 +141,7 @@ void write_param_example(json_writer& out, const http::param_spec& spec) {
         out.value(std::int64_t{1});
         break;
       }
-      const auto* fallback = std::get_if<std::int64_t>(&spec.fallback);
-      if (fallback && *fallback >= spec.minimum && *fallback <= spec.maximum) {
+      if (const auto fallback = default_of(spec)) {
         out.value(*fallback);
       } else {
         out.value(std::clamp(std::int64_t{1}, spec.minimum, spec.maximum));
@@ -165,10 +173,7 @@ void write_param(json_writer& out, const http::param_spec& spec) {
       out.field("type", "integer");
       if (spec.minimum != std::numeric_limits<std::int64_t>::min()) out.field("minimum", spec.minimum);
       if (spec.maximum != std::numeric_limits<std::int64_t>::max()) out.field("maximum", spec.maximum);
-      if (const auto* fallback = std::get_if<std::int64_t>(&spec.fallback);
-          fallback && *fallback >= spec.minimum && *fallback <= spec.maximum) {
-        out.field("default", *fallback);
-      }
+      if (const auto fallback = default_of(spec)) out.field("default", *fallback);
       break;
     case http::param_kind::boolean: out.field("type", "boolean"); break;
     case http::param_kind::string:
