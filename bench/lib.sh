@@ -72,10 +72,13 @@ start_server() {
   restart_server "$@"
 }
 
-# restart_server NAME [VAR=value ...]: the server on the copy NAME as the last run left it.
+# restart_server NAME [VAR=value ...]: the server on the copy NAME as the last run left it; with
+# server_db set, on the copy server_db instead (several servers on one database file), still
+# logging to NAME.log.
 restart_server() {
   local name=$1; shift
-  env THREADS="$server_threads" "$@" DATABASE_URL="sqlite:///$work/$name.db" PORT=0 LOG_LEVEL=warning \
+  : >"$work/$name.log"  # emptied before the start, so that the wait below never reads the last run's log
+  env THREADS="$server_threads" "$@" DATABASE_URL="sqlite:///$work/${server_db:-$name}.db" PORT=0 LOG_LEVEL=warning \
     ENVIRONMENT=production build/release/zomato-api >"$work/$name.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
@@ -92,6 +95,14 @@ restart_server() {
 }
 
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; }
+
+start_redis() {  # a redis-server on a free loopback port, without persistence (sets redis_port, redis_pid)
+  redis_port=$(free_port)
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >"$work/redis.log" 2>&1 &
+  redis_pid=$!
+  pids+=("$redis_pid")
+  wait_port "$redis_port"
+}
 
 # wrk_json CONNECTIONS SECONDS SCRIPT PORT [VAR=value ...]: one wrk -t1 run over loopback; prints
 # the BENCH_JSON line of bench/lua/report.lua. A request unanswered after wrk_timeout (2s) is an error.

@@ -15,8 +15,11 @@
 # BENCH_DURATION (seconds per run, default 30), BENCH_CONNECTIONS (64), BENCH_THREADS (server, 2),
 # Then the warm start (bench/warmup.sh: a Zipf read mix from a node's first second, warm start
 # off, on, on after a restart, and over every restaurant).
+# Then the fleet (bench/fleet.sh: two nodes on one SQLite file sharing Redis, each under its own
+# wrk at once; then what the generation bump and its publish add to a write on one node).
 # BENCH_ONLY (main: only the first phases; read-after-write: only the reads after writes;
-# latency: only bench/latency.sh; warmup: only bench/warmup.sh; unset: all).
+# latency: only bench/latency.sh; warmup: only bench/warmup.sh; fleet: only bench/fleet.sh;
+# unset: all).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -58,13 +61,6 @@ measure_mode() {  # measure_mode MODE [server env...]
   results+=("{\"scenario\":\"memory\",\"mode\":\"$mode\",\"rss_kb\":$rss,\"cache\":$stats}")
   printf '  %-34s %-10s rss %s kB\n' "memory after warm-up" "$mode" "$rss"
   stop_server
-}
-
-start_redis() {  # a redis-server on a free loopback port, without persistence (sets redis_port)
-  redis_port=$(free_port)
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >"$work/redis.log" 2>&1 &
-  pids+=("$!")
-  sleep 0.5
 }
 
 read_after_write() {  # read_after_write MODE [server env...]: write-through on, then off
@@ -119,6 +115,11 @@ if [[ -z "$only" || "$only" == warmup ]]; then
   # shellcheck source=warmup.sh
   source bench/warmup.sh
   warmup_scenarios
+fi
+if [[ -z "$only" || "$only" == fleet ]]; then
+  # shellcheck source=fleet.sh
+  source bench/fleet.sh
+  fleet_scenarios
 fi
 
 write_results
