@@ -15,9 +15,11 @@
 # Then what a write costs: one node alone (THREADS=1, BENCH_CONNECTIONS), with the in-process
 # cache only (no REDIS_URL), then with REDIS_URL (a fresh redis-server): P, the mix, order
 # placements alone (place_order.lua) and PUTs of restaurants, menu items and customers alone
-# (read_after_write.lua WRITES_ONLY=1). With Redis, each write also moves the generations in
-# Redis and publishes them before its acknowledgement; /cache/stats before and after each run
-# gives the bumps of that run and their mean time, the direct measure of that cost.
+# (read_after_write.lua WRITES_ONLY=1), from all connections and then from one client (where p50
+# is a write's own latency rather than its queueing). With Redis, each write also moves the
+# generations in Redis and publishes them before its acknowledgement (and its write-through
+# refresh goes to Redis too); /cache/stats before and after each run gives the bumps of that run
+# and their mean time, the direct measure of the bump and its publish.
 # Each phase starts on a fresh copy of the dataset. Results go into the run's JSON as records of
 # section "fleet"; bench/table.sh prints them.
 # BENCH_FLEET_DURATION (s per run; BENCH_DURATION, else 10), BENCH_FLEET_CONNECTIONS (per node
@@ -112,7 +114,8 @@ fleet_alone_run() {
   fleet_record "$label" "$mode" "$line" "\"fleet_before\":$before,\"fleet\":$after"
 }
 
-# fleet_alone MODE [VAR=value ...]: one node alone on a fresh copy: P, the mix, orders alone, PUTs alone.
+# fleet_alone MODE [VAR=value ...]: one node alone on a fresh copy: P, the mix, orders alone, PUTs
+# alone, then orders and PUTs from one client (a write's own latency, without the queueing).
 fleet_alone() {
   local mode=$1; shift
   start_server "fleet-$mode" THREADS=1 "$@"
@@ -120,6 +123,8 @@ fleet_alone() {
   fleet_alone_run "90/10 read/write mix" "$mode" mix.lua
   fleet_alone_run "POST order (durable)" "$mode" place_order.lua
   fleet_alone_run "PUT entity" "$mode" read_after_write.lua WRITES_ONLY=1
+  connections=1 fleet_alone_run "POST order, 1 client" "$mode" place_order.lua
+  connections=1 fleet_alone_run "PUT entity, 1 client" "$mode" read_after_write.lua WRITES_ONLY=1
   stop_server
 }
 

@@ -70,11 +70,11 @@ if jq -e '.runs | any(.section == "fleet")' "$file" >/dev/null; then
         + "fresh in \($p.fresh_first_read); stale answers \($p.stale_answers); never fresh within 1 s: \($p.never_fresh_in_1s); "
         + "acknowledgement to fresh answer mean \($p.mean_ms_to_fresh | n) ms, max \($p.max_ms_to_fresh | n) ms "
         + "(one GET on fleet-b \($p.read_ms | n) ms, one PUT on fleet-a \($p.put_ms | n) ms)" end),
-      "what a write costs with REDIS_URL (one node alone; alone-redis against alone-memory):",
+      "what a write costs with REDIS_URL (one node alone; alone-redis against alone-memory; with Redis the L2 takes the write-through refresh too):",
       ($f | map(select(.mode == "alone-memory" and .rps != null and .scenario != "GET /health (P)")) | .[] | . as $m
         | ($f | map(select(.mode == "alone-redis" and .scenario == $m.scenario)) | .[0]) as $r
         | if $r == null then empty else
-          "  \($m.scenario): alone-memory \($m.rps | floor), alone-redis \($r.rps | floor) req/s (x \($r.rps / $m.rps | n)); p50 \($m.p50_ms) and \($r.p50_ms) ms"
+          "  \($m.scenario): alone-memory \($m.rps | floor), alone-redis \($r.rps | floor) req/s (x \($r.rps / $m.rps | n)); p50 \($m.p50_ms) and \($r.p50_ms) ms (\($r.p50_ms - $m.p50_ms | if . >= 0 then "+" else "" end)\($r.p50_ms - $m.p50_ms | n))"
           + (if $r.fleet == null then "; bumps: -" else
               "; bumps in the run \(($r.fleet.bumps // 0) - ($r.fleet_before.bumps // 0)) (\(((($r.fleet.bumps // 0) - ($r.fleet_before.bumps // 0)) / $r.seconds) | floor)/s), "
               + "mean \(per_write_us($r.fleet_before; $r.fleet) | n) us, failures \(($r.fleet.bump_failures // 0) - ($r.fleet_before.bump_failures // 0))" end)
