@@ -38,7 +38,9 @@ class SharedDatabase : public ::testing::Test {
   }
   static void TearDownTestSuite() {
     for (auto& node : nodes_) {
-      if (node) EXPECT_EQ(node->stop(), 0);
+      if (node) {
+        EXPECT_EQ(node->stop(), 0);
+      }
       node.reset();
     }
     file_.reset();
