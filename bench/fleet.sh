@@ -71,7 +71,7 @@ fleet_two_nodes() {
   fleet_ports=()
   local node_pids=()
   for i in 0 1; do
-    server_db=fleet restart_server "${fleet_names[$i]}" THREADS=1 REDIS_URL="redis://127.0.0.1:$redis_port/0"
+    start_on "${fleet_names[$i]}" "$work/fleet.db" THREADS=1 REDIS_URL="redis://127.0.0.1:$redis_port/0"
     fleet_ports+=("$server_port")
     node_pids+=("$server_pid")
   done
