@@ -8,10 +8,12 @@
  * whose GETs are no hit within 50 tries counts as not held and goes no further), a PUT of its
  * description on node a, then, from a's acknowledgement on, GETs of it on b (one every 2 ms or
  * so) until b answers the new description or a second has passed. Prints one JSON object: the
- * probes, those not held, the PUTs not answered 200, how many first GETs after the acknowledgement were fresh, the
- * stale answers in all, the probes never fresh within the second, the mean and slowest time from
- * the acknowledgement to the fresh answer, the mean time of one GET on b (the resolution) and of
- * one PUT on a. Exits 1 when a node stops answering. */
+ * probes, those not held, the PUTs not answered 200, how many first GETs after the acknowledgement
+ * were fresh, the stale answers in all, the latest time after the acknowledgement at which a GET
+ * that was answered stale was sent (what CACHE_FLEET_BOUND_MS bounds), the probes never fresh
+ * within the second, the mean and slowest time from the acknowledgement to the fresh answer, the
+ * mean time of one GET on b (the resolution) and of one PUT on a. Exits 1 when a node stops
+ * answering. */
 #define _POSIX_C_SOURCE 200809L
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -97,7 +99,7 @@ int main(int argc, char** argv) {
   double deadline = now_ms() + atof(argv[3]) * 1e3;
   int max_probes = atoi(argv[4]);
   int probes = 0, not_held = 0, put_failures = 0, fresh_first = 0, stale = 0, never = 0, fresh_count = 0, first_reads = 0;
-  double worst = 0, fresh_sum = 0, first_sum = 0, put_sum = 0;
+  double worst = 0, fresh_sum = 0, first_sum = 0, put_sum = 0, latest_stale = -1;
   char path[64], body[128], expected[64];
   while (probes < max_probes && now_ms() < deadline) {
     ++probes;
@@ -125,6 +127,7 @@ int main(int argc, char** argv) {
     double acknowledged = now_ms();
     put_sum += acknowledged - put_start;
     for (int tries = 1;; ++tries) {
+      double sent = now_ms() - acknowledged;
       if (http(b, "GET", path, "") < 0) return 1;
       double t = now_ms() - acknowledged;
       if (tries == 1) {
@@ -139,6 +142,7 @@ int main(int argc, char** argv) {
         break;
       }
       ++stale;
+      if (sent > latest_stale) latest_stale = sent;
       if (t > 1000) {
         ++never;
         break;
@@ -153,6 +157,10 @@ int main(int argc, char** argv) {
     printf("\"mean_ms_to_fresh\":%.3f,\"max_ms_to_fresh\":%.3f,", fresh_sum / fresh_count, worst);
   else
     printf("\"mean_ms_to_fresh\":null,\"max_ms_to_fresh\":null,");
+  if (stale > 0)
+    printf("\"latest_stale_start_ms\":%.3f,", latest_stale);
+  else
+    printf("\"latest_stale_start_ms\":null,");
   if (first_reads > 0)
     printf("\"read_ms\":%.3f,\"put_ms\":%.3f}\n", first_sum / first_reads, put_sum / first_reads);
   else

@@ -9,6 +9,8 @@
 #   (bench/lua/mix.lua, another SEED per node), during which a probe (bench/fleet-probe.c) PUTs
 #   a restaurant's description on node a and, from a's acknowledgement on, reads that restaurant
 #   on node b until b answers the new description (what a client of the fleet sees);
+# with what each node's cache counters of /metrics moved by in each run (hits by level, misses:
+# a read answered without the cache because the node's link was late is neither);
 # then each node's "fleet" figures of GET /cache/stats (publish-to-apply delivery latency of the
 # other node's messages against bound_ms, messages received, resyncs, bumps, their mean time and
 # failures; "-" while a server has no such object).
@@ -37,6 +39,18 @@ fleet_stats() {
   echo "${fleet:-null}"
 }
 
+# fleet_counts PORT: the node's cache counters of /metrics, summed over the namespaces, as JSON
+# (hits_memory, hits_redis, misses, coalesced). A read a node answers without its cache (no
+# no-store asked, but its link to the fleet late) is in none of them.
+fleet_counts() {
+  { curl -s --max-time 10 "http://127.0.0.1:$1/metrics" || true; } | awk '
+    /^zomato_cache_hits_total\{.*level="memory"/ { hm += $NF }
+    /^zomato_cache_hits_total\{.*level="redis"/ { hr += $NF }
+    /^zomato_cache_misses_total\{/ { m += $NF }
+    /^zomato_cache_coalesced_total\{/ { c += $NF }
+    END { printf "{\"hits_memory\":%d,\"hits_redis\":%d,\"misses\":%d,\"coalesced\":%d}\n", hm, hr, m, c }'
+}
+
 # fleet_record LABEL MODE LINE [MEMBERS]: records one wrk run (LINE: its BENCH_JSON object;
 # MEMBERS: more JSON members, no braces) and prints it.
 fleet_record() {
@@ -47,10 +61,12 @@ fleet_record() {
 }
 
 # fleet_pair LABEL SCRIPT [VAR=value ...]: one wrk per node, both at once, each with
-# fleet_connections; records both runs.
+# fleet_connections; records both runs, each with what its node's cache counters moved by
+# (cache_counts).
 fleet_pair() {
   local label=$1 script=$2; shift 2
-  local i wrk_pids=()
+  local i wrk_pids=() before=() counts
+  for i in 0 1; do before+=("$(fleet_counts "${fleet_ports[$i]}")"); done
   for i in 0 1; do
     wrk_json "$fleet_connections" "$fleet_duration" "$script" "${fleet_ports[$i]}" "$@" SEED=$((4242 + i)) \
       >"$work/${fleet_names[$i]}.out" &
@@ -58,7 +74,9 @@ fleet_pair() {
   done
   wait "${wrk_pids[@]}"
   for i in 0 1; do
-    fleet_record "$label" "${fleet_names[$i]}" "$(cat "$work/${fleet_names[$i]}.out")"
+    counts=$(jq -nc --argjson after "$(fleet_counts "${fleet_ports[$i]}")" --argjson before "${before[$i]}" \
+      '$after | with_entries(.value -= $before[.key])')
+    fleet_record "$label" "${fleet_names[$i]}" "$(cat "$work/${fleet_names[$i]}.out")" "\"cache_counts\":$counts"
   done
 }
 

@@ -63,11 +63,17 @@ if jq -e '.runs | any(.section == "fleet")' "$file" >/dev/null; then
                 (if $s.delivery_ms.max <= $s.bound_ms then " (within the bound)" else " (OVER the bound)" end) else "" end)
            + "; messages_received \($s.messages_received | n), resyncs \($s.resyncs | n); bumps \($s.bumps | n), "
            + "bump_failures \($s.bump_failures | n), bump_mean_us \($s.bump_mean_us | n)") end)),
+      ($f | map(select(.cache_counts != null and .scenario != "GET /health (P)")) | .[] | .cache_counts as $c |
+        ($c.hits_memory + $c.hits_redis) as $hits |
+        "\(.scenario) on \(.mode): \($hits) of \(.requests) answers from the cache (\($hits / .requests * 100 | n) %; memory \($c.hits_memory), "
+        + "redis \($c.hits_redis)), computed \($c.misses), coalesced \($c.coalesced), without the cache or not a cached read "
+        + "\(.requests - $hits - $c.misses - $c.coalesced)"),
       ($f | map(select(.scenario == "staleness probe")) | .[] | .probe as $p |
         if $p == null then "staleness probe: no figures" else
         "staleness probe during the mix (bench/fleet-probe.c: a restaurant held by fleet-b, PUT on fleet-a, then GETs on fleet-b): "
         + "\($p.probes) probes (\($p.not_held) not held, \($p.put_failures) PUTs not answered 200); first GET after the acknowledgement "
-        + "fresh in \($p.fresh_first_read); stale answers \($p.stale_answers); never fresh within 1 s: \($p.never_fresh_in_1s); "
+        + "fresh in \($p.fresh_first_read); stale answers \($p.stale_answers), the latest sent \($p.latest_stale_start_ms | n) ms after the acknowledgement; "
+        + "never fresh within 1 s: \($p.never_fresh_in_1s); "
         + "acknowledgement to fresh answer mean \($p.mean_ms_to_fresh | n) ms, max \($p.max_ms_to_fresh | n) ms "
         + "(one GET on fleet-b \($p.read_ms | n) ms, one PUT on fleet-a \($p.put_ms | n) ms)" end),
       "what a write costs with REDIS_URL (one node alone; alone-redis against alone-memory; with Redis the L2 takes the write-through refresh too):",
