@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One cache for a fleet (issue 16) in numbers (bench/run.sh runs it after the warm start;
-# BENCH_ONLY=fleet runs only it, about 3 minutes with 10-second runs).
+# BENCH_ONLY=fleet runs only it, about 3.5 minutes with 10-second runs).
 # Two nodes, nothing in front of them: two server processes (THREADS=1 each, one event loop per
 # core) on one SQLite file, sharing one redis-server (REDIS_URL: the L2, the generations and the
 # invalidation channel). Each node is loaded by its own wrk -t1 with half the connections, both
