@@ -67,13 +67,30 @@ void describe_cache_answers(openapi_components& docs) {
                                        {"redis_version", text()},
                                        {"backend", backend}}));
   const auto by_namespace = [](shape value) { return map_of(std::move(value)).described("By cache namespace"); };
+  docs.add("Fleet",
+           object_of(
+               {{"node", text().described("This node's name, new with each process")},
+                {"state", text_choice({"synced", "late", "resyncing", "down", "off"})
+                              .described("synced: serving from the cache; late: heartbeat not answered "
+                                         "within the bound; resyncing or down: not serving from the cache; "
+                                         "off: no Redis")},
+                {"bound_ms", whole().described("A read this long after a write's acknowledgement sees it")},
+                {"confirmed_ms_ago", whole()},
+                {"messages_received", whole().described("Invalidations heard from other nodes")},
+                {"resyncs", whole()},
+                {"bumps", whole().described("Writes whose generations this node moved in Redis")},
+                {"bump_failures", whole()},
+                {"bump_mean_us", number()},
+                {"delivery_ms", object_of({{"count", whole()}, {"p50", number()}, {"p99", number()}, {"max", number()}})
+                                    .described("Publish-to-apply time of invalidations from other nodes")}}));
   docs.add("CacheStats", envelope_of({{"cache_stats", object_of({{"total_keys", whole()},
                                                                  {"memory_usage", text()},
                                                                  {"connected_clients", whole()},
                                                                  {"cache_hits", whole()},
                                                                  {"cache_misses", whole()},
                                                                  {"backend", backend},
-                                                                 {"keys_by_namespace", by_namespace(whole())}})}}));
+                                                                 {"keys_by_namespace", by_namespace(whole())}})},
+                                      {"fleet", component("Fleet")}}));
   docs.add("CacheStatsDetailed",
            envelope_of(
                {{"detailed_stats",

@@ -61,6 +61,7 @@ cache::cache_settings cache_settings_of(const config& settings) {
     r.password = settings.redis->password;
     r.timeout = settings.redis_timeout;
     c.redis = r;
+    c.fleet_bound = settings.cache_fleet_bound;
   }
   return c;
 }
@@ -229,7 +230,7 @@ http::response application::handle_write(const http::request& req, const http::r
   scope.writes.when_durable(parts_->db,
                             [this, changes = scope.writes.changes(), acknowledge = std::move(acknowledge)](bool kept) {
                               if (kept) {
-                                for (const auto& [what, ids] : changes) parts_->cache.changed(what, ids);
+                                parts_->cache.settled(changes);
                                 if (parts_->written_through_get)
                                   api::write_through(parts_->written_through_get, changes);
                               }

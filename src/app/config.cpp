@@ -160,6 +160,8 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
   }
   if (auto v = lookup("REDIS_TIMEOUT_MS"))
     c.redis_timeout = std::chrono::milliseconds(integer_in("REDIS_TIMEOUT_MS", *v, 1, 10000));
+  if (auto v = lookup("CACHE_FLEET_BOUND_MS"))
+    c.cache_fleet_bound = std::chrono::milliseconds(integer_in("CACHE_FLEET_BOUND_MS", *v, 5, 60000));
   if (auto v = lookup("CACHE_WRITE_THROUGH")) {
     c.cache_write_through = named<bool>("CACHE_WRITE_THROUGH", *v, {{"on", true}, {"off", false}});
   }

@@ -56,6 +56,8 @@ struct config {
   /// CACHE_WRITE_THROUGH: a write stores the fresh rendering of the single-entity reads it changed.
   bool cache_write_through = true;
   std::chrono::milliseconds redis_timeout{50};
+  /// With Redis: how long after a write's acknowledgement every node's reads see it.
+  std::chrono::milliseconds cache_fleet_bound{50};
   /// CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS.
   std::array<cache::freshness_overrides, cache::namespace_count> cache_freshness{};
   warm_start warm_on_start = warm_start::popular;  // CACHE_WARM_ON_START

@@ -67,6 +67,7 @@ services::cache_snapshot cache_admin::snapshot() const {
     s.used_memory = cache_.memory() ? static_cast<std::int64_t>(cache_.memory()->bytes()) : 0;
     s.max_memory = static_cast<std::int64_t>(cache_.settings().memory_bytes);
   }
+  s.fleet = cache_.fleet_figures();
   s.hit_ratio_percent = hit_ratio_percent(s.hits, s.misses);
   s.efficiency_rating = efficiency_rating(s.hits, s.misses);
   s.memory_utilization_percent = memory_utilization_percent(s.used_memory, s.max_memory);

@@ -21,6 +21,9 @@ struct cache_settings {
   std::chrono::seconds memory_ttl_with_redis{5};
   std::optional<redis_settings> redis;
   std::string prefix = "zomato-cache";
+  /// With Redis: a read that starts this long after a write's acknowledgement, on any node,
+  /// sees it (fleet_link).
+  std::chrono::milliseconds fleet_bound{50};
   /// Per namespace, TTLs (for every route of it) and stale windows set instead of the policy's.
   std::array<freshness_overrides, namespace_count> overrides{};
 };

@@ -13,10 +13,6 @@ std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(steady::now().time_since_epoch()).count();
 }
 
-timeval to_timeval(std::chrono::milliseconds span) {
-  return {static_cast<time_t>(span.count() / 1000), static_cast<suseconds_t>((span.count() % 1000) * 1000)};
-}
-
 struct reply_deleter {
   void operator()(redisReply* reply) const { freeReplyObject(reply); }
 };
@@ -38,11 +34,8 @@ std::string info_field(const std::string& text, const std::string& name) {
 }  // namespace
 
 struct redis_backend::connection {
-  redisContext* context = nullptr;
+  redis_context context;
   std::uint64_t generation = 0;  // the failure count when it was opened
-  ~connection() {
-    if (context) redisFree(context);
-  }
 };
 
 redis_backend::redis_backend(redis_settings settings) : settings_(std::move(settings)) {}
@@ -75,25 +68,11 @@ std::unique_ptr<redis_backend::connection> redis_backend::acquire() {
   }
   auto fresh = std::make_unique<connection>();
   fresh->generation = failures_.load();
-  fresh->context = redisConnectWithTimeout(settings_.host.c_str(), settings_.port, to_timeval(settings_.timeout));
-  if (!fresh->context || fresh->context->err) {
-    report_failure(fresh->context ? fresh->context->errstr : "cannot allocate a Redis context");
+  std::string error;
+  fresh->context = connect_redis(settings_, error);
+  if (!fresh->context) {
+    report_failure(error);
     return nullptr;
-  }
-  redisSetTimeout(fresh->context, to_timeval(settings_.timeout));
-  if (!settings_.password.empty()) {
-    const auto auth = command(fresh->context, "AUTH %s", settings_.password.c_str());
-    if (!auth || auth->type == REDIS_REPLY_ERROR) {
-      report_failure(auth ? auth->str : fresh->context->errstr);
-      return nullptr;
-    }
-  }
-  if (settings_.database != 0) {
-    const auto select = command(fresh->context, "SELECT %d", settings_.database);
-    if (!select || select->type == REDIS_REPLY_ERROR) {
-      report_failure(select ? select->str : fresh->context->errstr);
-      return nullptr;
-    }
   }
   return fresh;
 }
@@ -109,7 +88,7 @@ bool redis_backend::with_connection(const std::function<bool(redisContext*)>& wo
   if (!available()) return false;
   auto link = acquire();
   if (!link) return false;
-  if (!work(link->context)) {
+  if (!work(link->context.get())) {
     report_failure(link->context->err ? link->context->errstr : "unexpected reply");
     return false;
   }

@@ -12,19 +12,11 @@
 #include <vector>
 
 #include "cache/entry.hpp"
+#include "cache/redis_connect.hpp"
 
 struct redisContext;
 
 namespace zomato::cache {
-
-struct redis_settings {
-  std::string host = "127.0.0.1";
-  std::uint16_t port = 6379;
-  int database = 0;
-  std::string password;
-  std::chrono::milliseconds timeout{50};
-  std::chrono::milliseconds retry_after{1000};
-};
 
 /// What Redis says about itself.
 struct redis_info {

@@ -104,7 +104,14 @@ constexpr const char* stale_if_error = "STALE-IF-ERROR";
 
 }  // namespace
 
-response_cache::response_cache(cache_settings settings) : settings_(std::move(settings)), store_(settings_) {}
+response_cache::response_cache(cache_settings settings) : settings_(std::move(settings)), store_(settings_) {
+  if (settings_.redis) {
+    fleet_ = std::make_unique<fleet_link>(*settings_.redis, settings_.prefix, settings_.fleet_bound, generations_,
+                                          [this] { store_.clear_memory(); });
+  }
+}
+
+response_cache::~response_cache() = default;
 
 key_generations response_cache::generations_for(cache_namespace ns, const http::route& target,
                                                 const http::params& values) const {
@@ -168,7 +175,8 @@ lookup response_cache::look(const http::request& req, const http::route& target,
   plan.fresh = freshness_of(*ns, target.cache.ttl_seconds);
   plan.seen = generations_for(*ns, target, values);
   plan.key = key_of(*ns, plan.seen, target.index, values);
-  plan.stores = !http::has_directive(req.cache_control, "no-store");
+  // Off the fleet (or not sure to have heard of every write), a read neither reads nor stores.
+  plan.stores = !http::has_directive(req.cache_control, "no-store") && (!fleet_ || fleet_->usable());
   plan.reads = plan.stores && !http::has_directive(req.cache_control, "no-cache");
   if (plan.reads) {
     if (auto found = store_.from_memory(plan.key)) {
@@ -182,7 +190,7 @@ lookup response_cache::look(const http::request& req, const http::route& target,
 
 std::optional<std::string> response_cache::remote_key(const read_plan& plan) const {
   if (!store_.has_remote() || !plan.reads) return std::nullopt;
-  return store_.remote_key(plan.key);
+  return store_.remote_key(plan.key, generations_.epoch());
 }
 
 lookup response_cache::look_found(const http::request& req, std::shared_ptr<read_plan> plan,
@@ -238,7 +246,9 @@ http::response response_cache::finish(const http::request& req, read_plan& plan,
   auto etag = etag_of(computed.body);
   entry stored{std::move(computed.body), std::move(etag), std::move(request_target), now,
                now + milliseconds_of(plan.fresh.ttl)};
-  if (generations_.still_current(plan.ns, plan.seen)) store_.put(plan.key, stored, plan.fresh.lifetime());
+  if (generations_.still_current(plan.ns, plan.seen)) {
+    store_.put(plan.key, stored, plan.fresh.lifetime(), generations_.epoch());
+  }
   auto full = answer({}, stored.etag);
   describe(full, plan.fresh, times_of(stored), now, false);
   full.body = std::move(stored.body);
@@ -272,25 +282,58 @@ http::response response_cache::serve(const http::request& req, const http::route
   return finish(req, *found.plan, produce());
 }
 
-void response_cache::changed(services::change what, const services::touched& ids) {
+void response_cache::add_moves(generation_moves& moves, services::change what, const services::touched& ids) {
   for (auto ns : namespaces_changed_by(what)) {
     if (confined_to_touched(what, ns)) {
-      generations_.advance_scopes(ns, ids);
-    } else {
-      generations_.advance(ns);
+      generations::add_scopes(moves, ns, ids);
+    } else if (std::find(moves.namespaces.begin(), moves.namespaces.end(), ns) == moves.namespaces.end()) {
+      moves.namespaces.push_back(ns);
     }
   }
 }
 
-void response_cache::clear(cache_namespace ns) { generations_.advance(ns); }
+void response_cache::changed(services::change what, const services::touched& ids) {
+  if (fleet_) return;
+  generation_moves moves;
+  add_moves(moves, what, ids);
+  generations_.advance(moves);
+}
+
+void response_cache::settled(const services::write_context::told& changes) {
+  generation_moves moves;
+  for (const auto& [what, ids] : changes) add_moves(moves, what, ids);
+  auto& slots = moves.scope_slots;
+  std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  if (fleet_) {
+    fleet_->publish(moves);
+  } else {
+    generations_.advance(moves);
+  }
+}
+
+void response_cache::clear(cache_namespace ns) {
+  if (fleet_) {
+    fleet_->publish({{ns}, {}});
+  } else {
+    generations_.advance(ns);
+  }
+}
 
 void response_cache::clear_all() {
-  for (auto ns : all_namespaces) clear(ns);
+  if (fleet_) return fleet_->forget_everything();
+  for (auto ns : all_namespaces) generations_.advance(ns);
   store_.clear_memory();
 }
 
 std::int64_t response_cache::remove_stale() {
-  return store_.remove_if([this](std::string_view key) { return !is_current(key); });
+  if (fleet_ && !fleet_->usable()) return 0;  // what is current is not known for sure
+  return store_.remove_if([this](std::string_view key) { return !is_current(key); }, generations_.epoch());
+}
+
+services::fleet_figures response_cache::fleet_figures() const {
+  if (!fleet_) return {};
+  return fleet_->figures();
 }
 
 std::vector<namespace_figures> response_cache::local_figures() const {
@@ -319,7 +362,8 @@ std::vector<namespace_figures> response_cache::figures() {
   if (store_.redis()) {
     for (auto ns : all_namespaces) {
       auto& f = all[static_cast<std::size_t>(ns)];
-      const auto stats = store_.remote_stats(generation_prefix(ns, generations_.of_namespace(ns)));
+      const auto stats =
+          store_.remote_stats(generation_prefix(ns, generations_.of_namespace(ns)), generations_.epoch());
       f.redis_keys = stats.keys;
       f.redis_bytes = stats.bytes;
       f.redis_value_bytes = stats.value_bytes;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cache/cache_settings.hpp"
+#include "cache/fleet_link.hpp"
 #include "cache/flights.hpp"
 #include "cache/freshness.hpp"
 #include "cache/generations.hpp"
@@ -17,6 +18,7 @@
 #include "http/response_cache.hpp"
 #include "services/cache_report.hpp"
 #include "services/changes.hpp"
+#include "services/write_context.hpp"
 
 namespace zomato::cache {
 
@@ -74,9 +76,18 @@ class response_cache final : public http::response_cache, public services::chang
  public:
   explicit response_cache(cache_settings settings);
 
+  ~response_cache() override;
+  response_cache(const response_cache&) = delete;
+  response_cache& operator=(const response_cache&) = delete;
+
   http::response serve(const http::request& req, const http::route& target, const http::params& values,
                        const std::function<http::response()>& produce) override;
+  /// A write committed: without a fleet its namespaces or scopes move on here at once; in a
+  /// fleet nothing happens before settled().
   void changed(services::change what, const services::touched& ids) override;
+  /// A request's writes are durable: what they changed moves on (in a fleet, in Redis and on
+  /// every node) before the request is acknowledged.
+  void settled(const services::write_context::told& changes);
 
   /// The first step of a read of `target`: an answer from memory when it has one.
   lookup look(const http::request& req, const http::route& target, const http::params& values);
@@ -96,8 +107,9 @@ class response_cache final : public http::response_cache, public services::chang
   /// the reads that waited get the same.
   http::response give_up(const http::request& req, read_plan& plan, http::response refusal);
 
-  /// Drops every entry of the namespace (O(1): its generation moves on).
+  /// Drops every entry of the namespace (O(1): its generation moves on), on every node.
   void clear(cache_namespace ns);
+  /// Drops every entry, on every node.
   void clear_all();
   /// Removes expired and superseded entries from memory and from Redis; returns how many.
   std::int64_t remove_stale();
@@ -126,6 +138,8 @@ class response_cache final : public http::response_cache, public services::chang
   std::uint64_t total_hits() const { return statistics_.total_hits(); }
   std::uint64_t total_misses() const { return statistics_.total_misses(); }
   const hit_statistics& statistics() const { return statistics_; }
+  /// This node's link to the fleet; state "off" without Redis.
+  services::fleet_figures fleet_figures() const;
 
  private:
   key_generations generations_for(cache_namespace ns, const http::route& target, const http::params& values) const;
@@ -136,12 +150,15 @@ class response_cache final : public http::response_cache, public services::chang
                                               bool& refresh);
   /// Tells the reads waiting on the plan's computation, when it leads one.
   void land(read_plan& plan, const http::response& full, const char* cache_status);
+  /// What a write of `what` touching `ids` moves on.
+  static void add_moves(generation_moves& moves, services::change what, const services::touched& ids);
 
   cache_settings settings_;
   two_level_store store_;
   generations generations_;
   hit_statistics statistics_;
   flights flights_;
+  std::unique_ptr<fleet_link> fleet_;  // with Redis; last: its thread uses the members above
 };
 
 }  // namespace zomato::cache

@@ -22,6 +22,25 @@ std::string_view param_of(scope_kind kind) {
 
 scope_generations::scope_generations() : slots_(new std::atomic<std::uint32_t>[slot_count]()) {}
 
+void scope_generations::raise(std::size_t slot, std::uint32_t value) {
+  auto& current = slots_[slot];
+  auto seen = current.load(std::memory_order_acquire);
+  while (static_cast<std::int32_t>(value - seen) > 0 && !current.compare_exchange_weak(seen, value)) {
+  }
+}
+
+void scope_generations::replace(std::string_view words) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(words.data());
+  for (std::size_t slot = 0; slot < slot_count; ++slot) {
+    std::uint32_t value = 0;
+    if ((slot + 1) * 4 <= words.size()) {
+      const auto* word = bytes + slot * 4;
+      value = std::uint32_t{word[0]} << 24 | std::uint32_t{word[1]} << 16 | std::uint32_t{word[2]} << 8 | word[3];
+    }
+    slots_[slot].store(value, std::memory_order_release);
+  }
+}
+
 std::size_t scope_generations::slot_of(cache_namespace ns, scope_kind kind, std::int64_t id) {
   if (kind == scope_kind::unscoped) return static_cast<std::size_t>(ns);
   const auto group = static_cast<std::uint64_t>(ns) * 8 + static_cast<std::uint64_t>(kind);

@@ -36,6 +36,12 @@ class scope_generations {
   static std::size_t slot_of(cache_namespace ns, scope_kind kind, std::int64_t id);
   std::uint32_t current(std::size_t slot) const { return slots_[slot].load(std::memory_order_acquire); }
   void advance(std::size_t slot) { slots_[slot].fetch_add(1, std::memory_order_acq_rel); }
+  /// Raises the slot to `value` unless it is there or just past it (counting in wrapping 32-bit
+  /// arithmetic, as Redis does).
+  void raise(std::size_t slot, std::uint32_t value);
+  /// Every slot takes its word in `words` (big-endian 32-bit, slot after slot; slots past the
+  /// end take 0).
+  void replace(std::string_view words);
 
  private:
   std::unique_ptr<std::atomic<std::uint32_t>[]> slots_;

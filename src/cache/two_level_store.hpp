@@ -16,9 +16,9 @@
 namespace zomato::cache {
 
 /// Where entries are kept: in process (L1, when enabled) and, when configured, in Redis (L2)
-/// under "<prefix>:<epoch>:" and the entry's key, the epoch new with each process so that a
-/// restarted server never reads what an earlier one stored. An L1 copy in front of Redis lives
-/// at most the settings' memory_ttl_with_redis.
+/// under "<prefix>:<epoch>:" and the entry's key, shared by every node of the fleet (the
+/// epoch is the fleet's: fleet_link). An L1 copy in front of Redis lives at most the settings'
+/// memory_ttl_with_redis.
 class two_level_store {
  public:
   explicit two_level_store(const cache_settings& settings);
@@ -30,23 +30,24 @@ class two_level_store {
   memory_backend::stored from_memory(std::string_view key);
   /// Keeps a copy of an entry Redis held in memory (when enabled) for at most `lifetime`.
   void keep_in_memory(const std::string& key, const entry& value, std::chrono::seconds lifetime);
-  /// Keeps the entry in every level for `lifetime` (in memory for less with Redis behind).
-  void put(const std::string& key, const entry& value, std::chrono::seconds lifetime);
+  /// Keeps the entry in every level for `lifetime` (in memory for less with Redis behind; in
+  /// Redis under the epoch).
+  void put(const std::string& key, const entry& value, std::chrono::seconds lifetime, std::uint64_t epoch);
   /// Whether Redis keeps entries.
   bool has_remote() const { return redis_ != nullptr; }
-  /// The key Redis holds an entry under.
-  std::string remote_key(std::string_view key) const { return remote_prefix_ + std::string(key); }
+  /// The key Redis holds an entry under in the epoch.
+  std::string remote_key(std::string_view key, std::uint64_t epoch) const;
 
-  /// Drops the entries of both levels that have expired, that an earlier process stored, or
+  /// Drops the entries of both levels that have expired, that belong to another epoch, or
   /// whose key `unwanted` refuses; returns how many.
-  std::int64_t remove_if(const std::function<bool(std::string_view key)>& unwanted);
+  std::int64_t remove_if(const std::function<bool(std::string_view key)>& unwanted, std::uint64_t epoch);
   /// Forgets every entry held in memory.
   void clear_memory() { memory_.clear(); }
   /// Calls `see` on every entry in memory (enabled or not) without changing anything.
   void inspect_memory(const std::function<void(const memory_backend::visit&)>& see) const { memory_.inspect(see); }
-  /// Counts and sizes of this process's Redis entries whose key begins with `key_prefix`;
-  /// none without Redis.
-  redis_backend::key_stats remote_stats(std::string_view key_prefix);
+  /// Counts and sizes of the epoch's Redis entries whose key begins with `key_prefix`; none
+  /// without Redis.
+  redis_backend::key_stats remote_stats(std::string_view key_prefix, std::uint64_t epoch);
 
   /// The Redis level, or nullptr when there is none.
   redis_backend* redis() { return redis_.get(); }
@@ -61,7 +62,6 @@ class two_level_store {
   bool memory_enabled_;
   std::chrono::seconds memory_ttl_with_redis_;
   std::string prefix_;
-  std::string remote_prefix_;
   memory_backend memory_;
   std::unique_ptr<redis_backend> redis_;
 };

@@ -130,6 +130,26 @@ std::string render_cache_stats(const cache_snapshot& s) {
         .begin_object();
     for (const auto& f : s.namespaces) out.key_text(f.name).value(keys_of(s, f));
     out.end_object().end_object();
+    const auto& fleet = s.fleet;
+    out.key("fleet")
+        .begin_object()
+        .field("node", fleet.node)
+        .field("state", fleet.state)
+        .field("bound_ms", fleet.bound_ms)
+        .field("confirmed_ms_ago", fleet.confirmed_ms_ago)
+        .field("messages_received", static_cast<std::int64_t>(fleet.messages_received))
+        .field("resyncs", static_cast<std::int64_t>(fleet.resyncs))
+        .field("bumps", static_cast<std::int64_t>(fleet.bumps))
+        .field("bump_failures", static_cast<std::int64_t>(fleet.bump_failures))
+        .field("bump_mean_us", domain::two_decimals(fleet.bump_mean_us))
+        .key("delivery_ms")
+        .begin_object()
+        .field("count", static_cast<std::int64_t>(fleet.delivery_ms.count))
+        .field("p50", domain::two_decimals(fleet.delivery_ms.p50))
+        .field("p99", domain::two_decimals(fleet.delivery_ms.p99))
+        .field("max", domain::two_decimals(fleet.delivery_ms.max))
+        .end_object()
+        .end_object();
   });
 }
 

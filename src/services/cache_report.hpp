@@ -44,6 +44,29 @@ struct redis_figures {
   std::uint64_t failures = 0;
 };
 
+/// Publish-to-apply times of the invalidations this node heard from others, in milliseconds.
+struct delivery_figures {
+  std::uint64_t count = 0;
+  double p50 = 0.0;
+  double p99 = 0.0;
+  double max = 0.0;
+};
+
+/// This node's link to the fleet that shares its Redis.
+struct fleet_figures {
+  std::string node;
+  /// synced, late (heartbeat not confirmed within the bound), resyncing, down, or off (no Redis).
+  std::string_view state = "off";
+  std::int64_t bound_ms = 0;
+  std::int64_t confirmed_ms_ago = 0;
+  std::uint64_t messages_received = 0;
+  std::uint64_t resyncs = 0;
+  std::uint64_t bumps = 0;
+  std::uint64_t bump_failures = 0;
+  double bump_mean_us = 0.0;
+  delivery_figures delivery_ms;
+};
+
 /// Everything the statistics routes report, read once.
 struct cache_snapshot {
   std::vector<namespace_figures> namespaces;
@@ -59,6 +82,7 @@ struct cache_snapshot {
   std::string backend;
   std::string version;
   std::optional<redis_figures> redis;
+  fleet_figures fleet;
   double hit_ratio_percent = 0.0;
   std::string_view efficiency_rating;
   double memory_utilization_percent = 0.0;

@@ -12,6 +12,7 @@
 #include "cache/route_rules.hpp"
 #include "http/router.hpp"
 #include "net/asio.hpp"
+#include "support/fleet_sync.hpp"
 #include "support/redis_process.hpp"
 #include "support/redis_settings.hpp"
 
@@ -168,6 +169,7 @@ TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
   settings.memory_enabled = false;
   settings.redis = testing::redis_settings_for(server.port());
   response_cache cache(settings);
+  ASSERT_TRUE(testing::fleet_synced(cache));
   http::route target;
   target.pattern = "/restaurants/{restaurant_id}";
   target.cache = cached_in(cache_namespace::restaurants, 0, scope_kind::restaurant);
@@ -200,7 +202,7 @@ TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
   EXPECT_EQ(status_of(cache.finish(req, *missed.plan, produce())), "MISS");
   EXPECT_EQ(produced, 2);
 
-  cache.changed(services::change::restaurant_updated, {7, 0, 0});
+  cache.settled({{services::change::restaurant_updated, {7, 0, 0}}});
   const auto after = cache.remote_key(*cache.look(req, target, values).plan);
   ASSERT_TRUE(after.has_value());
   EXPECT_NE(*after, *key) << "a write moves the key on";
@@ -208,10 +210,12 @@ TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
 }
 
 TEST(redis_pipeline, reads_that_must_not_use_the_stored_answer_are_not_remote_reads) {
+  redis_process server;
   cache_settings settings;
   settings.memory_enabled = false;
-  settings.redis = testing::redis_settings_for(testing::free_loopback_port());
+  settings.redis = testing::redis_settings_for(server.port());
   response_cache cache(settings);
+  ASSERT_TRUE(testing::fleet_synced(cache));
   http::route target;
   target.pattern = "/restaurants/";
   target.cache = cached_in(cache_namespace::restaurants);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 
 #include "cache/generations.hpp"
@@ -43,13 +44,50 @@ TEST(Generations, MovingOnANamespaceOrAScopeMakesWhatWasSeenStale) {
   const auto scoped = current.of_entry(cache_namespace::orders, scope_kind::customer, 4);
   const auto other = current.of_entry(cache_namespace::orders, scope_kind::customer, 5);
   EXPECT_NE(unscoped.scope_slot, scoped.scope_slot);
-  current.advance_scopes(cache_namespace::orders, {0, 4, 0});
+  generation_moves moves;
+  generations::add_scopes(moves, cache_namespace::orders, {0, 4, 0});
+  current.advance(moves);
   EXPECT_FALSE(current.still_current(cache_namespace::orders, unscoped));
   EXPECT_FALSE(current.still_current(cache_namespace::orders, scoped));
   EXPECT_TRUE(current.still_current(cache_namespace::orders, other));
   current.advance(cache_namespace::orders);
   EXPECT_FALSE(current.still_current(cache_namespace::orders, other));
   EXPECT_EQ(current.of_namespace(cache_namespace::orders), 1u);
+}
+
+TEST(Generations, RaisingTakesOnlyNewerValuesAndScopesWrapAround) {
+  generations current;
+  current.raise_namespace(cache_namespace::search, 5);
+  current.raise_namespace(cache_namespace::search, 3);
+  EXPECT_EQ(current.of_namespace(cache_namespace::search), 5u) << "an older value, heard late, is ignored";
+  const auto slot = scope_generations::slot_of(cache_namespace::orders, scope_kind::order, 9);
+  for (const std::uint32_t value : {0x7FFFFFFFu, 0x80000005u, 0xFFFFFFFFu, 1u}) {
+    current.raise_scope(slot, value);
+    EXPECT_EQ(current.of_scope(slot), value) << "32-bit generations count on past their end, as Redis's do";
+  }
+  current.raise_scope(slot, 0xFFFFFFF0u);
+  EXPECT_EQ(current.of_scope(slot), 1u) << "just before is older";
+}
+
+TEST(Generations, ReplacingTakesTheFleetsValuesAndRefusesWhatWasSeenBefore) {
+  generations current;
+  const auto seen = current.of_entry(cache_namespace::orders, scope_kind::customer, 4);
+  std::array<std::uint64_t, namespace_count> of_namespaces{};
+  of_namespaces[static_cast<std::size_t>(cache_namespace::orders)] = 0;
+  of_namespaces[static_cast<std::size_t>(cache_namespace::search)] = 7;
+  std::string words(8, '\0');
+  words[6] = 1;  // slot 1 holds 0x00000100
+  current.replace(of_namespaces, words, 3);
+  EXPECT_EQ(current.of_namespace(cache_namespace::search), 7u);
+  EXPECT_EQ(current.of_scope(1), 0x100u);
+  EXPECT_EQ(current.of_scope(seen.scope_slot), 0u) << "slots past the words are 0";
+  EXPECT_EQ(current.epoch(), 3u);
+  EXPECT_FALSE(current.still_current(cache_namespace::orders, seen))
+      << "same values, but the node may have missed changes in between";
+  const auto after = current.of_entry(cache_namespace::orders, scope_kind::customer, 4);
+  EXPECT_FALSE(current.raise_epoch(3));
+  EXPECT_TRUE(current.raise_epoch(4));
+  EXPECT_FALSE(current.still_current(cache_namespace::orders, after)) << "a new epoch refuses what was seen";
 }
 
 TEST(HitStatistics, CountsPerNamespaceAndSourceAndInTotal) {
@@ -71,14 +109,14 @@ TEST(TwoLevelStore, InMemoryKeepsAndRemovesWhatItIsTold) {
   two_level_store store{cache_settings{}};
   EXPECT_TRUE(store.enabled());
   EXPECT_FALSE(store.has_remote());
-  store.put("a", entry{"body", etag_of("body"), "/a"}, std::chrono::seconds(60));
-  store.put("b", entry{"other", etag_of("other"), "/b"}, std::chrono::seconds(60));
+  store.put("a", entry{"body", etag_of("body"), "/a"}, std::chrono::seconds(60), 0);
+  store.put("b", entry{"other", etag_of("other"), "/b"}, std::chrono::seconds(60), 0);
   ASSERT_TRUE(store.from_memory("a"));
   EXPECT_EQ(store.from_memory("a")->body(), "body");
   store.keep_in_memory("c", entry{"copy", etag_of("copy"), "/c"}, std::chrono::seconds(60));
   ASSERT_TRUE(store.from_memory("c"));
   EXPECT_EQ(store.from_memory("c")->body(), "copy");
-  EXPECT_EQ(store.remove_if([](std::string_view key) { return key == "b"; }), 1);
+  EXPECT_EQ(store.remove_if([](std::string_view key) { return key == "b"; }, 0), 1);
   EXPECT_FALSE(store.from_memory("b"));
   store.clear_memory();
   EXPECT_FALSE(store.from_memory("a"));
@@ -87,7 +125,7 @@ TEST(TwoLevelStore, InMemoryKeepsAndRemovesWhatItIsTold) {
   none.memory_enabled = false;
   two_level_store disabled{none};
   EXPECT_FALSE(disabled.enabled());
-  disabled.put("a", entry{"body", etag_of("body"), "/a"}, std::chrono::seconds(60));
+  disabled.put("a", entry{"body", etag_of("body"), "/a"}, std::chrono::seconds(60), 0);
   EXPECT_FALSE(disabled.from_memory("a"));
 }
 

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "cache/generations.hpp"
+#include "cache/redis_connect.hpp"
+#include "services/cache_report.hpp"
+
+namespace zomato::cache {
+
+/// Keeps this node's generations those of every node sharing its Redis. Generations live in
+/// Redis ("<prefix>:generations", a hash of the namespaces' and the epoch, and
+/// "<prefix>:scopes", the scope slots' as 32-bit words); a write moves on its own with one
+/// script that also publishes the new values on "<prefix>:invalidations", and applies them here
+/// before it is acknowledged. A thread of the link subscribes, applies what others publish and
+/// PINGs every fifth of the bound: the node may use its cache only while the last PONG answers
+/// a PING sent less than the bound ago, so a read that starts more than the bound after a
+/// write's acknowledgement never finds an entry that write made obsolete.
+///
+/// When the link loses Redis (an error, no PONG within four bounds, a write that could not move
+/// the generations), the node stops using its cache; once it reaches Redis again it subscribes,
+/// moves the fleet's epoch on (every entry in Redis made before becomes unreachable, and every
+/// node forgets its in-process copies), reads the generations and only then uses its cache again.
+class fleet_link {
+ public:
+  /// Starts the thread that connects, syncs and listens; `forget_memory` drops this node's
+  /// in-process entries (called on that thread).
+  fleet_link(redis_settings settings, const std::string& prefix, std::chrono::milliseconds bound, generations& local,
+             std::function<void()> forget_memory);
+  /// Stops the thread.
+  ~fleet_link();
+  fleet_link(const fleet_link&) = delete;
+  fleet_link& operator=(const fleet_link&) = delete;
+
+  /// Whether the node may serve from its cache and store in it now.
+  bool usable() const;
+  /// Moves on what a write changed, in Redis and here, and tells the fleet. Never fails: when
+  /// Redis cannot take it, the link goes down and the epoch moves on when it comes back.
+  void publish(const generation_moves& moves);
+  /// Moves the epoch on: every node forgets every entry.
+  void forget_everything();
+  /// What the link did so far.
+  services::fleet_figures figures() const;
+
+ private:
+  /// Runs the script that moves each item on and publishes; the message it sent, or nullopt.
+  std::optional<std::string> move(const std::vector<std::string>& items);
+  /// Applies a published message's values.
+  void apply(std::string_view message);
+  /// Marks the link down; `missed`: a change may not have reached the fleet.
+  void lose(bool missed);
+  void run();
+  /// Connects, subscribes, syncs and listens until the link is lost; false when a step failed.
+  bool session();
+  /// Moves the epoch when changes were missed, reads the generations and marks the link synced.
+  bool resync();
+  /// Reads the subscription until it is lost or the link stops.
+  void listen(redisContext* subscription);
+  void record_delivery(double ms);
+
+  redis_settings settings_;
+  std::string generations_key_;
+  std::string scopes_key_;
+  std::string channel_;
+  std::chrono::microseconds bound_;
+  std::chrono::microseconds heartbeat_;
+  generations& local_;
+  std::function<void()> forget_memory_;
+  std::string node_;
+
+  std::mutex command_lock_;
+  redis_context command_;  // under command_lock_
+
+  std::mutex state_lock_;
+  std::uint64_t missed_ = 0;  // changes that may not have reached the fleet since the last sync
+  std::atomic<bool> synced_{false};
+  std::atomic<bool> connected_{false};
+  std::atomic<std::int64_t> confirmed_us_{0};  // steady clock: sending time of the last PING answered
+
+  std::atomic<std::uint64_t> messages_{0};
+  std::atomic<std::uint64_t> resyncs_{0};
+  std::atomic<std::uint64_t> bumps_{0};
+  std::atomic<std::uint64_t> bump_failures_{0};
+  std::atomic<std::uint64_t> bump_total_us_{0};
+
+  mutable std::mutex delivery_lock_;
+  std::vector<double> recent_delivery_ms_;  // a ring of the latest
+  std::uint64_t deliveries_ = 0;
+  double max_delivery_ms_ = 0.0;
+
+  std::mutex stop_lock_;
+  std::condition_variable stop_signal_;
+  std::atomic<bool> stopping_{false};
+  std::thread thread_;
+};
+
+}  // namespace zomato::cache

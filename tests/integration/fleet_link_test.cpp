@@ -1,0 +1,174 @@
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "cache/response_cache.hpp"
+#include "cache/route_rules.hpp"
+#include "http/router.hpp"
+#include "support/fleet_sync.hpp"
+#include "support/redis_process.hpp"
+#include "support/redis_settings.hpp"
+
+namespace zomato::cache {
+namespace {
+
+using namespace std::chrono_literals;
+using services::change;
+using testing::redis_process;
+
+// One node of a fleet: a response cache in memory and in the test's Redis.
+struct node {
+  explicit node(const redis_process& redis) : cache(settings_for(redis)) {}
+
+  static cache_settings settings_for(const redis_process& redis) {
+    cache_settings settings;
+    settings.redis = testing::redis_settings_for(redis.port());
+    settings.redis->timeout = 50ms;
+    settings.fleet_bound = 50ms;
+    return settings;
+  }
+
+  // The Redis key of restaurant 7's read; nullopt while the node does not use its cache.
+  std::optional<std::string> key_of_read() {
+    const auto found = cache.look(request(), route(), values());
+    return found.plan ? cache.remote_key(*found.plan) : std::nullopt;
+  }
+
+  // Restaurant 7's read through the cache; its X-Cache-Status.
+  std::string read(const std::function<std::string()>& body) {
+    const auto answer = cache.serve(request(), route(), values(), [&] { return http::response{200, body()}; });
+    for (const auto& [name, value] : answer.headers) {
+      if (name == "x-cache-status") return value;
+    }
+    return "";
+  }
+
+  static http::request request() {
+    http::request req;
+    req.path = "/restaurants/7";
+    return req;
+  }
+  static const http::route& route() {
+    static const http::route target = [] {
+      http::route r;
+      r.pattern = "/restaurants/{restaurant_id}";
+      r.cache = cached_in(cache_namespace::restaurants, 0, scope_kind::restaurant);
+      return r;
+    }();
+    return target;
+  }
+  static http::params values() {
+    http::params v;
+    v.set("restaurant_id", std::int64_t{7});
+    return v;
+  }
+
+  response_cache cache;
+};
+
+// Waits (at most 10 s) until `done` holds.
+bool within_a_while(const std::function<bool()>& done) {
+  for (int waited = 0; waited < 1000; ++waited) {
+    if (done()) return true;
+    std::this_thread::sleep_for(10ms);
+  }
+  return false;
+}
+
+TEST(fleet_link, a_write_moves_the_writer_at_once_and_the_others_within_the_bound) {
+  redis_process redis;
+  node a(redis);
+  node b(redis);
+  ASSERT_TRUE(testing::fleet_synced(a.cache));
+  ASSERT_TRUE(testing::fleet_synced(b.cache));
+  const auto before = a.key_of_read();
+  ASSERT_TRUE(before);
+  EXPECT_EQ(b.key_of_read(), before) << "both nodes key the read alike";
+
+  a.cache.settled({{change::restaurant_updated, {7, 0, 0}}});
+  const auto after = a.key_of_read();
+  ASSERT_TRUE(after);
+  EXPECT_NE(after, before) << "the writer's own reads see its write as soon as it is settled";
+  EXPECT_TRUE(within_a_while([&] { return b.key_of_read() == after; }));
+  const auto fleet = b.cache.fleet_figures();
+  EXPECT_GE(fleet.messages_received, 1u);
+  EXPECT_EQ(fleet.delivery_ms.count, fleet.messages_received);
+  EXPECT_EQ(a.cache.fleet_figures().bumps, 1u);
+
+  a.cache.settled({{change::restaurant_updated, {8, 0, 0}}});
+  EXPECT_TRUE(within_a_while([&] { return b.cache.fleet_figures().messages_received >= 2; }));
+  EXPECT_EQ(b.key_of_read(), after) << "another restaurant's write leaves this scope";
+}
+
+TEST(fleet_link, an_entry_one_node_stored_serves_the_other_and_a_node_started_later) {
+  redis_process redis;
+  node a(redis);
+  node b(redis);
+  ASSERT_TRUE(testing::fleet_synced(a.cache));
+  ASSERT_TRUE(testing::fleet_synced(b.cache));
+  int computed = 0;
+  const auto body = [&] { return "{\"call\":" + std::to_string(++computed) + "}"; };
+  EXPECT_EQ(a.read(body), "MISS");
+  EXPECT_EQ(b.read(body), "HIT");
+  node later(redis);
+  ASSERT_TRUE(testing::fleet_synced(later.cache));
+  EXPECT_EQ(later.read(body), "HIT");
+  EXPECT_EQ(computed, 1);
+}
+
+TEST(fleet_link, a_node_that_loses_redis_serves_nothing_and_comes_back_under_a_new_epoch) {
+  redis_process redis;
+  node a(redis);
+  node b(redis);
+  ASSERT_TRUE(testing::fleet_synced(a.cache));
+  ASSERT_TRUE(testing::fleet_synced(b.cache));
+  int computed = 0;
+  const auto body = [&] { return "{\"call\":" + std::to_string(++computed) + "}"; };
+  EXPECT_EQ(b.read(body), "MISS");
+  EXPECT_EQ(b.read(body), "HIT");
+  const auto before = b.key_of_read();
+
+  redis.pause();
+  EXPECT_TRUE(within_a_while([&] { return !b.key_of_read(); })) << "unconfirmed, the node leaves its cache";
+  a.cache.settled({{change::restaurant_updated, {7, 0, 0}}});  // unheard: Redis hangs
+  EXPECT_EQ(b.read(body), "MISS");
+  EXPECT_EQ(b.read(body), "MISS") << "nothing is stored meanwhile";
+  redis.resume();
+
+  ASSERT_TRUE(testing::fleet_synced(a.cache));
+  ASSERT_TRUE(testing::fleet_synced(b.cache));
+  const auto after = b.key_of_read();
+  ASSERT_TRUE(after);
+  EXPECT_NE(after, before) << "the epoch moved on: what Redis held before is never read";
+  EXPECT_EQ(b.read(body), "MISS");
+  EXPECT_GE(a.cache.fleet_figures().resyncs + b.cache.fleet_figures().resyncs, 3u)
+      << "the node whose write went unheard resynced (a node that only heard late need not)";
+}
+
+TEST(fleet_link, a_cut_subscription_resyncs_and_a_clear_reaches_every_node) {
+  redis_process redis;
+  node a(redis);
+  node b(redis);
+  ASSERT_TRUE(testing::fleet_synced(a.cache));
+  ASSERT_TRUE(testing::fleet_synced(b.cache));
+  int computed = 0;
+  const auto body = [&] { return "{\"call\":" + std::to_string(++computed) + "}"; };
+  EXPECT_EQ(b.read(body), "MISS");
+  EXPECT_EQ(b.read(body), "HIT");
+
+  EXPECT_EQ(redis.ask({"CLIENT", "KILL", "TYPE", "pubsub"}).substr(0, 1), ":");
+  EXPECT_TRUE(within_a_while([&] { return b.cache.fleet_figures().resyncs >= 2; }));
+  ASSERT_TRUE(testing::fleet_synced(b.cache));
+  EXPECT_EQ(b.read(body), "MISS") << "a resync forgets what the node held";
+  EXPECT_EQ(b.read(body), "HIT");
+
+  a.cache.clear_all();
+  EXPECT_TRUE(within_a_while([&] { return b.read(body) == "MISS"; })) << "a clear on one node clears them all";
+}
+
+}  // namespace
+}  // namespace zomato::cache
