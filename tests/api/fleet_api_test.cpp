@@ -59,7 +59,9 @@ std::int64_t counter_of(const json& fleet, const char* key) {
 /// Whether the fleet object has every field of issue 16 with its type.
 ::testing::AssertionResult is_fleet_object(const json& fleet) {
   if (!fleet.is_object()) return ::testing::AssertionFailure() << "no fleet object: " << fleet.dump();
-  if (text_of(fleet, "node").empty()) return ::testing::AssertionFailure() << "no node id: " << fleet.dump();
+  if (!fleet.contains("node") || !fleet["node"].is_string()) {
+    return ::testing::AssertionFailure() << "no node id: " << fleet.dump();
+  }
   const auto state = text_of(fleet, "state");
   if (state != "synced" && state != "resyncing" && state != "down" && state != "off") {
     return ::testing::AssertionFailure() << "state is not synced, resyncing, down or off: " << fleet.dump();
@@ -575,6 +577,7 @@ TEST_F(fleet_api, reads_on_one_node_past_the_bound_see_every_write_of_the_other)
   const auto fleet_b = b_->fleet();
   EXPECT_TRUE(is_fleet_object(fleet_a));
   EXPECT_TRUE(is_fleet_object(fleet_b));
+  EXPECT_FALSE(text_of(fleet_a, "node").empty()) << fleet_a.dump();
   EXPECT_NE(text_of(fleet_a, "node"), text_of(fleet_b, "node")) << "each node has its own id";
   EXPECT_EQ(counter_of(fleet_a, "bound_ms"), 50) << "CACHE_FLEET_BOUND_MS defaults to 50";
   EXPECT_EQ(text_of(fleet_a, "state"), "synced");
@@ -650,6 +653,8 @@ TEST_F(fleet_api, redis_killed_or_hung_never_fails_a_request_nor_serves_older_da
     }
     EXPECT_TRUE(eventually([&] { return b_->state() != "synced" && a_->state() != "synced"; }))
         << "A " << a_->fleet().dump() << "\nB " << b_->fleet().dump();
+    EXPECT_TRUE(is_fleet_object(a_->fleet()));
+    EXPECT_TRUE(is_fleet_object(b_->fleet()));
     run.set_outage(true);
     for (int i = 0; i < 8; ++i) run.step();
     run.set_outage(false);
