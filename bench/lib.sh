@@ -75,7 +75,14 @@ start_server() {
 # restart_server NAME [VAR=value ...]: the server on the copy NAME as the last run left it.
 restart_server() {
   local name=$1; shift
-  env THREADS="$server_threads" "$@" DATABASE_URL="sqlite:///$work/$name.db" PORT=0 LOG_LEVEL=warning \
+  start_on "$name" "$work/$name.db" "$@"
+}
+
+# start_on NAME FILE [VAR=value ...]: the server on the database FILE, its output in NAME.log
+# (sets server_pid and server_port).
+start_on() {
+  local name=$1 file=$2; shift 2
+  env THREADS="$server_threads" "$@" DATABASE_URL="sqlite:///$file" PORT=0 LOG_LEVEL=warning \
     ENVIRONMENT=production build/release/zomato-api >"$work/$name.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")

@@ -15,8 +15,11 @@
 # BENCH_DURATION (seconds per run, default 30), BENCH_CONNECTIONS (64), BENCH_THREADS (server, 2),
 # Then the warm start (bench/warmup.sh: a Zipf read mix from a node's first second, warm start
 # off, on, on after a restart, and over every restaurant).
+# Then two server processes on one database file (bench/shared-database.sh: durable orders on one
+# process, on one of two, and on both at once).
 # BENCH_ONLY (main: only the first phases; read-after-write: only the reads after writes;
-# latency: only bench/latency.sh; warmup: only bench/warmup.sh; unset: all).
+# latency: only bench/latency.sh; warmup: only bench/warmup.sh; shared-database: only
+# bench/shared-database.sh; unset: all).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -119,6 +122,11 @@ if [[ -z "$only" || "$only" == warmup ]]; then
   # shellcheck source=warmup.sh
   source bench/warmup.sh
   warmup_scenarios
+fi
+if [[ -z "$only" || "$only" == shared-database ]]; then
+  # shellcheck source=shared-database.sh
+  source bench/shared-database.sh
+  shared_database_scenarios
 fi
 
 write_results

@@ -140,6 +140,8 @@ struct application::parts {
     tasks.schedule("health_monitor", settings.health_interval.count());
     tasks.schedule("cleanup", settings.cleanup_interval.count());
     worker.post("warm_start", [this, get, mode = settings.warm_on_start, top = settings.warm_top] {
+      // In a fleet, what Redis already holds is read rather than computed again.
+      cache.wait_for_fleet(std::chrono::seconds(1));
       api::cache_warmer warmer(get);
       std::string result = mode == warm_start::off ? "off" : "";
       for (const auto& step : warm_at_start(mode, top, warmer, book, catalog_analytics, routes.routes())) {
@@ -280,6 +282,9 @@ int serve(const config& settings) {
   net::server server(options, lanes);
   app.serving(lanes, server);
   const auto port = server.bind();
+  if (!app.cache().wait_for_fleet(std::chrono::seconds(1))) {
+    std::fprintf(stderr, "the cache is not synced with the fleet yet (Redis unreachable?): reads go to the database\n");
+  }
   if (options.access_log != net::access_log_format::off) std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::printf("listening on http://%s:%u (database %s, %u threads)\n", settings.host.c_str(), port,
               settings.database_path.c_str(), settings.threads);

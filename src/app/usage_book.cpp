@@ -18,17 +18,17 @@ void usage_book::record() {
     now.emplace(std::move(entry.target), entry.uses);
   }
   seen_ = std::move(now);
-  const auto at = std::chrono::steady_clock::now();
-  const std::chrono::duration<double> since = at - last_;
-  const double decay = std::exp2(-since / std::chrono::duration<double>(half_life));
-  last_ = at;
   if (auto* redis = cache_.redis()) {
+    const auto at = std::chrono::steady_clock::now();
+    const std::chrono::duration<double> since = at - last_;
+    const double decay = std::exp2(-since / std::chrono::duration<double>(half_life));
+    last_ = at;
     std::vector<std::pair<std::string, double>> members;
     members.reserve(uses.size());
     for (auto& use : uses) members.emplace_back(std::move(use.target), use.score);
     redis->record_usage(redis_key_, members, decay, kept);
   } else {
-    database_.record(uses, decay, kept);
+    database_.record(uses, std::chrono::system_clock::now(), half_life, kept);
   }
 }
 

@@ -110,6 +110,15 @@ bool fleet_link::usable() const {
          steady_us() - confirmed_us_.load(std::memory_order_acquire) <= bound_.count();
 }
 
+bool fleet_link::wait_usable(std::chrono::milliseconds cap) const {
+  const auto until = std::chrono::steady_clock::now() + cap;
+  while (!usable()) {
+    if (std::chrono::steady_clock::now() >= until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
+
 std::optional<std::string> fleet_link::move(const std::vector<std::string>& items) {
   const auto header = std::to_string(wall_us()) + " " + node_;
   std::vector<const char*> words{"EVAL",           move_script,   "3", generations_key_.c_str(), scopes_key_.c_str(),

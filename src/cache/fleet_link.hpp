@@ -44,6 +44,8 @@ class fleet_link {
 
   /// Whether the node may serve from its cache and store in it now.
   bool usable() const;
+  /// Waits until usable(), at most `cap`; false when it is not by then.
+  bool wait_usable(std::chrono::milliseconds cap) const;
   /// Moves on what a write changed, in Redis and here, and tells the fleet. Never fails: when
   /// Redis cannot take it, the link goes down and the epoch moves on when it comes back.
   void publish(const generation_moves& moves);

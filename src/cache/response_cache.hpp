@@ -138,6 +138,9 @@ class response_cache final : public http::response_cache, public services::chang
   std::uint64_t total_hits() const { return statistics_.total_hits(); }
   std::uint64_t total_misses() const { return statistics_.total_misses(); }
   const hit_statistics& statistics() const { return statistics_; }
+  /// Waits until the node may use its cache, at most `cap` (at once without a fleet); false when
+  /// it may not by then (it then computes every read until its link is synced).
+  bool wait_for_fleet(std::chrono::milliseconds cap) const { return !fleet_ || fleet_->wait_usable(cap); }
   /// This node's link to the fleet; state "off" without Redis.
   services::fleet_figures fleet_figures() const;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <vector>
 
@@ -13,9 +14,12 @@ class usage_service {
  public:
   explicit usage_service(store::database& db) : db_(db) {}
 
-  /// Multiplies the kept scores by `decay`, adds `uses` to theirs and keeps the `keep` highest,
-  /// in one transaction (not waited on to be durable: a lost record only costs a colder start).
-  void record(const std::vector<store::target_use>& uses, double decay, std::size_t keep);
+  /// Halves the kept scores for each `half_life` since they were last faded (by this or any
+  /// other process on the database; not at the first record), adds `uses` to theirs and keeps
+  /// the `keep` highest, in one transaction (not waited on to be durable: a lost record only
+  /// costs a colder start). A clock set back fades nothing.
+  void record(const std::vector<store::target_use>& uses, std::chrono::system_clock::time_point at,
+              std::chrono::duration<double> half_life, std::size_t keep);
   /// The `limit` most used targets, most used first.
   std::vector<store::target_use> top(std::size_t limit);
 

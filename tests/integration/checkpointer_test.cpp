@@ -122,5 +122,36 @@ TEST_F(checkpointer_test, a_reader_holding_a_snapshot_delays_the_bound_but_fails
   EXPECT_EQ(wal_once_emptied(file_.path()), 0u);
 }
 
+// Another process writes the file while this one's writer is idle, and a reader keeps a
+// snapshot: emptying the WAL would hold that process's writes until the reader let go, so
+// this checkpointer waits until no process has written for `idle`, then empties it.
+TEST_F(checkpointer_test, an_idle_writer_leaves_the_wal_alone_while_another_process_writes) {
+  checkpointer copier(
+      file_.path(), {.pages = 1000000, .inline_pages = 0, .limit_pages = 2000000, .reader_wait = 500ms, .idle = 50ms});
+  copier.watch(writer_);
+  connection other(file_.path());
+  write_pages(other);
+  connection reader(file_.path());
+  reader.execute("BEGIN");
+  {
+    auto rows = reader.use("SELECT COUNT(*) FROM blobs");
+    rows.next();
+  }
+  auto slowest = std::chrono::steady_clock::duration::zero();
+  for (int i = 0; i < 50; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    write_pages(other);
+    slowest = std::max(slowest, std::chrono::steady_clock::now() - start);
+    std::this_thread::sleep_for(20ms);
+  }
+  reader.execute("COMMIT");
+  EXPECT_LT(slowest, 200ms) << "the other process's writes waited for an emptying";
+  EXPECT_EQ(copier.figures().truncations, 0u);
+  EXPECT_EQ(wal_once_emptied(file_.path()), 0u) << "emptied once every process stopped writing";
+  // Counted just after the file is cut.
+  for (int i = 0; i < 100 && copier.figures().truncations == 0; ++i) std::this_thread::sleep_for(10ms);
+  EXPECT_EQ(copier.figures().truncations, 1u);
+}
+
 }  // namespace
 }  // namespace zomato::store::sqlite

@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/database.hpp"
@@ -65,6 +69,54 @@ TEST(Migrations, TheMenuIndexHoldsEveryColumnOfAMenuItem) {
     ++checked;
   }
   EXPECT_EQ(checked, 13);
+}
+
+using namespace std::chrono_literals;
+
+// Four servers started at once on a file that does not exist yet: every one opens it, and each
+// migration is applied once.
+TEST(Migrations, ProcessesStartingTogetherOnANewFileMigrateItOnce) {
+  testing::temp_database file;
+  std::promise<void> go;
+  const std::shared_future<void> started = go.get_future().share();
+  std::vector<std::future<void>> opening;
+  for (int i = 0; i < 4; ++i) {
+    opening.push_back(std::async(std::launch::async, [&file, started] {
+      started.wait();
+      database opened(file.path(), 20ms);
+    }));
+  }
+  go.set_value();
+  for (auto& one : opening) EXPECT_NO_THROW(one.get());
+  connection db(file.path());
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM schema_migrations"),
+            static_cast<std::int64_t>(embedded_migrations().size()));
+}
+
+// Another process is applying the last migration, which takes longer than a write may wait for
+// the lock: a server starting meanwhile waits for it, finds it recorded and does not apply it
+// again (its statements would fail: what they create is there).
+TEST(Migrations, OpeningWaitsForAMigrationAnotherProcessIsApplying) {
+  testing::temp_database file;
+  { database first(file.path()); }
+  const auto& last = embedded_migrations().back();
+  connection other(file.path());
+  other.use("DELETE FROM schema_migrations WHERE version = ?1").bind_all(last.version).run();
+  other.execute("BEGIN IMMEDIATE");
+  auto applying = std::async(std::launch::async, [&] {
+    std::this_thread::sleep_for(300ms);
+    other.use("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, 'then')")
+        .bind_all(last.version, last.name)
+        .run();
+    other.execute("COMMIT");
+  });
+  EXPECT_NO_THROW({ database opened(file.path(), 20ms); });
+  applying.get();
+  connection db(file.path());
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM schema_migrations"),
+            static_cast<std::int64_t>(embedded_migrations().size()));
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM schema_migrations WHERE applied_at = 'then'"), 1)
+      << "recorded by the other process only";
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // sorted set. Both fade old scores by the given factor, add new uses and keep the highest.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <utility>
@@ -25,18 +26,41 @@ pairs of(const std::vector<store::target_use>& uses) {
   return out;
 }
 
+using std::chrono::hours;
+using std::chrono::minutes;
+const auto t0 = std::chrono::system_clock::time_point(std::chrono::hours(24 * 20000));
+
 TEST(UsageInTheDatabase, AddsUsesFadesOldOnesAndKeepsTheHighest) {
   testing::temp_database file;
   store::sqlite::database db{file.path()};
   services::usage_service usage{db};
   EXPECT_TRUE(usage.top(10).empty());
-  usage.record({{"/a", 3}, {"/b", 5}, {"/c", 1}}, 1.0, 10);
+  usage.record({{"/a", 3}, {"/b", 5}, {"/c", 1}}, t0, hours(1), 10);
   EXPECT_EQ(of(usage.top(10)), (pairs{{"/b", 5}, {"/a", 3}, {"/c", 1}}));
-  usage.record({{"/a", 4}}, 0.5, 10);
-  EXPECT_EQ(of(usage.top(10)), (pairs{{"/a", 5.5}, {"/b", 2.5}, {"/c", 0.5}}));
+  usage.record({{"/a", 4}}, t0 + hours(1), hours(1), 10);
+  EXPECT_EQ(of(usage.top(10)), (pairs{{"/a", 5.5}, {"/b", 2.5}, {"/c", 0.5}})) << "one half-life faded them by half";
   EXPECT_EQ(of(usage.top(1)), (pairs{{"/a", 5.5}}));
-  usage.record({}, 1.0, 2);
+  usage.record({}, t0 + hours(1), hours(1), 2);
   EXPECT_EQ(of(usage.top(10)), (pairs{{"/a", 5.5}, {"/b", 2.5}})) << "only the two highest are kept";
+  usage.record({}, t0, hours(1), 2);
+  EXPECT_EQ(of(usage.top(10)), (pairs{{"/a", 5.5}, {"/b", 2.5}})) << "a clock set back fades nothing";
+}
+
+// Two server processes on one file record in turn, each every 40 minutes: the scores fade by
+// the time between any two records, so an hour of records by both halves them once, not twice.
+TEST(UsageInTheDatabase, ProcessesRecordingInTurnFadeTheScoresOnce) {
+  testing::temp_database file;
+  store::sqlite::database first_db{file.path()};
+  store::sqlite::database second_db{file.path()};
+  services::usage_service first{first_db};
+  services::usage_service second{second_db};
+  first.record({{"/a", 8}}, t0, hours(1), 10);
+  second.record({}, t0 + minutes(20), hours(1), 10);
+  first.record({}, t0 + minutes(40), hours(1), 10);
+  second.record({}, t0 + minutes(60), hours(1), 10);
+  const auto kept = first.top(10);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_NEAR(kept[0].score, 4.0, 1e-9) << "8, halved once in the hour";
 }
 
 TEST(UsageInRedis, AddsUsesFadesOldOnesAndKeepsTheHighest) {

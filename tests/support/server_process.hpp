@@ -16,7 +16,8 @@ namespace zomato::testing {
 class server_process {
  public:
   /// Extra environment variables override the defaults (PORT=0, LOG_LEVEL=warning,
-  /// CACHE_WARM_ON_START=off so that a test's first read finds the cache as the test left it, ...).
+  /// CACHE_WARM_ON_START=off so that a test's first read finds the cache as the test left it,
+  /// CACHE_FLEET_BOUND_MS=2000, ...).
   explicit server_process(std::map<std::string, std::string> environment = {});
   ~server_process();
   server_process(const server_process&) = delete;

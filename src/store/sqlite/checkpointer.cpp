@@ -1,5 +1,8 @@
 #include "store/sqlite/checkpointer.hpp"
 
+#include <filesystem>
+#include <system_error>
+
 namespace zomato::store::sqlite {
 namespace {
 
@@ -11,7 +14,8 @@ std::chrono::steady_clock::rep ticks_of(std::chrono::milliseconds span) {
 
 }  // namespace
 
-checkpointer::checkpointer(const std::string& path, checkpoint_policy policy) : db_(path), policy_(policy) {
+checkpointer::checkpointer(const std::string& path, checkpoint_policy policy)
+    : db_(path), wal_path_(path + "-wal"), policy_(policy) {
   // A connection that never read the file does not know it is in WAL mode, and its
   // checkpoints do nothing.
   db_.execute("SELECT COUNT(*) FROM sqlite_master");
@@ -41,8 +45,6 @@ checkpoint_figures checkpointer::figures() const {
 void checkpointer::after_commit(int pages) {
   const auto now = ticks_now();
   wal_pages_.store(pages);
-  last_commit_.store(now);
-  commits_.fetch_add(1);
   int copied = copied_.load();
   if (pages < copied) {
     copied = 0;
@@ -84,8 +86,24 @@ void checkpointer::after_commit(int pages) {
 }
 
 void checkpointer::truncate_when_idle() {
-  const auto commits = commits_.load();
-  if (commits == emptied_at_ || ticks_now() - last_commit_.load() < ticks_of(policy_.idle)) return;
+  std::int64_t version = 0;
+  try {
+    auto row = db_.use("PRAGMA data_version");
+    row.next();
+    version = row.integer(0);
+  } catch (const store::failure&) {
+    return;
+  }
+  const bool quiet = version == seen_version_;
+  seen_version_ = version;
+  if (!quiet || version == emptied_at_) return;
+  // Another process emptied it (which moved this connection's data_version on): emptying it
+  // again would move theirs on, and they would empty it back, every other look.
+  std::error_code unknown;
+  if (std::filesystem::file_size(wal_path_, unknown) == 0) {
+    emptied_at_ = version;
+    return;
+  }
   try {
     // Readers or a writer in the WAL: the next quiet moment tries again.
     if (!db_.checkpoint_fully(true)) return;
@@ -93,7 +111,7 @@ void checkpointer::truncate_when_idle() {
     return;
   }
   copied_.store(0);
-  emptied_at_ = commits;
+  emptied_at_ = version;
   truncations_.fetch_add(1);
 }
 

@@ -25,7 +25,7 @@ struct checkpoint_policy {
   /// readers to leave it, so the next write starts the WAL over.
   int limit_pages = 30000;
   std::chrono::milliseconds reader_wait{100};
-  /// After this long without a commit the WAL file is emptied.
+  /// After this long without a commit (of any process on the file) the WAL file is emptied.
   std::chrono::milliseconds idle{1000};
 };
 
@@ -45,8 +45,10 @@ struct checkpoint_figures {
 /// between two checkpoints is copied once. Should the WAL reach `limit_pages` all the same
 /// (readers kept the passes from finishing), the writer copies it all and waits briefly for the
 /// readers; after a write starts the WAL over its file is cut back to `pages`, and once writes
-/// stop for `idle` the thread empties it. A reader that keeps one snapshot open for longer than
-/// `reader_wait` can still hold the WAL past the limit: nothing can copy past its snapshot.
+/// stop for `idle` the thread empties it. Other processes may write the file too: the thread
+/// empties the WAL only when none of them has committed for `idle` either (its emptying holds
+/// back every writer while it waits for readers), and leaves an empty WAL file alone. A reader that keeps one snapshot
+/// open for longer than `reader_wait` can still hold the WAL past the limit: nothing can copy past its snapshot.
 class checkpointer {
  public:
   checkpointer(const std::string& path, checkpoint_policy policy);
@@ -65,25 +67,25 @@ class checkpointer {
  private:
   void after_commit(int pages);
   void run();
-  /// Empties the WAL file once the writer has been idle long enough.
+  /// Empties the WAL file once no process has committed since the last look, `idle` ago.
   void truncate_when_idle();
 
   connection db_;
+  std::string wal_path_;
   connection* writer_ = nullptr;
   checkpoint_policy policy_;
   // Pages of the current WAL the file holds; the WAL starts over with fewer pages.
   std::atomic<int> copied_{0};
   std::atomic<bool> copying_{false};
-  // Commits so far and when the last one was (steady clock ticks); the thread's count of
-  // commits when it last emptied the WAL file (-1: never, the file may hold anything).
-  std::atomic<std::int64_t> commits_{0};
-  std::atomic<std::chrono::steady_clock::rep> last_commit_{0};
+  // The file's data_version (which every commit of another connection moves on) at the thread's
+  // last look, and when it last emptied the WAL file (-1: never, the file may hold anything).
+  std::int64_t seen_version_ = -1;
+  std::int64_t emptied_at_ = -1;
   std::atomic<int> wal_pages_{0};
   std::atomic<std::uint64_t> thread_passes_{0};
   std::atomic<std::uint64_t> writer_copies_{0};
   std::atomic<std::uint64_t> full_copies_{0};
   std::atomic<std::uint64_t> truncations_{0};
-  std::int64_t emptied_at_ = -1;
   // No full copy by the writer before this (after one failed, readers hold the WAL).
   std::atomic<std::chrono::steady_clock::rep> next_full_copy_{0};
   std::mutex lock_;  // held by the thread's passes' bookkeeping, its truncation and the writer's full copy

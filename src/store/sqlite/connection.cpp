@@ -3,6 +3,8 @@
 #include <malloc.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <thread>
 #include <utility>
 
 #include "store/sqlite/exact_sum.hpp"
@@ -178,7 +180,22 @@ void connection::fail(int code, const std::string& what) {
 bool connection::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 void connection::wait_for_locks(std::chrono::milliseconds longest) {
-  sqlite3_busy_timeout(db_, static_cast<int>(longest.count()));
+  lock_wait_ = longest;
+  sqlite3_busy_handler(
+      db_, [](void* self, int tries) { return static_cast<connection*>(self)->wait_for_lock(tries); }, this);
+}
+
+int connection::wait_for_lock(int tries) {
+  // SQLite's own busy timeout sleeps 1, 2, 5 ... ms between tries, then 100 ms each: another
+  // process's writer, which takes the lock again right after each group commit, left a waiting
+  // one asleep through most of its free moments, for up to the whole timeout.
+  constexpr auto poll = std::chrono::microseconds(200);
+  const auto now = std::chrono::steady_clock::now();
+  if (tries == 0) waiting_since_ = now;
+  const auto left = waiting_since_ + lock_wait_ - now;
+  if (left <= std::chrono::steady_clock::duration::zero()) return 0;
+  std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(left, poll));
+  return 1;
 }
 
 std::optional<store::unavailable_reason> connection::take_unavailable() {

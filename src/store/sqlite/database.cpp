@@ -83,6 +83,9 @@ class pooled_session final : public session {
 namespace {
 
 constexpr int max_group_members = 64;
+// How long opening waits for the write lock: another process starting on the same file may be
+// applying a migration, which on a large file takes longer than a request may wait.
+constexpr std::chrono::seconds startup_lock_wait{60};
 // Groups finish in order and a request asks for its groups' outcomes once it is handled:
 // older failures than these are forgotten, and their groups reported as not kept.
 constexpr std::size_t max_failed_groups = 4096;
@@ -91,11 +94,13 @@ constexpr std::size_t max_failed_groups = 4096;
 
 database::database(std::string path, std::chrono::milliseconds busy_timeout)
     : path_(std::move(path)), busy_timeout_(busy_timeout) {
-  writer_ = std::make_unique<pooled_session>(path_, busy_timeout_);
+  writer_ =
+      std::make_unique<pooled_session>(path_, std::max<std::chrono::milliseconds>(busy_timeout_, startup_lock_wait));
   // temp_store = MEMORY would keep every member's savepoint journal in 1 KB chunks, one
   // allocation each; the default keeps it in one chunk of the spill size.
   writer_->db().execute("PRAGMA journal_mode = WAL; PRAGMA temp_store = DEFAULT");
   migrate(writer_->db(), embedded_migrations());
+  writer_->db().wait_for_locks(busy_timeout_);
   checkpoints_ = std::make_unique<checkpointer>(path_, checkpoint_policy{});
   checkpoints_->watch(writer_->db());
   writer_->join(*this);

@@ -53,8 +53,9 @@ struct database_figures {
 /// it queued for the writer counts), then fails as store::unavailable (busy).
 class database final : public store::database {
  public:
-  /// Opens (creating if needed) the file and migrates it. Throws sqlite::error or
-  /// store::unavailable on failure.
+  /// Opens (creating if needed) the file and migrates it; other processes may open it at the same
+  /// time (each migration is applied once), and opening waits up to a minute for the write lock
+  /// one of them holds. Throws sqlite::error or store::unavailable on failure.
   explicit database(std::string path, std::chrono::milliseconds busy_timeout = std::chrono::seconds(2));
   ~database() override;
 

@@ -18,7 +18,10 @@ struct migration {
 const std::vector<migration>& embedded_migrations();
 
 /// Applies, each in its own transaction, every migration not yet recorded in
-/// schema_migrations, and records it. Throws if one fails (that one is rolled back).
+/// schema_migrations, and records it. Processes that start together on one file apply each
+/// migration once: the others wait for the write lock (the connection's lock timeout) and find
+/// it recorded. Throws if one fails (that one is rolled back), store::unavailable (busy) when the
+/// lock is not had within the timeout.
 void migrate(connection& db, const std::vector<migration>& migrations);
 
 }  // namespace zomato::store::sqlite

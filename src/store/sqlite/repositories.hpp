@@ -77,7 +77,8 @@ class idempotency_repository final : public store::idempotency_repository {
 class usage_repository final : public store::usage_repository {
  public:
   explicit usage_repository(connection& db) : db_(db) {}
-  void record(const std::vector<target_use>& uses, double decay, std::size_t keep) override;
+  void record(const std::vector<target_use>& uses, double decay, std::size_t keep, double at) override;
+  std::optional<double> faded_at() override;
   std::vector<target_use> top(std::size_t limit) override;
 
  private:

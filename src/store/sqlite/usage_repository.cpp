@@ -2,8 +2,9 @@
 
 namespace zomato::store::sqlite {
 
-void usage_repository::record(const std::vector<target_use>& uses, double decay, std::size_t keep) {
+void usage_repository::record(const std::vector<target_use>& uses, double decay, std::size_t keep, double at) {
   db_.use("UPDATE cache_usage SET score = score * ?1").bind_all(decay).run();
+  db_.use("INSERT OR REPLACE INTO cache_usage_faded (id, at) VALUES (1, ?1)").bind_all(at).run();
   for (const auto& use : uses) {
     db_.use(
            "INSERT INTO cache_usage (target, score) VALUES (?1, ?2) "
@@ -16,6 +17,12 @@ void usage_repository::record(const std::vector<target_use>& uses, double decay,
          "(SELECT target FROM cache_usage ORDER BY score DESC, target LIMIT ?1)")
       .bind_all(static_cast<std::int64_t>(keep))
       .run();
+}
+
+std::optional<double> usage_repository::faded_at() {
+  auto row = db_.use("SELECT at FROM cache_usage_faded WHERE id = 1");
+  if (!row.next()) return std::nullopt;
+  return row.real(0);
 }
 
 std::vector<target_use> usage_repository::top(std::size_t limit) {
