@@ -141,6 +141,24 @@ void write_redis(metrics_writer& out, cache::response_cache& cache) {
   out.family("zomato_redis_failures_total", metric_type::counter,
              "Redis failures (connection errors, timeouts, error replies); each one pauses Redis for a second.")
       .value({}, redis->failures());
+  const auto fleet = cache.fleet_figures();
+  out.family("zomato_cache_fleet_synced", metric_type::gauge,
+             "1 while this node serves from its cache: its heartbeat on the fleet's channel is within the bound.")
+      .value({}, std::uint64_t{fleet.state == "synced" ? 1u : 0u});
+  out.family("zomato_cache_fleet_resyncs_total", metric_type::counter,
+             "Times this node read the fleet's generations again after its link was lost (and at start).")
+      .value({}, fleet.resyncs);
+  out.family("zomato_cache_fleet_published_total", metric_type::counter,
+             "Writes whose generations this node moved on in Redis and published.")
+      .value({}, fleet.bumps);
+  out.family("zomato_cache_fleet_publish_failures_total", metric_type::counter,
+             "Writes whose generations could not be moved in Redis (the link then resyncs, moving the epoch).")
+      .value({}, fleet.bump_failures);
+  out.family("zomato_cache_fleet_heard_total", metric_type::counter, "Invalidations heard from other nodes.")
+      .value({}, fleet.messages_received);
+  out.family("zomato_cache_fleet_delivery_max_seconds", metric_type::gauge,
+             "Longest publish-to-apply time of an invalidation heard from another node.")
+      .value({}, fleet.delivery_ms.max / 1000.0);
   if (!info.connected) return;
   out.family("zomato_redis_ping_seconds", metric_type::gauge, "How long Redis took to answer PING for this scrape.")
       .value({}, info.ping_ms / 1000.0);

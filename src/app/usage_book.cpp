@@ -1,7 +1,5 @@
 #include "app/usage_book.hpp"
 
-#include <cmath>
-
 namespace zomato::app {
 
 usage_book::usage_book(cache::response_cache& cache, services::usage_service& database)
@@ -18,17 +16,14 @@ void usage_book::record() {
     now.emplace(std::move(entry.target), entry.uses);
   }
   seen_ = std::move(now);
+  const auto at = std::chrono::system_clock::now();
   if (auto* redis = cache_.redis()) {
-    const auto at = std::chrono::steady_clock::now();
-    const std::chrono::duration<double> since = at - last_;
-    const double decay = std::exp2(-since / std::chrono::duration<double>(half_life));
-    last_ = at;
     std::vector<std::pair<std::string, double>> members;
     members.reserve(uses.size());
     for (auto& use : uses) members.emplace_back(std::move(use.target), use.score);
-    redis->record_usage(redis_key_, members, decay, kept);
+    redis->record_usage(redis_key_, members, at, half_life, kept);
   } else {
-    database_.record(uses, std::chrono::system_clock::now(), half_life, kept);
+    database_.record(uses, at, half_life, kept);
   }
 }
 

@@ -25,9 +25,9 @@ class usage_book {
   usage_book(cache::response_cache& cache, services::usage_service& database);
 
   /// Adds the hits the cache counted since the last call, on the entries it holds now; kept
-  /// scores fade first by the time since they last faded (`half_life`): in the database, since
-  /// any process on it last recorded; in Redis, since this process did. Store failures propagate (the caller's
-  /// job records them); Redis failures are the cache's to count.
+  /// scores fade first by the time since any process on the same Redis or database last
+  /// recorded (`half_life`). Store failures propagate (the caller's job records them); Redis
+  /// failures are the cache's to count.
   void record();
   /// The `limit` most used targets, most used first.
   std::vector<std::string> most_used(std::size_t limit);
@@ -38,9 +38,6 @@ class usage_book {
   std::string redis_key_;
   /// Each live target's uses at the last record, to add only what came since.
   std::unordered_map<std::string, std::uint64_t> seen_;
-  /// When this process last faded the scores in Redis (the database keeps that time itself, for
-  /// every process on it).
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace zomato::app

@@ -120,16 +120,17 @@ bool fleet_link::wait_usable(std::chrono::milliseconds cap) const {
 }
 
 std::optional<std::string> fleet_link::move(const std::vector<std::string>& items) {
-  const auto header = std::to_string(wall_us()) + " " + node_;
-  std::vector<const char*> words{"EVAL",           move_script,   "3", generations_key_.c_str(), scopes_key_.c_str(),
-                                 channel_.c_str(), header.c_str()};
-  for (const auto& item : items) words.push_back(item.c_str());
   std::lock_guard guard(command_lock_);
   if (!command_) {
     std::string error;
     command_ = connect_redis(settings_, error);
     if (!command_) return std::nullopt;
   }
+  // Stamped once the connection is this write's: what others measure is Redis and the channel.
+  const auto header = std::to_string(wall_us()) + " " + node_;
+  std::vector<const char*> words{"EVAL",           move_script,   "3", generations_key_.c_str(), scopes_key_.c_str(),
+                                 channel_.c_str(), header.c_str()};
+  for (const auto& item : items) words.push_back(item.c_str());
   const reply_ptr reply(static_cast<redisReply*>(
       redisCommandArgv(command_.get(), static_cast<int>(words.size()), words.data(), nullptr)));
   if (!reply || reply->type != REDIS_REPLY_STRING) {

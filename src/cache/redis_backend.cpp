@@ -97,30 +97,38 @@ bool redis_backend::with_connection(const std::function<bool(redisContext*)>& wo
 }
 
 void redis_backend::record_usage(const std::string& key, const std::vector<std::pair<std::string, double>>& uses,
-                                 double decay, std::size_t keep) {
+                                 std::chrono::system_clock::time_point at, std::chrono::duration<double> half_life,
+                                 std::size_t keep) {
+  // KEYS: the scores and when they last faded. ARGV: now and the half-life in seconds, how many
+  // to keep, then member and score pairs.
+  static constexpr const char* script = R"lua(
+local now = tonumber(ARGV[1])
+local faded = tonumber(redis.call('GET', KEYS[2]))
+if faded and now > faded then
+  redis.call('ZUNIONSTORE', KEYS[1], 1, KEYS[1], 'WEIGHTS', 2 ^ (-(now - faded) / tonumber(ARGV[2])))
+end
+if not faded or now > faded then redis.call('SET', KEYS[2], ARGV[1]) end
+for i = 4, #ARGV, 2 do redis.call('ZINCRBY', KEYS[1], ARGV[i + 1], ARGV[i]) end
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -tonumber(ARGV[3]) - 1)
+return 1
+)lua";
+  const auto faded_key = key + ":faded";
+  const auto now = std::to_string(std::chrono::duration<double>(at.time_since_epoch()).count());
+  const auto half_life_text = std::to_string(half_life.count());
+  const auto keep_text = std::to_string(keep);
+  std::vector<std::string> scores;
+  scores.reserve(uses.size());
+  std::vector<const char*> words{
+      "EVAL", script, "2", key.c_str(), faded_key.c_str(), now.c_str(), half_life_text.c_str(), keep_text.c_str()};
+  for (const auto& [member, score] : uses) {
+    scores.push_back(std::to_string(score));
+    words.push_back(member.c_str());
+    words.push_back(scores.back().c_str());
+  }
   with_connection([&](redisContext* context) {
-    int sent = 0;
-    const auto append = [&](auto... args) {
-      redisAppendCommand(context, args...);
-      ++sent;
-    };
-    append("MULTI");
-    const auto weight = std::to_string(decay);
-    append("ZUNIONSTORE %b 1 %b WEIGHTS %s", key.data(), key.size(), key.data(), key.size(), weight.c_str());
-    for (const auto& [member, score] : uses) {
-      const auto amount = std::to_string(score);
-      append("ZINCRBY %b %s %b", key.data(), key.size(), amount.c_str(), member.data(), member.size());
-    }
-    append("ZREMRANGEBYRANK %b 0 %lld", key.data(), key.size(), -static_cast<long long>(keep) - 1);
-    append("EXEC");
-    bool fine = true;
-    for (int i = 0; i < sent; ++i) {
-      void* raw = nullptr;
-      if (redisGetReply(context, &raw) != REDIS_OK) return false;
-      const reply_ptr reply(static_cast<redisReply*>(raw));
-      fine = fine && reply->type != REDIS_REPLY_ERROR;
-    }
-    return fine;
+    const reply_ptr reply(
+        static_cast<redisReply*>(redisCommandArgv(context, static_cast<int>(words.size()), words.data(), nullptr)));
+    return reply && reply->type != REDIS_REPLY_ERROR;
   });
 }
 

@@ -59,9 +59,12 @@ class redis_backend {
   };
   /// Counts the keys matching a pattern with SCAN and sums MEMORY USAGE and STRLEN over them.
   key_stats scan_stats(const std::string& pattern);
-  /// Multiplies every score of the sorted set `key` by `decay`, adds `uses` (member, score) to
-  /// theirs and keeps the `keep` highest, in one MULTI; does nothing when Redis cannot be reached.
-  void record_usage(const std::string& key, const std::vector<std::pair<std::string, double>>& uses, double decay,
+  /// Halves every score of the sorted set `key` for each `half_life` since they last faded (by
+  /// any process; kept under "<key>:faded"; a clock set back fades nothing), adds `uses` (member,
+  /// score) to theirs and keeps the `keep` highest, in one script; does nothing when Redis cannot
+  /// be reached.
+  void record_usage(const std::string& key, const std::vector<std::pair<std::string, double>>& uses,
+                    std::chrono::system_clock::time_point at, std::chrono::duration<double> half_life,
                     std::size_t keep);
   /// The `limit` highest members of the sorted set `key` with their scores, highest first; none
   /// when Redis cannot be reached.

@@ -68,21 +68,34 @@ TEST(UsageInRedis, AddsUsesFadesOldOnesAndKeepsTheHighest) {
   cache::redis_backend redis(testing::redis_settings_for(server.port()));
   const std::string key = "zc:usage";
   EXPECT_TRUE(redis.top_usage(key, 10).empty());
-  redis.record_usage(key, {{"/a", 3}, {"/b", 5}, {"/c", 1}}, 1.0, 10);
+  redis.record_usage(key, {{"/a", 3}, {"/b", 5}, {"/c", 1}}, t0, hours(1), 10);
   EXPECT_EQ(redis.top_usage(key, 10), (pairs{{"/b", 5}, {"/a", 3}, {"/c", 1}}));
-  redis.record_usage(key, {{"/a", 4}}, 0.5, 10);
+  redis.record_usage(key, {{"/a", 4}}, t0 + minutes(60), hours(1), 10);
   EXPECT_EQ(redis.top_usage(key, 10), (pairs{{"/a", 5.5}, {"/b", 2.5}, {"/c", 0.5}}));
   EXPECT_EQ(redis.top_usage(key, 1), (pairs{{"/a", 5.5}}));
-  redis.record_usage(key, {}, 1.0, 2);
-  EXPECT_EQ(redis.top_usage(key, 10), (pairs{{"/a", 5.5}, {"/b", 2.5}})) << "only the two highest are kept";
+  redis.record_usage(key, {}, t0 + minutes(30), hours(1), 2);
+  EXPECT_EQ(redis.top_usage(key, 10), (pairs{{"/a", 5.5}, {"/b", 2.5}}))
+      << "only the two highest are kept; a clock set back fades nothing";
   EXPECT_EQ(redis.failures(), 0u);
+}
+
+TEST(UsageInRedis, ProcessesRecordingInTurnFadeTheScoresOnce) {
+  testing::redis_process server;
+  cache::redis_backend first(testing::redis_settings_for(server.port()));
+  cache::redis_backend second(testing::redis_settings_for(server.port()));
+  first.record_usage("zc:usage", {{"/a", 8}}, t0, hours(1), 10);
+  second.record_usage("zc:usage", {}, t0 + minutes(30), hours(1), 10);
+  first.record_usage("zc:usage", {}, t0 + minutes(60), hours(1), 10);
+  const auto kept = first.top_usage("zc:usage", 10);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_NEAR(kept[0].second, 4.0, 1e-6) << "8, halved once in the hour";
 }
 
 TEST(UsageInRedis, NothingWhenRedisIsGone) {
   auto server = std::make_unique<testing::redis_process>();
   cache::redis_backend redis(testing::redis_settings_for(server->port()));
   server.reset();
-  redis.record_usage("zc:usage", {{"/a", 1}}, 1.0, 10);
+  redis.record_usage("zc:usage", {{"/a", 1}}, std::chrono::system_clock::now(), hours(1), 10);
   EXPECT_TRUE(redis.top_usage("zc:usage", 10).empty());
   EXPECT_GT(redis.failures(), 0u);
 }
