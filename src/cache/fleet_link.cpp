@@ -121,12 +121,16 @@ bool fleet_link::wait_usable(std::chrono::milliseconds cap) const {
 
 std::optional<std::string> fleet_link::move(const std::vector<std::string>& items) {
   std::lock_guard guard(command_lock_);
+  return move_holding_connection(items);
+}
+
+std::optional<std::string> fleet_link::move_holding_connection(const std::vector<std::string>& items) {
   if (!command_) {
     std::string error;
     command_ = connect_redis(settings_, error);
     if (!command_) return std::nullopt;
   }
-  // Stamped once the connection is this write's: what others measure is Redis and the channel.
+  // Stamped once the connection is this batch's: what others measure is Redis and the channel.
   const auto header = std::to_string(wall_us()) + " " + node_;
   std::vector<const char*> words{"EVAL",           move_script,   "3", generations_key_.c_str(), scopes_key_.c_str(),
                                  channel_.c_str(), header.c_str()};
@@ -142,6 +146,16 @@ std::optional<std::string> fleet_link::move(const std::vector<std::string>& item
 
 void fleet_link::publish(const generation_moves& moves) {
   if (moves.empty()) return;
+  std::vector<std::string> items;
+  items.reserve(moves.namespaces.size() + moves.scope_slots.size());
+  for (const auto ns : moves.namespaces) items.push_back("n" + std::to_string(static_cast<std::size_t>(ns)));
+  for (const auto slot : moves.scope_slots) items.push_back("s" + std::to_string(slot));
+  send(std::move(items));
+}
+
+void fleet_link::forget_everything() { send({"e"}); }
+
+void fleet_link::send(std::vector<std::string> items) {
   {
     std::lock_guard guard(state_lock_);
     if (!synced_) {
@@ -149,36 +163,45 @@ void fleet_link::publish(const generation_moves& moves) {
       return;
     }
   }
-  std::vector<std::string> items;
-  items.reserve(moves.namespaces.size() + moves.scope_slots.size());
-  for (const auto ns : moves.namespaces) items.push_back("n" + std::to_string(static_cast<std::size_t>(ns)));
-  for (const auto slot : moves.scope_slots) items.push_back("s" + std::to_string(slot));
   const auto started = steady_us();
-  const auto sent = move(items);
-  if (!sent) {
-    ++bump_failures_;
-    local_.advance(moves);
-    lose(true);
-    return;
+  std::uint64_t ticket = 0;
+  {
+    std::lock_guard guard(queue_lock_);
+    ticket = ++queued_up_to_;
+    queued_items_.insert(queued_items_.end(), std::make_move_iterator(items.begin()),
+                         std::make_move_iterator(items.end()));
+  }
+  {
+    // Whoever holds the connection sends what every write queued meanwhile, in one script; a
+    // write whose items went out with another's is applied by the time it gets the connection.
+    std::lock_guard connection(command_lock_);
+    std::vector<std::string> batch;
+    std::uint64_t batch_up_to = 0;
+    {
+      std::lock_guard guard(queue_lock_);
+      if (sent_up_to_ < ticket) {
+        batch.swap(queued_items_);
+        batch_up_to = queued_up_to_;
+      }
+    }
+    if (!batch.empty()) {
+      std::sort(batch.begin(), batch.end());
+      batch.erase(std::unique(batch.begin(), batch.end()), batch.end());
+      const auto sent = move_holding_connection(batch);
+      {
+        std::lock_guard guard(queue_lock_);
+        sent_up_to_ = batch_up_to;
+      }
+      if (sent) {
+        apply(*sent);
+      } else {
+        ++bump_failures_;
+        lose(true);
+      }
+    }
   }
   ++bumps_;
   bump_total_us_ += static_cast<std::uint64_t>(steady_us() - started);
-  apply(*sent);
-}
-
-void fleet_link::forget_everything() {
-  {
-    std::lock_guard guard(state_lock_);
-    if (!synced_) {
-      ++missed_;
-      return;
-    }
-  }
-  if (const auto sent = move({"e"})) {
-    apply(*sent);
-  } else {
-    lose(true);
-  }
 }
 
 void fleet_link::apply(std::string_view message) {

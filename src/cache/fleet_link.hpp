@@ -57,6 +57,10 @@ class fleet_link {
  private:
   /// Runs the script that moves each item on and publishes; the message it sent, or nullopt.
   std::optional<std::string> move(const std::vector<std::string>& items);
+  /// move() for a caller that holds command_lock_.
+  std::optional<std::string> move_holding_connection(const std::vector<std::string>& items);
+  /// Moves the items on with those other writes queued meanwhile, and applies the result here.
+  void send(std::vector<std::string> items);
   /// Applies a published message's values.
   void apply(std::string_view message);
   /// Marks the link down; `missed`: a change may not have reached the fleet.
@@ -83,6 +87,11 @@ class fleet_link {
   std::mutex command_lock_;
   redis_context command_;  // under command_lock_
 
+  std::mutex queue_lock_;
+  std::vector<std::string> queued_items_;  // of the writes not sent yet
+  std::uint64_t queued_up_to_ = 0;         // the last write queued
+  std::uint64_t sent_up_to_ = 0;           // the last write sent (or failed)
+
   std::mutex state_lock_;
   std::uint64_t missed_ = 0;  // changes that may not have reached the fleet since the last sync
   std::atomic<bool> synced_{false};
@@ -91,8 +100,8 @@ class fleet_link {
 
   std::atomic<std::uint64_t> messages_{0};
   std::atomic<std::uint64_t> resyncs_{0};
-  std::atomic<std::uint64_t> bumps_{0};
-  std::atomic<std::uint64_t> bump_failures_{0};
+  std::atomic<std::uint64_t> bumps_{0};          // writes that went to Redis
+  std::atomic<std::uint64_t> bump_failures_{0};  // scripts that failed
   std::atomic<std::uint64_t> bump_total_us_{0};
 
   mutable std::mutex delivery_lock_;
