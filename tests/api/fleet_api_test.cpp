@@ -63,8 +63,8 @@ std::int64_t counter_of(const json& fleet, const char* key) {
     return ::testing::AssertionFailure() << "no node id: " << fleet.dump();
   }
   const auto state = text_of(fleet, "state");
-  if (state != "synced" && state != "resyncing" && state != "down" && state != "off") {
-    return ::testing::AssertionFailure() << "state is not synced, resyncing, down or off: " << fleet.dump();
+  if (state != "synced" && state != "late" && state != "resyncing" && state != "down" && state != "off") {
+    return ::testing::AssertionFailure() << "state is not synced, late, resyncing, down or off: " << fleet.dump();
   }
   for (const char* key : {"bound_ms", "confirmed_ms_ago", "messages_received", "resyncs", "bumps", "bump_failures"}) {
     if (counter_of(fleet, key) < 0) return ::testing::AssertionFailure() << key << " is no count: " << fleet.dump();
