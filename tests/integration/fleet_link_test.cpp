@@ -41,9 +41,11 @@ struct node {
     return found.plan ? cache.remote_key(*found.plan) : std::nullopt;
   }
 
-  // Restaurant 7's read through the cache; its X-Cache-Status.
-  std::string read(const std::function<std::string()>& body) {
-    const auto answer = cache.serve(request(), route(), values(), [&] { return http::response{200, body()}; });
+  // Restaurant 7's read through the cache, counting the answers computed; its X-Cache-Status.
+  std::string read(int& computed) {
+    const auto answer = cache.serve(request(), route(), values(), [&] {
+      return http::response{200, "{\"call\":" + std::to_string(++computed) + "}"};
+    });
     for (const auto& [name, value] : answer.headers) {
       if (name == "x-cache-status") return value;
     }
@@ -73,6 +75,20 @@ struct node {
   response_cache cache;
 };
 
+// Two nodes on one Redis, synced, and how many answers their reads computed.
+class fleet_link_test : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(testing::fleet_synced(a.cache));
+    ASSERT_TRUE(testing::fleet_synced(b.cache));
+  }
+
+  redis_process redis;
+  node a{redis};
+  node b{redis};
+  int computed = 0;
+};
+
 // Waits (at most 10 s) until `done` holds.
 bool within_a_while(const std::function<bool()>& done) {
   for (int waited = 0; waited < 1000; ++waited) {
@@ -82,12 +98,7 @@ bool within_a_while(const std::function<bool()>& done) {
   return false;
 }
 
-TEST(fleet_link, a_write_moves_the_writer_at_once_and_the_others_within_the_bound) {
-  redis_process redis;
-  node a(redis);
-  node b(redis);
-  ASSERT_TRUE(testing::fleet_synced(a.cache));
-  ASSERT_TRUE(testing::fleet_synced(b.cache));
+TEST_F(fleet_link_test, a_write_moves_the_writer_at_once_and_the_others_within_the_bound) {
   const auto before = a.key_of_read();
   ASSERT_TRUE(before);
   EXPECT_EQ(b.key_of_read(), before) << "both nodes key the read alike";
@@ -107,12 +118,7 @@ TEST(fleet_link, a_write_moves_the_writer_at_once_and_the_others_within_the_boun
   EXPECT_EQ(b.key_of_read(), after) << "another restaurant's write leaves this scope";
 }
 
-TEST(fleet_link, writes_settled_at_once_on_many_threads_each_see_their_own_at_once) {
-  redis_process redis;
-  node a(redis);
-  node b(redis);
-  ASSERT_TRUE(testing::fleet_synced(a.cache));
-  ASSERT_TRUE(testing::fleet_synced(b.cache));
+TEST_F(fleet_link_test, writes_settled_at_once_on_many_threads_each_see_their_own_at_once) {
   constexpr int writers = 6;
   constexpr int writes = 40;
   std::atomic<int> unseen{0};
@@ -139,39 +145,25 @@ TEST(fleet_link, writes_settled_at_once_on_many_threads_each_see_their_own_at_on
   })) << "the other node hears every one";
 }
 
-TEST(fleet_link, an_entry_one_node_stored_serves_the_other_and_a_node_started_later) {
-  redis_process redis;
-  node a(redis);
-  node b(redis);
-  ASSERT_TRUE(testing::fleet_synced(a.cache));
-  ASSERT_TRUE(testing::fleet_synced(b.cache));
-  int computed = 0;
-  const auto body = [&] { return "{\"call\":" + std::to_string(++computed) + "}"; };
-  EXPECT_EQ(a.read(body), "MISS");
-  EXPECT_EQ(b.read(body), "HIT");
+TEST_F(fleet_link_test, an_entry_one_node_stored_serves_the_other_and_a_node_started_later) {
+  EXPECT_EQ(a.read(computed), "MISS");
+  EXPECT_EQ(b.read(computed), "HIT");
   node later(redis);
   ASSERT_TRUE(testing::fleet_synced(later.cache));
-  EXPECT_EQ(later.read(body), "HIT");
+  EXPECT_EQ(later.read(computed), "HIT");
   EXPECT_EQ(computed, 1);
 }
 
-TEST(fleet_link, a_node_that_loses_redis_serves_nothing_and_comes_back_under_a_new_epoch) {
-  redis_process redis;
-  node a(redis);
-  node b(redis);
-  ASSERT_TRUE(testing::fleet_synced(a.cache));
-  ASSERT_TRUE(testing::fleet_synced(b.cache));
-  int computed = 0;
-  const auto body = [&] { return "{\"call\":" + std::to_string(++computed) + "}"; };
-  EXPECT_EQ(b.read(body), "MISS");
-  EXPECT_EQ(b.read(body), "HIT");
+TEST_F(fleet_link_test, a_node_that_loses_redis_serves_nothing_and_comes_back_under_a_new_epoch) {
+  EXPECT_EQ(b.read(computed), "MISS");
+  EXPECT_EQ(b.read(computed), "HIT");
   const auto before = b.key_of_read();
 
   redis.pause();
   EXPECT_TRUE(within_a_while([&] { return b.cache.fleet_figures().state != "synced"; }));
   a.cache.settled({{change::restaurant_updated, {7, 0, 0}}});  // unheard: Redis hangs
-  EXPECT_EQ(b.read(body), "MISS") << "unconfirmed, the node leaves its cache";
-  EXPECT_EQ(b.read(body), "MISS") << "nothing is stored meanwhile";
+  EXPECT_EQ(b.read(computed), "MISS") << "unconfirmed, the node leaves its cache";
+  EXPECT_EQ(b.read(computed), "MISS") << "nothing is stored meanwhile";
   redis.resume();
 
   ASSERT_TRUE(testing::fleet_synced(a.cache));
@@ -179,30 +171,23 @@ TEST(fleet_link, a_node_that_loses_redis_serves_nothing_and_comes_back_under_a_n
   const auto after = b.key_of_read();
   ASSERT_TRUE(after);
   EXPECT_NE(after, before) << "the epoch moved on: what Redis held before is never read";
-  EXPECT_EQ(b.read(body), "MISS");
+  EXPECT_EQ(b.read(computed), "MISS");
   EXPECT_GE(a.cache.fleet_figures().resyncs + b.cache.fleet_figures().resyncs, 3u)
       << "the node whose write went unheard resynced (a node that only heard late need not)";
 }
 
-TEST(fleet_link, a_cut_subscription_resyncs_and_a_clear_reaches_every_node) {
-  redis_process redis;
-  node a(redis);
-  node b(redis);
-  ASSERT_TRUE(testing::fleet_synced(a.cache));
-  ASSERT_TRUE(testing::fleet_synced(b.cache));
-  int computed = 0;
-  const auto body = [&] { return "{\"call\":" + std::to_string(++computed) + "}"; };
-  EXPECT_EQ(b.read(body), "MISS");
-  EXPECT_EQ(b.read(body), "HIT");
+TEST_F(fleet_link_test, a_cut_subscription_resyncs_and_a_clear_reaches_every_node) {
+  EXPECT_EQ(b.read(computed), "MISS");
+  EXPECT_EQ(b.read(computed), "HIT");
 
   EXPECT_EQ(redis.ask({"CLIENT", "KILL", "TYPE", "pubsub"}).substr(0, 1), ":");
   EXPECT_TRUE(within_a_while([&] { return b.cache.fleet_figures().resyncs >= 2; }));
   ASSERT_TRUE(testing::fleet_synced(b.cache));
-  EXPECT_EQ(b.read(body), "MISS") << "a resync forgets what the node held";
-  EXPECT_EQ(b.read(body), "HIT");
+  EXPECT_EQ(b.read(computed), "MISS") << "a resync forgets what the node held";
+  EXPECT_EQ(b.read(computed), "HIT");
 
   a.cache.clear_all();
-  EXPECT_TRUE(within_a_while([&] { return b.read(body) == "MISS"; })) << "a clear on one node clears them all";
+  EXPECT_TRUE(within_a_while([&] { return b.read(computed) == "MISS"; })) << "a clear on one node clears them all";
 }
 
 }  // namespace
