@@ -627,6 +627,29 @@ TEST_F(fleet_api, an_entry_one_node_stored_is_a_hit_on_the_other) {
   EXPECT_EQ(b_->failures(), 0u) << b_->first_failures();
 }
 
+TEST_F(fleet_api, a_write_on_one_node_leaves_its_entity_a_hit_on_the_other) {
+  const auto restaurant = create_restaurant();
+  const auto target = "/restaurants/" + str(restaurant);
+  EXPECT_EQ(b_->get_synced(target).status, 200);
+  const auto written = a_->put(target, {{"name", "Fleet Corner Renamed"}});
+  ASSERT_EQ(written.status, 200) << written.body;
+  std::this_thread::sleep_for(past_bound());
+  const auto read = b_->get_synced(target);
+  EXPECT_EQ(read.header("x-cache-status"), "HIT") << "written through in Redis by A; B's fleet " << b_->fleet().dump();
+  EXPECT_EQ(read.json()["name"], "Fleet Corner Renamed");
+  EXPECT_EQ(read.body, b_->direct(target).body);
+}
+
+TEST_F(fleet_api, warming_one_node_serves_the_other) {
+  const auto restaurant = create_restaurant();
+  const auto warmed = a_->post("/cache/warm/restaurant-menus", json::object());
+  ASSERT_EQ(warmed.status, 200) << warmed.body;
+  const auto target = "/restaurants/" + str(restaurant) + "/menu";
+  const auto read = b_->get_synced(target);
+  EXPECT_EQ(read.header("x-cache-status"), "HIT") << target << " warmed on A; B's fleet " << b_->fleet().dump();
+  EXPECT_EQ(read.body, b_->direct(target).body);
+}
+
 TEST_F(fleet_api, an_entry_outlives_the_node_that_stored_it) {
   const auto restaurant = create_restaurant();
   const std::vector<std::string> targets{"/restaurants/" + str(restaurant), "/restaurants/?limit=6",
