@@ -10,6 +10,9 @@
 #   restarted  popular again on the database the popular run stopped with, so that the usage
 #              book it recorded at the stop decides what is warmed first
 #   top-1000   popular with CACHE_WARM_TOP=1000: every restaurant's views
+#   redis      popular on a fresh copy of the dataset with a new redis-server (REDIS_URL)
+#   redis-restarted  the same node stopped and started again next to that Redis: the fleet's
+#              shared L2 outlives the node, so it serves what it held before from its first second
 # For each: the hit ratio of the answers per 10-second window and per second, and the seconds
 # until one second's answers are 90 % hits.
 warmup_duration="${BENCH_WARMUP_DURATION:-60}"
@@ -63,6 +66,12 @@ warmup_scenarios() {
   warmup_run popular fresh CACHE_WARM_ON_START=popular
   warmup_run restarted kept CACHE_WARM_ON_START=popular
   warmup_run top-1000 fresh CACHE_WARM_ON_START=popular CACHE_WARM_TOP=1000
+  local redis_url
+  [[ -n "${redis_port:-}" ]] || start_redis
+  redis_url="redis://127.0.0.1:$redis_port/0"
+  redis-cli -p "$redis_port" FLUSHALL >/dev/null
+  warmup_run redis fresh CACHE_WARM_ON_START=popular REDIS_URL="$redis_url"
+  warmup_run redis-restarted kept CACHE_WARM_ON_START=popular REDIS_URL="$redis_url"
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
