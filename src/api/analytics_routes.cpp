@@ -177,34 +177,35 @@ void add_analytics_routes(http::router& routes, openapi_components& docs, servic
               {tag, "getPopularItems", "Best-selling items in a period (refresh-ahead, 20 min)", "", "PopularItems"},
               cache::cached_in(cache::cache_namespace::analytics, popular_ttl)});
 
-  routes.add({verb::post,
-              "/analytics/refresh/{analytics_type}",
-              {analytics_type()},
-              [get, later](const request&, const params& p) {
-                const auto type = *p.text("analytics_type");
-                auto targets = analytics_targets(type);
-                if (targets.empty()) return http::detail(404, "Unknown analytics type: " + type);
-                later([get, targets] {
-                  cache_warmer warmer(get);
-                  warmer.warm("analytics", targets);
-                });
-                http::json_writer out;
-                out.begin_object()
-                    .field("status", "success")
-                    .field("message", "Cache refresh for " + type + " analytics started in background")
-                    .field("analytics_type", type)
-                    .field("timestamp",
-                           std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count())
-                    .end_object();
-                return http::json(202, std::move(out.text()));
-              },
-              {tag,
-               "refreshAnalytics",
-               "Recompute an analytics type in the background",
-               "",
-               "RefreshAccepted",
-               202,
-               {{404}}}});
+  routes.add(http::admin_only(
+      {verb::post,
+       "/analytics/refresh/{analytics_type}",
+       {analytics_type()},
+       [get, later](const request&, const params& p) {
+         const auto type = *p.text("analytics_type");
+         auto targets = analytics_targets(type);
+         if (targets.empty()) return http::detail(404, "Unknown analytics type: " + type);
+         later([get, targets] {
+           cache_warmer warmer(get);
+           warmer.warm("analytics", targets);
+         });
+         http::json_writer out;
+         out.begin_object()
+             .field("status", "success")
+             .field("message", "Cache refresh for " + type + " analytics started in background")
+             .field("analytics_type", type)
+             .field("timestamp",
+                    std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count())
+             .end_object();
+         return http::json(202, std::move(out.text()));
+       },
+       {tag,
+        "refreshAnalytics",
+        "Recompute an analytics type in the background",
+        "",
+        "RefreshAccepted",
+        202,
+        {{404}}}}));
 }
 
 }  // namespace zomato::api

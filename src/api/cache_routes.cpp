@@ -296,61 +296,66 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::cac
               },
               {tag, "getCacheInfo", "Cache configuration, invalidation rules and features", "", "CacheInfo"}});
 
-  routes.add({verb::delete_,
-              "/cache/clear",
-              {},
-              [&admin](const request&, const params&) {
-                admin.clear_all();
-                return envelope([](json_writer& out) { out.field("message", "Entire cache cleared successfully"); });
-              },
-              {tag, "clearCache", "Clear the entire cache", "", "CacheCleared"}});
-
-  routes.add({verb::delete_,
-              "/cache/clear/expired",
-              {},
-              [&admin](const request&, const params&) {
-                const auto removed = admin.remove_stale();
-                return envelope([&](json_writer& out) {
-                  out.field("message", "Expired and superseded keys removed").field("removed_keys", removed);
-                });
-              },
-              {tag, "clearExpiredCache", "Remove expired keys", "", "CacheExpiredCleared"}});
-
-  routes.add({verb::delete_,
-              "/cache/clear/{namespace}",
-              {namespace_param()},
-              [&admin](const request&, const params& p) {
-                const auto name = *p.text("namespace");
-                if (!admin.clear(name)) return http::detail(400, "Unknown namespace: " + name);
-                return envelope([&](json_writer& out) {
-                  out.field("message", "Cache namespace " + name + " cleared successfully")
-                      .field("namespace", name)
-                      .key("cleared_namespaces")
-                      .begin_array()
-                      .value(name)
-                      .end_array();
-                });
-              },
-              {tag, "clearCacheNamespace", "Clear one namespace", "", "CacheNamespaceCleared", 200, {{400}}}});
-
-  routes.add({verb::post,
-              "/cache/warm",
-              {},
-              [warm_namespace](const request&, const params&) {
-                std::vector<warm_step> steps;
-                for (auto ns : warmed_by_default) steps.push_back(warm_namespace(ns));
-                return envelope([&](json_writer& out) {
-                  out.field("message", "Cache warmed")
-                      .key("results")
-                      .begin_object()
-                      .field("timestamp", domain::epoch_seconds_now());
-                  schemas::write_warm_summary(out, steps);
-                  out.end_object();
-                });
-              },
-              {tag, "warmCache", "Warm restaurants, menus, menu items, searches and analytics", "", "WarmResult"}});
+  routes.add(http::admin_only({verb::delete_,
+                               "/cache/clear",
+                               {},
+                               [&admin](const request&, const params&) {
+                                 admin.clear_all();
+                                 return envelope([](json_writer& out) {
+                                   out.field("message", "Entire cache cleared successfully");
+                                 });
+                               },
+                               {tag, "clearCache", "Clear the entire cache", "", "CacheCleared"}}));
 
   routes.add(
+      http::admin_only({verb::delete_,
+                        "/cache/clear/expired",
+                        {},
+                        [&admin](const request&, const params&) {
+                          const auto removed = admin.remove_stale();
+                          return envelope([&](json_writer& out) {
+                            out.field("message", "Expired and superseded keys removed").field("removed_keys", removed);
+                          });
+                        },
+                        {tag, "clearExpiredCache", "Remove expired keys", "", "CacheExpiredCleared"}}));
+
+  routes.add(http::admin_only(
+      {verb::delete_,
+       "/cache/clear/{namespace}",
+       {namespace_param()},
+       [&admin](const request&, const params& p) {
+         const auto name = *p.text("namespace");
+         if (!admin.clear(name)) return http::detail(400, "Unknown namespace: " + name);
+         return envelope([&](json_writer& out) {
+           out.field("message", "Cache namespace " + name + " cleared successfully")
+               .field("namespace", name)
+               .key("cleared_namespaces")
+               .begin_array()
+               .value(name)
+               .end_array();
+         });
+       },
+       {tag, "clearCacheNamespace", "Clear one namespace", "", "CacheNamespaceCleared", 200, {{400}}}}));
+
+  routes.add(http::admin_only(
+      {verb::post,
+       "/cache/warm",
+       {},
+       [warm_namespace](const request&, const params&) {
+         std::vector<warm_step> steps;
+         for (auto ns : warmed_by_default) steps.push_back(warm_namespace(ns));
+         return envelope([&](json_writer& out) {
+           out.field("message", "Cache warmed")
+               .key("results")
+               .begin_object()
+               .field("timestamp", domain::epoch_seconds_now());
+           schemas::write_warm_summary(out, steps);
+           out.end_object();
+         });
+       },
+       {tag, "warmCache", "Warm restaurants, menus, menu items, searches and analytics", "", "WarmResult"}}));
+
+  routes.add(http::admin_only(
       {verb::post,
        "/cache/warm/popular",
        {},
@@ -370,27 +375,28 @@ void add_cache_routes(http::router& routes, openapi_components& docs, cache::cac
            out.end_object();
          });
        },
-       {tag, "warmPopularCache", "Warm the busiest restaurants and the most requested entries", "", "WarmResult"}});
+       {tag, "warmPopularCache", "Warm the busiest restaurants and the most requested entries", "", "WarmResult"}}));
 
-  routes.add({verb::post,
-              "/cache/warm/{namespace}",
-              {namespace_param()},
-              [warm_namespace](const request&, const params& p) {
-                const auto name = *p.text("namespace");
-                const auto ns = cache::namespace_named(name);
-                if (!ns) return http::detail(400, "Unknown namespace: " + name);
-                const auto step = warm_namespace(*ns);
-                return envelope([&](json_writer& out) {
-                  out.field("message", "Namespace " + name + " warmed")
-                      .key("warming_results")
-                      .begin_object()
-                      .field("namespace", name)
-                      .field("items_warmed", step.count)
-                      .field("time_taken_ms", step.time_ms)
-                      .end_object();
-                });
-              },
-              {tag, "warmCacheNamespace", "Warm one namespace", "", "NamespaceWarmResult", 200, {{400}}}});
+  routes.add(
+      http::admin_only({verb::post,
+                        "/cache/warm/{namespace}",
+                        {namespace_param()},
+                        [warm_namespace](const request&, const params& p) {
+                          const auto name = *p.text("namespace");
+                          const auto ns = cache::namespace_named(name);
+                          if (!ns) return http::detail(400, "Unknown namespace: " + name);
+                          const auto step = warm_namespace(*ns);
+                          return envelope([&](json_writer& out) {
+                            out.field("message", "Namespace " + name + " warmed")
+                                .key("warming_results")
+                                .begin_object()
+                                .field("namespace", name)
+                                .field("items_warmed", step.count)
+                                .field("time_taken_ms", step.time_ms)
+                                .end_object();
+                          });
+                        },
+                        {tag, "warmCacheNamespace", "Warm one namespace", "", "NamespaceWarmResult", 200, {{400}}}}));
 
   add_cache_demo_routes(routes, admin, get);
 }

@@ -88,55 +88,55 @@ void add_demo_routes(http::router& routes, openapi_components& docs, services::s
                                                            {"cache_miss_expected", text()},
                                                            {"optimal_performance", text()}})}}));
 
-  routes.add({verb::post,
-              "/demo/sample-data",
-              {},
-              [&samples](const request& req, const params&) {
-                auto made = samples.create(writes_of(req));
-                if (!made) return failure_response(made.error());
-                json_writer out;
-                out.begin_object()
-                    .field("status", "success")
-                    .field("message",
-                           made->already_there ? "Sample data already exists" : "Sample data created successfully")
-                    .key("created");
-                write_counts(out, made->created);
-                out.key("restaurants").begin_array();
-                for (const auto& r : made->restaurants) {
-                  out.begin_object()
-                      .field("id", r.id)
-                      .field("name", r.name)
-                      .field("cuisine_type", r.cuisine_type)
-                      .field("rating", r.rating)
-                      .end_object();
-                }
-                out.end_array().end_object();
-                return http::json(200, std::move(out.text()));
-              },
-              {tag,
-               "createSampleData",
-               "Create the demo restaurants, menus, customers and orders (once)",
-               "",
-               "SampleDataCreated",
-               200,
-               {{400}}}});
+  routes.add(http::admin_only({verb::post,
+                               "/demo/sample-data",
+                               {},
+                               [&samples](const request& req, const params&) {
+                                 auto made = samples.create(writes_of(req));
+                                 if (!made) return failure_response(made.error());
+                                 json_writer out;
+                                 out.begin_object()
+                                     .field("status", "success")
+                                     .field("message", made->already_there ? "Sample data already exists"
+                                                                           : "Sample data created successfully")
+                                     .key("created");
+                                 write_counts(out, made->created);
+                                 out.key("restaurants").begin_array();
+                                 for (const auto& r : made->restaurants) {
+                                   out.begin_object()
+                                       .field("id", r.id)
+                                       .field("name", r.name)
+                                       .field("cuisine_type", r.cuisine_type)
+                                       .field("rating", r.rating)
+                                       .end_object();
+                                 }
+                                 out.end_array().end_object();
+                                 return http::json(200, std::move(out.text()));
+                               },
+                               {tag,
+                                "createSampleData",
+                                "Create the demo restaurants, menus, customers and orders (once)",
+                                "",
+                                "SampleDataCreated",
+                                200,
+                                {{400}}}}));
 
-  routes.add({verb::delete_,
-              "/demo/sample-data",
-              {},
-              [&samples](const request& req, const params&) {
-                const auto removed = samples.remove(writes_of(req));
-                json_writer out;
-                out.begin_object()
-                    .field("status", "success")
-                    .field("message",
-                           "Deleted " + std::to_string(removed.restaurants) + " restaurants and their menu items")
-                    .field("deleted_restaurants", removed.restaurants)
-                    .field("deleted_customers", removed.customers)
-                    .end_object();
-                return http::json(200, std::move(out.text()));
-              },
-              {tag, "deleteSampleData", "Remove only the demo data", "", "SampleDataDeleted"}});
+  routes.add(http::admin_only({verb::delete_,
+                               "/demo/sample-data",
+                               {},
+                               [&samples](const request& req, const params&) {
+                                 const auto removed = samples.remove(writes_of(req));
+                                 json_writer out;
+                                 out.begin_object()
+                                     .field("status", "success")
+                                     .field("message", "Deleted " + std::to_string(removed.restaurants) +
+                                                           " restaurants and their menu items")
+                                     .field("deleted_restaurants", removed.restaurants)
+                                     .field("deleted_customers", removed.customers)
+                                     .end_object();
+                                 return http::json(200, std::move(out.text()));
+                               },
+                               {tag, "deleteSampleData", "Remove only the demo data", "", "SampleDataDeleted"}}));
 
   routes.add({verb::get,
               "/demo/cache-performance-test",

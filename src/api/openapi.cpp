@@ -17,6 +17,8 @@ using http::json_writer;
 using schemas::shape;
 
 const std::string ref_prefix = "#/components/schemas/";
+/// The security scheme of the routes declared admin_only.
+constexpr std::string_view bearer_scheme = "bearerAuth";
 
 std::string_view type_of(schemas::field_kind kind) {
   switch (kind) {
@@ -197,9 +199,11 @@ void write_param(json_writer& out, const http::param_spec& spec) {
 std::string_view failure_description(int status) {
   switch (status) {
     case 400: return "Refused by a business rule";
+    case 401: return "Not authenticated: the server has an ADMIN_TOKEN and the request did not carry it";
     case 404: return "Not found";
     case 409: return "Conflicts with the current state";
     case 413: return "Request body too large";
+    case 415: return "Unsupported Media Type: the body must be sent as application/json";
     case 422: return "Validation Error";
     case 503: return "Busy, or a dependency is failing: retry after Retry-After seconds";
     default: return "Failure";
@@ -213,7 +217,11 @@ std::map<int, std::string> failures_of(const http::route& r) {
   for (const auto& spec : r.params) {
     if (spec.place == http::param_place::path && spec.kind == http::param_kind::integer) failures[404] = "HTTPError";
   }
-  if (!r.doc.request_schema.empty()) failures[413] = "HTTPError";
+  if (r.who == http::access::admin) failures[401] = "HTTPError";
+  if (!r.doc.request_schema.empty()) {
+    failures[413] = "HTTPError";
+    failures[415] = "HTTPError";
+  }
   if (!r.params.empty() || !r.doc.request_schema.empty()) failures[422] = "HTTPValidationError";
   failures[503] = "HTTPError";
   for (const auto& f : r.doc.failures) failures[f.status] = f.schema;
@@ -229,6 +237,9 @@ std::string description_of(const http::route& r) {
     text += "; answers carry `ETag` and `X-Cache-Status`.";
   }
   text += r.work == http::work_kind::quick ? " Served on the event loop." : " Runs on the read pool.";
+  if (r.who == http::access::admin) {
+    text += " When the server's `ADMIN_TOKEN` is set, requires `Authorization: Bearer <ADMIN_TOKEN>` (401 otherwise).";
+  }
   return text;
 }
 
@@ -259,6 +270,10 @@ class document_writer {
     for (const auto& spec : r.params) write_param(out_, spec);
     out_.end_array();
     if (!r.doc.request_schema.empty()) request_body(r.doc.request_schema);
+    if (r.who == http::access::admin) {
+      out_.key("security").begin_array().begin_object().key_text(bearer_scheme).begin_array().end_array().end_object();
+      out_.end_array();
+    }
     out_.key("responses").begin_object();
     out_.key_text(std::to_string(r.doc.success_status)).begin_object();
     out_.field("description", r.doc.success_status == 204 ? "Done; no body" : "Successful Response");
@@ -267,11 +282,8 @@ class document_writer {
     for (const auto& [status, schema] : failures_of(r)) {
       require(schema, r);
       out_.key_text(std::to_string(status)).begin_object().field("description", failure_description(status));
-      if (status == 503) {
-        out_.key("headers").begin_object().key("Retry-After").begin_object();
-        out_.field("description", "Seconds to wait before trying again");
-        out_.key("schema").begin_object().field("type", "integer").end_object().end_object().end_object();
-      }
+      if (status == 503) header("Retry-After", "Seconds to wait before trying again", "integer");
+      if (status == 401) header("WWW-Authenticate", "Bearer", "string");
       content(schema);
       out_.end_object();
     }
@@ -283,6 +295,12 @@ class document_writer {
     if (!name.empty() && !components_.schemas().count(name)) {
       throw std::logic_error("undocumented schema " + name + " in " + r.pattern);
     }
+  }
+
+  void header(std::string_view name, std::string_view description, std::string_view type) {
+    out_.key("headers").begin_object().key_text(name).begin_object();
+    out_.field("description", description);
+    out_.key("schema").begin_object().field("type", type).end_object().end_object().end_object();
   }
 
   void content(const std::string& name) {
@@ -407,7 +425,13 @@ std::string openapi_document(const http::router& routes, const openapi_component
   out.end_object();
   out.key("components").begin_object().key("schemas").begin_object();
   for (const auto& [name, schema] : components.schemas()) out.key_text(name).raw(schema.json);
-  out.end_object().end_object().end_object();
+  out.end_object();
+  out.key("securitySchemes").begin_object().key_text(bearer_scheme).begin_object();
+  out.field("type", "http").field("scheme", "bearer");
+  out.field("description",
+            "The server's ADMIN_TOKEN, required by the destructive and operational routes when it is set");
+  out.end_object().end_object();
+  out.end_object().end_object();
   return std::move(out.text());
 }
 

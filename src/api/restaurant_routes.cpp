@@ -96,13 +96,14 @@ void add_restaurant_routes(http::router& routes, openapi_components& docs, const
                200,
                {{400}}}});
 
-  routes.add({verb::delete_,
-              "/restaurants/{restaurant_id}",
-              {restaurant_id()},
-              [&](const request& req, const params& p) {
-                return no_content(restaurants.remove(writes_of(req), p.integer("restaurant_id")));
-              },
-              {tag, "deleteRestaurant", "Delete a restaurant with its menu, orders and reviews", "", "", 204}});
+  routes.add(http::admin_only(
+      {verb::delete_,
+       "/restaurants/{restaurant_id}",
+       {restaurant_id()},
+       [&](const request& req, const params& p) {
+         return no_content(restaurants.remove(writes_of(req), p.integer("restaurant_id")));
+       },
+       {tag, "deleteRestaurant", "Delete a restaurant with its menu, orders and reviews", "", "", 204}}));
 
   routes.add({verb::post,
               "/restaurants/{restaurant_id}/menu-items/",

@@ -98,6 +98,8 @@ struct application::parts {
         usage(db),
         book(cache, usage) {
     routes.attach_cache(cache);
+    routes.require_admin_token(settings.admin_token);
+    if (settings.cors) routes.allow_origins(*settings.cors);
     const api::internal_get get = [this](std::string_view path, std::string_view query,
                                          std::string_view cache_control) {
       http::request internal;
@@ -239,6 +241,10 @@ http::response application::handle_write(const http::request& req, const http::r
                               acknowledge(kept);
                             });
   return res;
+}
+
+void application::decorate(const http::request& req, http::response& answer) const {
+  parts_->routes.decorate(req, answer);
 }
 
 http::resolution application::resolve(const http::request& req) const { return parts_->routes.resolve(req); }

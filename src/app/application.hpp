@@ -37,6 +37,9 @@ class application {
   /// Runs the route's handler: its answer, or 503 with Retry-After when the database cannot
   /// serve for now. Other failures are thrown.
   http::response run(const http::request& req, const http::route& target, const http::params& values) const;
+  /// Adds what every answer carries besides its own headers (with CORS_ORIGINS: Vary and the
+  /// allowed origin), outside the route cache. Never fails.
+  void decorate(const http::request& req, http::response& answer) const;
   /// The route cache, whose steps the caller runs where they belong.
   cache::response_cache& cache() const;
   /// Runs a request that may write (routed to `target` with its parameters) without waiting

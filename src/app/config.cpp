@@ -1,5 +1,6 @@
 #include "app/config.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <initializer_list>
 #include <string_view>
@@ -171,6 +172,18 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
     c.body.max_text_length = static_cast<std::size_t>(integer_in("MAX_TEXT_LENGTH", *v, 100, 100000));
   if (auto v = lookup("DB_BUSY_TIMEOUT_MS"))
     c.db_busy_timeout = std::chrono::milliseconds(integer_in("DB_BUSY_TIMEOUT_MS", *v, 0, 60000));
+  if (auto v = lookup("ADMIN_TOKEN"); v && !v->empty()) {
+    const bool sendable = std::all_of(v->begin(), v->end(), [](char ch) { return ch > ' ' && ch < 0x7f; });
+    if (!sendable) throw config_error("ADMIN_TOKEN must be printable ASCII without spaces");
+    c.admin_token = *v;
+  }
+  if (auto v = lookup("CORS_ORIGINS"); v && !v->empty()) {
+    c.cors = http::cors_policy::parse(*v);
+    if (!c.cors) {
+      throw config_error(
+          "CORS_ORIGINS must be * or origins such as https://app.example.com,http://localhost:3000, got '" + *v + "'");
+    }
+  }
   return c;
 }
 

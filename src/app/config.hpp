@@ -11,6 +11,7 @@
 
 #include "cache/freshness.hpp"
 #include "cache/namespaces.hpp"
+#include "http/cors.hpp"
 #include "schemas/body_limits.hpp"
 
 namespace zomato::app {
@@ -68,6 +69,9 @@ struct config {
   // Data limits and database failures.
   schemas::body_limits body;                        // MAX_ORDER_LINES, MAX_TEXT_LENGTH
   std::chrono::milliseconds db_busy_timeout{2000};  // DB_BUSY_TIMEOUT_MS
+  // Who may do what.
+  std::string admin_token;                // ADMIN_TOKEN; empty: the operational routes are open
+  std::optional<http::cors_policy> cors;  // CORS_ORIGINS; none: no CORS headers
 };
 
 /// A configuration value that cannot be used; what() is one line naming the variable.
@@ -81,8 +85,8 @@ class config_error : public std::runtime_error {
 /// READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_WARM_ON_START, CACHE_WARM_TOP,
 /// CACHE_WRITE_THROUGH, CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS (each
 /// "namespace=seconds,..."), REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS,
-/// CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH and DB_BUSY_TIMEOUT_MS through `lookup` (unset: nullopt).
-/// Throws config_error on the first bad value.
+/// CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH, DB_BUSY_TIMEOUT_MS, ADMIN_TOKEN and CORS_ORIGINS through
+/// `lookup` (unset: nullopt). Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 
 /// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".

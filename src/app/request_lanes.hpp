@@ -48,6 +48,8 @@ class request_lanes final : public net::application {
   ~request_lanes() override;
 
   std::optional<http::response> answer(const http::request& req, net::loop_ref loop, net::later& deferred) override;
+  /// The application's CORS headers (application::decorate). Never fails.
+  void decorate(const http::request& req, http::response& answer) const override { app_.decorate(req, answer); }
   /// Waits for the work of the read and write pools to end (it may still read a request's
   /// buffers), then closes the loops' Redis pipelines; called once the server's loops have
   /// stopped and before the server (which owns those buffers and the io_contexts the pipelines'

@@ -1,5 +1,7 @@
 #include "domain/text.hpp"
 
+#include <algorithm>
+
 namespace zomato::domain {
 namespace {
 
@@ -33,6 +35,11 @@ std::string lower_case(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = to_lower(c);
   return out;
+}
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return to_lower(x) == to_lower(y); });
 }
 
 std::size_t code_points(std::string_view utf8) {

@@ -17,6 +17,9 @@ std::string title_case(std::string_view text);
 /// ASCII lower-casing; other bytes are kept.
 std::string lower_case(std::string_view text);
 
+/// Whether the texts are equal when ASCII letters are compared without case. Never fails.
+bool same_ignoring_case(std::string_view a, std::string_view b);
+
 /// Number of Unicode code points in valid UTF-8 text (what Python's len() counts).
 std::size_t code_points(std::string_view utf8);
 

@@ -34,6 +34,10 @@ struct request {
   std::string_view cache_control;
   std::string_view if_none_match;
   std::string_view idempotency_key;
+  std::string_view authorization;
+  /// The browser origin (`Origin`) and, on a CORS preflight, `Access-Control-Request-Method`.
+  std::string_view origin;
+  std::string_view cors_request_method;
   request_scope* scope = nullptr;
 };
 
@@ -87,12 +91,13 @@ struct known_status {
 };
 
 /// Every status the server sends, each with its slot (its place here) in per-status counts.
-inline constexpr std::array<known_status, 20> known_statuses{{{200, "OK"},
+inline constexpr std::array<known_status, 21> known_statuses{{{200, "OK"},
                                                               {201, "Created"},
                                                               {202, "Accepted"},
                                                               {204, "No Content"},
                                                               {304, "Not Modified"},
                                                               {400, "Bad Request"},
+                                                              {401, "Unauthorized"},
                                                               {404, "Not Found"},
                                                               {405, "Method Not Allowed"},
                                                               {408, "Request Timeout"},

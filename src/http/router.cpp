@@ -4,6 +4,8 @@
 #include <array>
 #include <stdexcept>
 
+#include "http/credentials.hpp"
+#include "http/media_type.hpp"
 #include "http/responses.hpp"
 
 namespace zomato::http {
@@ -23,7 +25,15 @@ bool more_specific(const std::vector<std::string>& a, const std::vector<std::str
   return false;
 }
 
+// A route takes a JSON body when its documentation names the body's component.
+bool takes_body(const route& target) { return !target.doc.request_schema.empty(); }
+
 }  // namespace
+
+route admin_only(route entry) {
+  entry.who = access::admin;
+  return entry;
+}
 
 path_segments::path_segments(std::string_view path) {
   while (!path.empty()) {
@@ -102,7 +112,7 @@ const router::compiled* router::match(const path_segments& parts, verb method, b
   return nullptr;
 }
 
-response router::not_allowed(const path_segments& parts) const {
+std::string router::methods_of(const path_segments& parts) const {
   std::array<bool, 8> served{};
   for (const auto group : candidates(parts)) {
     for (const auto& candidate : group) {
@@ -116,9 +126,26 @@ response router::not_allowed(const path_segments& parts) const {
     if (!allowed.empty()) allowed += ", ";
     allowed += verb_name(method);
   }
-  auto out = detail(405, "Method Not Allowed");
-  out.headers.emplace_back("allow", std::move(allowed));
-  return out;
+  return allowed;
+}
+
+std::optional<response> router::refusal(const request& req, const route& target) const {
+  if (target.who == access::admin && !admin_token_.empty()) {
+    const auto token = bearer_token(req.authorization);
+    if (!token || !same_secret(*token, admin_token_)) {
+      auto out = detail(401, "Not authenticated");
+      out.headers.emplace_back("www-authenticate", "Bearer");
+      return out;
+    }
+  }
+  if (takes_body(target) && (!req.body.empty() || !req.content_type.empty()) && !is_json_media_type(req.content_type)) {
+    return detail(415, "Unsupported Media Type: send the body as application/json");
+  }
+  return std::nullopt;
+}
+
+void router::decorate(const request& req, response& answer) const {
+  if (cors_) cors_->decorate(req, answer);
 }
 
 resolution router::resolve(const request& req) const {
@@ -127,11 +154,22 @@ resolution router::resolve(const request& req) const {
   bool path_known = false;
   const auto* candidate = match(parts, req.method, path_known);
   if (!candidate) {
-    out.failure = path_known ? not_allowed(parts) : detail(404, "Not Found");
+    if (!path_known) {
+      out.failure = detail(404, "Not Found");
+    } else if (cors_ && req.method == verb::options && !req.cors_request_method.empty()) {
+      out.failure = cors_->preflight(req, methods_of(parts));
+    } else {
+      out.failure = detail(405, "Method Not Allowed");
+      out.failure.headers.emplace_back("allow", methods_of(parts));
+    }
     return out;
   }
   const route& target = routes_[candidate->index];
   out.matched = &target;
+  if (auto refused = refusal(req, target)) {
+    out.failure = std::move(*refused);
+    return out;
+  }
   const query_pairs query(req.query);
   out.values.reserve(target.params.size());
   problems found;

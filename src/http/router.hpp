@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "http/cors.hpp"
 #include "http/message.hpp"
 #include "http/params.hpp"
 #include "http/response_cache.hpp"
@@ -55,6 +56,10 @@ struct cache_rule {
 /// the read pool, so that no loop waits behind it.
 enum class work_kind { slow, quick };
 
+/// Who may call a route: anyone, or, when the server has an admin token (ADMIN_TOKEN), only a
+/// request that carries it (the destructive and operational routes).
+enum class access { anyone, admin };
+
 struct route {
   verb method = verb::get;
   std::string pattern;  // "/restaurants/{restaurant_id}/menu"
@@ -63,12 +68,17 @@ struct route {
   route_doc doc;
   cache_rule cache;
   work_kind work = work_kind::slow;
+  access who = access::anyone;
   /// Its place among the router's routes, set by router::add (cache keys name a route by it).
   std::size_t index = 0;
 };
 
-/// Where a request goes: its route and parsed parameters, or (no route) the 404, 405 or 422
-/// answer in `failure`.
+/// The route, declared callable only with the admin token when the server has one. Never fails.
+route admin_only(route entry);
+
+/// Where a request goes: its route and parsed parameters, or (no route) the answer in `failure`:
+/// 404, 405, 422, 401 (an admin route without the token), 415 (a body that is not JSON) or a CORS
+/// preflight's 204.
 struct resolution {
   const route* target = nullptr;
   params values;
@@ -107,7 +117,16 @@ class router {
   /// Adds a route; throws std::logic_error when a {name} in the pattern has no path spec.
   void add(route entry);
 
-  /// The handler's response, or 404/405/422 in FastAPI's shapes.
+  /// From now on the routes declared admin_only answer 401 (`WWW-Authenticate: Bearer`) unless the
+  /// request carries `Authorization: Bearer <token>`; an empty token lifts the requirement.
+  void require_admin_token(std::string token) { admin_token_ = std::move(token); }
+  /// Answers CORS preflights of known paths and lets decorate() add CORS headers for the policy's origins.
+  void allow_origins(cors_policy policy) { cors_ = std::move(policy); }
+  /// Adds to any answer what every answer carries besides its own headers: with CORS on,
+  /// `Vary: Origin` and the allowed origin. Never fails.
+  void decorate(const request& req, response& answer) const;
+
+  /// The handler's response, or the resolution's failure (404/405/422 in FastAPI's shapes, 401, 415, a preflight).
   response dispatch(const request& req) const;
   /// The route a request reaches and its parameters, without running it.
   resolution resolve(const request& req) const;
@@ -137,8 +156,10 @@ class router {
   static bool matches(const compiled& candidate, const path_segments& parts);
   /// A GET route also answers HEAD.
   const compiled* match(const path_segments& parts, verb method, bool& path_known) const;
-  /// 405 with Allow naming the methods the path takes.
-  response not_allowed(const path_segments& parts) const;
+  /// The methods the path takes, as Allow lists them ("GET, HEAD, PUT").
+  std::string methods_of(const path_segments& parts) const;
+  /// 401 or 415 when the request may not reach the route, before anything of it runs.
+  std::optional<response> refusal(const request& req, const route& target) const;
 
   /// The shapes that may take `parts`, in the order they are tried.
   std::array<std::span<const compiled>, 2> candidates(const path_segments& parts) const;
@@ -147,6 +168,8 @@ class router {
   /// Per number of path segments, its routes' shapes.
   std::vector<shapes> by_length_;
   response_cache* cache_ = nullptr;
+  std::string admin_token_;
+  std::optional<cors_policy> cors_;
 };
 
 }  // namespace zomato::http

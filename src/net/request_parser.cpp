@@ -113,6 +113,9 @@ http::request handler_view(const wire_request& message) {
   for (const auto& field : message.fields) {
     // One pass over the fields, telling the wanted names apart by their length first.
     switch (field.name.size()) {
+      case 6:
+        if (same_text(field.name, "origin")) req.origin = field.value;
+        break;
       case 12:
         if (same_text(field.name, "content-type")) req.content_type = field.value;
         break;
@@ -121,10 +124,15 @@ http::request handler_view(const wire_request& message) {
           req.cache_control = field.value;
         } else if (same_text(field.name, "if-none-match")) {
           req.if_none_match = field.value;
+        } else if (same_text(field.name, "authorization")) {
+          req.authorization = field.value;
         }
         break;
       case 15:
         if (same_text(field.name, "idempotency-key")) req.idempotency_key = field.value;
+        break;
+      case 29:
+        if (same_text(field.name, "access-control-request-method")) req.cors_request_method = field.value;
         break;
       default: break;
     }

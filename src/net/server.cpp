@@ -307,6 +307,7 @@ struct server::impl {
         drained = false;  // the loop ran meanwhile and may have taken the socket's event
       }
       if (!now) now = internal_error();
+      app.decorate(req, *now);
       const auto& res = *now;
       const auto request_id = request_id_of(message, state, own_id);
       const bool keep_alive = message.keep_alive && !stopping.load(std::memory_order_relaxed);

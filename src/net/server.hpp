@@ -64,6 +64,9 @@ class application {
  public:
   virtual ~application() = default;
   virtual std::optional<http::response> answer(const http::request& req, loop_ref loop, later& deferred) = 0;
+  /// Adds to the request's answer, just before it is written on the request's loop, what every
+  /// answer carries besides its own headers (none by default). Must not throw.
+  virtual void decorate(const http::request& /*req*/, http::response& /*answer*/) const {}
 };
 
 struct server_options {

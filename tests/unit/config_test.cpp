@@ -214,6 +214,26 @@ TEST(LoadConfig, WriteThroughIsOnUnlessTurnedOff) {
 
 TEST(LoadConfig, ConfigErrorIsARuntimeError) { EXPECT_THROW((void)load({{"PORT", "abc"}}), std::runtime_error); }
 
+TEST(LoadConfig, AdminTokenAndCorsAreOffByDefault) {
+  const auto c = load({});
+  EXPECT_TRUE(c.admin_token.empty());
+  EXPECT_FALSE(c.cors.has_value());
+  EXPECT_TRUE(load({{"ADMIN_TOKEN", ""}, {"CORS_ORIGINS", ""}}).admin_token.empty());
+}
+
+TEST(LoadConfig, ReadsAdminTokenAndCorsOrigins) {
+  const auto c = load({{"ADMIN_TOKEN", "s3cret-Token_1"}, {"CORS_ORIGINS", "https://a.test,http://localhost:3000"}});
+  EXPECT_EQ(c.admin_token, "s3cret-Token_1");
+  ASSERT_TRUE(c.cors.has_value());
+  EXPECT_TRUE(c.cors->allows("http://localhost:3000"));
+  EXPECT_FALSE(c.cors->allows("https://b.test"));
+}
+
+TEST(LoadConfig, RefusesAnUnsendableTokenAndBadOrigins) {
+  EXPECT_NE(error_of({{"ADMIN_TOKEN", "two words"}}).find("ADMIN_TOKEN"), std::string::npos);
+  EXPECT_NE(error_of({{"CORS_ORIGINS", "a.test"}}).find("CORS_ORIGINS"), std::string::npos);
+}
+
 TEST(SqlitePathOf, StripsTheScheme) {
   EXPECT_EQ(sqlite_path_of("sqlite:///./restaurants.db"), "./restaurants.db");
   EXPECT_EQ(sqlite_path_of("sqlite:////var/db.sqlite"), "/var/db.sqlite");

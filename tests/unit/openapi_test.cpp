@@ -71,8 +71,9 @@ http::router sample_router() {
                         {"dishes", "createDish", "Create a dish", "DishCreate", "Dish", 201, {{400}}}));
   routes.add(make_route(http::verb::put, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
                         {"dishes", "updateDish", "Update a dish", "DishUpdate", "Dish", 200, {{409, "Conflict"}}}));
-  routes.add(make_route(http::verb::delete_, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
-                        {"dishes", "deleteDish", "Delete a dish", "", "", 204}));
+  routes.add(
+      http::admin_only(make_route(http::verb::delete_, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
+                                  {"dishes", "deleteDish", "Delete a dish", "", "", 204})));
   routes.add(
       make_route(http::verb::get, "/dishes/search",
                  {http::query_text("q", true, "Text", "dal"), http::query_flag("vegan", ""),
@@ -317,7 +318,18 @@ TEST(OpenapiDocument, NamesEveryOperationAndDeclaresItsTags) {
   EXPECT_EQ(doc["paths"]["/"]["get"]["operationId"], "getWelcome");
   EXPECT_EQ(doc["tags"][1], json::parse(R"({"name":"dishes","description":"Dishes"})"));
   EXPECT_EQ(doc["servers"][0]["url"], "/");
-  EXPECT_EQ(doc["security"], json::array()) << "no operation needs credentials";
+  EXPECT_EQ(doc["security"], json::array()) << "only the operations that say so need credentials";
+}
+
+TEST(OpenapiDocument, MarksAdminOperationsWithTheBearerScheme) {
+  const auto doc = document();
+  EXPECT_EQ(doc["components"]["securitySchemes"]["bearerAuth"]["type"], "http");
+  EXPECT_EQ(doc["components"]["securitySchemes"]["bearerAuth"]["scheme"], "bearer");
+  const auto& del = doc["paths"]["/dishes/{dish_id}"]["delete"];
+  EXPECT_EQ(del["security"], json::parse(R"([{"bearerAuth":[]}])"));
+  EXPECT_EQ(del["responses"]["401"]["headers"]["WWW-Authenticate"]["schema"]["type"], "string");
+  EXPECT_NE(del["description"].get<std::string>().find("ADMIN_TOKEN"), std::string::npos);
+  EXPECT_FALSE(doc["paths"]["/dishes/{dish_id}"]["put"].contains("security"));
 }
 
 TEST(OpenapiDocument, DescribesCachingAndWhereWorkRuns) {
@@ -341,9 +353,10 @@ TEST(OpenapiDocument, DocumentsTheFailuresEachRouteCanGive) {
     return found;
   };
   EXPECT_EQ(statuses("/", "get"), (std::set<std::string>{"200", "503"}));
-  EXPECT_EQ(statuses("/dishes", "post"), (std::set<std::string>{"201", "400", "413", "422", "503"}));
-  EXPECT_EQ(statuses("/dishes/{dish_id}", "put"), (std::set<std::string>{"200", "404", "409", "413", "422", "503"}));
-  EXPECT_EQ(statuses("/dishes/{dish_id}", "delete"), (std::set<std::string>{"204", "404", "422", "503"}));
+  EXPECT_EQ(statuses("/dishes", "post"), (std::set<std::string>{"201", "400", "413", "415", "422", "503"}));
+  EXPECT_EQ(statuses("/dishes/{dish_id}", "put"),
+            (std::set<std::string>{"200", "404", "409", "413", "415", "422", "503"}));
+  EXPECT_EQ(statuses("/dishes/{dish_id}", "delete"), (std::set<std::string>{"204", "401", "404", "422", "503"}));
   const auto& put = doc["paths"]["/dishes/{dish_id}"]["put"]["responses"];
   EXPECT_EQ(put["404"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/HTTPError");
   EXPECT_EQ(put["409"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Conflict");

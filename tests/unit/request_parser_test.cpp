@@ -57,6 +57,20 @@ TEST(RequestParser, ReadsAGetWithItsFields) {
   EXPECT_EQ(req.body, "");
 }
 
+TEST(RequestParser, HandlersSeeTheFieldsOfWhoMayDoWhat) {
+  request_parser parser(small_limits());
+  ASSERT_EQ(feed(parser,
+                 "OPTIONS /restaurants/1 HTTP/1.1\r\nHost: x\r\nORIGIN: https://a.test\r\n"
+                 "authorization: Bearer t0ken\r\nAccess-Control-Request-Method: PUT\r\n"
+                 "Content-Type: application/json; charset=utf-8\r\n\r\n"),
+            parse_state::complete);
+  const auto req = handler_view(parser.request());
+  EXPECT_EQ(req.origin, "https://a.test");
+  EXPECT_EQ(req.authorization, "Bearer t0ken");
+  EXPECT_EQ(req.cors_request_method, "PUT");
+  EXPECT_EQ(req.content_type, "application/json; charset=utf-8");
+}
+
 TEST(RequestParser, ReadsTheSameRequestWhateverTheReadsAre) {
   const std::string bytes =
       "POST /orders/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"

@@ -361,5 +361,96 @@ TEST(Router, LiteralFirstSegmentsAreTriedBeforeParameterOnes) {
   EXPECT_EQ(routes.dispatch(req).status, 405);
 }
 
+// A router with one admin route, one body route and one open route on a shared path.
+router guarded_router() {
+  router routes;
+  routes.add(admin_only(make_route(verb::delete_, "/cache/clear", {}, "clear")));
+  routes.add(make_route(verb::get, "/cache/clear", {}, "read_clear"));
+  auto create = make_route(verb::post, "/restaurants/", {}, "create_restaurant");
+  create.doc.request_schema = "RestaurantCreate";
+  routes.add(std::move(create));
+  routes.add(make_route(verb::post, "/cache/warm", {}, "warm"));
+  return routes;
+}
+
+std::string header_of(const response& res, std::string_view name) {
+  for (const auto& [key, value] : res.headers) {
+    if (key == name) return value;
+  }
+  return "";
+}
+
+TEST(Router, AdminRoutesAreOpenWithoutAToken) {
+  const auto routes = guarded_router();
+  EXPECT_EQ(routes.dispatch(with_method(verb::delete_, "/cache/clear")).status, 200);
+}
+
+TEST(Router, AdminRoutesNeedTheBearerTokenOnceOneIsSet) {
+  auto routes = guarded_router();
+  routes.require_admin_token("s3cret");
+  auto req = with_method(verb::delete_, "/cache/clear");
+  for (std::string_view sent : {"", "Bearer", "Bearer ", "Basic czNjcmV0", "Bearer s3cre", "Bearer s3cret2"}) {
+    req.authorization = sent;
+    const auto refused = routes.dispatch(req);
+    EXPECT_EQ(refused.status, 401) << sent;
+    EXPECT_EQ(refused.body, R"({"detail":"Not authenticated"})");
+    EXPECT_EQ(header_of(refused, "www-authenticate"), "Bearer");
+  }
+  req.authorization = "Bearer s3cret";
+  EXPECT_EQ(routes.dispatch(req).status, 200);
+  EXPECT_EQ(routes.dispatch(get("/cache/clear")).status, 200);  // not an admin route
+}
+
+TEST(Router, ABodyMustBeJson) {
+  const auto routes = guarded_router();
+  auto req = with_method(verb::post, "/restaurants/");
+  req.body = "{}";
+  for (std::string_view type :
+       {"", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b"}) {
+    req.content_type = type;
+    const auto refused = routes.dispatch(req);
+    EXPECT_EQ(refused.status, 415) << type;
+  }
+  for (std::string_view type : {"application/json", "application/json; charset=utf-8", "Application/Json"}) {
+    req.content_type = type;
+    EXPECT_EQ(routes.dispatch(req).status, 200) << type;
+  }
+  req.body = {};
+  req.content_type = {};
+  EXPECT_EQ(routes.dispatch(req).status, 200);  // nothing sent: the body's validation answers
+  auto warm = with_method(verb::post, "/cache/warm");
+  warm.body = "x";
+  warm.content_type = "text/plain";
+  EXPECT_EQ(routes.dispatch(warm).status, 200);  // a route without a body ignores it
+}
+
+TEST(Router, PreflightsAnswerOnlyWithCorsOn) {
+  auto routes = guarded_router();
+  auto req = with_method(verb::options, "/cache/clear");
+  req.origin = "https://a.test";
+  req.cors_request_method = "DELETE";
+  EXPECT_EQ(routes.dispatch(req).status, 405);
+  routes.allow_origins(*cors_policy::parse("https://a.test"));
+  const auto preflight = routes.dispatch(req);
+  EXPECT_EQ(preflight.status, 204);
+  EXPECT_EQ(header_of(preflight, "access-control-allow-methods"), "GET, HEAD, DELETE");
+  req.path = "/nowhere";
+  EXPECT_EQ(routes.dispatch(req).status, 404);
+}
+
+TEST(Router, DecoratesOnlyWithCorsOn) {
+  auto routes = guarded_router();
+  auto req = get("/cache/clear");
+  req.origin = "https://a.test";
+  response plain;
+  routes.decorate(req, plain);
+  EXPECT_TRUE(plain.headers.empty());
+  routes.allow_origins(*cors_policy::parse("https://a.test"));
+  response decorated;
+  routes.decorate(req, decorated);
+  EXPECT_EQ(header_of(decorated, "access-control-allow-origin"), "https://a.test");
+  EXPECT_EQ(header_of(decorated, "vary"), "Origin");
+}
+
 }  // namespace
 }  // namespace zomato::http

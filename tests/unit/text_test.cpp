@@ -59,6 +59,13 @@ TEST(TitleCase, TreatsUtf8LettersAsPartOfTheWord) {
   EXPECT_EQ(title_case("caf\xC3\xA9S"), "Caf\xC3\xA9s");
 }
 
+TEST(SameIgnoringCase, ComparesAsciiLettersWithoutCase) {
+  EXPECT_TRUE(same_ignoring_case("Application/JSON", "application/json"));
+  EXPECT_TRUE(same_ignoring_case("", ""));
+  EXPECT_FALSE(same_ignoring_case("application/json", "application/jso"));
+  EXPECT_FALSE(same_ignoring_case("\xC3\x89", "\xC3\xA9"));
+}
+
 TEST(LowerCase, LowersAsciiOnly) {
   EXPECT_EQ(lower_case("John.DOE@Example.COM"), "john.doe@example.com");
   EXPECT_EQ(lower_case("\xC3\x89T\xC3\x89"), "\xC3\x89t\xC3\x89");
