@@ -1,6 +1,7 @@
 #include "store/sqlite/database.hpp"
 
 #include <algorithm>
+#include <thread>
 #include <utility>
 
 #include "domain/clock.hpp"
@@ -86,6 +87,23 @@ constexpr int max_group_members = 64;
 // How long opening waits for the write lock: another process starting on the same file may be
 // applying a migration, which on a large file takes longer than a request may wait.
 constexpr std::chrono::seconds startup_lock_wait{60};
+
+// Puts a file in WAL mode. A new file starts in rollback-journal mode, where SQLite refuses at
+// once (busy, without waiting) a connection whose switch would deadlock with another's: tried
+// again until the lock wait of a start runs out.
+void switch_to_wal(connection& db) {
+  const auto deadline = std::chrono::steady_clock::now() + startup_lock_wait;
+  while (true) {
+    try {
+      db.execute("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const store::unavailable&) {
+      db.take_unavailable();
+      if (std::chrono::steady_clock::now() >= deadline) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+}
 // Groups finish in order and a request asks for its groups' outcomes once it is handled:
 // older failures than these are forgotten, and their groups reported as not kept.
 constexpr std::size_t max_failed_groups = 4096;
@@ -98,7 +116,8 @@ database::database(std::string path, std::chrono::milliseconds busy_timeout)
       std::make_unique<pooled_session>(path_, std::max<std::chrono::milliseconds>(busy_timeout_, startup_lock_wait));
   // temp_store = MEMORY would keep every member's savepoint journal in 1 KB chunks, one
   // allocation each; the default keeps it in one chunk of the spill size.
-  writer_->db().execute("PRAGMA journal_mode = WAL; PRAGMA temp_store = DEFAULT");
+  switch_to_wal(writer_->db());
+  writer_->db().execute("PRAGMA temp_store = DEFAULT");
   migrate(writer_->db(), embedded_migrations());
   writer_->db().wait_for_locks(busy_timeout_);
   checkpoints_ = std::make_unique<checkpointer>(path_, checkpoint_policy{});
