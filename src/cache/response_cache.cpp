@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cache/fleet_link.hpp"
 #include "cache/invalidation_map.hpp"
 #include "cache/key_scheme.hpp"
 #include "cache/route_rules.hpp"
@@ -330,6 +331,8 @@ std::int64_t response_cache::remove_stale() {
   if (fleet_ && !fleet_->usable()) return 0;  // what is current is not known for sure
   return store_.remove_if([this](std::string_view key) { return !is_current(key); }, generations_.epoch());
 }
+
+bool response_cache::wait_for_fleet(std::chrono::milliseconds cap) const { return !fleet_ || fleet_->wait_usable(cap); }
 
 services::fleet_figures response_cache::fleet_figures() const {
   if (!fleet_) return {};

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "cache/cache_settings.hpp"
-#include "cache/fleet_link.hpp"
 #include "cache/flights.hpp"
 #include "cache/freshness.hpp"
 #include "cache/generations.hpp"
@@ -21,6 +20,8 @@
 #include "services/write_context.hpp"
 
 namespace zomato::cache {
+
+class fleet_link;
 
 using services::namespace_figures;
 using services::popular_entry;
@@ -140,7 +141,7 @@ class response_cache final : public http::response_cache, public services::chang
   const hit_statistics& statistics() const { return statistics_; }
   /// Waits until the node may use its cache, at most `cap` (at once without a fleet); false when
   /// it may not by then (it then computes every read until its link is synced).
-  bool wait_for_fleet(std::chrono::milliseconds cap) const { return !fleet_ || fleet_->wait_usable(cap); }
+  bool wait_for_fleet(std::chrono::milliseconds cap) const;
   /// This node's link to the fleet; state "off" without Redis.
   services::fleet_figures fleet_figures() const;
 
