@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/entity_targets.hpp"
 #include "support/http_client.hpp"
 #include "support/redis_process.hpp"
 #include "support/server_process.hpp"
@@ -140,22 +141,6 @@ class differential_run {
     for (const auto id : customers_) customer_targets(id, all);
     for (const auto& o : orders_) all.push_back("/orders/" + str(o.id));
     return all;
-  }
-  static void restaurant_targets(std::int64_t id, std::vector<std::string>& out) {
-    for (const char* shape : {"", "/menu", "/with-menu", "/analytics"})
-      out.push_back("/restaurants/" + str(id) + shape);
-    out.push_back("/orders/restaurants/" + str(id) + "/orders");
-    out.push_back("/reviews/restaurants/" + str(id) + "/reviews");
-    out.push_back("/reviews/restaurants/" + str(id) + "/analytics");
-  }
-  static void menu_item_targets(std::int64_t id, std::vector<std::string>& out) {
-    out.push_back("/menu-items/" + str(id));
-    out.push_back("/menu-items/" + str(id) + "/with-restaurant");
-  }
-  static void customer_targets(std::int64_t id, std::vector<std::string>& out) {
-    for (const char* shape : {"", "/orders", "/analytics"}) out.push_back("/customers/" + str(id) + shape);
-    out.push_back("/orders/customers/" + str(id) + "/orders");
-    out.push_back("/reviews/customers/" + str(id) + "/reviews");
   }
 
   void read_something() {
