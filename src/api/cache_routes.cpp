@@ -80,6 +80,9 @@ void describe_cache_answers(openapi_components& docs) {
                 {"resyncs", whole()},
                 {"bumps", whole().described("Writes whose generations this node moved in Redis")},
                 {"bump_failures", whole()},
+                {"unannounced_writes_found",
+                 whole().described("Times this node found writes counted in the database that the fleet never "
+                                   "heard of (their writer lost Redis or stopped), and moved the epoch on")},
                 {"bump_mean_us", number()},
                 {"delivery_ms", object_of({{"count", whole()}, {"p50", number()}, {"p99", number()}, {"max", number()}})
                                     .described("Publish-to-apply time of invalidations from other nodes")}}));

@@ -45,7 +45,7 @@
 namespace zomato::app {
 namespace {
 
-cache::cache_settings cache_settings_of(const config& settings) {
+cache::cache_settings cache_settings_of(const config& settings, store::database& db) {
   cache::cache_settings c;
   c.profile = settings.env == environment::production ? cache::ttl_profile::production
               : settings.env == environment::staging  ? cache::ttl_profile::staging
@@ -62,6 +62,13 @@ cache::cache_settings cache_settings_of(const config& settings) {
     r.timeout = settings.redis_timeout;
     c.redis = r;
     c.fleet_bound = settings.cache_fleet_bound;
+    c.counted_writes = [&db]() -> std::optional<std::uint64_t> {
+      try {
+        return db.read()->write_count().counted();
+      } catch (const std::exception&) {
+        return std::nullopt;  // the database cannot tell now; the next heartbeat asks again
+      }
+    };
   }
   return c;
 }
@@ -83,7 +90,7 @@ struct application::parts {
   explicit parts(const config& settings)
       : rules(settings.body),
         db(settings.database_path, settings.db_busy_timeout),
-        cache(cache_settings_of(settings)),
+        cache(cache_settings_of(settings, db)),
         admin(cache),
         restaurants(db),
         menu(db),
@@ -231,15 +238,14 @@ http::response application::handle_write(const http::request& req, const http::r
   // durable, since a read between the two may have stored what the database held before. Then
   // the entries the writes keep warm are computed from the committed rows (on the write thread
   // that ended the group) before the answer goes.
-  scope.writes.when_durable(parts_->db,
-                            [this, changes = scope.writes.changes(), acknowledge = std::move(acknowledge)](bool kept) {
-                              if (kept) {
-                                parts_->cache.settled(changes);
-                                if (parts_->written_through_get)
-                                  api::write_through(parts_->written_through_get, changes);
-                              }
-                              acknowledge(kept);
-                            });
+  scope.writes.when_durable(parts_->db, [this, changes = scope.writes.changes(), numbers = scope.writes.numbers(),
+                                         acknowledge = std::move(acknowledge)](bool kept) {
+    if (kept) {
+      parts_->cache.settled(changes, numbers);
+      if (parts_->written_through_get) api::write_through(parts_->written_through_get, changes);
+    }
+    acknowledge(kept);
+  });
   return res;
 }
 

@@ -154,6 +154,9 @@ void write_redis(metrics_writer& out, cache::response_cache& cache) {
   out.family("zomato_cache_fleet_publish_failures_total", metric_type::counter,
              "Writes whose generations could not be moved in Redis (the link then resyncs, moving the epoch).")
       .value({}, fleet.bump_failures);
+  out.family("zomato_cache_fleet_unannounced_writes_total", metric_type::counter,
+             "Times this node found writes in the database that no node announced in time, and moved the epoch on.")
+      .value({}, fleet.unannounced_writes_found);
   out.family("zomato_cache_fleet_heard_total", metric_type::counter, "Invalidations heard from other nodes.")
       .value({}, fleet.messages_received);
   out.family("zomato_cache_fleet_delivery_max_seconds", metric_type::gauge,

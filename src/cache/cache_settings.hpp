@@ -3,6 +3,8 @@
 #include <array>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -24,6 +26,9 @@ struct cache_settings {
   /// With Redis: a read that starts this long after a write's acknowledgement, on any node,
   /// sees it (fleet_link).
   std::chrono::milliseconds fleet_bound{50};
+  /// With Redis: the writes counted in the database (services::write_context numbers them), or
+  /// nullopt when it cannot be read now; the fleet compares it with the writes it heard of.
+  std::function<std::optional<std::uint64_t>()> counted_writes;
   /// Per namespace, TTLs (for every route of it) and stale windows set instead of the policy's.
   std::array<freshness_overrides, namespace_count> overrides{};
 };

@@ -15,22 +15,49 @@ namespace {
 
 constexpr std::size_t delivery_samples = 4096;
 
-// KEYS: generations hash, scopes words, channel. ARGV[1]: the message's header, then items:
-// "n<namespace>", "s<slot>", "e" (the epoch). Publishes and returns "<header> <item>=<value> ...".
+// KEYS: generations hash, scopes words, channel, announced write numbers (a set). ARGV[1]: the
+// message's header, then items: "n<namespace>", "s<slot>", "e" (the epoch), "w<number>" (a write
+// announced), "W<count>" (every write up to the count is covered: the epoch moves on unless all of
+// them were announced). Publishes and returns "<header> <item>=<value> ...", with "w=<count>", the
+// count up to which every write was announced, when it may have moved.
 constexpr const char* move_script = R"lua(
 local out = {ARGV[1]}
+local written = tonumber(redis.call('HGET', KEYS[1], 'written') or '0')
+local epoch_moved, counted = false, false
+local function move_epoch()
+  if not epoch_moved then
+    out[#out + 1] = 'e=' .. string.format('%d', redis.call('HINCRBY', KEYS[1], 'epoch', 1))
+    epoch_moved = true
+  end
+end
 for i = 2, #ARGV do
   local item = ARGV[i]
   local kind, name = string.sub(item, 1, 1), string.sub(item, 2)
-  local value
   if kind == 'n' then
-    value = redis.call('HINCRBY', KEYS[1], name, 1)
+    out[#out + 1] = item .. '=' .. string.format('%d', redis.call('HINCRBY', KEYS[1], name, 1))
   elseif kind == 's' then
-    value = redis.call('BITFIELD', KEYS[2], 'INCRBY', 'u32', '#' .. name, 1)[1]
-  else
-    value = redis.call('HINCRBY', KEYS[1], 'epoch', 1)
+    local value = redis.call('BITFIELD', KEYS[2], 'INCRBY', 'u32', '#' .. name, 1)[1]
+    out[#out + 1] = item .. '=' .. string.format('%d', value)
+  elseif kind == 'e' then
+    move_epoch()
+  elseif kind == 'w' then
+    if tonumber(name) > written then redis.call('SADD', KEYS[4], name) end
+    counted = true
+  elseif kind == 'W' then
+    if tonumber(name) > written then
+      move_epoch()
+      written = tonumber(name)
+      for _, number in ipairs(redis.call('SMEMBERS', KEYS[4])) do
+        if tonumber(number) <= written then redis.call('SREM', KEYS[4], number) end
+      end
+    end
+    counted = true
   end
-  out[#out + 1] = item .. '=' .. string.format('%d', value)
+end
+if counted then
+  while redis.call('SREM', KEYS[4], string.format('%d', written + 1)) == 1 do written = written + 1 end
+  redis.call('HSET', KEYS[1], 'written', string.format('%d', written))
+  out[#out + 1] = 'w=' .. string.format('%d', written)
 end
 local message = table.concat(out, ' ')
 redis.call('PUBLISH', KEYS[3], message)
@@ -84,15 +111,19 @@ bool write_all(redisContext* context) {
 }  // namespace
 
 fleet_link::fleet_link(redis_settings settings, const std::string& prefix, std::chrono::milliseconds bound,
-                       generations& local, std::function<void()> forget_memory)
+                       generations& local, std::function<void()> forget_memory,
+                       std::function<std::optional<std::uint64_t>()> counted_writes)
     : settings_(std::move(settings)),
       generations_key_(prefix + ":generations"),
       scopes_key_(prefix + ":scopes"),
       channel_(prefix + ":invalidations"),
+      announced_key_(prefix + ":announced"),
       bound_(bound),
       heartbeat_(std::max<std::chrono::microseconds>(std::chrono::milliseconds(1), bound_ / 5)),
       local_(local),
       forget_memory_(std::move(forget_memory)),
+      counted_writes_(std::move(counted_writes)),
+      grace_(bound_ / 2),
       node_(random_node_name()),
       thread_([this] { run(); }) {}
 
@@ -132,8 +163,14 @@ std::optional<std::string> fleet_link::move_holding_connection(const std::vector
   }
   // Stamped once the connection is this batch's: what others measure is Redis and the channel.
   const auto header = std::to_string(wall_us()) + " " + node_;
-  std::vector<const char*> words{"EVAL",           move_script,   "3", generations_key_.c_str(), scopes_key_.c_str(),
-                                 channel_.c_str(), header.c_str()};
+  std::vector<const char*> words{"EVAL",
+                                 move_script,
+                                 "4",
+                                 generations_key_.c_str(),
+                                 scopes_key_.c_str(),
+                                 channel_.c_str(),
+                                 announced_key_.c_str(),
+                                 header.c_str()};
   for (const auto& item : items) words.push_back(item.c_str());
   const reply_ptr reply(static_cast<redisReply*>(
       redisCommandArgv(command_.get(), static_cast<int>(words.size()), words.data(), nullptr)));
@@ -144,12 +181,13 @@ std::optional<std::string> fleet_link::move_holding_connection(const std::vector
   return std::string(reply->str, reply->len);
 }
 
-void fleet_link::publish(const generation_moves& moves) {
-  if (moves.empty()) return;
+void fleet_link::publish(const generation_moves& moves, const std::vector<std::uint64_t>& numbers) {
+  if (moves.empty() && numbers.empty()) return;
   std::vector<std::string> items;
-  items.reserve(moves.namespaces.size() + moves.scope_slots.size());
+  items.reserve(moves.namespaces.size() + moves.scope_slots.size() + numbers.size());
   for (const auto ns : moves.namespaces) items.push_back("n" + std::to_string(static_cast<std::size_t>(ns)));
   for (const auto slot : moves.scope_slots) items.push_back("s" + std::to_string(slot));
+  for (const auto number : numbers) items.push_back("w" + std::to_string(number));
   send(std::move(items));
 }
 
@@ -218,12 +256,47 @@ void fleet_link::apply(std::string_view message) {
     std::size_t index = 0;
     if (item[0] == 'e') {
       if (local_.raise_epoch(value)) forget_memory_();
+    } else if (item[0] == 'w') {
+      hear_written(value);
     } else if (item[0] == 'n' && parse(name, index) && index < namespace_count) {
       local_.raise_namespace(static_cast<cache_namespace>(index), value);
     } else if (item[0] == 's' && parse(name, index) && index < scope_generations::slot_count) {
       local_.raise_scope(index, static_cast<std::uint32_t>(value));
     }
   }
+}
+
+void fleet_link::hear_written(std::uint64_t through) {
+  auto heard = heard_written_.load();
+  while (heard < through && !heard_written_.compare_exchange_weak(heard, through)) {
+  }
+}
+
+std::optional<std::uint64_t> fleet_link::counted_writes() const {
+  if (!counted_writes_) return std::nullopt;
+  return counted_writes_();
+}
+
+bool fleet_link::check_announced() {
+  const auto counted = counted_writes();
+  const auto heard = heard_written_.load();
+  if (!counted || *counted <= heard) return true;
+  const auto now = steady_us();
+  if (awaited_ <= heard) {  // the writes awaited before were heard of: wait for these now
+    awaited_ = *counted;
+    awaited_since_us_ = now;
+    return true;
+  }
+  if (now - awaited_since_us_ <= grace_.count()) return true;
+  ++unannounced_found_;
+  awaited_ = 0;
+  const auto sent = move({"W" + std::to_string(*counted)});
+  if (!sent) {
+    lose(true);
+    return false;
+  }
+  apply(*sent);
+  return true;
 }
 
 void fleet_link::lose(bool missed) {
@@ -275,10 +348,16 @@ bool fleet_link::resync() {
       std::lock_guard guard(state_lock_);
       missed = missed_;
     }
-    if (missed > 0 && !move({"e"})) return false;
+    if (missed > 0) {
+      // The epoch covers this node's unannounced writes too: all are counted by now.
+      std::vector<std::string> items{"e"};
+      if (const auto counted = counted_writes()) items.push_back("W" + std::to_string(*counted));
+      if (!move(items)) return false;
+    }
     const auto started = steady_us();
     std::array<std::uint64_t, namespace_count> of_namespaces{};
     std::uint64_t epoch = 0;
+    std::uint64_t written = 0;
     {
       std::lock_guard guard(command_lock_);
       if (!command_) {
@@ -308,6 +387,8 @@ bool fleet_link::resync() {
         std::size_t index = 0;
         if (name == "epoch") {
           epoch = value;
+        } else if (name == "written") {
+          written = value;
         } else if (parse(name, index) && index < namespace_count) {
           of_namespaces[index] = value;
         }
@@ -319,6 +400,8 @@ bool fleet_link::resync() {
     std::lock_guard guard(state_lock_);
     if (missed_ != missed) continue;  // a change went unpublished meanwhile: move the epoch again
     missed_ = 0;
+    heard_written_ = written;
+    awaited_ = 0;
     confirmed_us_ = started;
     synced_ = true;
     ++resyncs_;
@@ -338,6 +421,7 @@ void fleet_link::listen(redisContext* subscription) {
       if (!write_all(subscription)) return;
       pings.push_back(now);
       next_ping = now + heartbeat_.count();
+      if (!check_announced()) return;
     }
     if (!pings.empty() && now - pings.front() > lost_after.count()) return;
     pollfd watched{subscription->fd, POLLIN, 0};
@@ -372,6 +456,7 @@ services::fleet_figures fleet_link::figures() const {
   f.resyncs = resyncs_.load();
   f.bumps = bumps_.load();
   f.bump_failures = bump_failures_.load();
+  f.unannounced_writes_found = unannounced_found_.load();
   if (f.bumps > 0) f.bump_mean_us = static_cast<double>(bump_total_us_.load()) / static_cast<double>(f.bumps);
   std::vector<double> recent;
   {

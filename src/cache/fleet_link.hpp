@@ -31,12 +31,22 @@ namespace zomato::cache {
 /// the generations), the node stops using its cache; once it reaches Redis again it subscribes,
 /// moves the fleet's epoch on (every entry in Redis made before becomes unreachable, and every
 /// node forgets its in-process copies), reads the generations and only then uses its cache again.
+///
+/// A writer cut off from Redis while the others are not cannot tell them, so each write also
+/// counts itself in the database and its number is announced with its moves: Redis keeps the
+/// count up to which every write was announced ("written" in the generations hash, the numbers
+/// above it in "<prefix>:announced") and publishes it. Every heartbeat the link compares the
+/// database's count with what it heard; writes that stay unannounced for half the bound (their
+/// writer lost Redis or stopped between its commit and its announcement) move the epoch on, at
+/// most once for them in the whole fleet, so a read that starts a bound after their commit does
+/// not find what they made obsolete.
 class fleet_link {
  public:
   /// Starts the thread that connects, syncs and listens; `forget_memory` drops this node's
-  /// in-process entries (called on that thread).
+  /// in-process entries (called on that thread); `counted_writes` reads the database's count of
+  /// writes (nullopt when it cannot; an empty function: no check).
   fleet_link(redis_settings settings, const std::string& prefix, std::chrono::milliseconds bound, generations& local,
-             std::function<void()> forget_memory);
+             std::function<void()> forget_memory, std::function<std::optional<std::uint64_t>()> counted_writes = {});
   /// Stops the thread.
   ~fleet_link();
   fleet_link(const fleet_link&) = delete;
@@ -46,9 +56,10 @@ class fleet_link {
   bool usable() const;
   /// Waits until usable(), at most `cap`; false when it is not by then.
   bool wait_usable(std::chrono::milliseconds cap) const;
-  /// Moves on what a write changed, in Redis and here, and tells the fleet. Never fails: when
-  /// Redis cannot take it, the link goes down and the epoch moves on when it comes back.
-  void publish(const generation_moves& moves);
+  /// Moves on what writes changed, in Redis and here, and tells the fleet with the writes'
+  /// numbers. Never fails: when Redis cannot take it, the link goes down and the epoch moves on
+  /// when it comes back.
+  void publish(const generation_moves& moves, const std::vector<std::uint64_t>& numbers);
   /// Moves the epoch on: every node forgets every entry.
   void forget_everything();
   /// What the link did so far.
@@ -72,16 +83,26 @@ class fleet_link {
   bool resync();
   /// Reads the subscription until it is lost or the link stops.
   void listen(redisContext* subscription);
+  /// Moves the epoch on when writes counted in the database stayed unheard of for the grace;
+  /// false when that move failed (the link is lost then).
+  bool check_announced();
+  /// The database's count of writes, nullopt when unknown.
+  std::optional<std::uint64_t> counted_writes() const;
+  /// Raises the count up to which every write was announced, as heard.
+  void hear_written(std::uint64_t through);
   void record_delivery(double ms);
 
   redis_settings settings_;
   std::string generations_key_;
   std::string scopes_key_;
   std::string channel_;
+  std::string announced_key_;
   std::chrono::microseconds bound_;
   std::chrono::microseconds heartbeat_;
   generations& local_;
   std::function<void()> forget_memory_;
+  std::function<std::optional<std::uint64_t>()> counted_writes_;
+  std::chrono::microseconds grace_;  // how long counted writes may stay unannounced
   std::string node_;
 
   std::mutex command_lock_;
@@ -96,13 +117,17 @@ class fleet_link {
   std::uint64_t missed_ = 0;  // changes that may not have reached the fleet since the last sync
   std::atomic<bool> synced_{false};
   std::atomic<bool> connected_{false};
-  std::atomic<std::int64_t> confirmed_us_{0};  // steady clock: sending time of the last PING answered
+  std::atomic<std::int64_t> confirmed_us_{0};    // steady clock: sending time of the last PING answered
+  std::atomic<std::uint64_t> heard_written_{0};  // every write up to it was announced
+  std::uint64_t awaited_ = 0;                    // on the thread: a count not heard of yet...
+  std::int64_t awaited_since_us_ = 0;            // ...first read then
 
   std::atomic<std::uint64_t> messages_{0};
   std::atomic<std::uint64_t> resyncs_{0};
   std::atomic<std::uint64_t> bumps_{0};          // writes that went to Redis
   std::atomic<std::uint64_t> bump_failures_{0};  // scripts that failed
   std::atomic<std::uint64_t> bump_total_us_{0};
+  std::atomic<std::uint64_t> unannounced_found_{0};
 
   mutable std::mutex delivery_lock_;
   std::vector<double> recent_delivery_ms_;  // a ring of the latest

@@ -107,8 +107,9 @@ constexpr const char* stale_if_error = "STALE-IF-ERROR";
 
 response_cache::response_cache(cache_settings settings) : settings_(std::move(settings)), store_(settings_) {
   if (settings_.redis) {
-    fleet_ = std::make_unique<fleet_link>(*settings_.redis, settings_.prefix, settings_.fleet_bound, generations_,
-                                          [this] { store_.clear_memory(); });
+    fleet_ = std::make_unique<fleet_link>(
+        *settings_.redis, settings_.prefix, settings_.fleet_bound, generations_, [this] { store_.clear_memory(); },
+        settings_.counted_writes);
   }
 }
 
@@ -300,14 +301,14 @@ void response_cache::changed(services::change what, const services::touched& ids
   generations_.advance(moves);
 }
 
-void response_cache::settled(const services::write_context::told& changes) {
+void response_cache::settled(const services::write_context::told& changes, const std::vector<std::uint64_t>& numbers) {
   generation_moves moves;
   for (const auto& [what, ids] : changes) add_moves(moves, what, ids);
   auto& slots = moves.scope_slots;
   std::sort(slots.begin(), slots.end());
   slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
   if (fleet_) {
-    fleet_->publish(moves);
+    fleet_->publish(moves, numbers);
   } else {
     generations_.advance(moves);
   }
@@ -315,7 +316,7 @@ void response_cache::settled(const services::write_context::told& changes) {
 
 void response_cache::clear(cache_namespace ns) {
   if (fleet_) {
-    fleet_->publish({{ns}, {}});
+    fleet_->publish({{ns}, {}}, {});
   } else {
     generations_.advance(ns);
   }

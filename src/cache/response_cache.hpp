@@ -87,8 +87,8 @@ class response_cache final : public http::response_cache, public services::chang
   /// fleet nothing happens before settled().
   void changed(services::change what, const services::touched& ids) override;
   /// A request's writes are durable: what they changed moves on (in a fleet, in Redis and on
-  /// every node) before the request is acknowledged.
-  void settled(const services::write_context::told& changes);
+  /// every node, which also hear the writes' `numbers`) before the request is acknowledged.
+  void settled(const services::write_context::told& changes, const std::vector<std::uint64_t>& numbers = {});
 
   /// The first step of a read of `target`: an answer from memory when it has one.
   lookup look(const http::request& req, const http::route& target, const http::params& values);

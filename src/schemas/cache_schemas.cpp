@@ -141,6 +141,7 @@ std::string render_cache_stats(const cache_snapshot& s) {
         .field("resyncs", static_cast<std::int64_t>(fleet.resyncs))
         .field("bumps", static_cast<std::int64_t>(fleet.bumps))
         .field("bump_failures", static_cast<std::int64_t>(fleet.bump_failures))
+        .field("unannounced_writes_found", static_cast<std::int64_t>(fleet.unannounced_writes_found))
         .field("bump_mean_us", domain::two_decimals(fleet.bump_mean_us))
         .key("delivery_ms")
         .begin_object()

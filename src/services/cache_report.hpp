@@ -63,6 +63,9 @@ struct fleet_figures {
   std::uint64_t resyncs = 0;
   std::uint64_t bumps = 0;
   std::uint64_t bump_failures = 0;
+  /// Times this node found writes in the database that no node had announced, and moved the
+  /// fleet's epoch on.
+  std::uint64_t unannounced_writes_found = 0;
   double bump_mean_us = 0.0;
   delivery_figures delivery_ms;
 };

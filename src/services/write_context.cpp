@@ -17,9 +17,11 @@ void await_from(store::database& db, std::vector<store::commit_ticket> tickets, 
 }  // namespace
 
 void write_context::commit(store::session& tx, change what, const touched& ids) {
+  const auto number = tx.write_count().count();
   commit(tx);
   listener_.changed(what, ids);
   changes_.emplace_back(what, ids);
+  numbers_.push_back(number);
 }
 
 void write_context::commit(store::session& tx) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <utility>
 #include <vector>
@@ -18,8 +19,9 @@ class write_context {
 
   explicit write_context(change_listener& listener = ignore_changes()) : listener_(listener) {}
 
-  /// Commits the session and reports what the write changed. Throws what the commit throws;
-  /// nothing is reported then.
+  /// Counts the write in the database (store::write_count_repository), commits the session and
+  /// reports what the write changed. Throws what the count or the commit throws; nothing is
+  /// reported then.
   void commit(store::session& tx, change what, const touched& ids = {});
   /// Commits a session whose writes no cached answer shows (bookkeeping).
   void commit(store::session& tx);
@@ -29,11 +31,14 @@ class write_context {
   void when_durable(store::database& db, std::function<void(bool kept)> done) const;
   /// What the writes reported, in order.
   const told& changes() const { return changes_; }
+  /// The numbers the database gave the writes that reported a change, in order.
+  const std::vector<std::uint64_t>& numbers() const { return numbers_; }
 
  private:
   change_listener& listener_;
   std::vector<store::commit_ticket> pending_;  // distinct groups not committed at once, in order
   told changes_;
+  std::vector<std::uint64_t> numbers_;
 };
 
 }  // namespace zomato::services

@@ -18,6 +18,7 @@
 #include "store/review_repository.hpp"
 #include "store/sample_repository.hpp"
 #include "store/usage_repository.hpp"
+#include "store/write_count_repository.hpp"
 
 namespace zomato::store {
 
@@ -45,6 +46,7 @@ class session {
   virtual kitchen_repository& kitchens() = 0;
   virtual analytics_repository& analytics() = 0;
   virtual sample_repository& samples() = 0;
+  virtual write_count_repository& write_count() = 0;
   /// Commits a write session (later writers of its group see the writes, readers once the
   /// group commits); it does not
   /// wait for them to be durable: when_durable() with the ticket tells that. Throws

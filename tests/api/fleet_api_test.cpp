@@ -22,6 +22,7 @@
 #include "support/http_client.hpp"
 #include "support/redis_process.hpp"
 #include "support/server_process.hpp"
+#include "support/tcp_relay.hpp"
 #include "support/temp_database.hpp"
 
 namespace zomato::testing {
@@ -753,6 +754,55 @@ TEST(fleet_off_api, a_node_without_redis_reports_its_fleet_off) {
   const auto fleet = alone.fleet();
   EXPECT_TRUE(is_fleet_object(fleet));
   EXPECT_EQ(text_of(fleet, "state"), "off") << fleet.dump();
+}
+
+// A node cut off from Redis while the other reaches it: its writes move no generation in Redis
+// and tell no node, yet a read on the other node past the bound must see them (or the write must
+// not be acknowledged).
+TEST(fleet_partition_api, a_write_on_a_node_cut_off_from_redis_is_seen_by_the_other_past_the_bound) {
+  temp_database database;
+  redis_process redis;
+  tcp_relay relay(redis.port());
+  const auto node_environment = [&](std::uint16_t redis_port) {
+    return environment{{"DATABASE_URL", database.url()},
+                       {"REDIS_URL", "redis://127.0.0.1:" + std::to_string(redis_port) + "/0"},
+                       {"REDIS_TIMEOUT_MS", "50"},
+                       {"CACHE_FLEET_BOUND_MS", std::to_string(bound_ms)}};
+  };
+  server_process a_server(node_environment(relay.port()));
+  server_process b_server(node_environment(redis.port()));
+  node a("A (through the relay)", a_server.port());
+  node b("B", b_server.port());
+  ASSERT_TRUE(a.synced()) << a.fleet().dump();
+  ASSERT_TRUE(b.synced()) << b.fleet().dump();
+  const auto past_bound = std::chrono::milliseconds(bound_ms + 30);
+
+  const auto created = a.post("/restaurants/", {{"name", "Partitioned Place"},
+                                                {"cuisine_type", "Greek"},
+                                                {"address", "12 Market Street, Town"},
+                                                {"phone_number", "+1-555-0123"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto target = "/restaurants/" + str(created.json()["id"].get<std::int64_t>());
+  std::this_thread::sleep_for(past_bound);
+  const std::vector<std::string> reads{target, "/restaurants/", "/restaurants/search?cuisine=Greek"};
+  for (const auto& read : reads) EXPECT_TRUE(b.hits(read)) << read;
+
+  relay.cut();
+  EXPECT_TRUE(eventually([&] { return a.state() != "synced"; })) << a.fleet().dump();
+  const auto write = a.put(target, {{"name", "Renamed While Cut Off"}});
+  std::this_thread::sleep_for(past_bound);
+  for (const auto& read : reads) {
+    const auto cached = b.get(read);
+    const auto direct = b.direct(read);
+    EXPECT_EQ(cached.body, direct.body) << "GET " << read << " on B (x-cache-status " << cached.header("x-cache-status")
+                                        << ") after A, cut off from Redis, answered the PUT " << write.status
+                                        << "\n  A fleet " << a.fleet().dump() << "\n  B fleet " << b.fleet().dump();
+  }
+  relay.mend();
+  EXPECT_TRUE(a.synced()) << a.fleet().dump();
+  std::this_thread::sleep_for(past_bound);
+  for (const auto& read : reads) EXPECT_EQ(b.get(read).body, b.direct(read).body) << read << " once A is back";
+  EXPECT_EQ(b.failures(), 0u) << b.first_failures();
 }
 
 }  // namespace

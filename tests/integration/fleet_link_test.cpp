@@ -22,12 +22,16 @@ using namespace std::chrono_literals;
 using services::change;
 using testing::redis_process;
 
-// One node of a fleet: a response cache in memory and in the test's Redis.
+// One node of a fleet: a response cache in memory and in the test's Redis, comparing what it
+// hears with `counted_writes` (the database's count of writes).
 struct node {
-  explicit node(const redis_process& redis) : cache(settings_for(redis)) {}
+  explicit node(const redis_process& redis, std::function<std::optional<std::uint64_t>()> counted_writes = {})
+      : cache(settings_for(redis, std::move(counted_writes))) {}
 
-  static cache_settings settings_for(const redis_process& redis) {
+  static cache_settings settings_for(const redis_process& redis,
+                                     std::function<std::optional<std::uint64_t>()> counted_writes) {
     cache_settings settings;
+    settings.counted_writes = std::move(counted_writes);
     settings.redis = testing::redis_settings_for(redis.port());
     settings.redis->timeout = 50ms;
     settings.fleet_bound = 300ms;  // a heartbeat late under a sanitizer must not leave the cache
@@ -83,11 +87,22 @@ class fleet_link_test : public ::testing::Test {
     ASSERT_TRUE(testing::fleet_synced(b.cache));
   }
 
+  // A write committed in the shared database: its number.
+  std::uint64_t commit_write() { return ++database_writes; }
+
   redis_process redis;
-  node a{redis};
-  node b{redis};
+  std::atomic<std::uint64_t> database_writes{0};
+  node a{redis, [this] { return std::optional<std::uint64_t>(database_writes.load()); }};
+  node b{redis, [this] { return std::optional<std::uint64_t>(database_writes.load()); }};
   int computed = 0;
 };
+
+// The epoch a Redis key names ("<prefix>:<epoch>:...").
+std::string epoch_of(const std::optional<std::string>& key) {
+  if (!key) return "";
+  const auto first = key->find(':');
+  return key->substr(first + 1, key->find(':', first + 1) - first - 1);
+}
 
 // Waits (at most 10 s) until `done` holds.
 bool within_a_while(const std::function<bool()>& done) {
@@ -116,6 +131,36 @@ TEST_F(fleet_link_test, a_write_moves_the_writer_at_once_and_the_others_within_t
   a.cache.settled({{change::restaurant_updated, {8, 0, 0}}});
   EXPECT_TRUE(within_a_while([&] { return b.cache.fleet_figures().messages_received >= 2; }));
   EXPECT_EQ(b.key_of_read(), after) << "another restaurant's write leaves this scope";
+}
+
+TEST_F(fleet_link_test, a_write_counted_but_never_announced_moves_the_epoch_once_for_the_fleet) {
+  const auto before = b.key_of_read(8);  // restaurant 8's: its read is never served from memory here
+  ASSERT_TRUE(before);
+  EXPECT_EQ(b.read(computed), "MISS");
+  EXPECT_EQ(b.read(computed), "HIT");
+
+  commit_write();  // its writer lost Redis, or stopped, before announcing it
+  EXPECT_TRUE(within_a_while([&] { return b.key_of_read(8) != before; }));
+  EXPECT_EQ(b.read(computed), "MISS") << "nothing made before the unannounced write is served";
+  EXPECT_GE(a.cache.fleet_figures().unannounced_writes_found + b.cache.fleet_figures().unannounced_writes_found, 1u);
+  EXPECT_TRUE(within_a_while([&] { return a.key_of_read(8) == b.key_of_read(8); }));
+  EXPECT_EQ(std::stoull(epoch_of(b.key_of_read(8))), std::stoull(epoch_of(before)) + 1)
+      << "both nodes found it; the epoch moved once";
+  EXPECT_TRUE(testing::fleet_synced(b.cache));
+}
+
+TEST_F(fleet_link_test, writes_announced_with_their_numbers_move_no_epoch) {
+  const auto before = b.key_of_read(8);
+  EXPECT_EQ(b.read(computed), "MISS");
+  for (std::int64_t restaurant = 20; restaurant < 30; ++restaurant) {
+    const auto number = commit_write();
+    a.cache.settled({{change::restaurant_updated, {restaurant, 0, 0}}}, {number});
+  }
+  EXPECT_TRUE(within_a_while([&] { return b.cache.fleet_figures().messages_received >= 1; }));
+  std::this_thread::sleep_for(3 * a.cache.fleet_figures().bound_ms * 1ms);  // past the grace, many heartbeats
+  EXPECT_EQ(b.key_of_read(8), before) << "writes about other restaurants, all announced, move no epoch";
+  EXPECT_EQ(b.read(computed), "HIT");
+  EXPECT_EQ(a.cache.fleet_figures().unannounced_writes_found + b.cache.fleet_figures().unannounced_writes_found, 0u);
 }
 
 TEST_F(fleet_link_test, writes_settled_at_once_on_many_threads_each_see_their_own_at_once) {

@@ -29,7 +29,8 @@ class pooled_session final : public session {
         notifications_(db_),
         kitchens_(db_),
         analytics_(db_),
-        samples_(db_) {}
+        samples_(db_),
+        write_count_(db_) {}
 
   void begin(const char* sql) {
     db_.run(sql);
@@ -53,6 +54,7 @@ class pooled_session final : public session {
   store::kitchen_repository& kitchens() override { return kitchens_; }
   store::analytics_repository& analytics() override { return analytics_; }
   store::sample_repository& samples() override { return samples_; }
+  store::write_count_repository& write_count() override { return write_count_; }
   commit_ticket commit() override {
     if (group_) return group_->commit_member();
     db_.run("COMMIT");
@@ -77,6 +79,7 @@ class pooled_session final : public session {
   kitchen_repository kitchens_;
   analytics_repository analytics_;
   sample_repository samples_;
+  write_count_repository write_count_;
   bool open_ = false;
   database* group_ = nullptr;
 };

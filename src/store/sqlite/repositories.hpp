@@ -13,6 +13,7 @@
 #include "store/sample_repository.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/usage_repository.hpp"
+#include "store/write_count_repository.hpp"
 
 // The SQLite implementation of each repository interface of store/, on the connection of one
 // transaction; each is defined in the .cpp file of its name.
@@ -185,6 +186,16 @@ class sample_repository final : public store::sample_repository {
   void remember(const std::string& kind, domain::id_t id) override;
   std::vector<domain::id_t> ids(const std::string& kind) override;
   void forget_all() override;
+
+ private:
+  connection& db_;
+};
+
+class write_count_repository final : public store::write_count_repository {
+ public:
+  explicit write_count_repository(connection& db) : db_(db) {}
+  std::uint64_t count() override;
+  std::uint64_t counted() override;
 
  private:
   connection& db_;
