@@ -1,9 +1,10 @@
--- How many writes changed what cached answers show. Each such write counts itself in its own
--- transaction and its number is announced to the fleet through Redis, so a node that sees the
--- count ahead of what it heard knows a write was never announced (its writer lost Redis or died
--- between the commit and the announcement) and moves the fleet's cache epoch on.
+-- The writes that changed what cached answers show. Each such write counts itself in its own
+-- transaction (n) and its number is announced to the fleet through Redis; a writer that knows it
+-- cannot announce a write (out of touch with Redis) adds to `unannounced`. A node that sees
+-- `unannounced` move, or n stay ahead of what it heard, moves the fleet's cache epoch on.
 CREATE TABLE write_count (
   id INTEGER PRIMARY KEY CHECK (id = 1),
-  n INTEGER NOT NULL
+  n INTEGER NOT NULL,
+  unannounced INTEGER NOT NULL
 );
-INSERT INTO write_count (id, n) VALUES (1, 0);
+INSERT INTO write_count (id, n, unannounced) VALUES (1, 0, 0);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <future>
 #include <unordered_map>
 
 #include "api/analytics_routes.hpp"
@@ -45,6 +46,21 @@
 namespace zomato::app {
 namespace {
 
+// Marks in the database that writes could not be announced to the fleet; true once durable.
+bool mark_unannounced(store::database& db) {
+  try {
+    auto tx = db.write();
+    tx->write_count().mark_unannounced();
+    const auto ticket = tx->commit();
+    tx.reset();
+    std::promise<bool> kept;
+    db.when_durable(ticket, [&kept](bool durable) { kept.set_value(durable); });
+    return kept.get_future().get();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 cache::cache_settings cache_settings_of(const config& settings, store::database& db) {
   cache::cache_settings c;
   c.profile = settings.env == environment::production ? cache::ttl_profile::production
@@ -62,13 +78,14 @@ cache::cache_settings cache_settings_of(const config& settings, store::database&
     r.timeout = settings.redis_timeout;
     c.redis = r;
     c.fleet_bound = settings.cache_fleet_bound;
-    c.counted_writes = [&db]() -> std::optional<std::uint64_t> {
+    c.ledger.read = [&db]() -> std::optional<store::write_tally> {
       try {
         return db.read()->write_count().counted();
       } catch (const std::exception&) {
         return std::nullopt;  // the database cannot tell now; the next heartbeat asks again
       }
     };
+    c.ledger.mark_unannounced = [&db] { return mark_unannounced(db); };
   }
   return c;
 }

@@ -11,8 +11,19 @@
 #include "cache/freshness.hpp"
 #include "cache/namespaces.hpp"
 #include "cache/redis_backend.hpp"
+#include "services/write_context.hpp"
 
 namespace zomato::cache {
+
+/// How a fleet node reads and marks the database's count of writes (services::write_context
+/// numbers the writes); empty functions: no check.
+struct write_ledger {
+  /// What committed transactions counted; nullopt when the database cannot tell now.
+  std::function<std::optional<services::write_tally>()> read;
+  /// Marks durably, before it returns, that writes committed before could not be announced;
+  /// false when it could not.
+  std::function<bool()> mark_unannounced;
+};
 
 /// How the route cache is configured: its TTL profile, its levels and their bounds.
 struct cache_settings {
@@ -26,9 +37,8 @@ struct cache_settings {
   /// With Redis: a read that starts this long after a write's acknowledgement, on any node,
   /// sees it (fleet_link).
   std::chrono::milliseconds fleet_bound{50};
-  /// With Redis: the writes counted in the database (services::write_context numbers them), or
-  /// nullopt when it cannot be read now; the fleet compares it with the writes it heard of.
-  std::function<std::optional<std::uint64_t>()> counted_writes;
+  /// With Redis: the database's count of writes, which the fleet compares with what it heard.
+  write_ledger ledger;
   /// Per namespace, TTLs (for every route of it) and stale windows set instead of the policy's.
   std::array<freshness_overrides, namespace_count> overrides{};
 };

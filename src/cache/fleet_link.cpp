@@ -111,8 +111,7 @@ bool write_all(redisContext* context) {
 }  // namespace
 
 fleet_link::fleet_link(redis_settings settings, const std::string& prefix, std::chrono::milliseconds bound,
-                       generations& local, std::function<void()> forget_memory,
-                       std::function<std::optional<std::uint64_t>()> counted_writes)
+                       generations& local, std::function<void()> forget_memory, write_ledger ledger)
     : settings_(std::move(settings)),
       generations_key_(prefix + ":generations"),
       scopes_key_(prefix + ":scopes"),
@@ -122,8 +121,8 @@ fleet_link::fleet_link(redis_settings settings, const std::string& prefix, std::
       heartbeat_(std::max<std::chrono::microseconds>(std::chrono::milliseconds(1), bound_ / 5)),
       local_(local),
       forget_memory_(std::move(forget_memory)),
-      counted_writes_(std::move(counted_writes)),
-      grace_(bound_ / 2),
+      ledger_(std::move(ledger)),
+      grace_(std::max<std::chrono::microseconds>(std::chrono::seconds(1), 4 * bound_)),
       node_(random_node_name()),
       thread_([this] { run(); }) {}
 
@@ -194,10 +193,14 @@ void fleet_link::publish(const generation_moves& moves, const std::vector<std::u
 void fleet_link::forget_everything() { send({"e"}); }
 
 void fleet_link::send(std::vector<std::string> items) {
+  const bool announces_writes =
+      std::any_of(items.begin(), items.end(), [](const std::string& item) { return item.front() == 'w'; });
   {
-    std::lock_guard guard(state_lock_);
+    std::unique_lock guard(state_lock_);
     if (!synced_) {
       ++missed_;  // the epoch moves on when the link is back
+      guard.unlock();
+      if (announces_writes) mark_unannounced();
       return;
     }
   }
@@ -229,6 +232,7 @@ void fleet_link::send(std::vector<std::string> items) {
       {
         std::lock_guard guard(queue_lock_);
         sent_up_to_ = batch_up_to;
+        if (!sent) failed_up_to_ = batch_up_to;
       }
       if (sent) {
         apply(*sent);
@@ -238,6 +242,14 @@ void fleet_link::send(std::vector<std::string> items) {
       }
     }
   }
+  // Outside the connection's lock: the mark waits for a write group that other writes, on their
+  // way here, may end. A write sent with an earlier batch may mark for nothing (another epoch move).
+  bool failed = false;
+  {
+    std::lock_guard guard(queue_lock_);
+    failed = ticket <= failed_up_to_;
+  }
+  if (failed && announces_writes) mark_unannounced();
   ++bumps_;
   bump_total_us_ += static_cast<std::uint64_t>(steady_us() - started);
 }
@@ -272,25 +284,34 @@ void fleet_link::hear_written(std::uint64_t through) {
   }
 }
 
-std::optional<std::uint64_t> fleet_link::counted_writes() const {
-  if (!counted_writes_) return std::nullopt;
-  return counted_writes_();
+std::optional<services::write_tally> fleet_link::counted_writes() const {
+  if (!ledger_.read) return std::nullopt;
+  return ledger_.read();
+}
+
+void fleet_link::mark_unannounced() {
+  if (ledger_.mark_unannounced) ledger_.mark_unannounced();
 }
 
 bool fleet_link::check_announced() {
   const auto counted = counted_writes();
-  const auto heard = heard_written_.load();
-  if (!counted || *counted <= heard) return true;
-  const auto now = steady_us();
-  if (awaited_ <= heard) {  // the writes awaited before were heard of: wait for these now
-    awaited_ = *counted;
-    awaited_since_us_ = now;
-    return true;
+  if (!counted) return true;
+  const bool marked = marks_seen_ && counted->unannounced != *marks_seen_;
+  marks_seen_ = counted->unannounced;
+  if (!marked) {
+    const auto heard = heard_written_.load();
+    if (counted->writes <= heard) return true;
+    const auto now = steady_us();
+    if (awaited_ <= heard) {  // the writes awaited before were heard of: wait for these now
+      awaited_ = counted->writes;
+      awaited_since_us_ = now;
+      return true;
+    }
+    if (now - awaited_since_us_ <= grace_.count()) return true;
   }
-  if (now - awaited_since_us_ <= grace_.count()) return true;
   ++unannounced_found_;
   awaited_ = 0;
-  const auto sent = move({"W" + std::to_string(*counted)});
+  const auto sent = move({"W" + std::to_string(counted->writes)});
   if (!sent) {
     lose(true);
     return false;
@@ -351,7 +372,7 @@ bool fleet_link::resync() {
     if (missed > 0) {
       // The epoch covers this node's unannounced writes too: all are counted by now.
       std::vector<std::string> items{"e"};
-      if (const auto counted = counted_writes()) items.push_back("W" + std::to_string(*counted));
+      if (const auto counted = counted_writes()) items.push_back("W" + std::to_string(counted->writes));
       if (!move(items)) return false;
     }
     const auto started = steady_us();
@@ -402,6 +423,7 @@ bool fleet_link::resync() {
     missed_ = 0;
     heard_written_ = written;
     awaited_ = 0;
+    marks_seen_.reset();
     confirmed_us_ = started;
     synced_ = true;
     ++resyncs_;

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "cache/cache_settings.hpp"
 #include "cache/generations.hpp"
 #include "cache/redis_connect.hpp"
 #include "services/cache_report.hpp"
@@ -32,21 +33,21 @@ namespace zomato::cache {
 /// moves the fleet's epoch on (every entry in Redis made before becomes unreachable, and every
 /// node forgets its in-process copies), reads the generations and only then uses its cache again.
 ///
-/// A writer cut off from Redis while the others are not cannot tell them, so each write also
-/// counts itself in the database and its number is announced with its moves: Redis keeps the
-/// count up to which every write was announced ("written" in the generations hash, the numbers
-/// above it in "<prefix>:announced") and publishes it. Every heartbeat the link compares the
-/// database's count with what it heard; writes that stay unannounced for half the bound (their
-/// writer lost Redis or stopped between its commit and its announcement) move the epoch on, at
-/// most once for them in the whole fleet, so a read that starts a bound after their commit does
-/// not find what they made obsolete.
+/// A writer cut off from Redis while the others are not cannot tell them, so the database does:
+/// each write counts itself there (write_ledger), marked unannounced when its node is out of
+/// touch as it commits, and a write whose announcement fails after its commit leaves a mark
+/// before it is acknowledged. Every heartbeat the link reads the count: a new mark moves the
+/// fleet's epoch on at once. As a backstop for a writer that stopped between its commit and its
+/// announcement, each write's number is announced with its moves, Redis keeps the count up to
+/// which every write was announced ("written" in the generations hash, the numbers above it in
+/// "<prefix>:announced") and publishes it, and a database count that stays ahead of it for a
+/// second (or four bounds) moves the epoch on too. Either move happens once for the whole fleet.
 class fleet_link {
  public:
   /// Starts the thread that connects, syncs and listens; `forget_memory` drops this node's
-  /// in-process entries (called on that thread); `counted_writes` reads the database's count of
-  /// writes (nullopt when it cannot; an empty function: no check).
+  /// in-process entries (called on that thread); `ledger` reads and marks the database's count.
   fleet_link(redis_settings settings, const std::string& prefix, std::chrono::milliseconds bound, generations& local,
-             std::function<void()> forget_memory, std::function<std::optional<std::uint64_t>()> counted_writes = {});
+             std::function<void()> forget_memory, write_ledger ledger = {});
   /// Stops the thread.
   ~fleet_link();
   fleet_link(const fleet_link&) = delete;
@@ -83,11 +84,13 @@ class fleet_link {
   bool resync();
   /// Reads the subscription until it is lost or the link stops.
   void listen(redisContext* subscription);
-  /// Moves the epoch on when writes counted in the database stayed unheard of for the grace;
-  /// false when that move failed (the link is lost then).
+  /// Moves the epoch on when the database has a new mark of unannounced writes, or writes it
+  /// counted stayed unheard of for the grace; false when that move failed (the link is lost then).
   bool check_announced();
   /// The database's count of writes, nullopt when unknown.
-  std::optional<std::uint64_t> counted_writes() const;
+  std::optional<services::write_tally> counted_writes() const;
+  /// Marks in the database that writes could not be announced, once the mark is durable.
+  void mark_unannounced();
   /// Raises the count up to which every write was announced, as heard.
   void hear_written(std::uint64_t through);
   void record_delivery(double ms);
@@ -101,7 +104,7 @@ class fleet_link {
   std::chrono::microseconds heartbeat_;
   generations& local_;
   std::function<void()> forget_memory_;
-  std::function<std::optional<std::uint64_t>()> counted_writes_;
+  write_ledger ledger_;
   std::chrono::microseconds grace_;  // how long counted writes may stay unannounced
   std::string node_;
 
@@ -112,6 +115,7 @@ class fleet_link {
   std::vector<std::string> queued_items_;  // of the writes not sent yet
   std::uint64_t queued_up_to_ = 0;         // the last write queued
   std::uint64_t sent_up_to_ = 0;           // the last write sent (or failed)
+  std::uint64_t failed_up_to_ = 0;         // the last write of the last batch that failed
 
   std::mutex state_lock_;
   std::uint64_t missed_ = 0;  // changes that may not have reached the fleet since the last sync
@@ -121,6 +125,7 @@ class fleet_link {
   std::atomic<std::uint64_t> heard_written_{0};  // every write up to it was announced
   std::uint64_t awaited_ = 0;                    // on the thread: a count not heard of yet...
   std::int64_t awaited_since_us_ = 0;            // ...first read then
+  std::optional<std::uint64_t> marks_seen_;      // on the thread: the database's marks last read
 
   std::atomic<std::uint64_t> messages_{0};
   std::atomic<std::uint64_t> resyncs_{0};

@@ -109,7 +109,7 @@ response_cache::response_cache(cache_settings settings) : settings_(std::move(se
   if (settings_.redis) {
     fleet_ = std::make_unique<fleet_link>(
         *settings_.redis, settings_.prefix, settings_.fleet_bound, generations_, [this] { store_.clear_memory(); },
-        settings_.counted_writes);
+        settings_.ledger);
   }
 }
 
@@ -293,6 +293,8 @@ void response_cache::add_moves(generation_moves& moves, services::change what, c
     }
   }
 }
+
+bool response_cache::can_announce() const { return !fleet_ || fleet_->usable(); }
 
 void response_cache::changed(services::change what, const services::touched& ids) {
   if (fleet_) return;

@@ -47,6 +47,9 @@ class change_listener {
  public:
   virtual ~change_listener() = default;
   virtual void changed(change what, const touched& ids) = 0;
+  /// Whether writes committed now can be told to every process that shares the cache (false: a
+  /// fleet node out of touch with it). Never fails.
+  virtual bool can_announce() const { return true; }
 };
 
 /// A listener that ignores everything, for use without a cache.

@@ -17,11 +17,12 @@ void await_from(store::database& db, std::vector<store::commit_ticket> tickets, 
 }  // namespace
 
 void write_context::commit(store::session& tx, change what, const touched& ids) {
-  const auto number = tx.write_count().count();
+  const bool announceable = listener_.can_announce();
+  const auto number = tx.write_count().count(announceable);
   commit(tx);
   listener_.changed(what, ids);
   changes_.emplace_back(what, ids);
-  numbers_.push_back(number);
+  if (announceable) numbers_.push_back(number);
 }
 
 void write_context::commit(store::session& tx) {

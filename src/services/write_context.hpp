@@ -10,6 +10,8 @@
 
 namespace zomato::services {
 
+using store::write_tally;
+
 /// One request's writes, carried explicitly from the caller through the use cases: what
 /// they changed (told to the listener at once, before the caller answers, and kept so it can
 /// be told again once the writes are durable) and the ticket that says when they are.
@@ -19,9 +21,9 @@ class write_context {
 
   explicit write_context(change_listener& listener = ignore_changes()) : listener_(listener) {}
 
-  /// Counts the write in the database (store::write_count_repository), commits the session and
-  /// reports what the write changed. Throws what the count or the commit throws; nothing is
-  /// reported then.
+  /// Counts the write in the database (store::write_count_repository: unannounced when the
+  /// listener cannot announce it), commits the session and reports what the write changed.
+  /// Throws what the count or the commit throws; nothing is reported then.
   void commit(store::session& tx, change what, const touched& ids = {});
   /// Commits a session whose writes no cached answer shows (bookkeeping).
   void commit(store::session& tx);
@@ -31,7 +33,8 @@ class write_context {
   void when_durable(store::database& db, std::function<void(bool kept)> done) const;
   /// What the writes reported, in order.
   const told& changes() const { return changes_; }
-  /// The numbers the database gave the writes that reported a change, in order.
+  /// The numbers the database gave the writes that reported a change and are to be announced
+  /// (those counted unannounced are not), in order.
   const std::vector<std::uint64_t>& numbers() const { return numbers_; }
 
  private:

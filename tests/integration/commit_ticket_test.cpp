@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "services/restaurant_service.hpp"
 #include "store/sqlite/database.hpp"
@@ -154,6 +155,44 @@ TEST_F(CommitTicket, TheWriteContextTellsEachChangeAtOnceAndKeepsThemAll) {
   EXPECT_EQ(told_for(writes), true);
   EXPECT_FALSE(restaurants.create(writes, restaurant_named("First Told")).ok()) << "the name is taken";
   EXPECT_EQ(cache.told, 2) << "a refused write tells nothing";
+}
+
+TEST_F(CommitTicket, EachWriteThatChangesSomethingGetsTheNextNumberWithoutGaps) {
+  services::write_context writes;
+  ASSERT_TRUE(restaurants.create(writes, restaurant_named("Counted First")).ok());
+  ASSERT_TRUE(restaurants.create(writes, restaurant_named("Counted Second")).ok());
+  EXPECT_EQ(writes.numbers(), (std::vector<std::uint64_t>{1, 2}));
+  {
+    auto dropped = db.write();
+    EXPECT_EQ(dropped->write_count().count(true), 3u);
+  }  // rolled back: its number goes back too
+  EXPECT_FALSE(restaurants.create(writes, restaurant_named("Counted First")).ok()) << "refused: counts nothing";
+  ASSERT_TRUE(restaurants.create(writes, restaurant_named("Counted Third")).ok());
+  EXPECT_EQ(writes.numbers().back(), 3u);
+  EXPECT_EQ(told_for(writes), true);
+  EXPECT_EQ(db.read()->write_count().counted().writes, 3u);
+}
+
+struct out_of_touch_listener final : services::change_listener {
+  void changed(services::change, const services::touched&) override {}
+  bool can_announce() const override { return false; }
+};
+
+TEST_F(CommitTicket, AWriteItsListenerCannotAnnounceIsCountedUnannouncedAndNotNumbered) {
+  out_of_touch_listener cache;
+  services::write_context writes(cache);
+  ASSERT_TRUE(restaurants.create(writes, restaurant_named("Unheard Of")).ok());
+  EXPECT_TRUE(writes.numbers().empty());
+  EXPECT_EQ(told_for(writes), true);
+  const auto tally = db.read()->write_count().counted();
+  EXPECT_EQ(tally.writes, 1u);
+  EXPECT_EQ(tally.unannounced, 1u);
+  {
+    auto marking = db.write();
+    marking->write_count().mark_unannounced();
+    marking->commit();
+  }
+  EXPECT_EQ(db.read()->write_count().counted().unannounced, 2u);
 }
 
 }  // namespace

@@ -22,16 +22,14 @@ using namespace std::chrono_literals;
 using services::change;
 using testing::redis_process;
 
-// One node of a fleet: a response cache in memory and in the test's Redis, comparing what it
-// hears with `counted_writes` (the database's count of writes).
+// One node of a fleet: a response cache in memory and in the test's Redis, with `ledger` as the
+// database's count of writes.
 struct node {
-  explicit node(const redis_process& redis, std::function<std::optional<std::uint64_t>()> counted_writes = {})
-      : cache(settings_for(redis, std::move(counted_writes))) {}
+  explicit node(const redis_process& redis, write_ledger ledger = {}) : cache(settings_for(redis, std::move(ledger))) {}
 
-  static cache_settings settings_for(const redis_process& redis,
-                                     std::function<std::optional<std::uint64_t>()> counted_writes) {
+  static cache_settings settings_for(const redis_process& redis, write_ledger ledger) {
     cache_settings settings;
-    settings.counted_writes = std::move(counted_writes);
+    settings.ledger = std::move(ledger);
     settings.redis = testing::redis_settings_for(redis.port());
     settings.redis->timeout = 50ms;
     settings.fleet_bound = 300ms;  // a heartbeat late under a sanitizer must not leave the cache
@@ -89,11 +87,19 @@ class fleet_link_test : public ::testing::Test {
 
   // A write committed in the shared database: its number.
   std::uint64_t commit_write() { return ++database_writes; }
+  // The shared database's count, as each node reads and marks it.
+  write_ledger ledger() {
+    return {[this] {
+              return std::optional<services::write_tally>({database_writes.load(), database_marks.load()});
+            },
+            [this] { return ++database_marks, true; }};
+  }
 
   redis_process redis;
   std::atomic<std::uint64_t> database_writes{0};
-  node a{redis, [this] { return std::optional<std::uint64_t>(database_writes.load()); }};
-  node b{redis, [this] { return std::optional<std::uint64_t>(database_writes.load()); }};
+  std::atomic<std::uint64_t> database_marks{0};
+  node a{redis, ledger()};
+  node b{redis, ledger()};
   int computed = 0;
 };
 
@@ -131,6 +137,32 @@ TEST_F(fleet_link_test, a_write_moves_the_writer_at_once_and_the_others_within_t
   a.cache.settled({{change::restaurant_updated, {8, 0, 0}}});
   EXPECT_TRUE(within_a_while([&] { return b.cache.fleet_figures().messages_received >= 2; }));
   EXPECT_EQ(b.key_of_read(), after) << "another restaurant's write leaves this scope";
+}
+
+TEST_F(fleet_link_test, a_write_marked_unannounced_in_the_database_moves_the_epoch_once_for_the_fleet) {
+  const auto before = b.key_of_read(8);  // restaurant 8's: its read is never served from memory here
+  ASSERT_TRUE(before);
+  EXPECT_EQ(b.read(computed), "MISS");
+  EXPECT_EQ(b.read(computed), "HIT");
+
+  commit_write();
+  ++database_marks;  // its writer knew it was out of touch with Redis
+  EXPECT_TRUE(within_a_while([&] { return b.key_of_read(8) != before; }));
+  EXPECT_EQ(b.read(computed), "MISS");
+  EXPECT_TRUE(within_a_while([&] { return a.key_of_read(8) == b.key_of_read(8); }));
+  EXPECT_EQ(std::stoull(epoch_of(b.key_of_read(8))), std::stoull(epoch_of(before)) + 1)
+      << "both nodes saw the mark; the epoch moved once";
+}
+
+TEST_F(fleet_link_test, a_node_out_of_touch_marks_the_writes_it_could_not_announce) {
+  redis.pause();
+  EXPECT_TRUE(within_a_while([&] { return !a.cache.can_announce(); }));
+  a.cache.settled({{change::restaurant_updated, {7, 0, 0}}}, {commit_write()});
+  EXPECT_EQ(database_marks.load(), 1u) << "marked before the write is acknowledged";
+  a.cache.settled({{change::restaurant_updated, {7, 0, 0}}});
+  EXPECT_EQ(database_marks.load(), 1u) << "a write counted as unannounced in its own transaction needs no mark";
+  redis.resume();
+  EXPECT_TRUE(testing::fleet_synced(a.cache));
 }
 
 TEST_F(fleet_link_test, a_write_counted_but_never_announced_moves_the_epoch_once_for_the_fleet) {

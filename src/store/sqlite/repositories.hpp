@@ -194,8 +194,9 @@ class sample_repository final : public store::sample_repository {
 class write_count_repository final : public store::write_count_repository {
  public:
   explicit write_count_repository(connection& db) : db_(db) {}
-  std::uint64_t count() override;
-  std::uint64_t counted() override;
+  std::uint64_t count(bool announceable) override;
+  void mark_unannounced() override;
+  write_tally counted() override;
 
  private:
   connection& db_;
