@@ -24,7 +24,9 @@ TEST(KeyScheme, AKeyShowsTheGenerationsItWasMadeWith) {
   http::params values;
   values.set("restaurant_id", std::int64_t{7});
   const key_generations seen{3, 42, 5};
-  const auto key = key_of(cache_namespace::menu_items, seen, 9, values);
+  http::route target;
+  target.index = 9;
+  const auto key = key_of(cache_namespace::menu_items, seen, target, values);
   EXPECT_EQ(key.rfind(generation_prefix(cache_namespace::menu_items, 3), 0), 0u) << key;
   const auto parts = parts_of(key);
   ASSERT_TRUE(parts);

@@ -234,6 +234,46 @@ TEST(LoadConfig, RefusesAnUnsendableTokenAndBadOrigins) {
   EXPECT_NE(error_of({{"CORS_ORIGINS", "a.test"}}).find("CORS_ORIGINS"), std::string::npos);
 }
 
+TEST(LoadConfig, AuthIsOffByDefault) {
+  EXPECT_FALSE(load({}).tokens.has_value());
+  EXPECT_FALSE(load({{"AUTH_MODE", "OFF"}, {"JWT_SECRET", "ignored"}}).tokens.has_value());
+}
+
+TEST(LoadConfig, ReadsTheTokenSettingsInJwtMode) {
+  const std::string secret(32, 'k');
+  const auto c = load({{"AUTH_MODE", "jwt"},
+                       {"JWT_SECRET", secret},
+                       {"JWT_ISSUER", "https://auth.test"},
+                       {"JWT_AUDIENCE", "zomato"},
+                       {"JWT_LEEWAY_SECONDS", "5"}});
+  ASSERT_TRUE(c.tokens.has_value());
+  EXPECT_EQ(c.tokens->key.alg(), auth::algorithm::hs256);
+  EXPECT_EQ(c.tokens->issuer, "https://auth.test");
+  EXPECT_EQ(c.tokens->audience, "zomato");
+  EXPECT_EQ(c.tokens->leeway, std::chrono::seconds(5));
+  const auto defaults = load({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", secret}});
+  EXPECT_FALSE(defaults.tokens->issuer.has_value());
+  EXPECT_FALSE(defaults.tokens->audience.has_value());
+  EXPECT_EQ(defaults.tokens->leeway, std::chrono::seconds(30));
+}
+
+TEST(LoadConfig, JwtModeRefusesToStartWithoutAUsableKey) {
+  const std::string secret(32, 'k');
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}}).find("needs JWT_SECRET"), std::string::npos);
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", ""}}).find("needs JWT_SECRET"), std::string::npos);
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", std::string(31, 'k')}}).find("at least 32 bytes"),
+            std::string::npos);
+  EXPECT_NE(
+      error_of({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", secret}, {"JWT_PUBLIC_KEY_FILE", "/k.pem"}}).find("not both"),
+      std::string::npos);
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}, {"JWT_PUBLIC_KEY_FILE", "/nonexistent/k.pem"}}).find("cannot be read"),
+            std::string::npos);
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", secret}, {"JWT_LEEWAY_SECONDS", "3601"}})
+                .find("JWT_LEEWAY_SECONDS"),
+            std::string::npos);
+  EXPECT_NE(error_of({{"AUTH_MODE", "token"}}).find("AUTH_MODE must be off or jwt"), std::string::npos);
+}
+
 TEST(SqlitePathOf, StripsTheScheme) {
   EXPECT_EQ(sqlite_path_of("sqlite:///./restaurants.db"), "./restaurants.db");
   EXPECT_EQ(sqlite_path_of("sqlite:////var/db.sqlite"), "/var/db.sqlite");
