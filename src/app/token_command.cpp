@@ -28,7 +28,7 @@ std::int64_t positive_integer(const std::string& name, std::string_view text, st
 // "<N>[s|m|h|d]": a count of seconds (no unit), minutes, hours or days.
 std::chrono::seconds ttl_of(const std::string& text) {
   constexpr std::string_view units = "smhd";
-  constexpr std::array<std::int64_t, 4> unit_seconds{1, 60, 3600, 24 * 3600};
+  constexpr std::array<std::int64_t, 4> unit_seconds{1, 60, 3600, 86400};
   std::string_view count = text;
   std::int64_t unit = 1;
   if (const auto at = text.empty() ? std::string_view::npos : units.find(text.back()); at != std::string_view::npos) {

@@ -9,7 +9,6 @@
 #include <openssl/pem.h>
 
 #include <array>
-#include <cstring>
 #include <vector>
 
 namespace zomato::auth {
