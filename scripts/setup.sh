@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build ccache make pkg-config libboost1.74-dev nlohmann-json3-dev libsqlite3-dev
+packages=(g++ cmake ninja-build ccache make pkg-config libboost1.74-dev nlohmann-json3-dev libsqlite3-dev libssl-dev
   libhiredis-dev libgtest-dev googletest clang-format clang-14 libclang-rt-14-dev clang-tidy-14 redis-server sqlite3 wrk nginx prometheus jq curl ca-certificates)
 missing=()
 for package in "${packages[@]}"; do

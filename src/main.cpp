@@ -7,6 +7,7 @@
 #include "app/command_line.hpp"
 #include "app/config.hpp"
 #include "app/seed_command.hpp"
+#include "app/token_command.hpp"
 
 namespace {
 
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   const auto line = zomato::app::parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
   switch (line.what) {
     case command::seed: return zomato::app::run_seed_command(line.rest, from_environment);
+    case command::token: return zomato::app::run_token_command(line.rest, from_environment);
     case command::help: std::fputs(zomato::app::usage_text().c_str(), stdout); return 0;
     case command::version: std::fputs(zomato::app::version_text().c_str(), stdout); return 0;
     case command::unknown:

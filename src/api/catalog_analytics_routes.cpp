@@ -32,34 +32,38 @@ void add_catalog_analytics_routes(http::router& routes, openapi_components& docs
                                      {"total_items", whole()},
                                      {"average_price", money_text()}}));
 
-  routes.add({http::verb::get,
-              "/restaurants/{restaurant_id}/analytics",
-              {http::path_id("restaurant_id", "Restaurant id")},
-              [&](const http::request&, const http::params& p) {
-                return answer(analytics.restaurant_menu(p.integer("restaurant_id")), 200,
-                              [](const services::restaurant_menu_analytics& a) { return schemas::render(a); });
-              },
-              {tag, "getRestaurantMenuAnalytics", "A restaurant's menu: prices, categories, dietary options", "",
-               "RestaurantMenuAnalytics"},
-              cache::cached_in(cache::cache_namespace::analytics)});
+  routes.add(http::callable_by(
+      http::access::anyone,
+      {http::verb::get,
+       "/restaurants/{restaurant_id}/analytics",
+       {http::path_id("restaurant_id", "Restaurant id")},
+       [&](const http::request&, const http::params& p) {
+         return answer(analytics.restaurant_menu(p.integer("restaurant_id")), 200,
+                       [](const services::restaurant_menu_analytics& a) { return schemas::render(a); });
+       },
+       {tag, "getRestaurantMenuAnalytics", "A restaurant's menu: prices, categories, dietary options", "",
+        "RestaurantMenuAnalytics"},
+       cache::cached_in(cache::cache_namespace::analytics)}));
 
-  routes.add({http::verb::get,
-              "/restaurants/analytics/popular-cuisines",
-              {http::query_integer("limit", 10, 1, 1000, "How many cuisines")},
-              [&](const http::request&, const http::params& p) {
-                return http::json(200, schemas::render(analytics.popular_cuisines(p.integer("limit"))));
-              },
-              {tag, "getPopularCuisines", "Cuisines by number of restaurants", "", "PopularCuisines"},
-              cache::cached_in(cache::cache_namespace::analytics)});
+  routes.add(http::callable_by(
+      http::access::anyone, {http::verb::get,
+                             "/restaurants/analytics/popular-cuisines",
+                             {http::query_integer("limit", 10, 1, 1000, "How many cuisines")},
+                             [&](const http::request&, const http::params& p) {
+                               return http::json(200, schemas::render(analytics.popular_cuisines(p.integer("limit"))));
+                             },
+                             {tag, "getPopularCuisines", "Cuisines by number of restaurants", "", "PopularCuisines"},
+                             cache::cached_in(cache::cache_namespace::analytics)}));
 
-  routes.add({http::verb::get,
-              "/restaurants/analytics/price-ranges",
-              {},
-              [&](const http::request&, const http::params&) {
-                return http::json(200, schemas::render(analytics.price_ranges()));
-              },
-              {tag, "getPriceRanges", "Menu items by price band", "", "PriceRanges"},
-              cache::cached_in(cache::cache_namespace::analytics)});
+  routes.add(
+      http::callable_by(http::access::anyone, {http::verb::get,
+                                               "/restaurants/analytics/price-ranges",
+                                               {},
+                                               [&](const http::request&, const http::params&) {
+                                                 return http::json(200, schemas::render(analytics.price_ranges()));
+                                               },
+                                               {tag, "getPriceRanges", "Menu items by price band", "", "PriceRanges"},
+                                               cache::cached_in(cache::cache_namespace::analytics)}));
 }
 
 }  // namespace zomato::api

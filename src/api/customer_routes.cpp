@@ -33,16 +33,18 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
                        list_of(object_of({{"restaurant_id", whole()}, {"name", text()}, {"order_count", whole()}}))},
                       {"order_status_breakdown", map_of(whole()).described("Orders by status")}}));
 
-  routes.add({verb::post,
-              "/customers/",
-              {},
-              [&](const request& req, const params&) {
-                http::problems found;
-                auto draft = schemas::parse_new<domain::customer>(req.body, found, rules);
-                if (!found.empty()) return http::unprocessable(found);
-                return answer(customers.create(writes_of(req), std::move(draft)), 201);
-              },
-              {tag, "createCustomer", "Register a customer", "CustomerCreate", "Customer", 201, {{400}}}});
+  routes.add(
+      http::callable_by(http::access::anyone,
+                        {verb::post,
+                         "/customers/",
+                         {},
+                         [&](const request& req, const params&) {
+                           http::problems found;
+                           auto draft = schemas::parse_new<domain::customer>(req.body, found, rules);
+                           if (!found.empty()) return http::unprocessable(found);
+                           return answer(customers.create(writes_of(req), std::move(draft)), 201);
+                         },
+                         {tag, "createCustomer", "Register a customer", "CustomerCreate", "Customer", 201, {{400}}}}));
 
   routes.add({verb::get,
               "/customers/",
@@ -56,30 +58,33 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
               {tag, "listCustomers", "List customers, newest first", "", "CustomerList"},
               cache::cached_in(cache::cache_namespace::customers)});
 
-  routes.add({verb::get,
-              "/customers/{customer_id}",
-              {customer_id()},
-              [&](const request&, const params& p) { return answer(customers.get(p.integer("customer_id")), 200); },
-              {tag, "getCustomer", "Get a customer", "", "Customer"},
-              cache::cached_in(cache::cache_namespace::customers, 0, cache::scope_kind::customer),
-              http::work_kind::quick});
+  routes.add(http::callable_by(
+      http::access::customer,
+      {verb::get,
+       "/customers/{customer_id}",
+       {customer_id()},
+       [&](const request&, const params& p) { return answer(customers.get(p.integer("customer_id")), 200); },
+       {tag, "getCustomer", "Get a customer", "", "Customer"},
+       cache::cached_in(cache::cache_namespace::customers, 0, cache::scope_kind::customer),
+       http::work_kind::quick}));
 
-  routes.add({verb::put,
-              "/customers/{customer_id}",
-              {customer_id()},
-              [&](const request& req, const params& p) {
-                http::problems found;
-                const auto patch = schemas::parse_patch<domain::customer>(req.body, found, rules);
-                if (!found.empty()) return http::unprocessable(found);
-                return answer(customers.update(writes_of(req), p.integer("customer_id"), patch), 200);
-              },
-              {tag,
-               "updateCustomer",
-               "Update a customer (only the fields sent)",
-               "CustomerUpdate",
-               "Customer",
-               200,
-               {{400}}}});
+  routes.add(http::callable_by(http::access::customer,
+                               {verb::put,
+                                "/customers/{customer_id}",
+                                {customer_id()},
+                                [&](const request& req, const params& p) {
+                                  http::problems found;
+                                  const auto patch = schemas::parse_patch<domain::customer>(req.body, found, rules);
+                                  if (!found.empty()) return http::unprocessable(found);
+                                  return answer(customers.update(writes_of(req), p.integer("customer_id"), patch), 200);
+                                },
+                                {tag,
+                                 "updateCustomer",
+                                 "Update a customer (only the fields sent)",
+                                 "CustomerUpdate",
+                                 "Customer",
+                                 200,
+                                 {{400}}}}));
 
   routes.add({verb::delete_,
               "/customers/{customer_id}",
@@ -89,24 +94,28 @@ void add_customer_routes(http::router& routes, openapi_components& docs, const s
               },
               {tag, "deleteCustomer", "Delete a customer with their orders and reviews", "", "", 204}});
 
-  routes.add({verb::get,
-              "/customers/{customer_id}/orders",
-              order_list_params(customer_id()),
-              order_list(orders, customer_id().name, &services::order_service::of_customer),
-              {tag, "listCustomerOrderHistory", "A customer's order history, newest first", "", "OrderList"},
-              cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::customer)});
+  routes.add(
+      http::callable_by(http::access::customer,
+                        {verb::get,
+                         "/customers/{customer_id}/orders",
+                         order_list_params(customer_id()),
+                         order_list(orders, customer_id().name, &services::order_service::of_customer),
+                         {tag, "listCustomerOrderHistory", "A customer's order history, newest first", "", "OrderList"},
+                         cache::cached_in(cache::cache_namespace::orders, 0, cache::scope_kind::customer)}));
 
-  routes.add({verb::get,
-              "/customers/{customer_id}/analytics",
-              {customer_id()},
-              [&](const request&, const params& p) {
-                const auto id = p.integer("customer_id");
-                return answer(customers.analytics(id), 200, [id](const domain::customer_order_summary& summary) {
-                  return schemas::render_customer_analytics(id, summary);
-                });
-              },
-              {tag, "getCustomerAnalytics", "A customer's spending and favourite restaurants", "", "CustomerAnalytics"},
-              cache::cached_in(cache::cache_namespace::analytics, 0, cache::scope_kind::customer)});
+  routes.add(http::callable_by(
+      http::access::customer,
+      {verb::get,
+       "/customers/{customer_id}/analytics",
+       {customer_id()},
+       [&](const request&, const params& p) {
+         const auto id = p.integer("customer_id");
+         return answer(customers.analytics(id), 200, [id](const domain::customer_order_summary& summary) {
+           return schemas::render_customer_analytics(id, summary);
+         });
+       },
+       {tag, "getCustomerAnalytics", "A customer's spending and favourite restaurants", "", "CustomerAnalytics"},
+       cache::cached_in(cache::cache_namespace::analytics, 0, cache::scope_kind::customer)}));
 }
 
 }  // namespace zomato::api

@@ -76,48 +76,57 @@ std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_compo
   const char* const tag = "Documentation";
   docs.tag(tag, "This document and the pages that render it");
 
-  routes.add({http::verb::get,
-              "/openapi.json",
-              {},
-              [document](const http::request&, const http::params&) { return http::json(200, *document); },
-              {tag, "getOpenApiDocument", "This OpenAPI document", "", "OpenApiDocument"},
-              {},
-              http::work_kind::quick});
-  routes.add({http::verb::get,
-              "/docs",
-              {},
-              [](const http::request&, const http::params&) { return page("text/html; charset=utf-8", swagger_page); },
-              {tag, "getSwaggerUi", "Swagger UI", "", "Html"},
-              {},
-              http::work_kind::quick});
-  routes.add({http::verb::get,
-              "/redoc",
-              {},
-              [](const http::request&, const http::params&) { return page("text/html; charset=utf-8", redoc_page); },
-              {tag, "getRedoc", "ReDoc", "", "Html"},
-              {},
-              http::work_kind::quick});
-  routes.add({http::verb::get,
-              "/docs/swagger-ui.css",
-              {},
-              serve(load(asset_dir + "/swagger-ui-dist/swagger-ui.css", "text/css")),
-              {tag, "getSwaggerUiStylesheet", "Swagger UI stylesheet", "", "Stylesheet", 200, {{404}}},
-              {},
-              http::work_kind::quick});
-  routes.add({http::verb::get,
-              "/docs/swagger-ui-bundle.js",
-              {},
-              serve(load(asset_dir + "/swagger-ui-dist/swagger-ui-bundle.js", "application/javascript")),
-              {tag, "getSwaggerUiScript", "Swagger UI script", "", "Script", 200, {{404}}},
-              {},
-              http::work_kind::quick});
-  routes.add({http::verb::get,
-              "/redoc/redoc.standalone.js",
-              {},
-              serve(load(asset_dir + "/redoc/bundles/redoc.standalone.js", "application/javascript")),
-              {tag, "getRedocScript", "ReDoc script", "", "Script", 200, {{404}}},
-              {},
-              http::work_kind::quick});
+  routes.add(
+      http::callable_by(http::access::anyone,
+                        {http::verb::get,
+                         "/openapi.json",
+                         {},
+                         [document](const http::request&, const http::params&) { return http::json(200, *document); },
+                         {tag, "getOpenApiDocument", "This OpenAPI document", "", "OpenApiDocument"},
+                         {},
+                         http::work_kind::quick}));
+  routes.add(http::callable_by(http::access::anyone, {http::verb::get,
+                                                      "/docs",
+                                                      {},
+                                                      [](const http::request&, const http::params&) {
+                                                        return page("text/html; charset=utf-8", swagger_page);
+                                                      },
+                                                      {tag, "getSwaggerUi", "Swagger UI", "", "Html"},
+                                                      {},
+                                                      http::work_kind::quick}));
+  routes.add(http::callable_by(http::access::anyone, {http::verb::get,
+                                                      "/redoc",
+                                                      {},
+                                                      [](const http::request&, const http::params&) {
+                                                        return page("text/html; charset=utf-8", redoc_page);
+                                                      },
+                                                      {tag, "getRedoc", "ReDoc", "", "Html"},
+                                                      {},
+                                                      http::work_kind::quick}));
+  routes.add(http::callable_by(
+      http::access::anyone, {http::verb::get,
+                             "/docs/swagger-ui.css",
+                             {},
+                             serve(load(asset_dir + "/swagger-ui-dist/swagger-ui.css", "text/css")),
+                             {tag, "getSwaggerUiStylesheet", "Swagger UI stylesheet", "", "Stylesheet", 200, {{404}}},
+                             {},
+                             http::work_kind::quick}));
+  routes.add(http::callable_by(
+      http::access::anyone, {http::verb::get,
+                             "/docs/swagger-ui-bundle.js",
+                             {},
+                             serve(load(asset_dir + "/swagger-ui-dist/swagger-ui-bundle.js", "application/javascript")),
+                             {tag, "getSwaggerUiScript", "Swagger UI script", "", "Script", 200, {{404}}},
+                             {},
+                             http::work_kind::quick}));
+  routes.add(http::callable_by(http::access::anyone,
+                               {http::verb::get,
+                                "/redoc/redoc.standalone.js",
+                                {},
+                                serve(load(asset_dir + "/redoc/bundles/redoc.standalone.js", "application/javascript")),
+                                {tag, "getRedocScript", "ReDoc script", "", "Script", 200, {{404}}},
+                                {},
+                                http::work_kind::quick}));
   return document;
 }
 

@@ -7,6 +7,7 @@ http::response failure_response(const domain::failure& failure) {
     case domain::failure_kind::not_found: return http::detail(404, failure.detail);
     case domain::failure_kind::rule_violation: return http::detail(400, failure.detail);
     case domain::failure_kind::conflict: return http::detail(409, failure.detail);
+    case domain::failure_kind::forbidden: return http::detail(403, failure.detail);
     case domain::failure_kind::request_mismatch: {
       http::problem p;
       p.type = "idempotency_key_reused";

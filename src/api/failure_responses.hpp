@@ -11,7 +11,7 @@
 namespace zomato::api {
 
 /// The one place where a use case's failure becomes an HTTP status:
-/// not_found 404, rule_violation 400, conflict 409, each as {"detail": ...}; request_mismatch
+/// not_found 404, rule_violation 400, conflict 409, forbidden 403, each as {"detail": ...}; request_mismatch
 /// 422 in the validation shape, located at the Idempotency-Key header.
 http::response failure_response(const domain::failure& failure);
 

@@ -17,8 +17,27 @@ using http::json_writer;
 using schemas::shape;
 
 const std::string ref_prefix = "#/components/schemas/";
-/// The security scheme of the routes declared admin_only.
+/// The security scheme of every route that needs a token.
 constexpr std::string_view bearer_scheme = "bearerAuth";
+
+/// Who may call a route of this access, as its description says it.
+std::string_view callers_of(http::access who) {
+  switch (who) {
+    case http::access::anyone: return "";
+    case http::access::customer:
+      return " With `AUTH_MODE=jwt`: the customer it is about (a `customer` token), or an admin.";
+    case http::access::restaurant:
+      return " With `AUTH_MODE=jwt`: the restaurant it is about (a `restaurant` token), or an admin.";
+    case http::access::party:
+      return " With `AUTH_MODE=jwt`: the order's customer (who may only cancel it) or restaurant, or an admin; "
+             "another's order is 404.";
+    case http::access::admin: return " With `AUTH_MODE=jwt`: admins only.";
+    case http::access::operational:
+      return " Admins only: with `AUTH_MODE=jwt` an `admin` token, and when the server's `ADMIN_TOKEN` is set "
+             "(in any mode) `Authorization: Bearer <ADMIN_TOKEN>`.";
+  }
+  return "";
+}
 
 std::string_view type_of(schemas::field_kind kind) {
   switch (kind) {
@@ -199,7 +218,8 @@ void write_param(json_writer& out, const http::param_spec& spec) {
 std::string_view failure_description(int status) {
   switch (status) {
     case 400: return "Refused by a business rule";
-    case 401: return "Not authenticated: the server has an ADMIN_TOKEN and the request did not carry it";
+    case 401: return "Not authenticated: no valid bearer token (AUTH_MODE=jwt, or ADMIN_TOKEN on an operational route)";
+    case 403: return "Not enough permissions: the token's role may not do this";
     case 404: return "Not found";
     case 409: return "Conflicts with the current state";
     case 413: return "Request body too large";
@@ -217,7 +237,7 @@ std::map<int, std::string> failures_of(const http::route& r) {
   for (const auto& spec : r.params) {
     if (spec.place == http::param_place::path && spec.kind == http::param_kind::integer) failures[404] = "HTTPError";
   }
-  if (r.who == http::access::admin) failures[401] = "HTTPError";
+  if (r.who != http::access::anyone) failures[401] = failures[403] = "HTTPError";
   if (!r.doc.request_schema.empty()) {
     failures[413] = "HTTPError";
     failures[415] = "HTTPError";
@@ -237,9 +257,7 @@ std::string description_of(const http::route& r) {
     text += "; answers carry `ETag` and `X-Cache-Status`.";
   }
   text += r.work == http::work_kind::quick ? " Served on the event loop." : " Runs on the read pool.";
-  if (r.who == http::access::admin) {
-    text += " When the server's `ADMIN_TOKEN` is set, requires `Authorization: Bearer <ADMIN_TOKEN>` (401 otherwise).";
-  }
+  text += callers_of(r.who);
   return text;
 }
 
@@ -270,10 +288,11 @@ class document_writer {
     for (const auto& spec : r.params) write_param(out_, spec);
     out_.end_array();
     if (!r.doc.request_schema.empty()) request_body(r.doc.request_schema);
-    if (r.who == http::access::admin) {
-      out_.key("security").begin_array().begin_object().key_text(bearer_scheme).begin_array().end_array().end_object();
-      out_.end_array();
+    out_.key("security").begin_array();
+    if (r.who != http::access::anyone) {
+      out_.begin_object().key_text(bearer_scheme).begin_array().end_array().end_object();
     }
+    out_.end_array();
     out_.key("responses").begin_object();
     out_.key_text(std::to_string(r.doc.success_status)).begin_object();
     out_.field("description", r.doc.success_status == 204 ? "Done; no body" : "Successful Response");
@@ -427,9 +446,11 @@ std::string openapi_document(const http::router& routes, const openapi_component
   for (const auto& [name, schema] : components.schemas()) out.key_text(name).raw(schema.json);
   out.end_object();
   out.key("securitySchemes").begin_object().key_text(bearer_scheme).begin_object();
-  out.field("type", "http").field("scheme", "bearer");
+  out.field("type", "http").field("scheme", "bearer").field("bearerFormat", "JWT");
   out.field("description",
-            "The server's ADMIN_TOKEN, required by the destructive and operational routes when it is set");
+            "With AUTH_MODE=jwt, a signed token whose claims say who calls (sub, exp, role and customer_id or "
+            "restaurant_id; `zomato-api token` mints one). The server's ADMIN_TOKEN, when set, is an admin's "
+            "bearer token in every mode.");
   out.end_object().end_object();
   out.end_object().end_object();
   return std::move(out.text());

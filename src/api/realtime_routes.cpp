@@ -78,30 +78,34 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                       updated,
                       ttl}));
 
-  routes.add({verb::get,
-              "/realtime/delivery-slots/{restaurant_id}",
-              {restaurant_id()},
-              [&](const request&, const params& p) {
-                return answer(realtime.delivery_slots(p.integer("restaurant_id"), std::chrono::system_clock::now()),
-                              200, [](const services::slots_view& v) { return schemas::render(v, slots_ttl); });
-              },
-              {tag, "getDeliverySlots", "The next delivery slots and whether each can take an order (30 s cache)", "",
-               "DeliverySlots"},
-              cache::cached_in(cache::cache_namespace::realtime, slots_ttl, cache::scope_kind::restaurant)});
+  routes.add(http::callable_by(
+      http::access::anyone,
+      {verb::get,
+       "/realtime/delivery-slots/{restaurant_id}",
+       {restaurant_id()},
+       [&](const request&, const params& p) {
+         return answer(realtime.delivery_slots(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
+                       [](const services::slots_view& v) { return schemas::render(v, slots_ttl); });
+       },
+       {tag, "getDeliverySlots", "The next delivery slots and whether each can take an order (30 s cache)", "",
+        "DeliverySlots"},
+       cache::cached_in(cache::cache_namespace::realtime, slots_ttl, cache::scope_kind::restaurant)}));
 
-  routes.add({verb::get,
-              "/realtime/restaurant-availability/{restaurant_id}",
-              {restaurant_id()},
-              [&](const request&, const params& p) {
-                return answer(
-                    realtime.availability(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
-                    [](const services::availability_view& v) { return schemas::render(v, availability_ttl); });
-              },
-              {tag, "getRestaurantAvailability", "Kitchen capacity in use and the wait for a new order (60 s cache)",
-               "", "Availability"},
-              cache::cached_in(cache::cache_namespace::realtime, availability_ttl, cache::scope_kind::restaurant)});
+  routes.add(http::callable_by(
+      http::access::anyone,
+      {verb::get,
+       "/realtime/restaurant-availability/{restaurant_id}",
+       {restaurant_id()},
+       [&](const request&, const params& p) {
+         return answer(realtime.availability(p.integer("restaurant_id"), std::chrono::system_clock::now()), 200,
+                       [](const services::availability_view& v) { return schemas::render(v, availability_ttl); });
+       },
+       {tag, "getRestaurantAvailability", "Kitchen capacity in use and the wait for a new order (60 s cache)", "",
+        "Availability"},
+       cache::cached_in(cache::cache_namespace::realtime, availability_ttl, cache::scope_kind::restaurant)}));
 
-  routes.add(
+  routes.add(http::callable_by(
+      http::access::anyone,
       {verb::get,
        "/realtime/dynamic-pricing/{restaurant_id}",
        {restaurant_id()},
@@ -110,33 +114,37 @@ void add_realtime_routes(http::router& routes, openapi_components& docs, service
                        [](const services::pricing_view& v) { return schemas::render(v, pricing_ttl); });
        },
        {tag, "getDynamicPricing", "Delivery fee with surge from current demand (2 min cache)", "", "DynamicPricing"},
-       cache::cached_in(cache::cache_namespace::realtime, pricing_ttl, cache::scope_kind::restaurant)});
+       cache::cached_in(cache::cache_namespace::realtime, pricing_ttl, cache::scope_kind::restaurant)}));
 
-  routes.add({verb::get,
-              "/realtime/order-tracking/{order_id}",
-              {http::path_id("order_id", "Order id")},
-              [&](const request&, const params& p) {
-                auto tracked = realtime.tracking(p.integer("order_id"));
-                if (!tracked) return failure_response(tracked.error());
-                const bool final = domain::is_final(tracked->order.status);
-                auto out = http::json(200, schemas::render(tracked.value(), final ? tracking_ttl : 0));
-                out.cacheable = final;
-                return out;
-              },
-              {tag, "trackOrder", "Status, history and ETA of an order (cached once it is final)", "", "OrderTracking"},
-              cache::cached_in(cache::cache_namespace::realtime, tracking_ttl, cache::scope_kind::order)});
+  routes.add(http::callable_by(
+      http::access::party,
+      {verb::get,
+       "/realtime/order-tracking/{order_id}",
+       {http::path_id("order_id", "Order id")},
+       [&](const request&, const params& p) {
+         auto tracked = realtime.tracking(p.caller(), p.integer("order_id"));
+         if (!tracked) return failure_response(tracked.error());
+         const bool final = domain::is_final(tracked->order.status);
+         auto out = http::json(200, schemas::render(tracked.value(), final ? tracking_ttl : 0));
+         out.cacheable = final;
+         return out;
+       },
+       {tag, "trackOrder", "Status, history and ETA of an order (cached once it is final)", "", "OrderTracking"},
+       cache::cached_in(cache::cache_namespace::realtime, tracking_ttl, cache::scope_kind::order)}));
 
-  routes.add({verb::get,
-              "/realtime/notifications/{customer_id}",
-              {http::path_id("customer_id", "Customer id")},
-              [&](const request&, const params& p) {
-                const auto id = p.integer("customer_id");
-                return answer(realtime.notifications(id), 200, [id](const services::notifications_view& v) {
-                  return schemas::render(id, v, notifications_ttl);
-                });
-              },
-              {tag, "getNotifications", "The customer's order events, newest first (60 s cache)", "", "Notifications"},
-              cache::cached_in(cache::cache_namespace::realtime, notifications_ttl, cache::scope_kind::customer)});
+  routes.add(http::callable_by(
+      http::access::customer,
+      {verb::get,
+       "/realtime/notifications/{customer_id}",
+       {http::path_id("customer_id", "Customer id")},
+       [&](const request&, const params& p) {
+         const auto id = p.integer("customer_id");
+         return answer(realtime.notifications(id), 200, [id](const services::notifications_view& v) {
+           return schemas::render(id, v, notifications_ttl);
+         });
+       },
+       {tag, "getNotifications", "The customer's order events, newest first (60 s cache)", "", "Notifications"},
+       cache::cached_in(cache::cache_namespace::realtime, notifications_ttl, cache::scope_kind::customer)}));
 }
 
 }  // namespace zomato::api

@@ -61,53 +61,59 @@ void add_review_routes(http::router& routes, openapi_components& docs, const sch
                        list_of(object_of({{"menu_item_id", whole()}, {"name", text()}, {"order_count", whole()}}))},
                       {"order_status_breakdown", map_of(whole()).described("Orders by status")}}));
 
-  routes.add({verb::post,
-              "/reviews/orders/{order_id}/review",
-              {http::path_id("order_id", "Order id"), reviewer()},
-              [&](const request& req, const params& p) {
-                http::problems found;
-                const auto review = schemas::parse_review(req.body, found, rules);
-                if (!found.empty()) return http::unprocessable(found);
-                return answer(reviews.add(writes_of(req), p.integer("order_id"), p.integer("customer_id"),
-                                          review.rating, review.comment),
-                              201);
-              },
-              {tag,
-               "createReview",
-               "Review a delivered order (its own customer, once)",
-               "ReviewCreate",
-               "Review",
-               201,
-               {{400}}}});
+  routes.add(http::callable_by(http::access::customer,
+                               {verb::post,
+                                "/reviews/orders/{order_id}/review",
+                                {http::path_id("order_id", "Order id"), reviewer()},
+                                [&](const request& req, const params& p) {
+                                  http::problems found;
+                                  const auto review = schemas::parse_review(req.body, found, rules);
+                                  if (!found.empty()) return http::unprocessable(found);
+                                  return answer(reviews.add(writes_of(req), p.integer("order_id"),
+                                                            p.integer("customer_id"), review.rating, review.comment),
+                                                201);
+                                },
+                                {tag,
+                                 "createReview",
+                                 "Review a delivered order (its own customer, once)",
+                                 "ReviewCreate",
+                                 "Review",
+                                 201,
+                                 {{400}}}}));
 
   const auto restaurant = http::path_id("restaurant_id", "Restaurant id");
   const auto customer = http::path_id("customer_id", "Customer id");
-  routes.add({verb::get,
-              "/reviews/restaurants/{restaurant_id}/reviews",
-              review_list_params(restaurant),
-              review_list(reviews, restaurant.name, &services::review_service::of_restaurant),
-              {tag, "listRestaurantReviews", "A restaurant's reviews, newest first", "", "ReviewList"},
-              cache::cached_in(cache::cache_namespace::reviews)});
+  routes.add(
+      http::callable_by(http::access::restaurant,
+                        {verb::get,
+                         "/reviews/restaurants/{restaurant_id}/reviews",
+                         review_list_params(restaurant),
+                         review_list(reviews, restaurant.name, &services::review_service::of_restaurant),
+                         {tag, "listRestaurantReviews", "A restaurant's reviews, newest first", "", "ReviewList"},
+                         cache::cached_in(cache::cache_namespace::reviews)}));
 
-  routes.add({verb::get,
-              "/reviews/customers/{customer_id}/reviews",
-              review_list_params(customer),
-              review_list(reviews, customer.name, &services::review_service::of_customer),
-              {tag, "listCustomerReviews", "A customer's reviews, newest first", "", "ReviewList"},
-              cache::cached_in(cache::cache_namespace::reviews)});
+  routes.add(http::callable_by(http::access::customer,
+                               {verb::get,
+                                "/reviews/customers/{customer_id}/reviews",
+                                review_list_params(customer),
+                                review_list(reviews, customer.name, &services::review_service::of_customer),
+                                {tag, "listCustomerReviews", "A customer's reviews, newest first", "", "ReviewList"},
+                                cache::cached_in(cache::cache_namespace::reviews)}));
 
-  routes.add({verb::get,
-              "/reviews/restaurants/{restaurant_id}/analytics",
-              {http::path_id("restaurant_id", "Restaurant id")},
-              [&](const request&, const params& p) {
-                const auto id = p.integer("restaurant_id");
-                return answer(reviews.restaurant_analytics(id), 200, [id](const domain::restaurant_order_summary& s) {
-                  return schemas::render_restaurant_order_analytics(id, s);
-                });
-              },
-              {tag, "getRestaurantOrderAnalytics", "A restaurant's orders, revenue, rating and popular items", "",
-               "RestaurantOrderAnalytics"},
-              cache::cached_in(cache::cache_namespace::analytics, 0, cache::scope_kind::restaurant)});
+  routes.add(http::callable_by(
+      http::access::restaurant,
+      {verb::get,
+       "/reviews/restaurants/{restaurant_id}/analytics",
+       {http::path_id("restaurant_id", "Restaurant id")},
+       [&](const request&, const params& p) {
+         const auto id = p.integer("restaurant_id");
+         return answer(reviews.restaurant_analytics(id), 200, [id](const domain::restaurant_order_summary& s) {
+           return schemas::render_restaurant_order_analytics(id, s);
+         });
+       },
+       {tag, "getRestaurantOrderAnalytics", "A restaurant's orders, revenue, rating and popular items", "",
+        "RestaurantOrderAnalytics"},
+       cache::cached_in(cache::cache_namespace::analytics, 0, cache::scope_kind::restaurant)}));
 }
 
 }  // namespace zomato::api

@@ -55,54 +55,57 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
     return std::move(out.text());
   }();
 
-  routes.add({http::verb::get,
-              "/",
-              {},
-              [welcome](const http::request&, const http::params&) { return http::json(200, welcome); },
-              {"Service", "getWelcome", "Welcome and feature list", "", "Welcome"},
-              {},
-              http::work_kind::quick});
+  routes.add(http::callable_by(
+      http::access::anyone, {http::verb::get,
+                             "/",
+                             {},
+                             [welcome](const http::request&, const http::params&) { return http::json(200, welcome); },
+                             {"Service", "getWelcome", "Welcome and feature list", "", "Welcome"},
+                             {},
+                             http::work_kind::quick}));
 
-  routes.add({http::verb::get,
-              "/health",
-              {},
-              [](const http::request&, const http::params&) {
-                http::json_writer out;
-                out.begin_object()
-                    .field("status", "healthy")
-                    .field("version", api_version)
-                    .field("timestamp", domain::now_timestamp())
-                    .end_object();
-                return http::json(200, std::move(out.text()));
-              },
-              {"Service", "getHealth", "Liveness check", "", "Health"},
-              {},
-              http::work_kind::quick});
+  routes.add(http::callable_by(http::access::anyone, {http::verb::get,
+                                                      "/health",
+                                                      {},
+                                                      [](const http::request&, const http::params&) {
+                                                        http::json_writer out;
+                                                        out.begin_object()
+                                                            .field("status", "healthy")
+                                                            .field("version", api_version)
+                                                            .field("timestamp", domain::now_timestamp())
+                                                            .end_object();
+                                                        return http::json(200, std::move(out.text()));
+                                                      },
+                                                      {"Service", "getHealth", "Liveness check", "", "Health"},
+                                                      {},
+                                                      http::work_kind::quick}));
 
-  routes.add({http::verb::get,
-              "/health/ready",
-              {},
-              [&readiness](const http::request&, const http::params&) {
-                const auto blocker = readiness.blocker();
-                http::json_writer out;
-                out.begin_object();
-                if (blocker) {
-                  out.field("status", "not_ready").field("reason", unavailable_text(*blocker));
-                } else {
-                  out.field("status", "ready").field("database", "writable");
-                }
-                out.field("timestamp", domain::now_timestamp()).end_object();
-                auto res = http::json(blocker ? 503 : 200, std::move(out.text()));
-                if (blocker) res.headers.emplace_back("retry-after", std::to_string(retry_after_seconds(*blocker)));
-                return res;
-              },
-              {"Service",
-               "getReadiness",
-               "Readiness: 503 with a reason and Retry-After while writes cannot succeed",
-               "",
-               "Readiness",
-               200,
-               {{503, "NotReady"}}}});
+  routes.add(http::callable_by(
+      http::access::anyone, {http::verb::get,
+                             "/health/ready",
+                             {},
+                             [&readiness](const http::request&, const http::params&) {
+                               const auto blocker = readiness.blocker();
+                               http::json_writer out;
+                               out.begin_object();
+                               if (blocker) {
+                                 out.field("status", "not_ready").field("reason", unavailable_text(*blocker));
+                               } else {
+                                 out.field("status", "ready").field("database", "writable");
+                               }
+                               out.field("timestamp", domain::now_timestamp()).end_object();
+                               auto res = http::json(blocker ? 503 : 200, std::move(out.text()));
+                               if (blocker)
+                                 res.headers.emplace_back("retry-after", std::to_string(retry_after_seconds(*blocker)));
+                               return res;
+                             },
+                             {"Service",
+                              "getReadiness",
+                              "Readiness: 503 with a reason and Retry-After while writes cannot succeed",
+                              "",
+                              "Readiness",
+                              200,
+                              {{503, "NotReady"}}}}));
 }
 
 }  // namespace zomato::api

@@ -5,9 +5,10 @@
 
 namespace zomato::api {
 
-/// The scope a write request is dispatched with: the write context its use cases commit in.
+/// The scope a write request is dispatched with: the write context its use cases commit in, on
+/// behalf of the request's caller.
 struct write_scope final : http::request_scope {
-  explicit write_scope(services::change_listener& listener) : writes(listener) {}
+  write_scope(services::change_listener& listener, const domain::principal& caller) : writes(listener, caller) {}
   services::write_context writes;
 };
 

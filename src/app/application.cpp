@@ -122,7 +122,7 @@ struct application::parts {
         usage(db),
         book(cache, usage) {
     routes.attach_cache(cache);
-    routes.require_admin_token(settings.admin_token);
+    routes.control_access({settings.admin_token, settings.tokens});
     if (settings.cors) routes.allow_origins(*settings.cors);
     const api::internal_get get = [this](std::string_view path, std::string_view query,
                                          std::string_view cache_control) {
@@ -130,6 +130,7 @@ struct application::parts {
       internal.path = path;
       internal.query = query;
       internal.cache_control = cache_control;
+      internal.internal = true;
       return routes.dispatch(internal);
     };
     api::openapi_components docs;
@@ -247,7 +248,7 @@ http::response application::handle(const http::request& req) const {
 
 http::response application::handle_write(const http::request& req, const http::route& target,
                                          const http::params& values, std::function<void(bool)> acknowledge) const {
-  api::write_scope scope(parts_->cache);
+  api::write_scope scope(parts_->cache, values.caller());
   auto scoped = req;
   scoped.scope = &scope;
   auto res = run(scoped, target, values);

@@ -8,6 +8,7 @@ command_line parse_command_line(const std::vector<std::string>& args) {
   if (args.empty()) return {command::serve, {}};
   const auto& first = args.front();
   if (first == "seed") return {command::seed, {args.begin() + 1, args.end()}};
+  if (first == "token") return {command::token, {args.begin() + 1, args.end()}};
   if (first == "--help" || first == "-h" || first == "help") return {command::help, {}};
   if (first == "--version") return {command::version, {}};
   return {command::unknown, {first}};
@@ -19,6 +20,9 @@ std::string usage_text() {
          "  zomato-api seed [--restaurants N] [--menu-items-per-restaurant N] [--customers N]\n"
          "                  [--orders N] [--seed N]\n"
          "                          fill an empty database with generated data\n"
+         "  zomato-api token --role customer|restaurant|admin [--customer-id N | --restaurant-id N]\n"
+         "                   [--sub S] [--ttl 1h]\n"
+         "                          print a signed token (HS256 with JWT_SECRET) for AUTH_MODE=jwt\n"
          "  zomato-api --help       this text\n"
          "  zomato-api --version    the version\n"
          "\n"

@@ -6,15 +6,16 @@
 namespace zomato::app {
 
 /// What the command line asks the binary to do.
-enum class command { serve, seed, help, version, unknown };
+enum class command { serve, seed, token, help, version, unknown };
 
 struct command_line {
   command what = command::serve;
-  /// For seed, its arguments; for unknown, the argument that was not understood.
+  /// For seed and token, their arguments; for unknown, the argument that was not understood.
   std::vector<std::string> rest;
 };
 
 /// Reads the arguments after the program name: none serves, "seed ..." seeds with the rest,
+/// "token ..." mints a token with the rest,
 /// "--help"/"-h"/"help" asks for the usage, "--version" for the version; anything else is
 /// unknown (never a server started with arguments it ignored).
 command_line parse_command_line(const std::vector<std::string>& args);

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <fstream>
 #include <initializer_list>
+#include <iterator>
 #include <string_view>
 #include <thread>
 #include <utility>
@@ -96,6 +98,39 @@ redis_endpoint redis_endpoint_of(const std::string& url) {
   return endpoint;
 }
 
+auth::token_settings token_settings_of(const std::function<std::optional<std::string>(const char*)>& lookup) {
+  constexpr std::size_t shortest_secret = 32;  // RFC 7518 3.2: an HS256 key is at least the hash's size
+  const auto secret = lookup("JWT_SECRET");
+  const auto key_file = lookup("JWT_PUBLIC_KEY_FILE");
+  if (secret && key_file) throw config_error("set JWT_SECRET or JWT_PUBLIC_KEY_FILE, not both");
+  auto key = [&]() -> auth::signing_key {
+    if (key_file) {
+      std::ifstream file(*key_file);
+      if (!file.is_open()) throw config_error("JWT_PUBLIC_KEY_FILE cannot be read: '" + *key_file + "'");
+      const std::string pem((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      auto loaded = auth::signing_key::public_key(pem);
+      if (!loaded) {
+        throw config_error(
+            "JWT_PUBLIC_KEY_FILE must hold a PEM public key, RSA of 2048 bits or more (RS256) or "
+            "EC P-256 (ES256): '" +
+            *key_file + "'");
+      }
+      return *loaded;
+    }
+    if (!secret || secret->empty()) {
+      throw config_error("AUTH_MODE=jwt needs JWT_SECRET (HS256) or JWT_PUBLIC_KEY_FILE (RS256, ES256)");
+    }
+    if (secret->size() < shortest_secret) throw config_error("JWT_SECRET must be at least 32 bytes long");
+    return auth::signing_key::shared_secret(*secret);
+  }();
+  auth::token_settings settings{std::move(key), {}, {}, std::chrono::seconds(30)};
+  if (auto v = lookup("JWT_ISSUER"); v && !v->empty()) settings.issuer = *v;
+  if (auto v = lookup("JWT_AUDIENCE"); v && !v->empty()) settings.audience = *v;
+  if (auto v = lookup("JWT_LEEWAY_SECONDS"))
+    settings.leeway = std::chrono::seconds(integer_in("JWT_LEEWAY_SECONDS", *v, 0, 3600));
+  return settings;
+}
+
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup) {
   config c;
   c.threads = std::max(1u, std::thread::hardware_concurrency());
@@ -176,6 +211,9 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
     const bool sendable = std::all_of(v->begin(), v->end(), [](char ch) { return ch > ' ' && ch < 0x7f; });
     if (!sendable) throw config_error("ADMIN_TOKEN must be printable ASCII without spaces");
     c.admin_token = *v;
+  }
+  if (auto v = lookup("AUTH_MODE")) {
+    if (named<bool>("AUTH_MODE", *v, {{"off", false}, {"jwt", true}})) c.tokens = token_settings_of(lookup);
   }
   if (auto v = lookup("CORS_ORIGINS"); v && !v->empty()) {
     c.cors = http::cors_policy::parse(*v);

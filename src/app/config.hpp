@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "auth/token_settings.hpp"
 #include "cache/freshness.hpp"
 #include "cache/namespaces.hpp"
 #include "http/cors.hpp"
@@ -70,7 +71,10 @@ struct config {
   schemas::body_limits body;                        // MAX_ORDER_LINES, MAX_TEXT_LENGTH
   std::chrono::milliseconds db_busy_timeout{2000};  // DB_BUSY_TIMEOUT_MS
   // Who may do what.
-  std::string admin_token;                // ADMIN_TOKEN; empty: the operational routes are open
+  std::string admin_token;  // ADMIN_TOKEN; empty: the operational routes are open
+  /// AUTH_MODE=jwt: how bearer tokens are checked (JWT_SECRET or JWT_PUBLIC_KEY_FILE, JWT_ISSUER,
+  /// JWT_AUDIENCE, JWT_LEEWAY_SECONDS); nullopt with AUTH_MODE=off (the default).
+  std::optional<auth::token_settings> tokens;
   std::optional<http::cors_policy> cors;  // CORS_ORIGINS; none: no CORS headers
 };
 
@@ -85,9 +89,15 @@ class config_error : public std::runtime_error {
 /// READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_WARM_ON_START, CACHE_WARM_TOP,
 /// CACHE_WRITE_THROUGH, CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS (each
 /// "namespace=seconds,..."), REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS,
-/// CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH, DB_BUSY_TIMEOUT_MS, ADMIN_TOKEN and CORS_ORIGINS through
-/// `lookup` (unset: nullopt). Throws config_error on the first bad value.
+/// CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH, DB_BUSY_TIMEOUT_MS, ADMIN_TOKEN, CORS_ORIGINS and
+/// AUTH_MODE (with jwt, token_settings_of's variables) through `lookup` (unset: nullopt). Throws config_error on
+/// the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
+
+/// The token settings of JWT_SECRET (HS256, at least 32 bytes) or JWT_PUBLIC_KEY_FILE (a PEM
+/// RS256 or ES256 public key; not both), JWT_ISSUER, JWT_AUDIENCE and JWT_LEEWAY_SECONDS (0 to
+/// 3600, default 30). Throws config_error when there is no key, or a bad value.
+auth::token_settings token_settings_of(const std::function<std::optional<std::string>(const char*)>& lookup);
 
 /// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".
 std::string sqlite_path_of(const std::string& url);

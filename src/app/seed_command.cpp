@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "app/config.hpp"
+#include "app/option_argument.hpp"
 #include "domain/clock.hpp"
 #include "store/sqlite/database.hpp"
 
@@ -45,12 +46,9 @@ T number_in(const std::string& name, const std::string& text, T low, T high) {
 store::sqlite::seed_plan parse_seed_arguments(const std::vector<std::string>& args) {
   store::sqlite::seed_plan plan;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string name = args[i];
-    std::optional<std::string> value;
-    if (const auto equals = name.find('='); equals != std::string::npos) {
-      value = name.substr(equals + 1);
-      name.resize(equals);
-    }
+    const auto argument = split_option(args[i]);
+    const auto& name = argument.name;
+    const auto& value = argument.value;
     if (name == "--now" && !value) {
       plan.reference_time = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
       continue;

@@ -14,7 +14,7 @@ void append_generation_prefix(std::string& out, cache_namespace ns, std::uint64_
 
 }  // namespace
 
-std::string key_of(cache_namespace ns, const key_generations& seen, std::size_t route_index,
+std::string key_of(cache_namespace ns, const key_generations& seen, const http::route& target,
                    const http::params& values) {
   std::string key;
   key.reserve(160);
@@ -23,9 +23,16 @@ std::string key_of(cache_namespace ns, const key_generations& seen, std::size_t 
   key += '.';
   domain::append_integer(key, seen.of_scope);
   key += ':';
-  domain::append_integer(key, route_index);
+  domain::append_integer(key, target.index);
   key += '?';
   values.append_canonical(key);
+  const auto& caller = values.caller();
+  if (caller.restricted() && http::answer_depends_on_caller(target)) {
+    key += '#';
+    key += domain::name_of(caller.as);
+    key += ':';
+    domain::append_integer(key, caller.id);
+  }
   return key;
 }
 

@@ -8,12 +8,15 @@
 #include "cache/generations.hpp"
 #include "cache/namespaces.hpp"
 #include "http/params.hpp"
+#include "http/router.hpp"
 
 namespace zomato::cache {
 
 /// The key of an entry: "<namespace>:<its generation>:<scope slot>.<its generation>:<route
-/// index>?<normalised parameters>", the same for every request that means the same thing.
-std::string key_of(cache_namespace ns, const key_generations& seen, std::size_t route_index,
+/// index>?<normalised parameters>", the same for every request that means the same thing; for a
+/// route whose answer depends on its caller (http::answer_depends_on_caller), a restricted
+/// caller's key ends with "#<role>:<id>", so that one identity's answer never reaches another.
+std::string key_of(cache_namespace ns, const key_generations& seen, const http::route& target,
                    const http::params& values);
 
 /// "<namespace>:<generation>:", how the keys of a namespace's generation begin.

@@ -176,7 +176,7 @@ lookup response_cache::look(const http::request& req, const http::route& target,
   plan.ns = *ns;
   plan.fresh = freshness_of(*ns, target.cache.ttl_seconds);
   plan.seen = generations_for(*ns, target, values);
-  plan.key = key_of(*ns, plan.seen, target.index, values);
+  plan.key = key_of(*ns, plan.seen, target, values);
   // Off the fleet (or not sure to have heard of every write), a read neither reads nor stores.
   plan.stores = !http::has_directive(req.cache_control, "no-store") && (!fleet_ || fleet_->usable());
   plan.reads = plan.stores && !http::has_directive(req.cache_control, "no-cache");

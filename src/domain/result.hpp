@@ -7,7 +7,7 @@
 namespace zomato::domain {
 
 /// Why a use case refused: each kind maps to one HTTP status in the API layer.
-enum class failure_kind { not_found, rule_violation, conflict, request_mismatch };
+enum class failure_kind { not_found, rule_violation, conflict, request_mismatch, forbidden };
 
 struct failure {
   failure_kind kind;
@@ -17,6 +17,9 @@ struct failure {
 inline failure not_found(std::string detail) { return {failure_kind::not_found, std::move(detail)}; }
 inline failure rule_violation(std::string detail) { return {failure_kind::rule_violation, std::move(detail)}; }
 inline failure conflict(std::string detail) { return {failure_kind::conflict, std::move(detail)}; }
+/// The caller may not do this, though it may see what it is about (a customer moving their order
+/// along the workflow, where they may only cancel it).
+inline failure forbidden() { return {failure_kind::forbidden, "Not enough permissions"}; }
 /// A repeated request (same idempotency key) that differs from the first one.
 inline failure request_mismatch(std::string detail) { return {failure_kind::request_mismatch, std::move(detail)}; }
 

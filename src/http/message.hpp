@@ -39,6 +39,9 @@ struct request {
   std::string_view origin;
   std::string_view cors_request_method;
   request_scope* scope = nullptr;
+  /// Made by the server itself (warming, refreshing, demos): the router lets it through as an
+  /// admin. The connections never set it.
+  bool internal = false;
 };
 
 /// Bytes a response sends without copying them, kept alive by a reference count (a cache
@@ -91,13 +94,14 @@ struct known_status {
 };
 
 /// Every status the server sends, each with its slot (its place here) in per-status counts.
-inline constexpr std::array<known_status, 21> known_statuses{{{200, "OK"},
+inline constexpr std::array<known_status, 22> known_statuses{{{200, "OK"},
                                                               {201, "Created"},
                                                               {202, "Accepted"},
                                                               {204, "No Content"},
                                                               {304, "Not Modified"},
                                                               {400, "Bad Request"},
                                                               {401, "Unauthorized"},
+                                                              {403, "Forbidden"},
                                                               {404, "Not Found"},
                                                               {405, "Method Not Allowed"},
                                                               {408, "Request Timeout"},

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "domain/principal.hpp"
 #include "http/problems.hpp"
 
 namespace zomato::http {
@@ -53,11 +54,14 @@ param_spec query_time_bound(std::string name, std::string description);
 /// skip (>= 0, default 0) and limit (1..1000, default 100).
 std::vector<param_spec> pagination();
 
-/// The parameters of one request, typed by their specs.
+/// The parameters of one request, typed by their specs, and who sends it.
 class params {
  public:
   void reserve(std::size_t count) { values_.reserve(count); }
   void set(std::string_view name, param_value value) { values_.emplace_back(name, std::move(value)); }
+  /// Who sends the request, as the router found it (role::anyone until it is set).
+  const domain::principal& caller() const { return caller_; }
+  void set_caller(const domain::principal& caller) { caller_ = caller; }
 
   std::int64_t integer(std::string_view name) const;
   std::optional<bool> flag(std::string_view name) const;
@@ -70,6 +74,7 @@ class params {
  private:
   const param_value* find(std::string_view name) const;
   std::vector<std::pair<std::string_view, param_value>> values_;
+  domain::principal caller_;
 };
 
 /// Reads a parameter's raw text into its typed value, or explains why it cannot.

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <stdexcept>
 
-#include "http/credentials.hpp"
 #include "http/media_type.hpp"
 #include "http/responses.hpp"
 
@@ -28,11 +28,36 @@ bool more_specific(const std::vector<std::string>& a, const std::vector<std::str
 // A route takes a JSON body when its documentation names the body's component.
 bool takes_body(const route& target) { return !target.doc.request_schema.empty(); }
 
+constexpr std::array restricted_roles{domain::role::customer, domain::role::restaurant};
+
+bool declares(const route& target, std::string_view name) {
+  return std::any_of(target.params.begin(), target.params.end(),
+                     [&](const param_spec& spec) { return spec.name == name; });
+}
+
+response not_authenticated() {
+  auto out = detail(401, "Not authenticated");
+  out.headers.emplace_back("www-authenticate", "Bearer");
+  return out;
+}
+
+std::int64_t seconds_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace
 
-route admin_only(route entry) {
-  entry.who = access::admin;
+route admin_only(route entry) { return callable_by(access::operational, std::move(entry)); }
+
+route callable_by(access who, route entry) {
+  entry.who = who;
   return entry;
+}
+
+bool answer_depends_on_caller(const route& target) {
+  return target.who != access::anyone &&
+         std::any_of(restricted_roles.begin(), restricted_roles.end(),
+                     [&](domain::role as) { return admits(target.who, as) && !declares(target, owner_param(as)); });
 }
 
 path_segments::path_segments(std::string_view path) {
@@ -129,15 +154,19 @@ std::string router::methods_of(const path_segments& parts) const {
   return allowed;
 }
 
-std::optional<response> router::refusal(const request& req, const route& target) const {
-  if (target.who == access::admin && !admin_token_.empty()) {
-    const auto token = bearer_token(req.authorization);
-    if (!token || !same_secret(*token, admin_token_)) {
-      auto out = detail(401, "Not authenticated");
-      out.headers.emplace_back("www-authenticate", "Bearer");
-      return out;
-    }
+bool router::guards(const route& target) const {
+  if (policy_.tokens) return target.who != access::anyone;
+  return target.who == access::operational && !policy_.admin_token.empty();
+}
+
+std::optional<response> router::refusal(const request& req, const route& target, domain::principal& caller) const {
+  const auto who =
+      req.internal ? domain::principal{domain::role::admin, 0} : caller_of(policy_, req.authorization, seconds_now());
+  if (guards(target)) {
+    if (!who || who->as == domain::role::anyone) return not_authenticated();
+    if (!admits(target.who, who->as)) return detail(403, "Not enough permissions");
   }
+  caller = who.value_or(domain::principal{});
   if (takes_body(target) && (!req.body.empty() || !req.content_type.empty()) && !is_json_media_type(req.content_type)) {
     return detail(415, "Unsupported Media Type: send the body as application/json");
   }
@@ -166,7 +195,8 @@ resolution router::resolve(const request& req) const {
   }
   const route& target = routes_[candidate->index];
   out.matched = &target;
-  if (auto refused = refusal(req, target)) {
+  domain::principal caller;
+  if (auto refused = refusal(req, target, caller)) {
     out.failure = std::move(*refused);
     return out;
   }
@@ -191,6 +221,12 @@ resolution router::resolve(const request& req) const {
     out.failure = unprocessable(found);
     return out;
   }
+  if (const auto owner = owner_param(caller.as);
+      !owner.empty() && declares(target, owner) && out.values.integer(owner) != caller.id) {
+    out.failure = detail(404, std::string(missing_owner_detail(caller.as)));
+    return out;
+  }
+  out.values.set_caller(caller);
   out.target = &target;
   return out;
 }

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "http/access.hpp"
 #include "http/cors.hpp"
 #include "http/message.hpp"
 #include "http/params.hpp"
@@ -56,10 +57,6 @@ struct cache_rule {
 /// the read pool, so that no loop waits behind it.
 enum class work_kind { slow, quick };
 
-/// Who may call a route: anyone, or, when the server has an admin token (ADMIN_TOKEN), only a
-/// request that carries it (the destructive and operational routes).
-enum class access { anyone, admin };
-
 struct route {
   verb method = verb::get;
   std::string pattern;  // "/restaurants/{restaurant_id}/menu"
@@ -68,17 +65,28 @@ struct route {
   route_doc doc;
   cache_rule cache;
   work_kind work = work_kind::slow;
-  access who = access::anyone;
+  /// Who may call it; a route that declares nothing is for admins (with AUTH_MODE=jwt).
+  access who = access::admin;
   /// Its place among the router's routes, set by router::add (cache keys name a route by it).
   std::size_t index = 0;
 };
 
-/// The route, declared callable only with the admin token when the server has one. Never fails.
+/// The route, declared callable only with the admin token when the server has one, and only by
+/// an admin with AUTH_MODE=jwt (access::operational). Never fails.
 route admin_only(route entry);
+/// The route, declared callable by `who` (see access). Never fails.
+route callable_by(access who, route entry);
 
-/// Where a request goes: its route and parsed parameters, or (no route) the answer in `failure`:
-/// 404, 405, 422, 401 (an admin route without the token), 415 (a body that is not JSON) or a CORS
-/// preflight's 204.
+/// Whether the answer of a route depends on who asks beyond what the router settles: a route that
+/// needs a token and that restricted callers may reach without naming their own id in a parameter
+/// (owner_param), so that a service decides what is theirs (GET /orders/{order_id}). The cache
+/// keys such a route's answers by their restricted caller. Never fails.
+bool answer_depends_on_caller(const route& target);
+
+/// Where a request goes: its route and parsed parameters with the caller (params::caller()), or
+/// (no route) the answer in `failure`: 404, 405, 422, 401 (a guarded route without a valid
+/// token), 403 (a caller of another role), 404 (a restricted caller naming another's id), 415 (a
+/// body that is not JSON) or a CORS preflight's 204.
 struct resolution {
   const route* target = nullptr;
   params values;
@@ -117,9 +125,11 @@ class router {
   /// Adds a route; throws std::logic_error when a {name} in the pattern has no path spec.
   void add(route entry);
 
-  /// From now on the routes declared admin_only answer 401 (`WWW-Authenticate: Bearer`) unless the
-  /// request carries `Authorization: Bearer <token>`; an empty token lifts the requirement.
-  void require_admin_token(std::string token) { admin_token_ = std::move(token); }
+  /// From now on requests are let through by the policy's rules (see access): a guarded route
+  /// answers 401 (`WWW-Authenticate: Bearer`) to a request without a valid token, 403 to a caller
+  /// of a role it does not admit, and the 404 of a missing owner to a restricted caller whose id
+  /// is not the route's owner parameter. The default policy guards nothing.
+  void control_access(access_policy policy) { policy_ = std::move(policy); }
   /// Answers CORS preflights of known paths and lets decorate() add CORS headers for the policy's origins.
   void allow_origins(cors_policy policy) { cors_ = std::move(policy); }
   /// Adds to any answer what every answer carries besides its own headers: with CORS on,
@@ -158,8 +168,11 @@ class router {
   const compiled* match(const path_segments& parts, verb method, bool& path_known) const;
   /// The methods the path takes, as Allow lists them ("GET, HEAD, PUT").
   std::string methods_of(const path_segments& parts) const;
-  /// 401 or 415 when the request may not reach the route, before anything of it runs.
-  std::optional<response> refusal(const request& req, const route& target) const;
+  /// 401, 403 or 415 when the request may not reach the route, before anything of it runs;
+  /// otherwise its caller is set in `caller`.
+  std::optional<response> refusal(const request& req, const route& target, domain::principal& caller) const;
+  /// Whether the route guards itself from a request without a valid token.
+  bool guards(const route& target) const;
 
   /// The shapes that may take `parts`, in the order they are tried.
   std::array<std::span<const compiled>, 2> candidates(const path_segments& parts) const;
@@ -168,7 +181,7 @@ class router {
   /// Per number of path segments, its routes' shapes.
   std::vector<shapes> by_length_;
   response_cache* cache_ = nullptr;
-  std::string admin_token_;
+  access_policy policy_;
   std::optional<cors_policy> cors_;
 };
 

@@ -57,7 +57,7 @@ domain::result<domain::menu_item> menu_service::update(write_context& writes, do
                                                        const domain::menu_item_patch& patch) {
   auto tx = db_.write();
   auto found = tx->menu_items().find(id);
-  if (!found) return domain::not_found(item_missing);
+  if (!found || !writes.caller().speaks_for_restaurant(found->restaurant_id)) return domain::not_found(item_missing);
   patch.apply_to(*found);
   found->updated_at = domain::now_timestamp();
   tx->menu_items().update(*found);
@@ -67,7 +67,8 @@ domain::result<domain::menu_item> menu_service::update(write_context& writes, do
 
 domain::result<domain::done> menu_service::remove(write_context& writes, domain::id_t id) {
   auto tx = db_.write();
-  if (!tx->menu_items().find(id)) return domain::not_found(item_missing);
+  const auto found = tx->menu_items().find(id);
+  if (!found || !writes.caller().speaks_for_restaurant(found->restaurant_id)) return domain::not_found(item_missing);
   if (tx->menu_items().is_ordered(id)) {
     return domain::conflict("Menu item has orders; mark it unavailable instead");
   }

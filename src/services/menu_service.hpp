@@ -27,9 +27,11 @@ class menu_service {
   store::page_of<domain::menu_item> search(const store::menu_item_query& query, store::page window);
   /// Items fit for "vegetarian", "vegan" or "gluten-free"; rule_violation for another type.
   domain::result<store::page_of<domain::menu_item>> dietary(std::string_view type, store::page window);
+  /// Changes the fields the patch holds; not_found for a missing item or one of another restaurant
+  /// than the writer's (when it is a restricted caller).
   domain::result<domain::menu_item> update(write_context& writes, domain::id_t id,
                                            const domain::menu_item_patch& patch);
-  /// Removes an item no order refers to; not_found, or conflict if it was ordered.
+  /// Removes an item no order refers to; not_found (as update), or conflict if it was ordered.
   domain::result<domain::done> remove(write_context& writes, domain::id_t id);
 
  private:

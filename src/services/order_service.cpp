@@ -84,10 +84,10 @@ domain::result<placed_order> order_service::place(write_context& writes, domain:
   return placed_order{std::move(order), false};
 }
 
-domain::result<order_details> order_service::details(domain::id_t id) {
+domain::result<order_details> order_service::details(const domain::principal& caller, domain::id_t id) {
   auto tx = db_.read();
   auto order = tx->orders().find(id);
-  if (!order) return domain::not_found(order_missing);
+  if (!order || !caller.may_see(*order)) return domain::not_found(order_missing);
   auto customer = tx->customers().find(order->customer_id);
   auto restaurant = tx->restaurants().find(order->restaurant_id);
   if (!customer || !restaurant) return domain::not_found(order_missing);
@@ -104,7 +104,8 @@ domain::result<domain::order> order_service::change_status(write_context& writes
                                                            const std::optional<std::string>& delivery_time) {
   auto tx = db_.write();
   auto order = tx->orders().find(id);
-  if (!order) return domain::not_found(order_missing);
+  if (!order || !writes.caller().may_see(*order)) return domain::not_found(order_missing);
+  if (writes.caller().as == domain::role::customer && to != domain::order_status::cancelled) return domain::forbidden();
   const auto from = order->status;
   if (!domain::can_transition(from, to)) return domain::rule_violation(domain::transition_refusal(from, to));
   const auto now = domain::now_timestamp();

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/entities.hpp"
+#include "domain/principal.hpp"
 #include "domain/result.hpp"
 #include "services/write_context.hpp"
 #include "store/database.hpp"
@@ -59,9 +60,13 @@ class order_service {
   /// the idempotency key was used for a different request.
   domain::result<placed_order> place(write_context& writes, domain::id_t customer_id, const order_request& request,
                                      const std::optional<idempotency>& retry);
-  domain::result<order_details> details(domain::id_t id);
+  /// The order with its customer, restaurant and lines; not_found for a missing order or one the
+  /// caller may not see (domain::principal::may_see).
+  domain::result<order_details> details(const domain::principal& caller, domain::id_t id);
   /// Moves the order along the workflow (compare-and-set on its current status); entering
-  /// delivered sets delivery_time (the one given, else now).
+  /// delivered sets delivery_time (the one given, else now). not_found for a missing order or one
+  /// the writer may not see; forbidden for a customer's change to another status than cancelled;
+  /// rule_violation for a transition the workflow refuses.
   domain::result<domain::order> change_status(write_context& writes, domain::id_t id, domain::order_status to,
                                               const std::optional<std::string>& delivery_time);
   /// A window of the customer's orders that the filter keeps; not_found for a missing customer.

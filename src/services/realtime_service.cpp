@@ -63,10 +63,10 @@ domain::result<pricing_view> realtime_service::pricing(domain::id_t restaurant_i
   return view;
 }
 
-domain::result<tracking_view> realtime_service::tracking(domain::id_t order_id) {
+domain::result<tracking_view> realtime_service::tracking(const domain::principal& caller, domain::id_t order_id) {
   auto tx = db_.read();
   auto order = tx->orders().find(order_id);
-  if (!order) return domain::not_found("Order not found");
+  if (!order || !caller.may_see(*order)) return domain::not_found("Order not found");
   tracking_view view;
   view.history = tx->orders().history(order_id);
   if (order->status == domain::order_status::delivered) {

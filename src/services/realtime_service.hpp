@@ -8,6 +8,7 @@
 #include "domain/entities.hpp"
 #include "domain/kitchen.hpp"
 #include "domain/notifications.hpp"
+#include "domain/principal.hpp"
 #include "domain/result.hpp"
 #include "store/database.hpp"
 
@@ -56,8 +57,9 @@ class realtime_service {
   domain::result<availability_view> availability(domain::id_t restaurant_id, clock_time now);
   domain::result<pricing_view> pricing(domain::id_t restaurant_id, clock_time now);
   /// The order's status, history and ETA (placed + slowest item + delivery; the delivery
-  /// time once delivered; none once cancelled).
-  domain::result<tracking_view> tracking(domain::id_t order_id);
+  /// time once delivered; none once cancelled). not_found for a missing order or one the caller
+  /// may not see.
+  domain::result<tracking_view> tracking(const domain::principal& caller, domain::id_t order_id);
   /// The customer's 50 latest notifications, newest first.
   domain::result<notifications_view> notifications(domain::id_t customer_id);
 

@@ -22,7 +22,7 @@ domain::result<domain::review> review_service::add(write_context& writes, domain
                                                    const std::optional<std::string>& comment) {
   auto tx = db_.write();
   const auto order = tx->orders().find(order_id);
-  if (!order) return domain::not_found("Order not found");
+  if (!order || !writes.caller().may_see(*order)) return domain::not_found("Order not found");
   if (!tx->customers().find(customer_id)) return domain::not_found("Customer not found");
   if (order->customer_id != customer_id) return domain::rule_violation("Customer can only review their own orders");
   if (order->status != domain::order_status::delivered) {

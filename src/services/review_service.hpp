@@ -23,8 +23,9 @@ class review_service {
  public:
   explicit review_service(store::database& db) : db_(db) {}
 
-  /// Adds a review and re-rates the restaurant. not_found for a missing order or customer;
-  /// rule_violation when it is another customer's order, not delivered, or already reviewed.
+  /// Adds a review and re-rates the restaurant. not_found for a missing order or customer, or an
+  /// order the writer may not see; rule_violation when it is another customer's order, not
+  /// delivered, or already reviewed.
   domain::result<domain::review> add(write_context& writes, domain::id_t order_id, domain::id_t customer_id,
                                      std::int64_t rating, const std::optional<std::string>& comment);
   /// A window of the restaurant's reviews written within `written`, each with its customer;

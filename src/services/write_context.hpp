@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/principal.hpp"
 #include "services/changes.hpp"
 #include "store/database.hpp"
 
@@ -19,7 +20,11 @@ class write_context {
  public:
   using told = std::vector<std::pair<change, touched>>;
 
-  explicit write_context(change_listener& listener = ignore_changes()) : listener_(listener) {}
+  explicit write_context(change_listener& listener = ignore_changes(), domain::principal caller = {})
+      : listener_(listener), caller_(caller) {}
+
+  /// Who writes: the use cases let a restricted caller write only what is theirs.
+  const domain::principal& caller() const { return caller_; }
 
   /// Counts the write in the database (store::write_count_repository: unannounced when the
   /// listener cannot announce it), commits the session and reports what the write changed.
@@ -39,6 +44,7 @@ class write_context {
 
  private:
   change_listener& listener_;
+  domain::principal caller_;
   std::vector<store::commit_ticket> pending_;  // distinct groups not committed at once, in order
   told changes_;
   std::vector<std::uint64_t> numbers_;

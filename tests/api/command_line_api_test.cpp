@@ -7,7 +7,11 @@
 #include <cstdio>
 #include <string>
 
+#include "auth/token_verifier.hpp"
+#include "support/http_client.hpp"
+#include "support/server_process.hpp"
 #include "support/temp_database.hpp"
+#include "support/tokens.hpp"
 
 namespace {
 
@@ -91,6 +95,62 @@ TEST(CommandLineApi, SeedShowsItsProgressOnATerminalOnly) {
   EXPECT_EQ(on_a_pipe.exit_code, 0) << on_a_pipe.output;
   EXPECT_EQ(on_a_pipe.output.find("seed: "), std::string::npos) << on_a_pipe.output;
   EXPECT_EQ(on_a_pipe.output.rfind("seeded ", 0), 0u) << on_a_pipe.output;
+}
+
+const std::string minting_environment = "JWT_SECRET='" + zomato::testing::test_jwt_secret + "'";
+
+// The token the binary printed (its one line without the newline); empty when it printed another text.
+std::string printed_token(const outcome& minted) {
+  if (minted.output.empty() || minted.output.back() != '\n') return {};
+  auto token = minted.output.substr(0, minted.output.size() - 1);
+  return token.find('\n') == std::string::npos ? token : std::string();
+}
+
+TEST(CommandLineApi, TokenPrintsATokenTheVerifierAcceptsForTheRoleAndId) {
+  const auto minted = run_binary("token --role customer --customer-id 5 --ttl 1h",
+                                 minting_environment + " JWT_ISSUER='ops' JWT_AUDIENCE='zomato-api'");
+  ASSERT_EQ(minted.exit_code, 0) << minted.output;
+  const auto token = printed_token(minted);
+  zomato::auth::token_settings settings{zomato::auth::signing_key::shared_secret(zomato::testing::test_jwt_secret),
+                                        "ops", "zomato-api", std::chrono::seconds(30)};
+  const auto now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const auto found = zomato::auth::verify_token(settings, token, now);
+  ASSERT_TRUE(found.caller) << found.refusal << ": " << minted.output;
+  EXPECT_EQ(found.caller->as, zomato::domain::role::customer);
+  EXPECT_EQ(found.caller->id, 5);
+  EXPECT_FALSE(zomato::auth::verify_token(settings, token, now + 2 * 3600).caller) << "past its ttl";
+  settings.audience = "another-api";
+  EXPECT_FALSE(zomato::auth::verify_token(settings, token, now).caller);
+}
+
+TEST(CommandLineApi, AServerInJwtModeAcceptsTheTokensTheBinaryMints) {
+  zomato::testing::server_process server({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", zomato::testing::test_jwt_secret}});
+  zomato::testing::http_client client(server.port());
+  const auto admin = printed_token(run_binary("token --role admin --sub ops --ttl 10m", minting_environment));
+  ASSERT_FALSE(admin.empty());
+  EXPECT_EQ(client.get("/customers/", zomato::testing::bearer(admin)).status, 200);
+  const auto restaurant =
+      printed_token(run_binary("token --role=restaurant --restaurant-id=3 --ttl=2d", minting_environment));
+  ASSERT_FALSE(restaurant.empty());
+  EXPECT_EQ(client.get("/customers/", zomato::testing::bearer(restaurant)).status, 403);
+  EXPECT_EQ(client.get("/customers/").status, 401);
+}
+
+TEST(CommandLineApi, TokenRefusesWithoutTheSecretOrWithWrongArguments) {
+  const auto no_secret = run_binary("token --role admin", "JWT_SECRET=");
+  EXPECT_EQ(no_secret.exit_code, 2);
+  EXPECT_NE(no_secret.output.find("JWT_SECRET"), std::string::npos) << no_secret.output;
+  const auto unset = run_binary("token --role admin", "env -u JWT_SECRET");
+  EXPECT_EQ(unset.exit_code, 2);
+  EXPECT_NE(unset.output.find("token needs JWT_SECRET"), std::string::npos) << unset.output;
+  for (const char* arguments : {"token", "token --role chef", "token --role customer", "token --role admin --ttl 5y",
+                                "token --role restaurant --customer-id 3", "token --role customer --customer-id -1",
+                                "token --role admin --port 80", "token --role admin --ttl"}) {
+    const auto refused = run_binary(arguments, minting_environment);
+    EXPECT_EQ(refused.exit_code, 2) << arguments << ": " << refused.output;
+    EXPECT_EQ(refused.output.rfind("token: ", 0), 0u) << arguments << ": " << refused.output;
+  }
 }
 
 }  // namespace

@@ -83,7 +83,7 @@ TEST_F(OrderServices, PlacesAnOrderAtCurrentPricesInOneTransaction) {
   ASSERT_TRUE(placed.ok());
   EXPECT_EQ(placed->order.total, 3497);
   EXPECT_EQ(placed->order.status, order_status::placed);
-  const auto details = orders.details(placed->order.id);
+  const auto details = orders.details({}, placed->order.id);
   ASSERT_TRUE(details.ok());
   ASSERT_EQ(details->lines.size(), 2u);
   EXPECT_EQ(details->lines[0].item.item_price, 1299);
@@ -97,7 +97,7 @@ TEST_F(OrderServices, ItemPriceIsFrozenAtOrderTime) {
   domain::menu_item_patch raise;
   raise.set(&domain::menu_item::price, 2000);
   ASSERT_TRUE(menu.update(writes, pizza, raise).ok());
-  const auto details = orders.details(order_id);
+  const auto details = orders.details({}, order_id);
   EXPECT_EQ(details->order.total, 3497);
   EXPECT_EQ(details->lines[0].item.item_price, 1299);
 }
@@ -193,7 +193,7 @@ TEST_F(OrderServices, FollowsTheWorkflowAndRecordsHistory) {
 TEST_F(OrderServices, DeliveryWithoutATimeIsStampedNow) {
   const auto order_id = place(customer("ann@example.com"));
   deliver(order_id);
-  const auto details = orders.details(order_id);
+  const auto details = orders.details({}, order_id);
   ASSERT_TRUE(details->order.delivery_time.has_value());
   EXPECT_EQ(details->order.delivery_time->size(), 19u);
 }

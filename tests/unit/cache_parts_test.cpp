@@ -20,11 +20,37 @@ TEST(RouteRules, ARuleCarriesItsNamespaceAndOnlyAValidOne) {
   EXPECT_EQ(namespace_of_rule(stray), std::nullopt);
 }
 
+TEST(KeyScheme, ARestrictedCallerHasKeysOfItsOwnWhereTheAnswerDependsOnTheCaller) {
+  http::route order;
+  order.pattern = "/orders/{order_id}";
+  order.params = {http::path_id("order_id", "Order")};
+  order.who = http::access::party;
+  http::route customer = order;
+  customer.pattern = "/customers/{customer_id}";
+  customer.params = {http::path_id("customer_id", "Customer")};
+  customer.who = http::access::customer;
+  const key_generations seen{1, 0, 0};
+  const auto key_as = [&](const http::route& target, domain::principal caller) {
+    http::params values;
+    values.set(target.params.front().name, std::int64_t{5});
+    values.set_caller(caller);
+    return key_of(cache_namespace::orders, seen, target, values);
+  };
+  const auto shared = key_as(order, {});
+  EXPECT_EQ(key_as(order, {domain::role::admin, 0}), shared) << "admins see what auth off sees";
+  EXPECT_EQ(key_as(order, {domain::role::customer, 5}), shared + "#customer:5");
+  EXPECT_EQ(key_as(order, {domain::role::restaurant, 5}), shared + "#restaurant:5");
+  EXPECT_EQ(key_as(customer, {domain::role::customer, 5}), key_as(customer, {}))
+      << "the router settled who reaches a customer's entry";
+}
+
 TEST(KeyScheme, AKeyShowsTheGenerationsItWasMadeWith) {
   http::params values;
   values.set("restaurant_id", std::int64_t{7});
   const key_generations seen{3, 42, 5};
-  const auto key = key_of(cache_namespace::menu_items, seen, 9, values);
+  http::route target;
+  target.index = 9;
+  const auto key = key_of(cache_namespace::menu_items, seen, target, values);
   EXPECT_EQ(key.rfind(generation_prefix(cache_namespace::menu_items, 3), 0), 0u) << key;
   const auto parts = parts_of(key);
   ASSERT_TRUE(parts);

@@ -1,7 +1,13 @@
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <map>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -232,6 +238,86 @@ TEST(LoadConfig, ReadsAdminTokenAndCorsOrigins) {
 TEST(LoadConfig, RefusesAnUnsendableTokenAndBadOrigins) {
   EXPECT_NE(error_of({{"ADMIN_TOKEN", "two words"}}).find("ADMIN_TOKEN"), std::string::npos);
   EXPECT_NE(error_of({{"CORS_ORIGINS", "a.test"}}).find("CORS_ORIGINS"), std::string::npos);
+}
+
+TEST(LoadConfig, AuthIsOffByDefault) {
+  EXPECT_FALSE(load({}).tokens.has_value());
+  EXPECT_FALSE(load({{"AUTH_MODE", "OFF"}, {"JWT_SECRET", "ignored"}}).tokens.has_value());
+}
+
+TEST(LoadConfig, ReadsTheTokenSettingsInJwtMode) {
+  const std::string secret(32, 'k');
+  const auto c = load({{"AUTH_MODE", "jwt"},
+                       {"JWT_SECRET", secret},
+                       {"JWT_ISSUER", "https://auth.test"},
+                       {"JWT_AUDIENCE", "zomato"},
+                       {"JWT_LEEWAY_SECONDS", "5"}});
+  ASSERT_TRUE(c.tokens.has_value());
+  EXPECT_EQ(c.tokens->key.alg(), auth::algorithm::hs256);
+  EXPECT_EQ(c.tokens->issuer, "https://auth.test");
+  EXPECT_EQ(c.tokens->audience, "zomato");
+  EXPECT_EQ(c.tokens->leeway, std::chrono::seconds(5));
+  const auto defaults = load({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", secret}});
+  EXPECT_FALSE(defaults.tokens->issuer.has_value());
+  EXPECT_FALSE(defaults.tokens->audience.has_value());
+  EXPECT_EQ(defaults.tokens->leeway, std::chrono::seconds(30));
+}
+
+TEST(LoadConfig, JwtModeRefusesToStartWithoutAUsableKey) {
+  const std::string secret(32, 'k');
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}}).find("needs JWT_SECRET"), std::string::npos);
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", ""}}).find("needs JWT_SECRET"), std::string::npos);
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", std::string(31, 'k')}}).find("at least 32 bytes"),
+            std::string::npos);
+  EXPECT_NE(
+      error_of({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", secret}, {"JWT_PUBLIC_KEY_FILE", "/k.pem"}}).find("not both"),
+      std::string::npos);
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}, {"JWT_PUBLIC_KEY_FILE", "/nonexistent/k.pem"}}).find("cannot be read"),
+            std::string::npos);
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}, {"JWT_SECRET", secret}, {"JWT_LEEWAY_SECONDS", "3601"}})
+                .find("JWT_LEEWAY_SECONDS"),
+            std::string::npos);
+  EXPECT_NE(error_of({{"AUTH_MODE", "token"}}).find("AUTH_MODE must be off or jwt"), std::string::npos);
+}
+
+// A file holding a fresh public key of the type OpenSSL names ("EC" on P-256, or "RSA" of 2048
+// bits) in PEM, or `text` when it is given; removed at the end of the test.
+class key_file {
+ public:
+  explicit key_file(const char* type, const std::string& text = {}) {
+    std::array<char, 32> name{"/tmp/jwt-key-XXXXXX"};
+    const int fd = ::mkstemp(name.data());
+    path_ = name.data();
+    std::FILE* out = ::fdopen(fd, "w");
+    if (text.empty()) {
+      const std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+          std::string(type) == "EC" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256")
+                                    : EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", std::size_t{2048}),
+          EVP_PKEY_free);
+      PEM_write_PUBKEY(out, key.get());
+    } else {
+      std::fputs(text.c_str(), out);
+    }
+    std::fclose(out);
+  }
+  ~key_file() { ::unlink(path_.c_str()); }
+  key_file(const key_file&) = delete;
+  key_file& operator=(const key_file&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+TEST(LoadConfig, ReadsAPublicKeyFileAsRs256OrEs256) {
+  const key_file ec("EC");
+  EXPECT_EQ(load({{"AUTH_MODE", "jwt"}, {"JWT_PUBLIC_KEY_FILE", ec.path()}}).tokens->key.alg(), auth::algorithm::es256);
+  const key_file rsa("RSA");
+  EXPECT_EQ(load({{"AUTH_MODE", "jwt"}, {"JWT_PUBLIC_KEY_FILE", rsa.path()}}).tokens->key.alg(),
+            auth::algorithm::rs256);
+  const key_file junk("", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
+  EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}, {"JWT_PUBLIC_KEY_FILE", junk.path()}}).find("must hold a PEM public key"),
+            std::string::npos);
 }
 
 TEST(SqlitePathOf, StripsTheScheme) {

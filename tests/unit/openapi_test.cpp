@@ -27,9 +27,11 @@ std::vector<schemas::field_rule> dish_rules() {
   return r;
 }
 
+// A route anyone may call.
 http::route make_route(http::verb method, std::string pattern, std::vector<http::param_spec> specs,
                        http::route_doc doc) {
   http::route r;
+  r.who = http::access::anyone;
   r.method = method;
   r.pattern = std::move(pattern);
   r.params = std::move(specs);
@@ -67,8 +69,10 @@ http::router sample_router() {
   routes.add(make_route(http::verb::get, "/", {}, {"root", "getWelcome", "Welcome", "", "Welcome", 200}));
   routes.add(make_route(http::verb::get, "/dishes/", http::pagination(),
                         {"dishes", "listDishes", "List dishes", "", "DishPage", 200}));
-  routes.add(make_route(http::verb::post, "/dishes/", {http::header_text("Idempotency-Key", "Retry key", "k-1")},
-                        {"dishes", "createDish", "Create a dish", "DishCreate", "Dish", 201, {{400}}}));
+  routes.add(http::callable_by(
+      http::access::customer,
+      make_route(http::verb::post, "/dishes/", {http::header_text("Idempotency-Key", "Retry key", "k-1")},
+                 {"dishes", "createDish", "Create a dish", "DishCreate", "Dish", 201, {{400}}})));
   routes.add(make_route(http::verb::put, "/dishes/{dish_id}", {http::path_id("dish_id", "The dish")},
                         {"dishes", "updateDish", "Update a dish", "DishUpdate", "Dish", 200, {{409, "Conflict"}}}));
   routes.add(
@@ -321,7 +325,7 @@ TEST(OpenapiDocument, NamesEveryOperationAndDeclaresItsTags) {
   EXPECT_EQ(doc["security"], json::array()) << "only the operations that say so need credentials";
 }
 
-TEST(OpenapiDocument, MarksAdminOperationsWithTheBearerScheme) {
+TEST(OpenapiDocument, MarksEachOperationsSecurityByWhoMayCallIt) {
   const auto doc = document();
   EXPECT_EQ(doc["components"]["securitySchemes"]["bearerAuth"]["type"], "http");
   EXPECT_EQ(doc["components"]["securitySchemes"]["bearerAuth"]["scheme"], "bearer");
@@ -329,7 +333,10 @@ TEST(OpenapiDocument, MarksAdminOperationsWithTheBearerScheme) {
   EXPECT_EQ(del["security"], json::parse(R"([{"bearerAuth":[]}])"));
   EXPECT_EQ(del["responses"]["401"]["headers"]["WWW-Authenticate"]["schema"]["type"], "string");
   EXPECT_NE(del["description"].get<std::string>().find("ADMIN_TOKEN"), std::string::npos);
-  EXPECT_FALSE(doc["paths"]["/dishes/{dish_id}"]["put"].contains("security"));
+  const auto& create = doc["paths"]["/dishes"]["post"];
+  EXPECT_EQ(create["security"], json::parse(R"([{"bearerAuth":[]}])"));
+  EXPECT_NE(create["description"].get<std::string>().find("a `customer` token"), std::string::npos);
+  EXPECT_EQ(doc["paths"]["/dishes/{dish_id}"]["put"]["security"], json::array()) << "public: no token";
 }
 
 TEST(OpenapiDocument, DescribesCachingAndWhereWorkRuns) {
@@ -353,10 +360,11 @@ TEST(OpenapiDocument, DocumentsTheFailuresEachRouteCanGive) {
     return found;
   };
   EXPECT_EQ(statuses("/", "get"), (std::set<std::string>{"200", "503"}));
-  EXPECT_EQ(statuses("/dishes", "post"), (std::set<std::string>{"201", "400", "413", "415", "422", "503"}));
+  EXPECT_EQ(statuses("/dishes", "post"),
+            (std::set<std::string>{"201", "400", "401", "403", "413", "415", "422", "503"}));
   EXPECT_EQ(statuses("/dishes/{dish_id}", "put"),
             (std::set<std::string>{"200", "404", "409", "413", "415", "422", "503"}));
-  EXPECT_EQ(statuses("/dishes/{dish_id}", "delete"), (std::set<std::string>{"204", "401", "404", "422", "503"}));
+  EXPECT_EQ(statuses("/dishes/{dish_id}", "delete"), (std::set<std::string>{"204", "401", "403", "404", "422", "503"}));
   const auto& put = doc["paths"]["/dishes/{dish_id}"]["put"]["responses"];
   EXPECT_EQ(put["404"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/HTTPError");
   EXPECT_EQ(put["409"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Conflict");

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/token_issuer.hpp"
 #include "http/responses.hpp"
 #include "http/router.hpp"
 
@@ -387,7 +388,7 @@ TEST(Router, AdminRoutesAreOpenWithoutAToken) {
 
 TEST(Router, AdminRoutesNeedTheBearerTokenOnceOneIsSet) {
   auto routes = guarded_router();
-  routes.require_admin_token("s3cret");
+  routes.control_access({"s3cret", std::nullopt});
   auto req = with_method(verb::delete_, "/cache/clear");
   for (std::string_view sent : {"", "Bearer", "Bearer ", "Basic czNjcmV0", "Bearer s3cre", "Bearer s3cret2"}) {
     req.authorization = sent;
@@ -450,6 +451,91 @@ TEST(Router, DecoratesOnlyWithCorsOn) {
   routes.decorate(req, decorated);
   EXPECT_EQ(header_of(decorated, "access-control-allow-origin"), "https://a.test");
   EXPECT_EQ(header_of(decorated, "vary"), "Origin");
+}
+
+// Routes of each access, each answering who called it.
+router jwt_router() {
+  router routes;
+  const auto caller_route = [](verb method, std::string pattern, std::vector<param_spec> specs, access who) {
+    auto r = make_route(method, std::move(pattern), std::move(specs), "");
+    r.who = who;
+    r.run = [](const request&, const params& values) {
+      return http::json(200,
+                        document{{"role", domain::name_of(values.caller().as)}, {"id", values.caller().id}}.dump());
+    };
+    return r;
+  };
+  routes.add(caller_route(verb::get, "/restaurants/", {}, access::anyone));
+  routes.add(caller_route(verb::get, "/customers/{customer_id}", {path_id("customer_id", "Id")}, access::customer));
+  routes.add(caller_route(verb::get, "/restaurants/{restaurant_id}/orders", {path_id("restaurant_id", "Id")},
+                          access::restaurant));
+  routes.add(caller_route(verb::get, "/orders/{order_id}", {path_id("order_id", "Id")}, access::party));
+  routes.add(caller_route(verb::get, "/customers/", {}, access::admin));
+  routes.add(admin_only(caller_route(verb::delete_, "/cache/clear", {}, access::admin)));
+  routes.control_access(
+      {"", auth::token_settings{auth::signing_key::shared_secret("router-test-secret-0123456789abcdef"), std::nullopt,
+                                std::nullopt, std::chrono::seconds(30)}});
+  return routes;
+}
+
+std::string token_of(domain::role as, domain::id_t id) {
+  const auto now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return "Bearer " + auth::issue_token({auth::signing_key::shared_secret("router-test-secret-0123456789abcdef"),
+                                        std::nullopt, std::nullopt, std::chrono::seconds(30)},
+                                       {"test", {as, id}, now - 10, now + 600});
+}
+
+TEST(Router, WithJwtOnlyThePublicRoutesNeedNoToken) {
+  const auto routes = jwt_router();
+  EXPECT_EQ(routes.dispatch(get("/restaurants/")).status, 200);
+  for (const char* path : {"/customers/5", "/restaurants/3/orders", "/orders/9", "/customers/"}) {
+    const auto refused = routes.dispatch(get(path));
+    EXPECT_EQ(refused.status, 401) << path;
+    EXPECT_EQ(header_of(refused, "www-authenticate"), "Bearer") << path;
+  }
+  EXPECT_EQ(routes.dispatch(with_method(verb::delete_, "/cache/clear")).status, 401);
+}
+
+TEST(Router, WithJwtEachRoleReachesItsRoutesOnItsOwnIds) {
+  const auto routes = jwt_router();
+  const auto as = [&](std::string_view path, const std::string& token) {
+    auto req = get(path);
+    req.authorization = token;
+    return routes.dispatch(req);
+  };
+  const auto customer = token_of(domain::role::customer, 5);
+  EXPECT_EQ(as("/customers/5", customer).body, R"({"id":5,"role":"customer"})");
+  EXPECT_EQ(as("/customers/6", customer).body, R"({"detail":"Customer not found"})");
+  EXPECT_EQ(as("/orders/9", customer).status, 200);
+  EXPECT_EQ(as("/restaurants/3/orders", customer).body, R"({"detail":"Not enough permissions"})");
+  EXPECT_EQ(as("/customers/", customer).status, 403);
+  const auto restaurant = token_of(domain::role::restaurant, 3);
+  EXPECT_EQ(as("/restaurants/3/orders", restaurant).status, 200);
+  EXPECT_EQ(as("/restaurants/4/orders", restaurant).body, R"({"detail":"Restaurant not found"})");
+  EXPECT_EQ(as("/customers/5", restaurant).status, 403);
+  const auto admin = token_of(domain::role::admin, 0);
+  for (const char* path : {"/customers/5", "/restaurants/4/orders", "/orders/9", "/customers/"}) {
+    EXPECT_EQ(as(path, admin).status, 200) << path;
+  }
+  EXPECT_EQ(as("/restaurants/", customer).body, R"({"id":5,"role":"customer"})") << "a public route knows its caller";
+  EXPECT_EQ(as("/restaurants/", "Bearer forged").body, R"({"id":0,"role":"anyone"})");
+}
+
+TEST(Router, RequestsOfTheServerItselfActAsAnAdmin) {
+  const auto routes = jwt_router();
+  auto req = get("/customers/");
+  req.internal = true;
+  EXPECT_EQ(routes.dispatch(req).body, R"({"id":0,"role":"admin"})");
+}
+
+TEST(Router, OnlyRoutesWhoseOwnerNoParameterNamesDependOnTheCaller) {
+  const auto routes = jwt_router();
+  std::vector<std::string> depending;
+  for (const auto& r : routes.routes()) {
+    if (answer_depends_on_caller(r)) depending.push_back(r.pattern);
+  }
+  EXPECT_EQ(depending, std::vector<std::string>{"/orders/{order_id}"});
 }
 
 }  // namespace
