@@ -89,8 +89,7 @@ class config_error : public std::runtime_error {
 /// CACHE_WRITE_THROUGH, CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS (each
 /// "namespace=seconds,..."), REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS,
 /// CLEANUP_INTERVAL_SECONDS, RATE_LIMIT_WRITES, RATE_LIMIT_READS, MAX_ORDER_LINES, MAX_TEXT_LENGTH, DB_BUSY_TIMEOUT_MS,
-/// ADMIN_TOKEN and CORS_ORIGINS through
-/// `lookup` (unset: nullopt). Throws config_error on the first bad value.
+/// ADMIN_TOKEN and CORS_ORIGINS through `lookup` (unset: nullopt). Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 
 /// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".

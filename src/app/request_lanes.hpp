@@ -78,6 +78,7 @@ class request_lanes final : public net::application {
   /// Computes a read that the cache could not answer, or waits for the computation in progress,
   /// once its bucket allows it.
   void compute(const std::shared_ptr<pending_read>& pending);
+  /// compute() once the read's bucket gave it a token.
   void compute_allowed(const std::shared_ptr<pending_read>& pending);
   /// Runs `go` once the principal's bucket of `kind` gave the request a token (at once when the
   /// kind is not limited or the buckets are this process's), or answers `done` with 429.

@@ -41,8 +41,6 @@ constexpr int loop_concurrency = BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO;
 // 408, an answer the client does not take in time a closed socket, and a handler is waited for.
 enum class phase { reading, handling, writing };
 
-// One client connection and the deadline its watchdog enforces: moving the deadline costs
-// no system call, unlike re-arming a timer around every read and write.
 // The client's IP address as text; empty when the socket no longer knows it.
 std::string address_of(const socket_type& socket) {
   error_code ec;
@@ -50,6 +48,8 @@ std::string address_of(const socket_type& socket) {
   return ec ? std::string() : remote.address().to_string();
 }
 
+// One client connection and the deadline its watchdog enforces: moving the deadline costs
+// no system call, unlike re-arming a timer around every read and write.
 struct connection {
   explicit connection(socket_type accepted)
       : socket(std::move(accepted)), watchdog(socket.get_executor()), peer(address_of(socket)) {}
