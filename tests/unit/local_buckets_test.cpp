@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "limits/local_buckets.hpp"
 
@@ -35,6 +38,22 @@ TEST(LocalBuckets, AnIdleBucketForgottenComesBackFull) {
   EXPECT_EQ(buckets.take("back-later", 2 * second), 0);
   EXPECT_GT(buckets.take("back-later", 2 * second), 0);
   EXPECT_LE(buckets.size(), capacity);
+}
+
+TEST(LocalBuckets, ThreadsTakingFromOneBucketGetItsBurstExactly) {
+  constexpr int burst = 1000;
+  local_buckets buckets({0.001, burst}, 1024);
+  std::atomic<int> granted{0};
+  std::vector<std::thread> takers;
+  for (int t = 0; t < 4; ++t) {
+    takers.emplace_back([&] {
+      for (int i = 0; i < burst; ++i) {
+        if (buckets.take("ip:10.0.0.1", 0) == 0) granted.fetch_add(1);
+      }
+    });
+  }
+  for (auto& taker : takers) taker.join();
+  EXPECT_EQ(granted.load(), burst);
 }
 
 }  // namespace
