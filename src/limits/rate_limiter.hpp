@@ -21,6 +21,8 @@ struct rate_limits {
   std::optional<bucket_rate> writes;
   std::optional<bucket_rate> reads;
 
+  /// The rate of a kind's buckets; none when it is not limited.
+  /// The rate of a kind's buckets; none when it is not limited.
   const std::optional<bucket_rate>& of(bucket_kind kind) const { return kind == bucket_kind::writes ? writes : reads; }
 };
 
@@ -56,6 +58,7 @@ class rate_limiter {
   /// 429 {"detail":"Too Many Requests"} with Retry-After for a wait of `wait_us`, counted as a
   /// refusal of `kind`.
   http::response refuse(bucket_kind kind, std::int64_t wait_us);
+  /// The refusals and fallbacks counted so far. Never fails.
   limit_figures figures() const;
 
  private:
