@@ -22,7 +22,6 @@ struct rate_limits {
   std::optional<bucket_rate> reads;
 
   /// The rate of a kind's buckets; none when it is not limited.
-  /// The rate of a kind's buckets; none when it is not limited.
   const std::optional<bucket_rate>& of(bucket_kind kind) const { return kind == bucket_kind::writes ? writes : reads; }
 };
 
