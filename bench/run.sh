@@ -19,9 +19,12 @@
 # process, on one of two, and on both at once).
 # Then the fleet (bench/fleet.sh: two nodes on one SQLite file sharing Redis, each under its own
 # wrk at once; then what the generation bump and its publish add to a write on one node).
+# Then what a rate-limit check costs (bench/rate-limits.sh: limits off and on, in memory and with
+# Redis, on cached reads, computed reads and writes).
 # BENCH_ONLY (main: only the first phases; read-after-write: only the reads after writes;
 # latency: only bench/latency.sh; warmup: only bench/warmup.sh; shared-database: only
-# bench/shared-database.sh; fleet: only bench/fleet.sh; unset: all).
+# bench/shared-database.sh; fleet: only bench/fleet.sh; rate-limits: only bench/rate-limits.sh;
+# unset: all).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -127,6 +130,11 @@ if [[ -z "$only" || "$only" == fleet ]]; then
   # shellcheck source=fleet.sh
   source bench/fleet.sh
   fleet_scenarios
+fi
+if [[ -z "$only" || "$only" == rate-limits ]]; then
+  # shellcheck source=rate-limits.sh
+  source bench/rate-limits.sh
+  rate_limit_scenarios
 fi
 
 write_results

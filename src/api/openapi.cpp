@@ -9,6 +9,7 @@
 #include "api/service_routes.hpp"
 #include "cache/route_rules.hpp"
 #include "http/json_writer.hpp"
+#include "limits/bucket_kind.hpp"
 
 namespace zomato::api {
 namespace {
@@ -215,7 +216,7 @@ void write_param(json_writer& out, const http::param_spec& spec) {
   out.end_object();
 }
 
-std::string_view failure_description(int status) {
+std::string_view failure_description(int status, const http::route& r) {
   switch (status) {
     case 400: return "Refused by a business rule";
     case 401: return "Not authenticated: no valid bearer token (AUTH_MODE=jwt, or ADMIN_TOKEN on an operational route)";
@@ -225,6 +226,12 @@ std::string_view failure_description(int status) {
     case 413: return "Request body too large";
     case 415: return "Unsupported Media Type: the body must be sent as application/json";
     case 422: return "Validation Error";
+    case 429:
+      return limits::bucket_of(r.method) == limits::bucket_kind::writes
+                 ? "Too Many Requests: this client's writes are past RATE_LIMIT_WRITES; retry after Retry-After "
+                   "seconds"
+                 : "Too Many Requests: this client's reads that the cache did not answer are past RATE_LIMIT_READS; "
+                   "retry after Retry-After seconds";
     case 503: return "Busy, or a dependency is failing: retry after Retry-After seconds";
     default: return "Failure";
   }
@@ -243,6 +250,7 @@ std::map<int, std::string> failures_of(const http::route& r) {
     failures[415] = "HTTPError";
   }
   if (!r.params.empty() || !r.doc.request_schema.empty()) failures[422] = "HTTPValidationError";
+  if (limits::bucket_of(r.method)) failures[429] = "HTTPError";
   failures[503] = "HTTPError";
   for (const auto& f : r.doc.failures) failures[f.status] = f.schema;
   return failures;
@@ -300,8 +308,8 @@ class document_writer {
     out_.end_object();
     for (const auto& [status, schema] : failures_of(r)) {
       require(schema, r);
-      out_.key_text(std::to_string(status)).begin_object().field("description", failure_description(status));
-      if (status == 503) header("Retry-After", "Seconds to wait before trying again", "integer");
+      out_.key_text(std::to_string(status)).begin_object().field("description", failure_description(status, r));
+      if (status == 503 || status == 429) header("Retry-After", "Seconds to wait before trying again", "integer");
       if (status == 401) header("WWW-Authenticate", "Bearer", "string");
       content(schema);
       out_.end_object();
@@ -421,7 +429,7 @@ std::string openapi_document(const http::router& routes, const openapi_component
       .field("description",
              "Restaurants, menus, customers, orders through their life, reviews, analytics, real-time views "
              "and a two-level response cache. Errors are {\"detail\": text}, or for validation {\"detail\": "
-             "[problems]}; a 503 carries Retry-After.")
+             "[problems]}; a 429 or 503 carries Retry-After.")
       .end_object();
   out.key("servers").begin_array();
   out.begin_object().field("url", "/").field("description", "The server this document was read from").end_object();

@@ -198,6 +198,18 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
     c.redis_timeout = std::chrono::milliseconds(integer_in("REDIS_TIMEOUT_MS", *v, 1, 10000));
   if (auto v = lookup("CACHE_FLEET_BOUND_MS"))
     c.cache_fleet_bound = std::chrono::milliseconds(integer_in("CACHE_FLEET_BOUND_MS", *v, 5, 60000));
+  for (const auto& [name, field] : {std::pair{"RATE_LIMIT_WRITES", &limits::rate_limits::writes},
+                                    std::pair{"RATE_LIMIT_READS", &limits::rate_limits::reads}}) {
+    if (auto v = lookup(name); v && !v->empty() && domain::lower_case(*v) != "off") {
+      c.rate_limits.*field = limits::parse_rate(*v);
+      if (!(c.rate_limits.*field)) {
+        throw config_error(std::string(name) +
+                           " must be off or a rate a second from 0.001 to 1000000 with an optional burst from 1 to "
+                           "1000000 (20, 0.5/5), got '" +
+                           *v + "'");
+      }
+    }
+  }
   if (auto v = lookup("CACHE_WRITE_THROUGH")) {
     c.cache_write_through = named<bool>("CACHE_WRITE_THROUGH", *v, {{"on", true}, {"off", false}});
   }

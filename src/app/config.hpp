@@ -13,6 +13,7 @@
 #include "cache/freshness.hpp"
 #include "cache/namespaces.hpp"
 #include "http/cors.hpp"
+#include "limits/rate_limiter.hpp"
 #include "schemas/body_limits.hpp"
 
 namespace zomato::app {
@@ -67,6 +68,8 @@ struct config {
   std::chrono::seconds refresh_interval{60};
   std::chrono::seconds health_interval{300};
   std::chrono::seconds cleanup_interval{7200};
+  /// RATE_LIMIT_WRITES, RATE_LIMIT_READS; none: not limited.
+  limits::rate_limits rate_limits;
   // Data limits and database failures.
   schemas::body_limits body;                        // MAX_ORDER_LINES, MAX_TEXT_LENGTH
   std::chrono::milliseconds db_busy_timeout{2000};  // DB_BUSY_TIMEOUT_MS
@@ -89,9 +92,9 @@ class config_error : public std::runtime_error {
 /// READ_TIMEOUT_SECONDS, ASSET_DIR, CACHE_MEMORY_MB, CACHE_MEMORY, CACHE_WARM_ON_START, CACHE_WARM_TOP,
 /// CACHE_WRITE_THROUGH, CACHE_TTL_SECONDS, CACHE_STALE_WHILE_REVALIDATE_SECONDS, CACHE_STALE_IF_ERROR_SECONDS (each
 /// "namespace=seconds,..."), REDIS_TIMEOUT_MS, REFRESH_INTERVAL_SECONDS, HEALTH_INTERVAL_SECONDS,
-/// CLEANUP_INTERVAL_SECONDS, MAX_ORDER_LINES, MAX_TEXT_LENGTH, DB_BUSY_TIMEOUT_MS, ADMIN_TOKEN, CORS_ORIGINS and
-/// AUTH_MODE (with jwt, token_settings_of's variables) through `lookup` (unset: nullopt). Throws config_error on
-/// the first bad value.
+/// CLEANUP_INTERVAL_SECONDS, RATE_LIMIT_WRITES, RATE_LIMIT_READS, MAX_ORDER_LINES, MAX_TEXT_LENGTH, DB_BUSY_TIMEOUT_MS,
+/// ADMIN_TOKEN, CORS_ORIGINS and AUTH_MODE (with jwt, token_settings_of's variables) through `lookup` (unset:
+/// nullopt). Throws config_error on the first bad value.
 config load_config(const std::function<std::optional<std::string>(const char*)>& lookup);
 
 /// The token settings of JWT_SECRET (HS256, at least 32 bytes) or JWT_PUBLIC_KEY_FILE (a PEM

@@ -184,6 +184,15 @@ void write_lanes(metrics_writer& out, const lane_figures& lanes) {
       .value({}, lanes.reads_refused);
   out.family("zomato_write_threads", metric_type::gauge, "WRITE_THREADS: threads that run writes.")
       .value({}, std::uint64_t{lanes.write_threads});
+  out.family("zomato_rate_limited_total", metric_type::counter,
+             "Requests answered 429 past their principal's bucket (RATE_LIMIT_WRITES, RATE_LIMIT_READS), by bucket.");
+  for (auto kind : limits::all_bucket_kinds) {
+    out.value({{"bucket", limits::name_of(kind)}}, lanes.limits.refused[static_cast<std::size_t>(kind)]);
+  }
+  out.family("zomato_rate_limit_fallbacks_total", metric_type::counter,
+             "Checks of a bucket shared through Redis that this process's own bucket made instead (Redis failing, "
+             "late or paused).")
+      .value({}, lanes.limits.fallbacks);
 }
 
 void write_database(metrics_writer& out, const store::sqlite::database_figures& db) {

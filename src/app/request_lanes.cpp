@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cache/response_cache.hpp"
+#include "http/principal.hpp"
 #include "http/responses.hpp"
 #include "net/asio.hpp"
 
@@ -90,6 +91,7 @@ struct detached_request {
 /// A read whose answer comes later; its request lives until the reply is called.
 struct request_lanes::pending_read {
   const http::request& req;
+  net::loop_ref loop;
   const http::route& target;
   http::params values;
   std::shared_ptr<cache::read_plan> plan;  // null for a route that is not cached
@@ -103,6 +105,8 @@ request_lanes::request_lanes(app::application& app, const config& settings)
       read_threads_(settings.read_threads),
       write_threads_(settings.write_threads),
       read_capacity_(settings.read_threads + settings.read_queue),
+      limiter_(settings.rate_limits),
+      shared_limits_(settings.redis.has_value()),
       pipelines_(std::max(1u, settings.threads)) {}
 
 request_lanes::~request_lanes() {
@@ -117,13 +121,33 @@ void request_lanes::finish() {
 }
 
 lane_figures request_lanes::figures() const {
-  return {read_threads_, read_capacity_ - read_threads_, reads_taken_.load(), reads_refused_.load(), write_threads_};
+  return {read_threads_,     read_capacity_ - read_threads_, reads_taken_.load(), reads_refused_.load(), write_threads_,
+          limiter_.figures()};
+}
+
+template <class Go>
+void request_lanes::when_allowed(limits::bucket_kind kind, const http::request& req, const domain::principal& caller,
+                                 net::loop_ref loop, Go&& go, const net::reply& done) {
+  if (!limiter_.limits(kind)) return go();
+  auto principal = http::principal_of(req, caller);
+  if (!shared_limits_) {
+    const auto wait = limiter_.take_here(kind, principal);
+    if (wait == 0) return go();
+    return done(limiter_.refuse(kind, wait));
+  }
+  const auto command = limiter_.shared_take(kind, principal);
+  pipeline_of(loop).call(command, [this, kind, principal = std::move(principal), go = std::forward<Go>(go),
+                                   done](std::optional<std::int64_t> shared_wait) mutable {
+    const auto wait = limiter_.decide(kind, principal, shared_wait);
+    if (wait == 0) return go();
+    done(limiter_.refuse(kind, wait));
+  });
 }
 
 std::optional<http::response> request_lanes::answer(const http::request& req, net::loop_ref loop,
                                                     net::later& deferred) {
   if (req.method == http::verb::get || req.method == http::verb::head) return read(req, loop, deferred);
-  return write(req, deferred);
+  return write(req, loop, deferred);
 }
 
 http::resolution request_lanes::route(const http::request& req, net::later& deferred) const {
@@ -132,24 +156,34 @@ http::resolution request_lanes::route(const http::request& req, net::later& defe
   return resolved;
 }
 
-std::optional<http::response> request_lanes::write(const http::request& req, net::later& deferred) {
+std::optional<http::response> request_lanes::write(const http::request& req, net::loop_ref loop, net::later& deferred) {
   auto resolved = route(req, deferred);
   if (!resolved.target) return std::move(resolved.failure);
   auto job = std::make_shared<write_job>(deferred.take());
-  asio::post(*writers_, [this, req, &target = *resolved.target, values = std::move(resolved.values), job] {
-    bool asked = false;
-    job->answer = guarded(req, [&] {
-      auto written = app_.handle_write(req, target, values, [job](bool committed) {
-        job->durable = committed;
-        job->one_more();
+  const auto caller = resolved.values.caller();
+  auto run = [this, req, &target = *resolved.target, values = std::move(resolved.values), job]() mutable {
+    asio::post(*writers_, [this, req, &target, values = std::move(values), job = std::move(job)] {
+      bool asked = false;
+      job->answer = guarded(req, [&] {
+        auto written = app_.handle_write(req, target, values, [job](bool committed) {
+          job->durable = committed;
+          job->one_more();
+        });
+        asked = true;
+        return written;
       });
-      asked = true;
-      return written;
+      if (!asked) job->one_more();  // it threw before asking to be acknowledged
+      job->one_more();
     });
-    if (!asked) job->one_more();  // it threw before asking to be acknowledged
-    job->one_more();
-  });
+  };
+  when_allowed(limits::bucket_kind::writes, req, caller, loop, std::move(run), job->done);
   return std::nullopt;
+}
+
+cache::redis_pipeline& request_lanes::pipeline_of(net::loop_ref loop) {
+  auto& pipeline = pipelines_[loop.index];
+  if (!pipeline) pipeline = app_.pipeline_on(loop.context);
+  return *pipeline;
 }
 
 http::response request_lanes::run_route(const http::request& req, const http::route& target,
@@ -167,17 +201,17 @@ std::optional<http::response> request_lanes::read(const http::request& req, net:
     if (found.refresh) refresh(req, target, std::move(resolved.values), found.plan);
     return std::move(*found.answer);
   }
-  if (!found.plan && target.work == http::work_kind::quick) return run_route(req, target, resolved.values);
+  if (!found.plan && target.work == http::work_kind::quick && !limiter_.limits(limits::bucket_kind::reads)) {
+    return run_route(req, target, resolved.values);
+  }
   auto pending = std::make_shared<pending_read>(
-      pending_read{req, target, std::move(resolved.values), std::move(found.plan), deferred.take()});
+      pending_read{req, loop, target, std::move(resolved.values), std::move(found.plan), deferred.take()});
   const auto remote = pending->plan ? cache.remote_key(*pending->plan) : std::nullopt;
   if (!remote) {
     compute(pending);
     return std::nullopt;
   }
-  auto& pipeline = pipelines_[loop.index];
-  if (!pipeline) pipeline = app_.pipeline_on(loop.context);
-  pipeline->get(*remote, [this, pending](std::optional<cache::entry> stored) {
+  pipeline_of(loop).get(*remote, [this, pending](std::optional<cache::entry> stored) {
     auto held = app_.cache().look_found(pending->req, pending->plan, std::move(stored));
     if (held.answer) {
       if (held.refresh) refresh(pending->req, pending->target, pending->values, held.plan);
@@ -189,8 +223,18 @@ std::optional<http::response> request_lanes::read(const http::request& req, net:
 }
 
 void request_lanes::compute(const std::shared_ptr<pending_read>& pending) {
+  when_allowed(
+      limits::bucket_kind::reads, pending->req, pending->values.caller(), pending->loop,
+      [this, pending] { compute_allowed(pending); },
+      pending->done);
+}
+
+void request_lanes::compute_allowed(const std::shared_ptr<pending_read>& pending) {
   auto& cache = app_.cache();
   if (!pending->plan) {
+    if (pending->target.work == http::work_kind::quick) {
+      return pending->done(run_route(pending->req, pending->target, pending->values));
+    }
     const bool taken =
         run_slow([this, pending] { pending->done(run_route(pending->req, pending->target, pending->values)); });
     if (!taken) pending->done(no_room());

@@ -10,6 +10,7 @@
 
 #include "app/application.hpp"
 #include "app/config.hpp"
+#include "limits/rate_limiter.hpp"
 #include "net/server.hpp"
 
 namespace boost::asio {
@@ -33,6 +34,8 @@ struct lane_figures {
   /// refresh not run.
   std::uint64_t reads_refused = 0;
   unsigned write_threads = 0;
+  /// The requests the rate limits refused.
+  limits::limit_figures limits;
 };
 
 /// Where each request runs, so that no event loop waits: writes on the write threads, answered
@@ -42,6 +45,12 @@ struct lane_figures {
 /// pool takes at most its threads plus READ_QUEUE reads at once; past that a read is answered
 /// 503 with Retry-After (or by a stale entry within its stale-if-error window). One read per
 /// missing key computes it; the others wait for its answer without holding a thread.
+///
+/// With rate limits (RATE_LIMIT_WRITES, RATE_LIMIT_READS), a write that reaches a route and a
+/// read that the cache does not answer (in memory or in Redis) first take a token from their
+/// principal's bucket, before anything of them runs; past it they are answered 429 with
+/// Retry-After. A hit costs nothing. With Redis the buckets are the fleet's, asked through the
+/// loop's pipeline without waiting on it; when Redis fails or is late, this process's own.
 class request_lanes final : public net::application {
  public:
   request_lanes(app::application& app, const config& settings);
@@ -64,10 +73,21 @@ class request_lanes final : public net::application {
   /// Routes the request, naming its route on `deferred` for the server's request counters.
   http::resolution route(const http::request& req, net::later& deferred) const;
   /// Answers a write that routes nowhere at once; runs the others on the write threads.
-  std::optional<http::response> write(const http::request& req, net::later& deferred);
+  std::optional<http::response> write(const http::request& req, net::loop_ref loop, net::later& deferred);
   std::optional<http::response> read(const http::request& req, net::loop_ref loop, net::later& deferred);
-  /// Computes a read that the cache could not answer, or waits for the computation in progress.
+  /// Computes a read that the cache could not answer, or waits for the computation in progress,
+  /// once its bucket allows it.
   void compute(const std::shared_ptr<pending_read>& pending);
+  /// compute() once the read's bucket gave it a token.
+  void compute_allowed(const std::shared_ptr<pending_read>& pending);
+  /// Runs `go` once the bucket of `kind` of the request's principal (http::principal_of) gave it
+  /// a token (at once when the kind is not limited or the buckets are this process's), or
+  /// answers `done` with 429.
+  template <class Go>
+  void when_allowed(limits::bucket_kind kind, const http::request& req, const domain::principal& caller,
+                    net::loop_ref loop, Go&& go, const net::reply& done);
+  /// The loop's Redis pipeline, made on its first use. Call on that loop.
+  cache::redis_pipeline& pipeline_of(net::loop_ref loop);
   /// Computes again, off the loop, an entry that was served stale.
   void refresh(const http::request& req, const http::route& target, http::params values,
                const std::shared_ptr<cache::read_plan>& plan);
@@ -84,7 +104,10 @@ class request_lanes final : public net::application {
   std::size_t read_capacity_;
   std::atomic<std::size_t> reads_taken_{0};
   std::atomic<std::uint64_t> reads_refused_{0};
-  /// One per loop, made by the loop on its first cached read and used by it alone.
+  limits::rate_limiter limiter_;
+  /// Whether the buckets are shared through Redis.
+  bool shared_limits_;
+  /// One per loop, made by the loop on its first use of Redis and used by it alone.
   std::vector<std::unique_ptr<cache::redis_pipeline>> pipelines_;
 };
 

@@ -4,7 +4,7 @@
 
 #include <array>
 #include <deque>
-#include <initializer_list>
+#include <iterator>
 #include <string_view>
 
 #include "cache/redis_backend.hpp"
@@ -19,11 +19,12 @@ using tcp = asio::ip::tcp;
 using clock = std::chrono::steady_clock;
 
 // A command in RESP: an array of bulk strings.
-void append_command(std::string& out, std::initializer_list<std::string_view> words) {
+template <class Words>
+void append_command(std::string& out, const Words& words) {
   out += '*';
-  domain::append_integer(out, words.size());
+  domain::append_integer(out, std::size(words));
   out += "\r\n";
-  for (const auto word : words) {
+  for (const std::string_view word : words) {
     out += '$';
     domain::append_integer(out, word.size());
     out += "\r\n";
@@ -45,9 +46,10 @@ using reader_ptr = std::unique_ptr<redisReader, reader_deleter>;
 }  // namespace
 
 struct redis_pipeline::state : std::enable_shared_from_this<state> {
-  // A command whose reply is awaited; without `done` it is AUTH or SELECT of a new connection.
+  // A command whose reply is awaited (null: none came); without `done` it is AUTH or SELECT of a
+  // new connection.
   struct waiting {
-    std::function<void(std::optional<entry>)> done;
+    std::function<void(const redisReply*)> done;
     clock::time_point asked;
   };
   enum class phase { closed, connecting, open };
@@ -55,12 +57,13 @@ struct redis_pipeline::state : std::enable_shared_from_this<state> {
   state(asio::io_context& context, redis_backend& owner)
       : loop(context), backend(owner), socket(context), resolver(context), timer(context) {}
 
-  void get(const std::string& key, std::function<void(std::optional<entry>)> done) {
+  template <class Words>
+  void send(const Words& words, std::function<void(const redisReply*)> done) {
     if (!backend.available()) {
-      asio::post(loop, [done = std::move(done)] { done(std::nullopt); });
+      asio::post(loop, [done = std::move(done)] { done(nullptr); });
       return;
     }
-    append_command(queued, {"GET", key});
+    append_command(queued, words);
     pending.push_back({std::move(done), clock::now()});
     watch();
     if (now == phase::closed) connect();
@@ -75,11 +78,11 @@ struct redis_pipeline::state : std::enable_shared_from_this<state> {
     std::string setup;
     std::deque<waiting> replies;
     if (!settings.password.empty()) {
-      append_command(setup, {"AUTH", settings.password});
+      append_command(setup, std::array<std::string_view, 2>{"AUTH", settings.password});
       replies.push_back({{}, clock::now()});
     }
     if (settings.database != 0) {
-      append_command(setup, {"SELECT", std::to_string(settings.database)});
+      append_command(setup, std::array<std::string, 2>{"SELECT", std::to_string(settings.database)});
       replies.push_back({{}, clock::now()});
     }
     queued.insert(0, setup);
@@ -160,9 +163,7 @@ struct redis_pipeline::state : std::enable_shared_from_this<state> {
     }
     auto waiter = std::move(pending.front());
     pending.pop_front();
-    if (waiter.done) {
-      waiter.done(reply->type == REDIS_REPLY_STRING ? entry_from_stored({reply->str, reply->len}) : std::nullopt);
-    }
+    if (waiter.done) waiter.done(reply.get());
     return true;
   }
 
@@ -205,7 +206,7 @@ struct redis_pipeline::state : std::enable_shared_from_this<state> {
     auto abandoned = std::move(pending);
     pending.clear();
     for (auto& waiter : abandoned) {
-      if (waiter.done) waiter.done(std::nullopt);
+      if (waiter.done) waiter.done(nullptr);
     }
   }
 
@@ -238,7 +239,16 @@ redis_pipeline::~redis_pipeline() {
 }
 
 void redis_pipeline::get(const std::string& key, std::function<void(std::optional<entry>)> done) {
-  state_->get(key, std::move(done));
+  state_->send(std::array<std::string_view, 2>{"GET", key}, [done = std::move(done)](const redisReply* reply) {
+    done(reply && reply->type == REDIS_REPLY_STRING ? entry_from_stored({reply->str, reply->len}) : std::nullopt);
+  });
+}
+
+void redis_pipeline::call(const std::vector<std::string>& words,
+                          std::function<void(std::optional<std::int64_t>)> done) {
+  state_->send(words, [done = std::move(done)](const redisReply* reply) {
+    done(reply && reply->type == REDIS_REPLY_INTEGER ? std::optional<std::int64_t>(reply->integer) : std::nullopt);
+  });
 }
 
 }  // namespace zomato::cache

@@ -38,6 +38,9 @@ struct request {
   /// The browser origin (`Origin`) and, on a CORS preflight, `Access-Control-Request-Method`.
   std::string_view origin;
   std::string_view cors_request_method;
+  /// The client's IP address as text ("127.0.0.1"), kept by its connection; empty for a request
+  /// made inside the server.
+  std::string_view peer;
   request_scope* scope = nullptr;
   /// Made by the server itself (warming, refreshing, demos): the router lets it through as an
   /// admin. The connections never set it.
@@ -111,6 +114,7 @@ inline constexpr std::array<known_status, 22> known_statuses{{{200, "OK"},
                                                               {415, "Unsupported Media Type"},
                                                               {417, "Expectation Failed"},
                                                               {422, "Unprocessable Entity"},
+                                                              {429, "Too Many Requests"},
                                                               {431, "Request Header Fields Too Large"},
                                                               {500, "Internal Server Error"},
                                                               {501, "Not Implemented"},

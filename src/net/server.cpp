@@ -41,16 +41,25 @@ constexpr int loop_concurrency = BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO;
 // 408, an answer the client does not take in time a closed socket, and a handler is waited for.
 enum class phase { reading, handling, writing };
 
+// The client's IP address as text; empty when the socket no longer knows it.
+std::string address_of(const socket_type& socket) {
+  error_code ec;
+  const auto remote = socket.remote_endpoint(ec);
+  return ec ? std::string() : remote.address().to_string();
+}
+
 // One client connection and the deadline its watchdog enforces: moving the deadline costs
 // no system call, unlike re-arming a timer around every read and write.
 struct connection {
-  explicit connection(socket_type accepted) : socket(std::move(accepted)), watchdog(socket.get_executor()) {}
+  explicit connection(socket_type accepted)
+      : socket(std::move(accepted)), watchdog(socket.get_executor()), peer(address_of(socket)) {}
   void allow(std::chrono::seconds span, std::chrono::steady_clock::time_point from = std::chrono::steady_clock::now()) {
     deadline = from + span;
   }
 
   socket_type socket;
   timer_type watchdog;
+  std::string peer;  // the client's address, which each request's `peer` views
   std::chrono::steady_clock::time_point deadline;
   phase now = phase::reading;
   bool expired = false;  // the read was cancelled at its deadline
@@ -300,6 +309,7 @@ struct server::impl {
       const auto started = std::chrono::steady_clock::now();
       const auto& message = parser.request();
       auto req = handler_view(message);
+      req.peer = c->peer;
       later deferred(*contexts[loop_index]);
       auto now = answer_now(req, loop_index, deferred);
       if (!now && deferred.taken()) {

@@ -24,6 +24,8 @@ using header_list = std::vector<std::pair<std::string, std::string>>;
 class api_client {
  public:
   explicit api_client(std::uint16_t port) : http_(port) {}
+  /// Connects from the loopback address `source` ("127.0.0.2"): to the server, another client.
+  api_client(std::uint16_t port, std::string source) : http_(port, std::move(source)) {}
 
   http_reply get(const std::string& target, header_list headers = {});
   http_reply post(const std::string& target, const std::string& body);

@@ -27,6 +27,8 @@ struct http_reply {
 class http_client {
  public:
   explicit http_client(std::uint16_t port) : port_(port) {}
+  /// Connects from the loopback address `source` ("127.0.0.2"): to the server, another client.
+  http_client(std::uint16_t port, std::string source) : port_(port), source_(std::move(source)) {}
   http_client(const http_client&) = delete;
   http_client& operator=(const http_client&) = delete;
   ~http_client();
@@ -50,6 +52,7 @@ class http_client {
   bool read_reply(http_reply& reply);
 
   std::uint16_t port_;
+  std::string source_;  // empty: the system's choice
   int fd_ = -1;
   std::string pending_;
 };

@@ -218,6 +218,25 @@ TEST(LoadConfig, WriteThroughIsOnUnlessTurnedOff) {
   EXPECT_EQ(error_of({{"CACHE_WRITE_THROUGH", "yes"}}), "CACHE_WRITE_THROUGH must be on or off, got 'yes'");
 }
 
+TEST(LoadConfig, RateLimitsAreOffUnlessSet) {
+  EXPECT_FALSE(load({}).rate_limits.writes);
+  EXPECT_FALSE(load({}).rate_limits.reads);
+  EXPECT_FALSE(load({{"RATE_LIMIT_WRITES", "off"}, {"RATE_LIMIT_READS", ""}}).rate_limits.writes);
+  const auto c = load({{"RATE_LIMIT_WRITES", "0.5/3"}, {"RATE_LIMIT_READS", "200"}});
+  ASSERT_TRUE(c.rate_limits.writes);
+  EXPECT_EQ(c.rate_limits.writes->per_second, 0.5);
+  EXPECT_EQ(c.rate_limits.writes->burst, 3);
+  ASSERT_TRUE(c.rate_limits.reads);
+  EXPECT_EQ(c.rate_limits.reads->burst, 200);
+}
+
+TEST(LoadConfig, RefusesBadRateLimitsNamingTheVariable) {
+  EXPECT_NE(error_of({{"RATE_LIMIT_WRITES", "fast"}}).find("RATE_LIMIT_WRITES must be off or a rate"),
+            std::string::npos);
+  EXPECT_NE(error_of({{"RATE_LIMIT_READS", "5/0"}}).find("RATE_LIMIT_READS"), std::string::npos);
+  EXPECT_NE(error_of({{"RATE_LIMIT_READS", "0"}}).find("'0'"), std::string::npos);
+}
+
 TEST(LoadConfig, ConfigErrorIsARuntimeError) { EXPECT_THROW((void)load({{"PORT", "abc"}}), std::runtime_error); }
 
 TEST(LoadConfig, AdminTokenAndCorsAreOffByDefault) {

@@ -359,16 +359,21 @@ TEST(OpenapiDocument, DocumentsTheFailuresEachRouteCanGive) {
     for (const auto& [status, response] : doc["paths"][path][method]["responses"].items()) found.insert(status);
     return found;
   };
-  EXPECT_EQ(statuses("/", "get"), (std::set<std::string>{"200", "503"}));
+  EXPECT_EQ(statuses("/", "get"), (std::set<std::string>{"200", "429", "503"}));
   EXPECT_EQ(statuses("/dishes", "post"),
-            (std::set<std::string>{"201", "400", "401", "403", "413", "415", "422", "503"}));
+            (std::set<std::string>{"201", "400", "401", "403", "413", "415", "422", "429", "503"}));
   EXPECT_EQ(statuses("/dishes/{dish_id}", "put"),
-            (std::set<std::string>{"200", "404", "409", "413", "415", "422", "503"}));
-  EXPECT_EQ(statuses("/dishes/{dish_id}", "delete"), (std::set<std::string>{"204", "401", "403", "404", "422", "503"}));
+            (std::set<std::string>{"200", "404", "409", "413", "415", "422", "429", "503"}));
+  EXPECT_EQ(statuses("/dishes/{dish_id}", "delete"),
+            (std::set<std::string>{"204", "401", "403", "404", "422", "429", "503"}));
   const auto& put = doc["paths"]["/dishes/{dish_id}"]["put"]["responses"];
   EXPECT_EQ(put["404"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/HTTPError");
   EXPECT_EQ(put["409"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Conflict");
   EXPECT_EQ(put["503"]["headers"]["Retry-After"]["schema"]["type"], "integer");
+  EXPECT_EQ(put["429"]["headers"]["Retry-After"]["schema"]["type"], "integer");
+  EXPECT_NE(put["429"]["description"].get<std::string>().find("RATE_LIMIT_WRITES"), std::string::npos);
+  const auto& read = doc["paths"]["/"]["get"]["responses"]["429"];
+  EXPECT_NE(read["description"].get<std::string>().find("RATE_LIMIT_READS"), std::string::npos);
 }
 
 TEST(OpenapiDocument, OffersAnExampleForEveryParameterAndBody) {
