@@ -225,8 +225,7 @@ std::optional<http::response> request_lanes::read(const http::request& req, net:
 void request_lanes::compute(const std::shared_ptr<pending_read>& pending) {
   when_allowed(
       limits::bucket_kind::reads, pending->req, pending->values.caller(), pending->loop,
-      [this, pending] { compute_allowed(pending); },
-      pending->done);
+      [this, pending] { compute_allowed(pending); }, pending->done);
 }
 
 void request_lanes::compute_allowed(const std::shared_ptr<pending_read>& pending) {

@@ -97,7 +97,7 @@ struct known_status {
 };
 
 /// Every status the server sends, each with its slot (its place here) in per-status counts.
-inline constexpr std::array<known_status, 22> known_statuses{{{200, "OK"},
+inline constexpr std::array<known_status, 23> known_statuses{{{200, "OK"},
                                                               {201, "Created"},
                                                               {202, "Accepted"},
                                                               {204, "No Content"},

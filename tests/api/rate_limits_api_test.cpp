@@ -11,6 +11,7 @@
 #include <string>
 
 #include "support/api_fixtures.hpp"
+#include "support/tokens.hpp"
 
 namespace zomato::testing {
 namespace {
@@ -82,6 +83,22 @@ TEST(RateLimitsApi, EachClientAddressHasItsOwnBucket) {
   EXPECT_TRUE(is_too_many(first.post_json("/restaurants/", restaurant_body(unique_name("First")))));
   EXPECT_EQ(second.post_json("/restaurants/", restaurant_body(unique_name("Second"))).status, 201);
   EXPECT_TRUE(is_too_many(second.post_json("/restaurants/", restaurant_body(unique_name("Second")))));
+}
+
+TEST(RateLimitsApi, WithTokensEachCustomerHasOneBucketOnEveryAddress) {
+  server_process server(
+      environment{{"AUTH_MODE", "jwt"}, {"JWT_SECRET", test_jwt_secret}, {"RATE_LIMIT_READS", "0.001/1"}});
+  api_client first(server.port());
+  api_client second(server.port(), "127.0.0.2");
+  const auto read_own_record = [](api_client& client, std::int64_t customer) {
+    auto headers = bearer(customer_token(customer));
+    headers.emplace_back("Cache-Control", "no-store");
+    return client.get("/customers/" + std::to_string(customer), headers);
+  };
+  EXPECT_EQ(read_own_record(first, 5).status, 404) << "no such customer yet, but a read computed";
+  EXPECT_TRUE(is_too_many(read_own_record(second, 5))) << "customer 5's bucket follows it to another address";
+  EXPECT_EQ(read_own_record(first, 6).status, 404) << "customer 6, on the same address, has a bucket of its own";
+  EXPECT_EQ(first.get("/restaurants/", no_store).status, 200) << "without a token: the address's bucket";
 }
 
 TEST(RateLimitsApi, CacheHitsAreNeverRefused) {
