@@ -10,6 +10,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "support/loopback.hpp"
+
 namespace zomato::testing {
 namespace {
 
@@ -52,10 +54,7 @@ void http_client::connect() {
       throw std::runtime_error("cannot connect from " + source_);
     }
   }
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port_);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  auto address = loopback(port_);
   if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
     close();
     throw std::runtime_error(std::string("connect failed: ") + std::strerror(errno));

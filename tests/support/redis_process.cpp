@@ -14,18 +14,12 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/loopback.hpp"
+
 namespace zomato::testing {
 namespace {
 
 constexpr const char* redis_binary = "/usr/bin/redis-server";
-
-sockaddr_in loopback(std::uint16_t port) {
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return address;
-}
 
 }  // namespace
 

@@ -8,16 +8,10 @@
 
 #include <stdexcept>
 
+#include "support/loopback.hpp"
+
 namespace zomato::testing {
 namespace {
-
-sockaddr_in loopback(std::uint16_t port) {
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return address;
-}
 
 // Copies what `from` has to `to`; false when either end is closed.
 bool forward(int from, int to) {
