@@ -243,13 +243,16 @@ void fleet_link::send(std::vector<std::string> items) {
     }
   }
   // Outside the connection's lock: the mark waits for a write group that other writes, on their
-  // way here, may end. A write sent with an earlier batch may mark for nothing (another epoch move).
-  bool failed = false;
+  // way here, may end. One mark covers every write of the batches that failed before it.
+  std::uint64_t failed_through = 0;
   {
     std::lock_guard guard(queue_lock_);
-    failed = ticket <= failed_up_to_;
+    if (ticket <= failed_up_to_ && ticket > marked_up_to_) failed_through = failed_up_to_;
   }
-  if (failed && announces_writes) mark_unannounced();
+  if (failed_through != 0 && announces_writes && mark_unannounced()) {
+    std::lock_guard guard(queue_lock_);
+    marked_up_to_ = std::max(marked_up_to_, failed_through);
+  }
   ++bumps_;
   bump_total_us_ += static_cast<std::uint64_t>(steady_us() - started);
 }
@@ -289,9 +292,7 @@ std::optional<services::write_tally> fleet_link::counted_writes() const {
   return ledger_.read();
 }
 
-void fleet_link::mark_unannounced() {
-  if (ledger_.mark_unannounced) ledger_.mark_unannounced();
-}
+bool fleet_link::mark_unannounced() { return ledger_.mark_unannounced && ledger_.mark_unannounced(); }
 
 bool fleet_link::check_announced() {
   const auto counted = counted_writes();
@@ -369,10 +370,12 @@ bool fleet_link::resync() {
       std::lock_guard guard(state_lock_);
       missed = missed_;
     }
+    // Read before any move: a mark made after it is acted on at the first heartbeat.
+    const auto counted = counted_writes();
     if (missed > 0) {
       // The epoch covers this node's unannounced writes too: all are counted by now.
       std::vector<std::string> items{"e"};
-      if (const auto counted = counted_writes()) items.push_back("W" + std::to_string(counted->writes));
+      if (counted) items.push_back("W" + std::to_string(counted->writes));
       if (!move(items)) return false;
     }
     const auto started = steady_us();
@@ -423,7 +426,7 @@ bool fleet_link::resync() {
     missed_ = 0;
     heard_written_ = written;
     awaited_ = 0;
-    marks_seen_.reset();
+    marks_seen_ = counted ? std::optional(counted->unannounced) : std::nullopt;
     confirmed_us_ = started;
     synced_ = true;
     ++resyncs_;

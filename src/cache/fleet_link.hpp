@@ -45,7 +45,8 @@ namespace zomato::cache {
 class fleet_link {
  public:
   /// Starts the thread that connects, syncs and listens; `forget_memory` drops this node's
-  /// in-process entries (called on that thread); `ledger` reads and marks the database's count.
+  /// in-process entries (called on that thread, or on a writer's applying its script's result); `ledger` reads and
+  /// marks the database's count.
   fleet_link(redis_settings settings, const std::string& prefix, std::chrono::milliseconds bound, generations& local,
              std::function<void()> forget_memory, write_ledger ledger = {});
   /// Stops the thread.
@@ -55,6 +56,8 @@ class fleet_link {
 
   /// Whether the node may serve from its cache and store in it now.
   bool usable() const;
+  /// Whether a write's script is tried now (the link is synced, its heartbeat maybe late).
+  bool synced() const { return synced_.load(std::memory_order_acquire); }
   /// Waits until usable(), at most `cap`; false when it is not by then.
   bool wait_usable(std::chrono::milliseconds cap) const;
   /// Moves on what writes changed, in Redis and here, and tells the fleet with the writes'
@@ -89,8 +92,9 @@ class fleet_link {
   bool check_announced();
   /// The database's count of writes, nullopt when unknown.
   std::optional<services::write_tally> counted_writes() const;
-  /// Marks in the database that writes could not be announced, once the mark is durable.
-  void mark_unannounced();
+  /// Marks in the database that writes could not be announced; true once the mark is durable,
+  /// false when it could not be made (the backstop's grace then covers the writes).
+  bool mark_unannounced();
   /// Raises the count up to which every write was announced, as heard.
   void hear_written(std::uint64_t through);
   void record_delivery(double ms);
@@ -116,6 +120,7 @@ class fleet_link {
   std::uint64_t queued_up_to_ = 0;         // the last write queued
   std::uint64_t sent_up_to_ = 0;           // the last write sent (or failed)
   std::uint64_t failed_up_to_ = 0;         // the last write of the last batch that failed
+  std::uint64_t marked_up_to_ = 0;         // the last write a durable mark covers
 
   std::mutex state_lock_;
   std::uint64_t missed_ = 0;  // changes that may not have reached the fleet since the last sync

@@ -294,7 +294,7 @@ void response_cache::add_moves(generation_moves& moves, services::change what, c
   }
 }
 
-bool response_cache::can_announce() const { return !fleet_ || fleet_->usable(); }
+bool response_cache::can_announce() const { return !fleet_ || fleet_->synced(); }
 
 void response_cache::changed(services::change what, const services::touched& ids) {
   if (fleet_) return;

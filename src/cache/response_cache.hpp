@@ -86,7 +86,8 @@ class response_cache final : public http::response_cache, public services::chang
   /// A write committed: without a fleet its namespaces or scopes move on here at once; in a
   /// fleet nothing happens before settled().
   void changed(services::change what, const services::touched& ids) override;
-  /// Without a fleet always; in a fleet while the node may use its cache (fleet_link::usable).
+  /// Without a fleet always; in a fleet while the link is synced, so a write's script is tried
+  /// (a late heartbeat alone does not stop it; a failed script marks the write).
   bool can_announce() const override;
   /// A request's writes are durable: what they changed moves on (in a fleet, in Redis and on
   /// every node, which also hear the writes' `numbers`) before the request is acknowledged.

@@ -222,7 +222,7 @@ resolution router::resolve(const request& req) const {
     return out;
   }
   if (const auto owner = owner_param(caller.as);
-      !owner.empty() && declares(target, owner) && out.values.integer(owner) != caller.id) {
+      guards(target) && !owner.empty() && declares(target, owner) && out.values.integer(owner) != caller.id) {
     out.failure = detail(404, std::string(missing_owner_detail(caller.as)));
     return out;
   }

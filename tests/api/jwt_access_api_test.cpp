@@ -134,6 +134,9 @@ TEST_F(JwtApi, PublicRoutesNeedNoTokenAndIgnoreABadOne) {
   for (const auto& target : reads) {
     EXPECT_EQ(client().get(target).status, 200) << target;
     EXPECT_EQ(client().get(target, bearer("garbage")).status, 200) << target << " with a bad token";
+    EXPECT_EQ(as(restaurant_token(w().restaurant_b), "GET", target).status, 200)
+        << target << " with another restaurant's token: public pages are nobody's own";
+    EXPECT_EQ(as(customer_token(w().customer_a), "GET", target).status, 200) << target << " with a customer's token";
   }
   EXPECT_EQ(client().post_json("/customers/", customer_body("Registering")).status, 201);
 }
