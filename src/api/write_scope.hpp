@@ -8,6 +8,7 @@ namespace zomato::api {
 /// The scope a write request is dispatched with: the write context its use cases commit in, on
 /// behalf of the request's caller.
 struct write_scope final : http::request_scope {
+  /// A write context telling `listener` of the changes made on behalf of `caller`. Never fails.
   write_scope(services::change_listener& listener, const domain::principal& caller) : writes(listener, caller) {}
   services::write_context writes;
 };

@@ -25,6 +25,7 @@ class signing_key {
   /// text that is no such key, or a key of another type or curve.
   static std::optional<signing_key> public_key(std::string_view pem);
 
+  /// The one algorithm a token signed with this key must name. Never fails.
   algorithm alg() const { return alg_; }
   /// Whether `signature` (the raw bytes of a JWS signature) signs `message` under this key,
   /// compared in constant time for HS256. Never fails: any error is a signature that does not verify.

@@ -18,7 +18,7 @@ enum class access {
   restaurant,  // a restaurant, on what is its own
   party,       // a customer or a restaurant, on what is theirs (an order's two parties)
   admin,       // only an admin with jwt; anyone with auth off
-  operational  // only an admin with jwt; with ADMIN_TOKEN, in any mode, only a request that carries it
+  operational  // only an admin; with ADMIN_TOKEN set, in any mode, its bearer or (jwt) an admin token
 };
 
 /// Whether a caller of the role may call a route of this access (before ownership). Never fails.

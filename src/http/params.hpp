@@ -61,6 +61,7 @@ class params {
   void set(std::string_view name, param_value value) { values_.emplace_back(name, std::move(value)); }
   /// Who sends the request, as the router found it (role::anyone until it is set).
   const domain::principal& caller() const { return caller_; }
+  /// Records who sends the request (the router, once it settled the request's access). Never fails.
   void set_caller(const domain::principal& caller) { caller_ = caller; }
 
   std::int64_t integer(std::string_view name) const;

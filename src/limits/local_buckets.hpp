@@ -27,6 +27,7 @@ class local_buckets {
   std::int64_t take(std::string_view principal, std::int64_t now_us);
   /// How many buckets are held now.
   std::size_t size() const;
+  /// The rate and burst every bucket of this table has. Never fails.
   const bucket_rate& rate() const { return rate_; }
 
  private:

@@ -42,6 +42,7 @@ class rate_limiter {
   /// Buckets held in this process per kind (past it, see local_buckets).
   static constexpr std::size_t local_capacity = 65536;
 
+  /// The buckets of both kinds as configured (a kind without a rate is not limited). Never fails.
   explicit rate_limiter(const rate_limits& limits);
 
   /// Whether requests of this kind are limited (their variable is set).
