@@ -29,9 +29,7 @@ std::string key_of(cache_namespace ns, const key_generations& seen, const http::
   const auto& caller = values.caller();
   if (caller.restricted() && http::answer_depends_on_caller(target)) {
     key += '#';
-    key += domain::name_of(caller.as);
-    key += ':';
-    domain::append_integer(key, caller.id);
+    domain::append_identity(key, caller);
   }
   return key;
 }

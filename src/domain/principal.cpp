@@ -18,6 +18,12 @@ std::optional<role> role_named(std::string_view name) {
   return std::nullopt;
 }
 
+void append_identity(std::string& out, const principal& who) {
+  out += name_of(who.as);
+  out += ':';
+  out += std::to_string(who.id);
+}
+
 std::string_view name_of(role who) {
   for (const auto& [text, named] : names) {
     if (named == who) return text;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "domain/entities.hpp"
@@ -17,6 +18,11 @@ std::optional<role> role_named(std::string_view name);
 
 /// The claim name of a role ("anyone" for role::anyone).
 std::string_view name_of(role who);
+
+struct principal;
+
+/// Appends who the caller is as text: its role and id ("customer:5"). Never fails.
+void append_identity(std::string& out, const principal& who);
 
 struct principal {
   role as = role::anyone;
