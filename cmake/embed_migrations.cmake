@@ -1,6 +1,7 @@
-# Turns db/migrations/NNNN_name.sql into a C++ table compiled into the binary,
-# so the server never depends on its working directory to find its schema.
-function(embed_migrations dir output)
+# Turns <dir>/NNNN_name.sql into a C++ table compiled into the binary (the function
+# store::<engine>::embedded_migrations()), so the server never depends on its working directory
+# to find its schema.
+function(embed_migrations dir output engine)
   file(GLOB migration_files CONFIGURE_DEPENDS ${dir}/*.sql)
   list(SORT migration_files)
   set(entries "")
@@ -14,5 +15,5 @@ function(embed_migrations dir output)
     string(APPEND entries "    {${version}, \"${name}\", R\"__sql__(${sql})__sql__\"},\n")
   endforeach()
   file(CONFIGURE OUTPUT ${output} CONTENT
-"#include \"store/sqlite/migrations.hpp\"\n\nnamespace zomato::store::sqlite {\n\nconst std::vector<migration>& embedded_migrations() {\n  static const std::vector<migration> all{\n${entries}  };\n  return all;\n}\n\n}  // namespace zomato::store::sqlite\n")
+"#include \"store/${engine}/migrations.hpp\"\n\nnamespace zomato::store::${engine} {\n\nconst std::vector<migration>& embedded_migrations() {\n  static const std::vector<migration> all{\n${entries}  };\n  return all;\n}\n\n}  // namespace zomato::store::${engine}\n")
 endfunction()

@@ -195,22 +195,23 @@ void write_lanes(metrics_writer& out, const lane_figures& lanes) {
       .value({}, lanes.limits.fallbacks);
 }
 
-void write_database(metrics_writer& out, const store::sqlite::database_figures& db) {
+void write_database(metrics_writer& out, const store::database_figures& db) {
   out.family("zomato_db_writers_waiting", metric_type::gauge, "Writes waiting for the one writer connection.")
       .value({}, db.writers_waiting);
   out.family("zomato_db_read_connections", metric_type::gauge,
              "Reader connections, in a read transaction (busy) or pooled (idle).")
       .value({{"state", "busy"}}, db.busy_readers)
       .value({{"state", "idle"}}, db.idle_readers);
-  std::array<double, store::sqlite::group_size_bounds.size()> bounds{};
-  std::copy(store::sqlite::group_size_bounds.begin(), store::sqlite::group_size_bounds.end(), bounds.begin());
+  std::array<double, store::group_size_bounds.size()> bounds{};
+  std::copy(store::group_size_bounds.begin(), store::group_size_bounds.end(), bounds.begin());
   out.family("zomato_db_write_group_members", metric_type::histogram,
              "Write groups (one COMMIT each) by their number of writes.")
       .histogram({}, bounds, db.group_sizes, static_cast<double>(db.group_members));
   out.family("zomato_db_write_group_failures_total", metric_type::counter,
              "Write groups whose COMMIT failed or whose transaction SQLite rolled back: none of their writes kept.")
       .value({}, db.failed_groups);
-  const auto& copies = db.checkpoints;
+  if (!db.checkpoints) return;
+  const auto& copies = *db.checkpoints;
   out.family("zomato_db_checkpoints_total", metric_type::counter,
              "WAL checkpoints: pass (the checkpointer thread's copying), writer (the last pages, after a commit), "
              "full (the whole WAL at its limit), truncate (the WAL file emptied once writes stopped).")

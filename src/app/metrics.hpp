@@ -7,7 +7,7 @@
 #include "cache/response_cache.hpp"
 #include "http/router.hpp"
 #include "net/server.hpp"
-#include "store/sqlite/database.hpp"
+#include "store/database.hpp"
 
 namespace zomato::app {
 
@@ -16,7 +16,7 @@ namespace zomato::app {
 struct metric_sources {
   const http::router& routes;
   cache::response_cache& cache;
-  const store::sqlite::database& db;
+  const store::database& db;
   const background& jobs;
   const request_lanes* lanes = nullptr;
   const net::server* server = nullptr;

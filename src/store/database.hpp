@@ -8,6 +8,7 @@
 #include "store/analytics_repository.hpp"
 #include "store/catalog_analytics_repository.hpp"
 #include "store/customer_repository.hpp"
+#include "store/database_figures.hpp"
 #include "store/failures.hpp"
 #include "store/idempotency_repository.hpp"
 #include "store/kitchen_repository.hpp"
@@ -80,6 +81,8 @@ class database {
   /// Why writes cannot succeed now, or nullopt when they can. Cheap: the outcome of the last
   /// write, and when that failed, a short probe write (at most one a second).
   virtual std::optional<unavailable_reason> unwritable() = 0;
+  /// What the store has done so far and holds now. Safe from any thread; never fails.
+  virtual database_figures figures() const = 0;
 };
 
 }  // namespace zomato::store

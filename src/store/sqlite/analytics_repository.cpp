@@ -1,5 +1,5 @@
 #include "store/sqlite/repositories.hpp"
-#include "store/sqlite/status_column.hpp"
+#include "store/status_column.hpp"
 
 namespace zomato::store::sqlite {
 

@@ -13,7 +13,7 @@
 #include "domain/clock.hpp"
 #include "domain/order_status.hpp"
 #include "domain/rounding.hpp"
-#include "store/sqlite/entity_rows.hpp"
+#include "store/entity_rows.hpp"
 
 namespace zomato::store::sqlite {
 namespace {

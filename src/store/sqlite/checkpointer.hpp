@@ -10,6 +10,8 @@
 
 #include "store/sqlite/connection.hpp"
 
+#include "store/database_figures.hpp"
+
 namespace zomato::store::sqlite {
 
 /// When the WAL is copied back into the database file (sizes in 4 KB pages). A cycle starts at
@@ -27,15 +29,6 @@ struct checkpoint_policy {
   std::chrono::milliseconds reader_wait{100};
   /// After this long without a commit (of any process on the file) the WAL file is emptied.
   std::chrono::milliseconds idle{1000};
-};
-
-/// What the checkpointer has done so far, and the WAL's size after the last commit.
-struct checkpoint_figures {
-  std::uint64_t thread_passes = 0;  // copying passes of its own thread
-  std::uint64_t writer_copies = 0;  // the last pages of a cycle, copied by the writer after its commit
-  std::uint64_t full_copies = 0;    // the whole WAL, copied by the writer at the limit
-  std::uint64_t truncations = 0;    // the WAL file emptied after writes stopped
-  std::int64_t wal_pages = 0;
 };
 
 /// Keeps the WAL short without making commits wait: once the WAL has grown past `pages`, a

@@ -1,6 +1,6 @@
-#include "store/sqlite/entity_rows.hpp"
+#include "store/entity_rows.hpp"
 #include "store/sqlite/repositories.hpp"
-#include "store/sqlite/status_column.hpp"
+#include "store/status_column.hpp"
 
 namespace zomato::store::sqlite {
 namespace {

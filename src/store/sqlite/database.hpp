@@ -20,25 +20,6 @@ namespace zomato::store::sqlite {
 
 class pooled_session;
 
-/// The upper bounds of the buckets write groups are counted in by their number of members.
-inline constexpr std::array<int, 7> group_size_bounds{1, 2, 4, 8, 16, 32, 64};
-
-/// What the store has done so far and holds now.
-struct database_figures {
-  /// Write sessions waiting for the writer.
-  std::int64_t writers_waiting = 0;
-  /// Reader connections in a read transaction, and those idle in the pool.
-  std::int64_t busy_readers = 0;
-  std::int64_t idle_readers = 0;
-  /// Write groups ended (committed or failed) by their number of members: one count per bound
-  /// of group_size_bounds (those above the bound before it), then those above the last.
-  std::array<std::uint64_t, group_size_bounds.size() + 1> group_sizes{};
-  std::uint64_t group_members = 0;
-  /// Write groups whose COMMIT failed or whose transaction SQLite rolled back.
-  std::uint64_t failed_groups = 0;
-  checkpoint_figures checkpoints;
-};
-
 /// The SQLite store: one writer connection behind a queue and a pool of reader
 /// connections, all on one file in WAL mode. Migrations run when it opens. The WAL is
 /// copied back into the file by a checkpointer thread, never inside a commit.
@@ -65,8 +46,7 @@ class database final : public store::database {
 
   void when_durable(commit_ticket ticket, std::function<void(bool kept)> done) override;
 
-  /// What the store has done so far and holds now. Safe from any thread; never fails.
-  database_figures figures() const;
+  database_figures figures() const override;
 
  private:
   friend class pooled_session;

@@ -1,18 +1,14 @@
 #pragma once
 
-#include <string>
 #include <vector>
+
+#include "store/migration.hpp"
 
 namespace zomato::store::sqlite {
 
 class connection;
 
-/// One numbered schema change from db/migrations.
-struct migration {
-  int version;
-  std::string name;
-  std::string sql;
-};
+using store::migration;
 
 /// The migrations compiled into the binary, in version order.
 const std::vector<migration>& embedded_migrations();

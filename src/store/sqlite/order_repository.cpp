@@ -1,5 +1,5 @@
-#include "store/sqlite/entity_rows.hpp"
-#include "store/sqlite/list_queries.hpp"
+#include "store/entity_rows.hpp"
+#include "store/list_queries.hpp"
 #include "store/sqlite/repositories.hpp"
 
 namespace zomato::store::sqlite {

@@ -1,7 +1,7 @@
 #include "store/sqlite/repositories.hpp"
 
-#include "store/sqlite/entity_rows.hpp"
-#include "store/sqlite/like_pattern.hpp"
+#include "store/entity_rows.hpp"
+#include "store/like_pattern.hpp"
 
 namespace zomato::store::sqlite {
 namespace {

@@ -1,8 +1,8 @@
 #include "store/sqlite/repositories.hpp"
 
 #include "domain/rounding.hpp"
-#include "store/sqlite/entity_rows.hpp"
-#include "store/sqlite/list_queries.hpp"
+#include "store/entity_rows.hpp"
+#include "store/list_queries.hpp"
 
 namespace zomato::store::sqlite {
 namespace {

@@ -5,13 +5,12 @@
 
 #include "domain/clock.hpp"
 #include "store/order_repository.hpp"
-#include "store/sqlite/connection.hpp"
 
 // The statements of the lists filtered by time. A bound that is given is one comparison of the
 // list's date column (the stored "YYYY-MM-DDTHH:MM:SS" text against the bound in the same form),
 // so that the owner's index (owner, date DESC, id) serves the range and the order; a bound that
 // is not given is left out of the SQL rather than bound as NULL.
-namespace zomato::store::sqlite {
+namespace zomato::store {
 
 /// The two statements of one window of a list filtered by time, and where their parameters are.
 struct list_sql {
@@ -29,6 +28,10 @@ list_sql order_list_sql(std::string_view owner_column, const order_filter& filte
 list_sql review_list_sql(std::string_view owner_column, const domain::time_range& written);
 
 /// Binds the bounds `range` has where `sql` takes them.
-void bind_range(statement& query, const list_sql& sql, const domain::time_range& range);
+template <class Statement>
+void bind_range(Statement& query, const list_sql& sql, const domain::time_range& range) {
+  if (range.from) query.bind(sql.range_at, *range.from);
+  if (range.to) query.bind(sql.range_at + 1, *range.to);
+}
 
-}  // namespace zomato::store::sqlite
+}  // namespace zomato::store

@@ -8,17 +8,17 @@
 
 #include "domain/entities.hpp"
 #include "store/pages.hpp"
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/status_column.hpp"
+#include "store/status_column.hpp"
 
 // The columns and statements of an entity, derived from its field declaration
-// (domain/entities.hpp): a column per field, named by it, in declaration order.
-namespace zomato::store::sqlite {
+// (domain/entities.hpp): a column per field, named by it, in declaration order. The SQL is
+// written with ?1 placeholders; each engine's statement class binds and reads the rows.
+namespace zomato::store {
 
 namespace detail {
 
-template <class Value>
-statement& bind_value(statement& to, int index, const Value& value) {
+template <class Value, class Statement>
+Statement& bind_value(Statement& to, int index, const Value& value) {
   if constexpr (std::is_same_v<Value, domain::order_status>) {
     return to.bind(index, domain::name_of(value));
   } else {
@@ -26,8 +26,8 @@ statement& bind_value(statement& to, int index, const Value& value) {
   }
 }
 
-template <class Value>
-Value column_value(const statement& row, int column) {
+template <class Value, class Statement>
+Value column_value(const Statement& row, int column) {
   if constexpr (std::is_same_v<Value, domain::order_status>) {
     return status_at(row, column);
   } else if constexpr (std::is_same_v<Value, std::string>) {
@@ -74,8 +74,8 @@ std::string column_list() {
 }
 
 /// The entity from a row whose columns, from `first` on, are those of `column_list`.
-template <class Entity>
-Entity read_entity(const statement& row, int first = 0) {
+template <class Entity, class Statement>
+Entity read_entity(const Statement& row, int first = 0) {
   Entity entity{};
   int column = first;
   domain::for_each_field<Entity>([&](const auto& field) {
@@ -96,8 +96,8 @@ std::string insert_sql(std::string_view table) {
 }
 
 /// Binds every field but the id to the statement of `insert_sql`.
-template <class Entity>
-statement& bind_insert(statement& insert, const Entity& entity) {
+template <class Entity, class Statement>
+Statement& bind_insert(Statement& insert, const Entity& entity) {
   int index = 0;
   domain::for_each_field<Entity>([&](const auto& field) {
     if (detail::inserted(field.role)) detail::bind_value(insert, ++index, entity.*field.member);
@@ -116,8 +116,8 @@ std::string update_sql(std::string_view table) {
 }
 
 /// Binds the id and every field an update may change to the statement of `update_sql`.
-template <class Entity>
-statement& bind_update(statement& update, const Entity& entity) {
+template <class Entity, class Statement>
+Statement& bind_update(Statement& update, const Entity& entity) {
   update.bind(1, entity.id);
   int index = 1;
   domain::for_each_field<Entity>([&](const auto& field) {
@@ -128,8 +128,8 @@ statement& bind_update(statement& update, const Entity& entity) {
 
 /// The entity in the first row the query returns with `args` bound to ?1, ?2, ..., or
 /// nullopt when it returns none. Its columns are those of `column_list`.
-template <class Entity, class... Args>
-std::optional<Entity> first_entity(connection& db, std::string_view sql, const Args&... args) {
+template <class Entity, class Connection, class... Args>
+std::optional<Entity> first_entity(Connection& db, std::string_view sql, const Args&... args) {
   auto row = db.use(sql);
   row.bind_all(args...);
   if (!row.next()) return std::nullopt;
@@ -137,10 +137,10 @@ std::optional<Entity> first_entity(connection& db, std::string_view sql, const A
 }
 
 /// One window of a list: `count_sql` counts every row it matches and `rows_sql` selects the
-/// window, both with their filters bound by `bind_filters(statement&)`; `rows_sql` takes the
+/// window, both with their filters bound by `bind_filters(statement)`; `rows_sql` takes the
 /// window's limit and skip in ?<limit_at> and ?<limit_at + 1>.
-template <class Entity, class Bind>
-page_of<Entity> page_of_filtered(connection& db, std::string_view count_sql, std::string_view rows_sql, page window,
+template <class Entity, class Connection, class Bind>
+page_of<Entity> page_of_filtered(Connection& db, std::string_view count_sql, std::string_view rows_sql, page window,
                                  int limit_at, const Bind& bind_filters) {
   page_of<Entity> result;
   {
@@ -158,20 +158,20 @@ page_of<Entity> page_of_filtered(connection& db, std::string_view count_sql, std
 
 /// page_of_filtered with `args` bound to ?1, ?2, ... and the limit and skip in the two
 /// parameters after them.
-template <class Entity, class... Args>
-page_of<Entity> page_of_entities(connection& db, std::string_view count_sql, std::string_view rows_sql, page window,
+template <class Entity, class Connection, class... Args>
+page_of<Entity> page_of_entities(Connection& db, std::string_view count_sql, std::string_view rows_sql, page window,
                                  const Args&... args) {
   return page_of_filtered<Entity>(db, count_sql, rows_sql, window, static_cast<int>(sizeof...(Args)) + 1,
-                                  [&](statement& filters) { filters.bind_all(args...); });
+                                  [&](auto& filters) { filters.bind_all(args...); });
 }
 
 /// The integer in the first column of the first row, or nullopt when there is no row.
-template <class... Args>
-std::optional<std::int64_t> first_integer(connection& db, std::string_view sql, const Args&... args) {
+template <class Connection, class... Args>
+std::optional<std::int64_t> first_integer(Connection& db, std::string_view sql, const Args&... args) {
   auto row = db.use(sql);
   row.bind_all(args...);
   if (!row.next()) return std::nullopt;
   return row.integer(0);
 }
 
-}  // namespace zomato::store::sqlite
+}  // namespace zomato::store

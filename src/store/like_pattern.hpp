@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace zomato::store::sqlite {
+namespace zomato::store {
 
 /// A LIKE pattern (with ESCAPE '\') matching any text that contains the given text literally.
 inline std::string contains_pattern(std::string_view text) {
@@ -16,4 +16,4 @@ inline std::string contains_pattern(std::string_view text) {
   return pattern;
 }
 
-}  // namespace zomato::store::sqlite
+}  // namespace zomato::store

@@ -1,8 +1,8 @@
-#include "store/sqlite/list_queries.hpp"
+#include "store/list_queries.hpp"
 
-#include "store/sqlite/entity_rows.hpp"
+#include "store/entity_rows.hpp"
 
-namespace zomato::store::sqlite {
+namespace zomato::store {
 namespace {
 
 // The statements of an owner's list, `filter` (its WHERE with ?1 the owner and the parameters
@@ -33,9 +33,4 @@ list_sql review_list_sql(std::string_view owner_column, const domain::time_range
   return list_of(columns, "reviews", "created_at", std::string(owner_column) + " = ?1", 2, written);
 }
 
-void bind_range(statement& query, const list_sql& sql, const domain::time_range& range) {
-  if (range.from) query.bind(sql.range_at, *range.from);
-  if (range.to) query.bind(sql.range_at + 1, *range.to);
-}
-
-}  // namespace zomato::store::sqlite
+}  // namespace zomato::store
