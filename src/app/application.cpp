@@ -41,10 +41,21 @@
 #include "services/review_service.hpp"
 #include "services/sample_data_service.hpp"
 #include "services/usage_service.hpp"
+#include "store/postgres/database.hpp"
 #include "store/sqlite/database.hpp"
 
 namespace zomato::app {
 namespace {
+
+// The store DATABASE_URL names: PostgreSQL for a postgresql:// URL, else the SQLite file.
+std::unique_ptr<store::database> open_database(const config& settings) {
+  if (settings.postgres_url.empty()) {
+    return std::make_unique<store::sqlite::database>(settings.database_path, settings.db_busy_timeout);
+  }
+  return std::make_unique<store::postgres::database>(
+      store::postgres::database_settings{settings.postgres_url, settings.db_pool_size, settings.db_connect_timeout,
+                                         settings.db_statement_timeout, settings.db_busy_timeout});
+}
 
 // Marks in the database that writes could not be announced to the fleet; true once durable.
 bool mark_unannounced(store::database& db) {
@@ -106,7 +117,8 @@ http::response unless_unavailable(Run&& run) {
 struct application::parts {
   explicit parts(const config& settings)
       : rules(settings.body),
-        db(settings.database_path, settings.db_busy_timeout),
+        opened(open_database(settings)),
+        db(*opened),
         cache(cache_settings_of(settings, db)),
         admin(cache),
         restaurants(db),
@@ -214,7 +226,8 @@ struct application::parts {
   }
 
   schemas::body_rules rules;
-  store::sqlite::database db;
+  std::unique_ptr<store::database> opened;
+  store::database& db;
   cache::response_cache cache;
   cache::cache_admin admin;
   services::restaurant_service restaurants;
@@ -317,7 +330,7 @@ int serve(const config& settings) {
   }
   if (options.access_log != net::access_log_format::off) std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::printf("listening on http://%s:%u (database %s, %u threads)\n", settings.host.c_str(), port,
-              settings.database_path.c_str(), settings.threads);
+              database_label(settings).c_str(), settings.threads);
   std::fflush(stdout);
   server.run();
   lanes.finish();

@@ -65,12 +65,27 @@ Choice named(const char* variable, const std::string& text,
 std::string sqlite_path_of(const std::string& url) {
   const std::string scheme = "sqlite:///";
   if (!url.starts_with(scheme) || url.size() == scheme.size()) {
-    throw config_error("DATABASE_URL must look like sqlite:///./restaurants.db, got '" + url + "'");
+    throw config_error(
+        "DATABASE_URL must look like sqlite:///./restaurants.db or postgresql://user@host:5432/db, got '" + url + "'");
   }
   auto path = url.substr(scheme.size());
   if (path == ":memory:")
     throw config_error("DATABASE_URL must name a file; :memory: is not shared between connections");
   return path;
+}
+
+bool is_postgres_url(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+std::string database_label(const config& settings) {
+  if (settings.postgres_url.empty()) return settings.database_path;
+  auto label = settings.postgres_url;
+  const auto credentials = label.find("://") + 3;
+  const auto at = label.find('@', credentials);
+  const auto colon = label.find(':', credentials);
+  if (at != std::string::npos && colon < at) label.replace(colon + 1, at - colon - 1, "***");
+  return label;
 }
 
 redis_endpoint redis_endpoint_of(const std::string& url) {
@@ -136,7 +151,15 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
   c.threads = std::max(1u, std::thread::hardware_concurrency());
   if (auto v = lookup("HOST")) c.host = *v;
   if (auto v = lookup("PORT")) c.port = static_cast<std::uint16_t>(integer_in("PORT", *v, 0, 65535));
-  if (auto v = lookup("DATABASE_URL")) c.database_path = sqlite_path_of(*v);
+  if (auto v = lookup("DATABASE_URL")) {
+    if (is_postgres_url(*v)) {
+      if (v->ends_with("://"))
+        throw config_error("DATABASE_URL must name a PostgreSQL server or database, got '" + *v + "'");
+      c.postgres_url = *v;
+    } else {
+      c.database_path = sqlite_path_of(*v);
+    }
+  }
   if (auto v = lookup("REDIS_URL"); v && !v->empty()) c.redis = redis_endpoint_of(*v);
   if (auto v = lookup("ENVIRONMENT")) {
     c.env = named<environment>("ENVIRONMENT", *v,
@@ -219,6 +242,12 @@ config load_config(const std::function<std::optional<std::string>(const char*)>&
     c.body.max_text_length = static_cast<std::size_t>(integer_in("MAX_TEXT_LENGTH", *v, 100, 100000));
   if (auto v = lookup("DB_BUSY_TIMEOUT_MS"))
     c.db_busy_timeout = std::chrono::milliseconds(integer_in("DB_BUSY_TIMEOUT_MS", *v, 0, 60000));
+  if (auto v = lookup("DB_POOL_SIZE"))
+    c.db_pool_size = static_cast<std::size_t>(integer_in("DB_POOL_SIZE", *v, 2, 1000));
+  if (auto v = lookup("DB_CONNECT_TIMEOUT_MS"))
+    c.db_connect_timeout = std::chrono::milliseconds(integer_in("DB_CONNECT_TIMEOUT_MS", *v, 100, 60000));
+  if (auto v = lookup("DB_STATEMENT_TIMEOUT_MS"))
+    c.db_statement_timeout = std::chrono::milliseconds(integer_in("DB_STATEMENT_TIMEOUT_MS", *v, 100, 600000));
   if (auto v = lookup("ADMIN_TOKEN"); v && !v->empty()) {
     const bool sendable = std::all_of(v->begin(), v->end(), [](char ch) { return ch > ' ' && ch < 0x7f; });
     if (!sendable) throw config_error("ADMIN_TOKEN must be printable ASCII without spaces");

@@ -37,7 +37,10 @@ struct redis_endpoint {
 struct config {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8000;
+  /// The SQLite file of DATABASE_URL sqlite:///<path>, unless postgres_url is set.
   std::string database_path = "./restaurants.db";
+  /// DATABASE_URL postgresql://... (or postgres://...), handed to libpq as it is; empty: SQLite.
+  std::string postgres_url;
   std::optional<redis_endpoint> redis;
   environment env = environment::development;
   unsigned threads = 1;
@@ -73,6 +76,10 @@ struct config {
   // Data limits and database failures.
   schemas::body_limits body;                        // MAX_ORDER_LINES, MAX_TEXT_LENGTH
   std::chrono::milliseconds db_busy_timeout{2000};  // DB_BUSY_TIMEOUT_MS
+  // PostgreSQL only: the pool's connections, and how long connecting and a statement may take.
+  std::size_t db_pool_size = 16;                          // DB_POOL_SIZE
+  std::chrono::milliseconds db_connect_timeout{2000};     // DB_CONNECT_TIMEOUT_MS
+  std::chrono::milliseconds db_statement_timeout{10000};  // DB_STATEMENT_TIMEOUT_MS
   // Who may do what.
   std::string admin_token;  // ADMIN_TOKEN; empty: the operational routes are open
   /// AUTH_MODE=jwt: how bearer tokens are checked (JWT_SECRET or JWT_PUBLIC_KEY_FILE, JWT_ISSUER,
@@ -104,6 +111,12 @@ auth::token_settings token_settings_of(const std::function<std::optional<std::st
 
 /// "sqlite:///./restaurants.db" -> "./restaurants.db"; "sqlite:////var/db.sqlite" -> "/var/db.sqlite".
 std::string sqlite_path_of(const std::string& url);
+
+/// Whether DATABASE_URL names a PostgreSQL server (postgresql:// or postgres://).
+bool is_postgres_url(const std::string& url);
+
+/// The database as logs may show it: the SQLite file, or the PostgreSQL URL without its password.
+std::string database_label(const config& settings);
 
 /// "redis://[:password@]host[:port][/db]".
 redis_endpoint redis_endpoint_of(const std::string& url);

@@ -107,6 +107,7 @@ request_lanes::request_lanes(app::application& app, const config& settings)
       read_capacity_(settings.read_threads + settings.read_queue),
       limiter_(settings.rate_limits),
       shared_limits_(settings.redis.has_value()),
+      quick_on_loop_(settings.postgres_url.empty()),
       pipelines_(std::max(1u, settings.threads)) {}
 
 request_lanes::~request_lanes() {
@@ -201,7 +202,7 @@ std::optional<http::response> request_lanes::read(const http::request& req, net:
     if (found.refresh) refresh(req, target, std::move(resolved.values), found.plan);
     return std::move(*found.answer);
   }
-  if (!found.plan && target.work == http::work_kind::quick && !limiter_.limits(limits::bucket_kind::reads)) {
+  if (!found.plan && on_loop(target) && !limiter_.limits(limits::bucket_kind::reads)) {
     return run_route(req, target, resolved.values);
   }
   auto pending = std::make_shared<pending_read>(
@@ -231,7 +232,7 @@ void request_lanes::compute(const std::shared_ptr<pending_read>& pending) {
 void request_lanes::compute_allowed(const std::shared_ptr<pending_read>& pending) {
   auto& cache = app_.cache();
   if (!pending->plan) {
-    if (pending->target.work == http::work_kind::quick) {
+    if (on_loop(pending->target)) {
       return pending->done(run_route(pending->req, pending->target, pending->values));
     }
     const bool taken =
@@ -245,7 +246,7 @@ void request_lanes::compute_allowed(const std::shared_ptr<pending_read>& pending
         app_.cache().finish(pending->req, *pending->plan, run_route(pending->req, pending->target, pending->values)));
   };
   // Storing the answer of a quick route waits on Redis when there is one: then it runs off the loop too.
-  if (pending->target.work == http::work_kind::quick && !cache.redis()) return work();
+  if (on_loop(pending->target) && !cache.redis()) return work();
   if (!run_slow(std::move(work))) pending->done(cache.give_up(pending->req, *pending->plan, no_room()));
 }
 

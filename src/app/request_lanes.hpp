@@ -40,11 +40,11 @@ struct lane_figures {
 
 /// Where each request runs, so that no event loop waits: writes on the write threads, answered
 /// once what they wrote is durable (503 with Retry-After when their group's COMMIT failed);
-/// reads of quick routes on their loop; reads of slow routes, and cache misses of routes that
-/// Redis may hold (asked through the loop's own Redis pipeline), on the read pool. The read
-/// pool takes at most its threads plus READ_QUEUE reads at once; past that a read is answered
-/// 503 with Retry-After (or by a stale entry within its stale-if-error window). One read per
-/// missing key computes it; the others wait for its answer without holding a thread.
+/// reads of quick routes on their loop (with SQLite; with PostgreSQL on the read pool); reads of slow routes, and cache
+/// misses of routes that Redis may hold (asked through the loop's own Redis pipeline), on the read pool. The read pool
+/// takes at most its threads plus READ_QUEUE reads at once; past that a read is answered 503 with Retry-After (or by a
+/// stale entry within its stale-if-error window). One read per missing key computes it; the others wait for its answer
+/// without holding a thread.
 ///
 /// With rate limits (RATE_LIMIT_WRITES, RATE_LIMIT_READS), a write that reaches a route and a
 /// read that the cache does not answer (in memory or in Redis) first take a token from their
@@ -93,6 +93,9 @@ class request_lanes final : public net::application {
                const std::shared_ptr<cache::read_plan>& plan);
   /// Runs slow work on the read pool; false when it has no room.
   bool run_slow(std::function<void()> work);
+  /// Whether a read of this route runs on its loop: a quick route's, on a database that answers
+  /// without the network (SQLite); on PostgreSQL every read goes to the read pool.
+  bool on_loop(const http::route& target) const { return quick_on_loop_ && target.work == http::work_kind::quick; }
   /// The route's answer; a throw is a logged 500.
   http::response run_route(const http::request& req, const http::route& target, const http::params& values) const;
 
@@ -107,6 +110,7 @@ class request_lanes final : public net::application {
   limits::rate_limiter limiter_;
   /// Whether the buckets are shared through Redis.
   bool shared_limits_;
+  bool quick_on_loop_;
   /// One per loop, made by the loop on its first use of Redis and used by it alone.
   std::vector<std::unique_ptr<cache::redis_pipeline>> pipelines_;
 };

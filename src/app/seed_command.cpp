@@ -102,6 +102,10 @@ int run_seed_command(const std::vector<std::string>& args,
     std::fprintf(stderr, "configuration error: %s\n", error.what());
     return 2;
   }
+  if (!settings.postgres_url.empty()) {
+    std::fprintf(stderr, "seed: filling a PostgreSQL database is not supported yet; seed a SQLite file\n");
+    return 2;
+  }
   try {
     const auto started = std::chrono::steady_clock::now();
     { store::sqlite::database migrated(settings.database_path); }

@@ -187,7 +187,12 @@ TEST(LoadConfig, BadValuesNameTheirVariable) {
            sample{"DB_BUSY_TIMEOUT_MS", "-1"},
            sample{"DB_BUSY_TIMEOUT_MS", "60001"},
            sample{"DB_BUSY_TIMEOUT_MS", "2s"},
-           sample{"DATABASE_URL", "postgres://localhost/db"},
+           sample{"DATABASE_URL", "postgres://"},
+           sample{"DATABASE_URL", "postgresql://"},
+           sample{"DB_POOL_SIZE", "1"},
+           sample{"DB_POOL_SIZE", "1001"},
+           sample{"DB_CONNECT_TIMEOUT_MS", "99"},
+           sample{"DB_STATEMENT_TIMEOUT_MS", "600001"},
            sample{"DATABASE_URL", "sqlite:///"},
            sample{"DATABASE_URL", "sqlite:///:memory:"},
            sample{"DATABASE_URL", "./restaurants.db"},
@@ -337,6 +342,30 @@ TEST(LoadConfig, ReadsAPublicKeyFileAsRs256OrEs256) {
   const key_file junk("", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
   EXPECT_NE(error_of({{"AUTH_MODE", "jwt"}, {"JWT_PUBLIC_KEY_FILE", junk.path()}}).find("must hold a PEM public key"),
             std::string::npos);
+}
+
+TEST(LoadConfig, APostgresqlUrlSelectsPostgreSQLAsItIs) {
+  for (const char* url : {"postgresql://zomato@127.0.0.1:5432/food", "postgres://u:secret@db/food?sslmode=require"}) {
+    const auto c = load({{"DATABASE_URL", url}});
+    EXPECT_EQ(c.postgres_url, url);
+  }
+  EXPECT_TRUE(load({{"DATABASE_URL", "sqlite:///x.db"}}).postgres_url.empty());
+  const auto tuned =
+      load({{"DB_POOL_SIZE", "32"}, {"DB_CONNECT_TIMEOUT_MS", "500"}, {"DB_STATEMENT_TIMEOUT_MS", "2000"}});
+  EXPECT_EQ(tuned.db_pool_size, 32u);
+  EXPECT_EQ(tuned.db_connect_timeout, std::chrono::milliseconds(500));
+  EXPECT_EQ(tuned.db_statement_timeout, std::chrono::milliseconds(2000));
+}
+
+TEST(DatabaseLabel, ShowsThePostgresqlUrlWithoutItsPassword) {
+  config c;
+  EXPECT_EQ(database_label(c), "./restaurants.db");
+  c.postgres_url = "postgresql://zomato:secret@127.0.0.1:5432/food?sslmode=disable";
+  EXPECT_EQ(database_label(c), "postgresql://zomato:***@127.0.0.1:5432/food?sslmode=disable");
+  c.postgres_url = "postgres://zomato@db:5432/food";
+  EXPECT_EQ(database_label(c), "postgres://zomato@db:5432/food");
+  c.postgres_url = "postgresql://db:5432/food";
+  EXPECT_EQ(database_label(c), "postgresql://db:5432/food");
 }
 
 TEST(SqlitePathOf, StripsTheScheme) {
