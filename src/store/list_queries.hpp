@@ -16,7 +16,8 @@ namespace zomato::store {
 struct list_sql {
   std::string count;  // counts every row the filters keep
   std::string rows;   // the window of them, newest first
-  int range_at = 0;   // ?<range_at> the range's start, ?<range_at + 1> its end
+  int from_at = 0;    // ?<from_at> the range's start, when it is given (else 0)
+  int to_at = 0;      // ?<to_at> the range's end, when it is given (else 0)
   int limit_at = 0;   // (rows) ?<limit_at> the limit, ?<limit_at + 1> the skip
 };
 
@@ -30,8 +31,8 @@ list_sql review_list_sql(std::string_view owner_column, const domain::time_range
 /// Binds the bounds `range` has where `sql` takes them.
 template <class Statement>
 void bind_range(Statement& query, const list_sql& sql, const domain::time_range& range) {
-  if (range.from) query.bind(sql.range_at, *range.from);
-  if (range.to) query.bind(sql.range_at + 1, *range.to);
+  if (sql.from_at != 0) query.bind(sql.from_at, *range.from);
+  if (sql.to_at != 0) query.bind(sql.to_at, *range.to);
 }
 
 }  // namespace zomato::store
