@@ -11,7 +11,7 @@
 #include "services/restaurant_service.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/database.hpp"
-#include "store/sqlite/list_queries.hpp"
+#include "store/list_queries.hpp"
 #include "support/factories.hpp"
 #include "support/temp_database.hpp"
 
