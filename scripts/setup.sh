@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build ccache make pkg-config libboost1.74-dev nlohmann-json3-dev libsqlite3-dev libssl-dev
-  libhiredis-dev libgtest-dev googletest clang-format clang-14 libclang-rt-14-dev clang-tidy-14 redis-server sqlite3 wrk nginx prometheus jq curl ca-certificates)
+  libhiredis-dev libpq-dev libgtest-dev googletest clang-format clang-14 libclang-rt-14-dev clang-tidy-14 redis-server postgresql-15 sqlite3 wrk nginx prometheus jq curl ca-certificates)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -43,6 +43,9 @@ http_reply ready_once(http_client& http, int status) {
 
 class UnavailableDatabase : public ::testing::Test {
  protected:
+  void SetUp() override {
+    if (on_postgres()) GTEST_SKIP() << "SQLite file specific";
+  }
   server_process server{{{"DB_BUSY_TIMEOUT_MS", "200"}}};
   http_client http{server.port()};
 };

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
@@ -58,14 +59,16 @@ server_process::server_process(std::map<std::string, std::string> environment) {
   pid_ = spawn(settings, pipe_fds[1], -1);
   ::close(pipe_fds[1]);
   output_ = pipe_fds[0];
+  // "listening on http://<host>:<port> (database <label>, ...)": the label may hold colons too.
   const std::string line = read_line(output_);
-  const auto colon = line.rfind(':');
-  const auto space = line.find(' ', colon);
-  if (line.rfind("listening on", 0) != 0 || colon == std::string::npos) {
+  const std::string prefix = "listening on http://";
+  const auto colon = line.find(':', prefix.size());
+  if (line.rfind(prefix, 0) != 0 || colon == std::string::npos || colon + 1 >= line.size() ||
+      !std::isdigit(static_cast<unsigned char>(line[colon + 1]))) {
     kill();
     throw std::runtime_error("server did not start: '" + line + "'");
   }
-  port_ = static_cast<std::uint16_t>(std::stoi(line.substr(colon + 1, space - colon - 1)));
+  port_ = static_cast<std::uint16_t>(std::stoi(line.substr(colon + 1)));
 }
 
 server_process::~server_process() {
