@@ -198,7 +198,7 @@ TEST(ServerLifecycle, ConfigurationErrorsExitWithStatus2AndNameTheVariable) {
                                                                {"THREADS", "many"},
                                                                {"LOG_LEVEL", "loud"},
                                                                {"ENVIRONMENT", "qa"},
-                                                               {"DATABASE_URL", "postgres://x"},
+                                                               {"DATABASE_URL", "postgres://"},
                                                                {"READ_TIMEOUT_SECONDS", "0"},
                                                                {"BODY_LIMIT_BYTES", "lots"}};
   for (const auto& [variable, value] : cases) {
