@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <future>
+#include <optional>
 #include <unordered_map>
 
 #include "api/analytics_routes.hpp"
@@ -46,6 +47,10 @@
 
 namespace zomato::app {
 namespace {
+
+// How many times a write the database aborted over a conflict (a deadlock, a serialization
+// failure) is run in all before it is answered 503.
+constexpr int write_attempts = 3;
 
 // The store DATABASE_URL names: PostgreSQL for a postgresql:// URL, else the SQLite file.
 std::unique_ptr<store::database> open_database(const config& settings) {
@@ -261,23 +266,35 @@ http::response application::handle(const http::request& req) const {
 
 http::response application::handle_write(const http::request& req, const http::route& target,
                                          const http::params& values, std::function<void(bool)> acknowledge) const {
-  api::write_scope scope(parts_->cache, values.caller());
-  auto scoped = req;
-  scoped.scope = &scope;
-  auto res = run(scoped, target, values);
-  // The cache heard of the changes before the answer; it hears of them again once they are
-  // durable, since a read between the two may have stored what the database held before. Then
-  // the entries the writes keep warm are computed from the committed rows (on the write thread
-  // that ended the group) before the answer goes.
-  scope.writes.when_durable(parts_->db, [this, changes = scope.writes.changes(), numbers = scope.writes.numbers(),
-                                         acknowledge = std::move(acknowledge)](bool kept) {
-    if (kept) {
-      parts_->cache.settled(changes, numbers);
-      if (parts_->written_through_get) api::write_through(parts_->written_through_get, changes);
+  for (int attempt = 1;; ++attempt) {
+    api::write_scope scope(parts_->cache, values.caller());
+    auto scoped = req;
+    scoped.scope = &scope;
+    std::optional<http::response> res;
+    try {
+      res = target.run(scoped, values);
+    } catch (const store::conflict& failure) {
+      // The database rolled the transaction back: with nothing of the request committed yet,
+      // running it again is as if it came now.
+      if (attempt < write_attempts && !scope.writes.committed()) continue;
+      res = api::unavailable_response(failure.reason());
+    } catch (const store::unavailable& failure) {
+      res = api::unavailable_response(failure.reason());
     }
-    acknowledge(kept);
-  });
-  return res;
+    // The cache heard of the changes before the answer; it hears of them again once they are
+    // durable, since a read between the two may have stored what the database held before. Then
+    // the entries the writes keep warm are computed from the committed rows (on the write thread
+    // that ended the group) before the answer goes.
+    scope.writes.when_durable(parts_->db, [this, changes = scope.writes.changes(), numbers = scope.writes.numbers(),
+                                           acknowledge = std::move(acknowledge)](bool kept) {
+      if (kept) {
+        parts_->cache.settled(changes, numbers);
+        if (parts_->written_through_get) api::write_through(parts_->written_through_get, changes);
+      }
+      acknowledge(kept);
+    });
+    return std::move(*res);
+  }
 }
 
 void application::decorate(const http::request& req, http::response& answer) const {

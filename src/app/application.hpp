@@ -44,7 +44,8 @@ class application {
   cache::response_cache& cache() const;
   /// Runs a request that may write (routed to `target` with its parameters) without waiting
   /// for its group's COMMIT: `acknowledge` follows once its writes are durable (false: they were
-  /// lost), possibly on another thread.
+  /// lost), possibly on another thread. A request the database aborted over a conflict before
+  /// any of its commits is run again, at most 3 times in all, then answered 503.
   http::response handle_write(const http::request& req, const http::route& target, const http::params& values,
                               std::function<void(bool)> acknowledge) const;
   /// A pipeline to the configured Redis for one event loop.

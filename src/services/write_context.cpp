@@ -27,6 +27,7 @@ void write_context::commit(store::session& tx, change what, const touched& ids) 
 
 void write_context::commit(store::session& tx) {
   const auto ticket = tx.commit();
+  committed_ = true;
   if (ticket.group != 0 && (pending_.empty() || pending_.back().group != ticket.group)) pending_.push_back(ticket);
 }
 

@@ -36,6 +36,8 @@ class write_context {
   /// Calls `done(true)` once every commit of this context is durable, `done(false)` as soon as
   /// one of them is known lost; as store::database::when_durable() does.
   void when_durable(store::database& db, std::function<void(bool kept)> done) const;
+  /// Whether a commit of this context succeeded (a request that committed nothing may run again).
+  bool committed() const { return committed_; }
   /// What the writes reported, in order.
   const told& changes() const { return changes_; }
   /// The numbers the database gave the writes that reported a change and are to be announced
@@ -48,6 +50,7 @@ class write_context {
   std::vector<store::commit_ticket> pending_;  // distinct groups not committed at once, in order
   told changes_;
   std::vector<std::uint64_t> numbers_;
+  bool committed_ = false;
 };
 
 }  // namespace zomato::services

@@ -30,4 +30,11 @@ class unavailable : public failure {
   unavailable_reason reason_;
 };
 
+/// The database aborted the transaction to settle a conflict with another one (a serialization
+/// failure or a deadlock): nothing of it was kept, and running it again may succeed.
+class conflict : public unavailable {
+ public:
+  explicit conflict(const std::string& what) : unavailable(unavailable_reason::busy, what) {}
+};
+
 }  // namespace zomato::store

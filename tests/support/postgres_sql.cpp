@@ -42,4 +42,35 @@ std::string postgres_value(const std::string& url, const std::string& query) {
   return PQgetvalue(answer.get(), 0, 0);
 }
 
+struct postgres_session::handle {
+  connection db;
+};
+
+postgres_session::postgres_session(const std::string& url) : db_(new handle{connect(url)}) {}
+
+postgres_session::~postgres_session() = default;
+
+void postgres_session::execute(const std::string& sql) { run(db_->db.get(), sql); }
+
+void postgres_session::send(const std::string& sql) {
+  if (PQsendQuery(db_->db.get(), sql.c_str()) != 1) {
+    throw postgres_error("cannot send '" + sql + "': " + PQerrorMessage(db_->db.get()), "");
+  }
+}
+
+void postgres_session::finish() {
+  std::string failure;
+  std::string state;
+  while (PGresult* next = PQgetResult(db_->db.get())) {
+    const result answer(next, &PQclear);
+    const auto status = PQresultStatus(next);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && failure.empty()) {
+      failure = PQresultErrorMessage(next);
+      const char* code = PQresultErrorField(next, PG_DIAG_SQLSTATE);
+      state = code ? code : "";
+    }
+  }
+  if (!failure.empty()) throw postgres_error(failure, state);
+}
+
 }  // namespace zomato::testing

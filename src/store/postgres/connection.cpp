@@ -14,7 +14,7 @@ std::optional<store::unavailable_reason> unavailable_reason_of(std::string_view 
   if (state.empty() || state.starts_with("08") || state.starts_with("57P")) return store::unavailable_reason::io;
   if (state == "53100") return store::unavailable_reason::full;
   if (state == "25006") return store::unavailable_reason::read_only;
-  if (state.starts_with("53") || state == "55P03" || state == "57014" || is_retryable(state)) {
+  if (state.starts_with("53") || state == "55P03" || state == "57014") {
     return store::unavailable_reason::busy;
   }
   return std::nullopt;
@@ -155,6 +155,7 @@ void connection::fail(const pg_result* result, const std::string& what) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   last_sqlstate_ = state ? state : "";
   const std::string message = what + ": " + (result ? PQresultErrorMessage(result) : PQerrorMessage(db_));
+  if (is_retryable(last_sqlstate_)) throw store::conflict(message);
   if (auto reason = unavailable_reason_of(last_sqlstate_)) throw store::unavailable(*reason, message);
   if (broken()) throw store::unavailable(store::unavailable_reason::io, message);
   throw error(message);

@@ -19,8 +19,8 @@ namespace zomato::store::postgres {
 
 /// A failure reported by PostgreSQL that waiting will not cure (a constraint, a syntax error);
 /// what may pass (the server gone, shutting down, out of connections, a lock or statement
-/// timeout, a serialization failure or deadlock, a full disk, a read-only server) is thrown as
-/// store::unavailable instead.
+/// timeout, a full disk, a read-only server) is thrown as store::unavailable instead, and a
+/// serialization failure or deadlock as store::conflict.
 class error : public store::failure {
  public:
   using store::failure::failure;

@@ -116,7 +116,7 @@ database::database(database_settings settings) : settings_(std::move(settings)) 
 
 database::~database() = default;
 
-std::unique_ptr<pooled_session> database::take(std::chrono::steady_clock::time_point deadline) {
+database::taken database::take(std::chrono::steady_clock::time_point deadline) {
   {
     std::unique_lock guard(pool_lock_);
     while (idle_.empty() && open_ >= settings_.pool_size) {
@@ -126,14 +126,14 @@ std::unique_ptr<pooled_session> database::take(std::chrono::steady_clock::time_p
       }
     }
     if (!idle_.empty()) {
-      auto session = std::move(idle_.back());
+      taken pooled{std::move(idle_.back()), true};
       idle_.pop_back();
-      return session;
+      return pooled;
     }
     ++open_;
   }
   try {
-    return std::make_unique<pooled_session>(*this, settings_);
+    return {std::make_unique<pooled_session>(*this, settings_), false};
   } catch (...) {
     std::lock_guard guard(pool_lock_);
     --open_;
@@ -154,14 +154,23 @@ void database::put_back(std::unique_ptr<pooled_session> session) {
   returned_.notify_one();
 }
 
-session_lease database::read() {
-  auto reader = take(std::chrono::steady_clock::now() + settings_.busy_timeout);
-  try {
-    reader->begin(begin_read, false);
-  } catch (const store::failure&) {
-    put_back(std::move(reader));
-    throw;
+std::unique_ptr<pooled_session> database::open(const char* begin, bool writes) {
+  const auto deadline = std::chrono::steady_clock::now() + settings_.busy_timeout;
+  while (true) {
+    auto [session, reused] = take(deadline);
+    try {
+      session->begin(begin, writes);
+      return std::move(session);
+    } catch (const store::failure&) {
+      const bool stale = reused && session->db().broken();
+      put_back(std::move(session));
+      if (!stale) throw;
+    }
   }
+}
+
+session_lease database::read() {
+  auto reader = open(begin_read, false);
   busy_readers_.fetch_add(1);
   return session_lease(reader.release(), session_return{&database::give_back, this});
 }
@@ -170,16 +179,13 @@ session_lease database::write() {
   ++writers_waiting_;
   std::unique_ptr<pooled_session> writer;
   try {
-    writer = take(std::chrono::steady_clock::now() + settings_.busy_timeout);
-    writer->begin(begin_write, true);
+    writer = open(begin_write, true);
   } catch (const store::unavailable& failed) {
     --writers_waiting_;
     note_write(failed.reason());
-    if (writer) put_back(std::move(writer));
     throw;
   } catch (...) {
     --writers_waiting_;
-    if (writer) put_back(std::move(writer));
     throw;
   }
   --writers_waiting_;

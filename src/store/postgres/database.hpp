@@ -57,9 +57,17 @@ class database final : public store::database {
  private:
   friend class pooled_session;
 
+  struct taken {
+    std::unique_ptr<pooled_session> session;
+    bool reused;  // an idle one of the pool, not a new connection
+  };
   /// An idle connection, or a new one while the pool has room; waits for one to come back
   /// until `deadline`. Throws store::unavailable (busy) past it, (io) when connecting fails.
-  std::unique_ptr<pooled_session> take(std::chrono::steady_clock::time_point deadline);
+  taken take(std::chrono::steady_clock::time_point deadline);
+  /// A session with its transaction opened by `begin`. A pooled connection the server dropped
+  /// while it was idle (a restart) fails at once: it is dropped and the next one tried, so the
+  /// first sessions after a restart do not fail for it. Throws what take() and BEGIN throw.
+  std::unique_ptr<pooled_session> open(const char* begin, bool writes);
   /// Puts the session back into the pool, or drops it when its connection failed.
   void put_back(std::unique_ptr<pooled_session> session);
   /// Notes the outcome of a write's COMMIT: nullopt when it was kept.
