@@ -73,7 +73,7 @@ std::vector<std::thread> start_clients(std::uint16_t port, const world& w, tally
                                        int rounds = 2000) {
   std::vector<std::thread> clients;
   for (int c = 0; c < 4; ++c) {
-    clients.emplace_back([&, port, c] {
+    clients.emplace_back([&seen, &stop, &w, port, c, rounds] {
       http_client http(port);
       for (int i = 0; i < rounds && !stop.load(); ++i) {
         seen.count((i + c) % 2 == 0
