@@ -14,9 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "store/postgres/migrations.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "support/api_fixtures.hpp"
+#include "support/postgres_sql.hpp"
 #include "support/temp_database.hpp"
 
 namespace zomato::testing {
@@ -56,9 +58,14 @@ class SharedDatabase : public ::testing::Test {
 std::unique_ptr<temp_database> SharedDatabase::file_;
 std::array<std::unique_ptr<server_process>, 2> SharedDatabase::nodes_;
 
-TEST_F(SharedDatabase, TwoServersStartedTogetherOnANewFileMigrateItOnce) {
-  if (on_postgres()) GTEST_SKIP() << "SQLite file specific";
+TEST_F(SharedDatabase, TwoServersStartedTogetherOnANewDatabaseMigrateItOnce) {
   for (int node = 0; node < 2; ++node) EXPECT_EQ(api_client(port(node)).get("/health/ready").status, 200);
+  if (on_postgres()) {
+    const auto migrations = std::to_string(store::postgres::embedded_migrations().size());
+    EXPECT_EQ(postgres_value(file_->url(), "SELECT COUNT(*) FROM schema_migrations"), migrations);
+    EXPECT_EQ(postgres_value(file_->url(), "SELECT COUNT(DISTINCT version) FROM schema_migrations"), migrations);
+    return;
+  }
   store::sqlite::connection db(file_->path());
   auto rows = db.use("SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations");
   ASSERT_TRUE(rows.next());

@@ -133,7 +133,8 @@ domain::cents_sum statement::sum(int column) const {
 connection::connection(const std::string& url, std::chrono::milliseconds connect_timeout,
                        std::chrono::milliseconds statement_timeout, std::chrono::milliseconds lock_timeout) {
   const std::string seconds = std::to_string(std::max<long long>(1, (connect_timeout.count() + 999) / 1000));
-  const std::string options = "-c statement_timeout=" + millis(statement_timeout) +
+  // synchronous_commit on whatever the server's default: a COMMIT returns once durable.
+  const std::string options = "-c synchronous_commit=on -c statement_timeout=" + millis(statement_timeout) +
                               " -c lock_timeout=" + millis(lock_timeout) +
                               " -c idle_in_transaction_session_timeout=" + millis(statement_timeout * 4);
   const char* keywords[] = {"dbname", "connect_timeout", "options", "application_name", nullptr};
