@@ -11,6 +11,7 @@
 #include "app/config.hpp"
 #include "app/option_argument.hpp"
 #include "domain/clock.hpp"
+#include "store/sqlite/bulk_loader.hpp"
 #include "store/sqlite/database.hpp"
 
 namespace zomato::app {
@@ -18,16 +19,16 @@ namespace {
 
 struct count_option {
   const char* name;
-  std::int64_t store::sqlite::seed_plan::*field;
+  std::int64_t store::seed_plan::*field;
   std::int64_t low;
   std::int64_t high;
 };
 
 constexpr std::array<count_option, 4> count_options{{
-    {"--restaurants", &store::sqlite::seed_plan::restaurants, 1, 1'000'000},
-    {"--menu-items-per-restaurant", &store::sqlite::seed_plan::menu_items_per_restaurant, 1, 1'000},
-    {"--customers", &store::sqlite::seed_plan::customers, 1, 10'000'000},
-    {"--orders", &store::sqlite::seed_plan::orders, 0, 100'000'000},
+    {"--restaurants", &store::seed_plan::restaurants, 1, 1'000'000},
+    {"--menu-items-per-restaurant", &store::seed_plan::menu_items_per_restaurant, 1, 1'000},
+    {"--customers", &store::seed_plan::customers, 1, 10'000'000},
+    {"--orders", &store::seed_plan::orders, 0, 100'000'000},
 }};
 
 template <class T>
@@ -43,8 +44,8 @@ T number_in(const std::string& name, const std::string& text, T low, T high) {
 
 }  // namespace
 
-store::sqlite::seed_plan parse_seed_arguments(const std::vector<std::string>& args) {
-  store::sqlite::seed_plan plan;
+store::seed_plan parse_seed_arguments(const std::vector<std::string>& args) {
+  store::seed_plan plan;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto argument = split_option(args[i]);
     const auto& name = argument.name;
@@ -77,7 +78,7 @@ store::sqlite::seed_plan parse_seed_arguments(const std::vector<std::string>& ar
   return plan;
 }
 
-std::string progress_line(const store::sqlite::seed_counts& done, const store::sqlite::seed_plan& plan) {
+std::string progress_line(const store::seed_counts& done, const store::seed_plan& plan) {
   const auto part = [](std::int64_t count, std::int64_t planned, const char* what) {
     return std::to_string(count) + "/" + std::to_string(planned) + " " + what;
   };
@@ -90,7 +91,7 @@ std::string progress_line(const store::sqlite::seed_counts& done, const store::s
 
 int run_seed_command(const std::vector<std::string>& args,
                      const std::function<std::optional<std::string>(const char*)>& lookup) {
-  store::sqlite::seed_plan plan;
+  store::seed_plan plan;
   config settings;
   try {
     plan = parse_seed_arguments(args);
@@ -116,9 +117,9 @@ int run_seed_command(const std::vector<std::string>& args,
       return 2;
     }
     const bool terminal = ::isatty(STDERR_FILENO) == 1;
-    std::function<void(const store::sqlite::seed_counts&)> show;
+    std::function<void(const store::seed_counts&)> show;
     if (terminal) {
-      show = [&](const store::sqlite::seed_counts& done) {
+      show = [&](const store::seed_counts& done) {
         std::fprintf(stderr, "\r%s", progress_line(done, plan).c_str());
         std::fflush(stderr);
       };
