@@ -25,10 +25,11 @@ store::seed_plan parse_seed_arguments(const std::vector<std::string>& args);
 /// 20000/20000 menu items, 10000/10000 customers, 40000/100000 orders (40 %)".
 std::string progress_line(const store::seed_counts& done, const store::seed_plan& plan);
 
-/// `zomato-api seed ...`: migrates DATABASE_URL's file, fills it with generated data if it is empty
-/// and prints a one-line summary; while standard error is a terminal it shows the progress there,
-/// one line rewritten after each batch. Returns 0 when done; 2 for a bad argument, a bad configuration or
-/// a database that already holds data; 1 when loading fails (one line on stderr in both cases).
+/// `zomato-api seed ...`: migrates DATABASE_URL's database (a SQLite file, or PostgreSQL), fills
+/// it with generated data if it is empty and prints a one-line summary; while standard error is a
+/// terminal it shows the progress there, one line rewritten after each batch. Returns 0 when done;
+/// 2 for a bad argument, a bad configuration or a database that already holds data; 1 when
+/// loading fails (one line on stderr in both cases).
 int run_seed_command(const std::vector<std::string>& args,
                      const std::function<std::optional<std::string>(const char*)>& lookup);
 
