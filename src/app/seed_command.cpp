@@ -11,6 +11,9 @@
 #include "app/config.hpp"
 #include "app/option_argument.hpp"
 #include "domain/clock.hpp"
+#include "store/postgres/bulk_loader.hpp"
+#include "store/postgres/database.hpp"
+#include "store/sqlite/bulk_loader.hpp"
 #include "store/sqlite/database.hpp"
 
 namespace zomato::app {
@@ -18,16 +21,16 @@ namespace {
 
 struct count_option {
   const char* name;
-  std::int64_t store::sqlite::seed_plan::*field;
+  std::int64_t store::seed_plan::*field;
   std::int64_t low;
   std::int64_t high;
 };
 
 constexpr std::array<count_option, 4> count_options{{
-    {"--restaurants", &store::sqlite::seed_plan::restaurants, 1, 1'000'000},
-    {"--menu-items-per-restaurant", &store::sqlite::seed_plan::menu_items_per_restaurant, 1, 1'000},
-    {"--customers", &store::sqlite::seed_plan::customers, 1, 10'000'000},
-    {"--orders", &store::sqlite::seed_plan::orders, 0, 100'000'000},
+    {"--restaurants", &store::seed_plan::restaurants, 1, 1'000'000},
+    {"--menu-items-per-restaurant", &store::seed_plan::menu_items_per_restaurant, 1, 1'000},
+    {"--customers", &store::seed_plan::customers, 1, 10'000'000},
+    {"--orders", &store::seed_plan::orders, 0, 100'000'000},
 }};
 
 template <class T>
@@ -41,10 +44,47 @@ T number_in(const std::string& name, const std::string& text, T low, T high) {
   return value;
 }
 
+// Fills the database of `loader` (named `label`) if it is empty, showing the progress while
+// standard error is a terminal; the command's exit status.
+template <class Loader>
+int fill(Loader& loader, const store::seed_plan& plan, const std::string& label,
+         std::chrono::steady_clock::time_point started) {
+  const auto refuse = [&] {
+    std::fprintf(stderr, "seed: %s already holds data; seed fills only an empty database\n", label.c_str());
+    return 2;
+  };
+  if (!loader.is_empty()) return refuse();
+  const bool terminal = ::isatty(STDERR_FILENO) == 1;
+  std::function<void(const store::seed_counts&)> show;
+  if (terminal) {
+    show = [&](const store::seed_counts& done) {
+      std::fprintf(stderr, "\r%s", progress_line(done, plan).c_str());
+      std::fflush(stderr);
+    };
+  }
+  store::seed_counts counts;
+  try {
+    counts = loader.load(plan, show);
+  } catch (const store::seed_target_not_empty&) {
+    return refuse();
+  }
+  if (terminal) std::fprintf(stderr, "\r%s\n", progress_line(counts, plan).c_str());
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+  std::printf(
+      "seeded %s in %.2f s: %lld restaurants, %lld menu items, %lld customers, %lld orders, %lld order items, "
+      "%lld status changes, %lld reviews (seed %llu, orders up to %s)\n",
+      label.c_str(), elapsed.count(), static_cast<long long>(counts.restaurants),
+      static_cast<long long>(counts.menu_items), static_cast<long long>(counts.customers),
+      static_cast<long long>(counts.orders), static_cast<long long>(counts.order_items),
+      static_cast<long long>(counts.status_changes), static_cast<long long>(counts.reviews),
+      static_cast<unsigned long long>(plan.seed), domain::format_timestamp(plan.reference_time).c_str());
+  return 0;
+}
+
 }  // namespace
 
-store::sqlite::seed_plan parse_seed_arguments(const std::vector<std::string>& args) {
-  store::sqlite::seed_plan plan;
+store::seed_plan parse_seed_arguments(const std::vector<std::string>& args) {
+  store::seed_plan plan;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto argument = split_option(args[i]);
     const auto& name = argument.name;
@@ -77,7 +117,7 @@ store::sqlite::seed_plan parse_seed_arguments(const std::vector<std::string>& ar
   return plan;
 }
 
-std::string progress_line(const store::sqlite::seed_counts& done, const store::sqlite::seed_plan& plan) {
+std::string progress_line(const store::seed_counts& done, const store::seed_plan& plan) {
   const auto part = [](std::int64_t count, std::int64_t planned, const char* what) {
     return std::to_string(count) + "/" + std::to_string(planned) + " " + what;
   };
@@ -90,7 +130,7 @@ std::string progress_line(const store::sqlite::seed_counts& done, const store::s
 
 int run_seed_command(const std::vector<std::string>& args,
                      const std::function<std::optional<std::string>(const char*)>& lookup) {
-  store::sqlite::seed_plan plan;
+  store::seed_plan plan;
   config settings;
   try {
     plan = parse_seed_arguments(args);
@@ -102,39 +142,20 @@ int run_seed_command(const std::vector<std::string>& args,
     std::fprintf(stderr, "configuration error: %s\n", error.what());
     return 2;
   }
-  if (!settings.postgres_url.empty()) {
-    std::fprintf(stderr, "seed: filling a PostgreSQL database is not supported yet; seed a SQLite file\n");
-    return 2;
-  }
   try {
     const auto started = std::chrono::steady_clock::now();
-    { store::sqlite::database migrated(settings.database_path); }
-    store::sqlite::bulk_loader loader(settings.database_path);
-    if (!loader.is_empty()) {
-      std::fprintf(stderr, "seed: %s already holds data; seed fills only an empty database\n",
-                   settings.database_path.c_str());
-      return 2;
+    if (settings.postgres_url.empty()) {
+      { store::sqlite::database migrated(settings.database_path); }
+      store::sqlite::bulk_loader loader(settings.database_path);
+      return fill(loader, plan, database_label(settings), started);
     }
-    const bool terminal = ::isatty(STDERR_FILENO) == 1;
-    std::function<void(const store::sqlite::seed_counts&)> show;
-    if (terminal) {
-      show = [&](const store::sqlite::seed_counts& done) {
-        std::fprintf(stderr, "\r%s", progress_line(done, plan).c_str());
-        std::fflush(stderr);
-      };
+    {
+      // One connection, and room for a migration of a large database or another node's.
+      const store::postgres::database migrated(
+          {settings.postgres_url, 1, settings.db_connect_timeout, std::chrono::minutes{10}, std::chrono::minutes{1}});
     }
-    const auto counts = loader.load(plan, show);
-    if (terminal) std::fprintf(stderr, "\r%s\n", progress_line(counts, plan).c_str());
-    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-    std::printf(
-        "seeded %s in %.2f s: %lld restaurants, %lld menu items, %lld customers, %lld orders, %lld order items, "
-        "%lld status changes, %lld reviews (seed %llu, orders up to %s)\n",
-        settings.database_path.c_str(), elapsed.count(), static_cast<long long>(counts.restaurants),
-        static_cast<long long>(counts.menu_items), static_cast<long long>(counts.customers),
-        static_cast<long long>(counts.orders), static_cast<long long>(counts.order_items),
-        static_cast<long long>(counts.status_changes), static_cast<long long>(counts.reviews),
-        static_cast<unsigned long long>(plan.seed), domain::format_timestamp(plan.reference_time).c_str());
-    return 0;
+    store::postgres::bulk_loader loader(settings.postgres_url);
+    return fill(loader, plan, database_label(settings), started);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "seed failed: %s\n", error.what());
     return 1;

@@ -105,6 +105,23 @@ Statement& bind_insert(Statement& insert, const Entity& entity) {
   return insert;
 }
 
+/// "INSERT INTO <table> (every column, the id included) VALUES (?1, ...)", for `bind_row`: a
+/// row whose id the caller chose.
+template <class Entity>
+std::string insert_row_sql(std::string_view table) {
+  const auto values = detail::joined_columns<Entity>([](domain::field_role) { return true; },
+                                                     [](std::string_view, int n) { return "?" + std::to_string(n); });
+  return "INSERT INTO " + std::string(table) + " (" + column_list<Entity>() + ") VALUES (" + values + ")";
+}
+
+/// Binds every field, the id included, to the statement of `insert_row_sql`.
+template <class Entity, class Statement>
+Statement& bind_row(Statement& insert, const Entity& entity) {
+  int index = 0;
+  domain::for_each_field<Entity>([&](const auto& field) { detail::bind_value(insert, ++index, entity.*field.member); });
+  return insert;
+}
+
 /// "UPDATE <table> SET <input and set_on_write columns> = ?2, ... WHERE id = ?1", for
 /// `bind_update`: the fields an update may change.
 template <class Entity>

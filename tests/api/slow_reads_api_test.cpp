@@ -18,6 +18,7 @@
 
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
+#include "support/temp_database.hpp"
 
 namespace zomato::testing {
 namespace {
@@ -32,9 +33,11 @@ class SlowReadsApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     seeded_ = new temp_database;
+    // Orders up to now (--now), so that the 30 and 90 days the reads cover hold orders whatever
+    // the date: a window with none is quick to read, with an index (PostgreSQL).
     const auto command = "DATABASE_URL='" + seeded_->url() + "' '" + ZOMATO_SERVER_BINARY +
                          "' seed --restaurants 200 --menu-items-per-restaurant 10 --customers 2000 --orders 30000 "
-                         "--seed 7 >/dev/null";
+                         "--seed 7 --now >/dev/null";
     ASSERT_EQ(std::system(command.c_str()), 0);
   }
   static void TearDownTestSuite() {
@@ -103,6 +106,7 @@ TEST_F(SlowReadsApi, PastTheReadPoolAndItsQueueASlowReadIs503WithRetryAfter) {
 }
 
 TEST_F(SlowReadsApi, QuickRoutesAreAnsweredWhileSlowReadsWaitForThePool) {
+  if (on_postgres()) GTEST_SKIP() << "on PostgreSQL quick routes run on the read pool too (README, \"PostgreSQL\")";
   const auto server = start({{"READ_THREADS", "1"}});
   std::mutex lock;
   std::vector<std::string> finished;

@@ -20,7 +20,7 @@ class CascadeDelete : public ::testing::Test {
  protected:
   void SetUp() override {
     { store::sqlite::database migrated(file.path()); }
-    store::sqlite::seed_plan plan;
+    store::seed_plan plan;
     plan.restaurants = 2;
     plan.menu_items_per_restaurant = 3;
     plan.customers = 2;

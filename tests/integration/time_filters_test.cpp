@@ -9,9 +9,9 @@
 
 #include "services/customer_service.hpp"
 #include "services/restaurant_service.hpp"
+#include "store/list_queries.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/database.hpp"
-#include "store/list_queries.hpp"
 #include "support/factories.hpp"
 #include "support/temp_database.hpp"
 
