@@ -71,7 +71,7 @@ TEST(EnginesAgree, OnTheSameGeneratedDataEveryReportAndListAnswersTheSame) {
     for (const auto& path : {"/restaurants/" + id + "/analytics", "/reviews/restaurants/" + id + "/analytics",
                              "/restaurants/" + id + "/with-menu", "/reviews/restaurants/" + id + "/reviews?limit=100",
                              "/orders/restaurants/" + id + "/orders?limit=100&skip=10",
-                             "/orders/restaurants/" + id + "/orders?order_status=delivered&limit=100"}) {
+                             "/orders/restaurants/" + id + "/orders?status=delivered&limit=100"}) {
       targets.push_back(path);
     }
   }
