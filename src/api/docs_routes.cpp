@@ -84,7 +84,7 @@ std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_compo
                          [document](const http::request&, const http::params&) { return http::json(200, *document); },
                          {tag, "getOpenApiDocument", "This OpenAPI document", "", "OpenApiDocument"},
                          {},
-                         http::work_kind::quick}));
+                         http::work_kind::local}));
   routes.add(http::callable_by(http::access::anyone, {http::verb::get,
                                                       "/docs",
                                                       {},
@@ -93,7 +93,7 @@ std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_compo
                                                       },
                                                       {tag, "getSwaggerUi", "Swagger UI", "", "Html"},
                                                       {},
-                                                      http::work_kind::quick}));
+                                                      http::work_kind::local}));
   routes.add(http::callable_by(http::access::anyone, {http::verb::get,
                                                       "/redoc",
                                                       {},
@@ -102,7 +102,7 @@ std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_compo
                                                       },
                                                       {tag, "getRedoc", "ReDoc", "", "Html"},
                                                       {},
-                                                      http::work_kind::quick}));
+                                                      http::work_kind::local}));
   routes.add(http::callable_by(
       http::access::anyone, {http::verb::get,
                              "/docs/swagger-ui.css",
@@ -110,7 +110,7 @@ std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_compo
                              serve(load(asset_dir + "/swagger-ui-dist/swagger-ui.css", "text/css")),
                              {tag, "getSwaggerUiStylesheet", "Swagger UI stylesheet", "", "Stylesheet", 200, {{404}}},
                              {},
-                             http::work_kind::quick}));
+                             http::work_kind::local}));
   routes.add(http::callable_by(
       http::access::anyone, {http::verb::get,
                              "/docs/swagger-ui-bundle.js",
@@ -118,7 +118,7 @@ std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_compo
                              serve(load(asset_dir + "/swagger-ui-dist/swagger-ui-bundle.js", "application/javascript")),
                              {tag, "getSwaggerUiScript", "Swagger UI script", "", "Script", 200, {{404}}},
                              {},
-                             http::work_kind::quick}));
+                             http::work_kind::local}));
   routes.add(http::callable_by(http::access::anyone,
                                {http::verb::get,
                                 "/redoc/redoc.standalone.js",
@@ -126,7 +126,7 @@ std::shared_ptr<std::string> add_docs_routes(http::router& routes, openapi_compo
                                 serve(load(asset_dir + "/redoc/bundles/redoc.standalone.js", "application/javascript")),
                                 {tag, "getRedocScript", "ReDoc script", "", "Script", 200, {{404}}},
                                 {},
-                                http::work_kind::quick}));
+                                http::work_kind::local}));
   return document;
 }
 

@@ -264,7 +264,11 @@ std::string description_of(const http::route& r) {
     if (r.cache.ttl_seconds > 0) text += " for " + std::to_string(r.cache.ttl_seconds) + " s";
     text += "; answers carry `ETag` and `X-Cache-Status`.";
   }
-  text += r.work == http::work_kind::quick ? " Served on the event loop." : " Runs on the read pool.";
+  switch (r.work) {
+    case http::work_kind::local: text += " Served on the event loop."; break;
+    case http::work_kind::quick: text += " Served on the event loop (on the read pool with PostgreSQL)."; break;
+    case http::work_kind::slow: text += " Runs on the read pool."; break;
+  }
   text += callers_of(r.who);
   return text;
 }

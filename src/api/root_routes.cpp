@@ -62,7 +62,7 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
                              [welcome](const http::request&, const http::params&) { return http::json(200, welcome); },
                              {"Service", "getWelcome", "Welcome and feature list", "", "Welcome"},
                              {},
-                             http::work_kind::quick}));
+                             http::work_kind::local}));
 
   routes.add(http::callable_by(http::access::anyone, {http::verb::get,
                                                       "/health",
@@ -78,7 +78,7 @@ void add_root_routes(http::router& routes, openapi_components& docs, const std::
                                                       },
                                                       {"Service", "getHealth", "Liveness check", "", "Health"},
                                                       {},
-                                                      http::work_kind::quick}));
+                                                      http::work_kind::local}));
 
   routes.add(http::callable_by(
       http::access::anyone, {http::verb::get,

@@ -93,9 +93,12 @@ class request_lanes final : public net::application {
                const std::shared_ptr<cache::read_plan>& plan);
   /// Runs slow work on the read pool; false when it has no room.
   bool run_slow(std::function<void()> work);
-  /// Whether a read of this route runs on its loop: a quick route's, on a database that answers
-  /// without the network (SQLite); on PostgreSQL every read goes to the read pool.
-  bool on_loop(const http::route& target) const { return quick_on_loop_ && target.work == http::work_kind::quick; }
+  /// Whether a read of this route runs on its loop: a local route's, and a quick route's on a
+  /// database that answers without the network (SQLite); on PostgreSQL quick reads go to the
+  /// read pool.
+  bool on_loop(const http::route& target) const {
+    return target.work == http::work_kind::local || (quick_on_loop_ && target.work == http::work_kind::quick);
+  }
   /// The route's answer; a throw is a logged 500.
   http::response run_route(const http::request& req, const http::route& target, const http::params& values) const;
 

@@ -52,10 +52,11 @@ struct cache_rule {
   bool cached() const { return ns.has_value(); }
 };
 
-/// How long a route's work may take. Quick work (no aggregate, no list: at most a read by
-/// primary key, or none) runs on the event loop that received the request; slow work runs on
-/// the read pool, so that no loop waits behind it.
-enum class work_kind { slow, quick };
+/// How long a route's work may take. Local work (no database at all) runs on the event loop
+/// that received the request; quick work (at most a read by primary key) too while the database
+/// answers without the network (SQLite), else on the read pool; slow work (aggregates, lists)
+/// runs on the read pool, so that no loop waits behind it.
+enum class work_kind { slow, quick, local };
 
 struct route {
   verb method = verb::get;

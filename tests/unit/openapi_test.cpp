@@ -348,8 +348,13 @@ TEST(OpenapiDocument, DescribesCachingAndWhereWorkRuns) {
   const auto doc = json::parse(openapi_document(routes, sample_components()));
   EXPECT_EQ(doc["paths"]["/cached"]["get"]["description"],
             "A cached read. Cached in the `restaurants` namespace for 30 s; answers carry `ETag` and "
-            "`X-Cache-Status`. Served on the event loop.");
+            "`X-Cache-Status`. Served on the event loop (on the read pool with PostgreSQL).");
   EXPECT_EQ(doc["paths"]["/"]["get"]["description"], "Welcome. Runs on the read pool.");
+  auto local = make_route(http::verb::get, "/local", {}, {"x", "local", "No database", "", "Welcome", 200});
+  local.work = http::work_kind::local;
+  routes.add(std::move(local));
+  EXPECT_EQ(json::parse(openapi_document(routes, sample_components()))["paths"]["/local"]["get"]["description"],
+            "No database. Served on the event loop.");
 }
 
 TEST(OpenapiDocument, DocumentsTheFailuresEachRouteCanGive) {
