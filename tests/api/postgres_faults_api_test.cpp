@@ -178,5 +178,24 @@ TEST_F(PostgresFaults, AWriteChosenAsADeadlockVictimIsRunAgainAndSucceeds) {
             "Renamed after a deadlock");
 }
 
+TEST_F(PostgresFaults, WritesThatWaitedTooLongForTheWriteLockAre503AndLeaveThePoolUsable) {
+  postgres_process pg;
+  server_process server({{"DATABASE_URL", pg.url()}, {"DB_BUSY_TIMEOUT_MS", "200"}, {"DB_POOL_SIZE", "2"}});
+  const auto w = make_world(server.port());
+  postgres_session holder(pg.url());
+  holder.execute(std::string("BEGIN; ") + write_lock);
+  http_client http(server.port());
+  for (int i = 0; i < 4; ++i) {
+    const auto refused = order_from(http, w);
+    EXPECT_EQ(refused.status, 503) << refused.body;
+    EXPECT_EQ(refused.header("retry-after"), "1");
+  }
+  holder.execute("COMMIT");
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(order_from(http, w).status, 201);
+    EXPECT_EQ(http.get("/restaurants/" + std::to_string(w.restaurant), {{"Cache-Control", "no-store"}}).status, 200);
+  }
+}
+
 }  // namespace
 }  // namespace zomato::testing

@@ -152,6 +152,11 @@ connection::~connection() { PQfinish(db_); }
 
 bool connection::broken() const { return PQstatus(db_) != CONNECTION_OK; }
 
+bool connection::in_transaction() const {
+  const auto status = PQtransactionStatus(db_);
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+}
+
 void connection::fail(const pg_result* result, const std::string& what) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   last_sqlstate_ = state ? state : "";

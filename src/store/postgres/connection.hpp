@@ -118,6 +118,8 @@ class connection {
   void execute(const std::string& sql);
   /// Whether the connection failed for good (the server gone or the protocol out of step).
   bool broken() const;
+  /// Whether a transaction is open on it, failed ones included.
+  bool in_transaction() const;
   /// The SQLSTATE of the last failure this connection threw ("" for none or a lost connection).
   const std::string& last_sqlstate() const { return last_sqlstate_; }
 

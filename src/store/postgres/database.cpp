@@ -31,14 +31,13 @@ class pooled_session final : public session {
 
   /// Opens a transaction with `sql` ("BEGIN ..."); `writes` tells whether commit() is a write's.
   void begin(const char* sql, bool writes) {
-    db_.execute(sql);
-    open_ = true;
     writes_ = writes;
+    db_.execute(sql);
   }
-  /// Ends what the caller left open; false when the connection is of no further use.
+  /// Rolls back what the caller left open (a failed BEGIN's transaction included); false when
+  /// the connection is of no further use.
   bool finish() {
-    if (open_ && !db_.broken()) {
-      open_ = false;
+    if (!db_.broken() && db_.in_transaction()) {
       try {
         db_.execute("ROLLBACK");
       } catch (const store::failure&) {
@@ -65,7 +64,6 @@ class pooled_session final : public session {
   store::write_count_repository& write_count() override { return write_count_; }
 
   commit_ticket commit() override {
-    open_ = false;
     try {
       db_.execute("COMMIT");
     } catch (const store::unavailable& failed) {
@@ -92,7 +90,6 @@ class pooled_session final : public session {
   analytics_repository analytics_;
   sample_repository samples_;
   write_count_repository write_count_;
-  bool open_ = false;
   bool writes_ = false;
 };
 
