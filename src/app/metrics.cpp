@@ -196,10 +196,13 @@ void write_lanes(metrics_writer& out, const lane_figures& lanes) {
 }
 
 void write_database(metrics_writer& out, const store::database_figures& db) {
-  out.family("zomato_db_writers_waiting", metric_type::gauge, "Writes waiting for the one writer connection.")
+  out.family("zomato_db_writers_waiting", metric_type::gauge,
+             "Writes waiting for the writer (SQLite: its one connection; PostgreSQL: a connection of the pool and the "
+             "write lock).")
       .value({}, db.writers_waiting);
   out.family("zomato_db_read_connections", metric_type::gauge,
-             "Reader connections, in a read transaction (busy) or pooled (idle).")
+             "Database connections in a read transaction (busy) or pooled and idle (PostgreSQL: idle connections of "
+             "the whole pool).")
       .value({{"state", "busy"}}, db.busy_readers)
       .value({{"state", "idle"}}, db.idle_readers);
   std::array<double, store::group_size_bounds.size()> bounds{};

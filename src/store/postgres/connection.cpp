@@ -11,7 +11,10 @@ namespace {
 
 // What makes a failure with this SQLSTATE pass by itself, or nullopt when it will not.
 std::optional<store::unavailable_reason> unavailable_reason_of(std::string_view state) {
-  if (state.empty() || state.starts_with("08") || state.starts_with("57P")) return store::unavailable_reason::io;
+  // 08P01 (a protocol violation, such as a wrong parameter count) is a bug of ours, not an outage.
+  if (state.empty() || (state.starts_with("08") && state != "08P01") || state.starts_with("57P")) {
+    return store::unavailable_reason::io;
+  }
   if (state == "53100") return store::unavailable_reason::full;
   if (state == "25006") return store::unavailable_reason::read_only;
   if (state.starts_with("53") || state == "55P03" || state == "57014") {
@@ -132,13 +135,21 @@ domain::cents_sum statement::sum(int column) const {
 
 connection::connection(const std::string& url, std::chrono::milliseconds connect_timeout,
                        std::chrono::milliseconds statement_timeout, std::chrono::milliseconds lock_timeout) {
-  const std::string seconds = std::to_string(std::max<long long>(1, (connect_timeout.count() + 999) / 1000));
-  // synchronous_commit on whatever the server's default: a COMMIT returns once durable.
-  const std::string options = "-c synchronous_commit=on -c statement_timeout=" + millis(statement_timeout) +
-                              " -c lock_timeout=" + millis(lock_timeout) +
-                              " -c idle_in_transaction_session_timeout=" + millis(statement_timeout * 4);
-  const char* keywords[] = {"dbname", "connect_timeout", "options", "application_name", nullptr};
-  const char* values[] = {url.c_str(), seconds.c_str(), options.c_str(), "zomato-api", nullptr};
+  const std::string seconds = std::to_string(std::max<long long>(2, (connect_timeout.count() + 999) / 1000));
+  // A server that stops answering without closing the connection (a partition) fails it within
+  // about the statement timeout instead of the kernel's minutes.
+  const std::string unanswered = millis(statement_timeout + connect_timeout);
+  // The URL comes last, so that what it sets (connect_timeout, options, ...) wins over these.
+  const char* keywords[] = {"connect_timeout",
+                            "application_name",
+                            "keepalives",
+                            "keepalives_idle",
+                            "keepalives_interval",
+                            "keepalives_count",
+                            "tcp_user_timeout",
+                            "dbname",
+                            nullptr};
+  const char* values[] = {seconds.c_str(), "zomato-api", "1", "5", "2", "3", unanswered.c_str(), url.c_str(), nullptr};
   db_ = PQconnectdbParams(keywords, values, 1);
   if (PQstatus(db_) != CONNECTION_OK) {
     const std::string message = db_ ? PQerrorMessage(db_) : "out of memory";
@@ -146,6 +157,12 @@ connection::connection(const std::string& url, std::chrono::milliseconds connect
     db_ = nullptr;
     throw store::unavailable(store::unavailable_reason::io, "cannot connect to PostgreSQL: " + message);
   }
+  // On top of whatever the server and the URL set: durable commits, UTF-8, and the timeouts
+  // (PostgreSQL reads a lock_timeout of 0 as none: 1 ms is the least).
+  execute("SET synchronous_commit = on; SET client_encoding = 'UTF8'; SET statement_timeout = " +
+          millis(statement_timeout) +
+          "; SET lock_timeout = " + millis(std::max(lock_timeout, std::chrono::milliseconds(1))) +
+          "; SET idle_in_transaction_session_timeout = " + millis(statement_timeout * 4));
 }
 
 connection::~connection() { PQfinish(db_); }
@@ -158,11 +175,11 @@ bool connection::in_transaction() const {
 }
 
 void connection::fail(const pg_result* result, const std::string& what) {
-  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  last_sqlstate_ = state ? state : "";
+  const char* found = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string_view state = found ? found : "";
   const std::string message = what + ": " + (result ? PQresultErrorMessage(result) : PQerrorMessage(db_));
-  if (is_retryable(last_sqlstate_)) throw store::conflict(message);
-  if (auto reason = unavailable_reason_of(last_sqlstate_)) throw store::unavailable(*reason, message);
+  if (is_retryable(state)) throw store::conflict(message);
+  if (auto reason = unavailable_reason_of(state)) throw store::unavailable(*reason, message);
   if (broken()) throw store::unavailable(store::unavailable_reason::io, message);
   throw error(message);
 }

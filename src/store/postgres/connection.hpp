@@ -43,6 +43,7 @@ class statement {
   statement(statement&&) noexcept = default;
   ~statement();
 
+  /// Sets parameter `index` (from 1) to the value, sent as text; never fails.
   statement& bind(int index, std::int64_t value);
   statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   statement& bind(int index, bool value);
@@ -68,6 +69,8 @@ class statement {
   /// Runs a statement whose rows are not read; returns how many rows it changed.
   std::int64_t run();
 
+  /// The current row's value in `column` (from 0), read from its text; call after next() gave
+  /// true. A NULL reads as 0, false or "" (is_null and the optional_ forms tell it).
   std::int64_t integer(int column) const;
   double real(int column) const;
   /// A boolean column ('t') or an integer one (not 0).
@@ -100,9 +103,10 @@ class statement {
 /// thread-safe: one thread uses it at a time.
 class connection {
  public:
-  /// Connects to the libpq URL (postgresql://...), within `connect_timeout`. Statements fail
-  /// as store::unavailable (busy) past `statement_timeout`, and a lock is waited for at most
-  /// `lock_timeout`. Throws store::unavailable (io) when the server cannot be reached.
+  /// Connects to the libpq URL (postgresql://...), within `connect_timeout` (libpq's least is
+  /// 2 s; the URL's own connect_timeout wins). Statements fail as store::unavailable (busy) past
+  /// `statement_timeout`, a lock is waited for at most `lock_timeout`, and commits are durable
+  /// (synchronous_commit on). Throws store::unavailable (io) when the server cannot be reached.
   connection(const std::string& url, std::chrono::milliseconds connect_timeout,
              std::chrono::milliseconds statement_timeout, std::chrono::milliseconds lock_timeout);
   connection(const connection&) = delete;
@@ -112,16 +116,12 @@ class connection {
   /// The prepared statement for this SQL text (prepared on its first use), ready to bind.
   /// "?1" placeholders are read as "$1", so that SQL derived for SQLite serves here too.
   statement use(std::string_view sql);
-  /// Runs one statement that returns no rows, kept prepared for the next time.
-  std::int64_t run(std::string_view sql) { return use(sql).run(); }
   /// Runs one or more statements without parameters, unprepared.
   void execute(const std::string& sql);
   /// Whether the connection failed for good (the server gone or the protocol out of step).
   bool broken() const;
   /// Whether a transaction is open on it, failed ones included.
   bool in_transaction() const;
-  /// The SQLSTATE of the last failure this connection threw ("" for none or a lost connection).
-  const std::string& last_sqlstate() const { return last_sqlstate_; }
 
  private:
   friend class statement;
@@ -130,7 +130,6 @@ class connection {
   pg_result* execute_prepared(const std::string& name, const std::vector<std::optional<std::string>>& values);
 
   pg_conn* db_ = nullptr;
-  std::string last_sqlstate_;
   struct sql_hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }

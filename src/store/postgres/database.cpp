@@ -67,10 +67,10 @@ class pooled_session final : public session {
     try {
       db_.execute("COMMIT");
     } catch (const store::unavailable& failed) {
-      if (writes_) owner_.note_write(failed.reason());
+      if (writes_) owner_.note_commit(failed.reason());
       throw;
     }
-    if (writes_) owner_.note_write(std::nullopt);
+    if (writes_) owner_.note_commit(std::nullopt);
     return {};
   }
 
@@ -95,8 +95,11 @@ class pooled_session final : public session {
 
 namespace {
 
-// The advisory lock every write transaction takes first ("zomato-w" as bytes).
-constexpr const char* begin_write = "BEGIN; SELECT pg_advisory_xact_lock(8749107661066427767)";
+// The advisory lock every write transaction takes first, the same key in every process. READ
+// COMMITTED whatever the server's default, so that each statement sees the writes committed
+// before the lock was had.
+constexpr const char* begin_write =
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(8749107661066427767)";
 constexpr const char* begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 // How long opening waits for another process's migration.
 constexpr std::chrono::seconds startup_wait{60};
@@ -167,7 +170,14 @@ std::unique_ptr<pooled_session> database::open(const char* begin, bool writes) {
 }
 
 session_lease database::read() {
-  auto reader = open(begin_read, false);
+  std::unique_ptr<pooled_session> reader;
+  try {
+    reader = open(begin_read, false);
+  } catch (const store::unavailable& failed) {
+    // A server out of reach shows in readiness before any write tries it.
+    if (failed.reason() == store::unavailable_reason::io) note_outcome(failed.reason());
+    throw;
+  }
   busy_readers_.fetch_add(1);
   return session_lease(reader.release(), session_return{&database::give_back, this});
 }
@@ -179,7 +189,7 @@ session_lease database::write() {
     writer = open(begin_write, true);
   } catch (const store::unavailable& failed) {
     --writers_waiting_;
-    note_write(failed.reason());
+    note_outcome(failed.reason());
     throw;
   } catch (...) {
     --writers_waiting_;
@@ -196,14 +206,13 @@ void database::give_back(void* owner, session* released, std::uint64_t) {
   self->put_back(std::move(session));
 }
 
-void database::note_write(std::optional<store::unavailable_reason> failure) {
-  if (failure) {
-    failed_commits_.fetch_add(1);
-    write_outcome_.store(static_cast<int>(*failure));
-  } else {
-    commits_.fetch_add(1);
-    write_outcome_.store(-1);
-  }
+void database::note_commit(std::optional<store::unavailable_reason> failure) {
+  (failure ? failed_commits_ : commits_).fetch_add(1);
+  note_outcome(failure);
+}
+
+void database::note_outcome(std::optional<store::unavailable_reason> failure) {
+  write_outcome_.store(failure ? static_cast<int>(*failure) : -1);
 }
 
 void database::when_durable(commit_ticket, std::function<void(bool kept)> done) { done(true); }
@@ -235,7 +244,7 @@ std::optional<store::unavailable_reason> database::probe_write() {
   } catch (const store::failure&) {
     reason = store::unavailable_reason::io;
   }
-  write_outcome_.store(reason ? static_cast<int>(*reason) : -1);
+  note_outcome(reason);
   return reason;
 }
 

@@ -70,8 +70,10 @@ class database final : public store::database {
   std::unique_ptr<pooled_session> open(const char* begin, bool writes);
   /// Puts the session back into the pool, or drops it when its connection failed.
   void put_back(std::unique_ptr<pooled_session> session);
-  /// Notes the outcome of a write's COMMIT: nullopt when it was kept.
-  void note_write(std::optional<store::unavailable_reason> failure);
+  /// Counts a write's COMMIT and notes its outcome: nullopt when it was kept.
+  void note_commit(std::optional<store::unavailable_reason> failure);
+  /// Notes why writes cannot succeed now (nullopt: they can), for unwritable().
+  void note_outcome(std::optional<store::unavailable_reason> failure);
   /// Writes one row to see whether writes succeed again; the failure's reason, or nullopt.
   std::optional<store::unavailable_reason> probe_write();
   static void give_back(void* owner, session* released, std::uint64_t lease);

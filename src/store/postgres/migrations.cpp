@@ -6,7 +6,7 @@
 namespace zomato::store::postgres {
 namespace {
 
-// The advisory lock key of migrations ("zomato-m" as bytes), which no other lock of the server uses.
+// The advisory lock key of migrations, which no other lock of the server uses.
 constexpr const char* migration_lock = "SELECT pg_advisory_lock(8749107661066427725)";
 constexpr const char* migration_unlock = "SELECT pg_advisory_unlock(8749107661066427725)";
 
