@@ -14,6 +14,7 @@
 #include "store/sqlite/bulk_loader.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/database.hpp"
+#include "support/database_sql.hpp"
 #include "support/temp_database.hpp"
 
 namespace zomato::store::sqlite {
@@ -293,27 +294,26 @@ class SeedCommand : public ::testing::Test {
 };
 
 TEST_F(SeedCommand, FillsAnEmptyDatabaseOnceOnly) {
-  if (testing::on_postgres()) GTEST_SKIP() << "zomato-api seed fills only SQLite files";
   const std::vector<std::string> args{
       "--restaurants", "3", "--menu-items-per-restaurant=2", "--customers", "4", "--orders", "30", "--seed", "9"};
   EXPECT_EQ(run(args), 0);
-  {
-    connection db(file.path());
-    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM restaurants"), 3);
-    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM menu_items"), 6);
-    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM customers"), 4);
-    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM orders"), 30);
-  }
+  EXPECT_EQ(testing::integer_of(file, "SELECT COUNT(*) FROM restaurants"), 3);
+  EXPECT_EQ(testing::integer_of(file, "SELECT COUNT(*) FROM menu_items"), 6);
+  EXPECT_EQ(testing::integer_of(file, "SELECT COUNT(*) FROM customers"), 4);
+  EXPECT_EQ(testing::integer_of(file, "SELECT COUNT(*) FROM orders"), 30);
   EXPECT_EQ(run(args), 2);
 }
 
 TEST_F(SeedCommand, BadArgumentsExitWithStatusTwo) {
-  if (testing::on_postgres()) GTEST_SKIP() << "zomato-api seed fills only SQLite files";
   EXPECT_EQ(run({"--orders"}), 2);
   EXPECT_EQ(run({"--orders", "many"}), 2);
   EXPECT_EQ(run({"--restaurants", "0"}), 2);
   EXPECT_EQ(run({"--append"}), 2);
-  EXPECT_FALSE(std::filesystem::exists(file.path()));
+  if (testing::on_postgres()) {
+    EXPECT_EQ(testing::integer_of(file, "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'"), 0);
+  } else {
+    EXPECT_FALSE(std::filesystem::exists(file.path()));
+  }
 }
 
 TEST(Seed, ProgressIsToldAfterEachBatchAndCountsUp) {
