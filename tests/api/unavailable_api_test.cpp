@@ -1,7 +1,8 @@
-// What a client gets while the database cannot take writes: another process holding the
-// SQLite write lock, and a file system that refuses every write (a file-size limit). Both
-// answer 503 with Retry-After and {"detail"}, /health/ready says not_ready, reads go on, data
-// acknowledged before stays, and writes work again without a restart once the cause is gone.
+// What a client gets while the database cannot take writes: another process holding the write
+// lock (on either engine), and a file system that refuses every write (a file-size limit, SQLite
+// only). Both answer 503 with Retry-After and {"detail"}, /health/ready says not_ready, reads go
+// on, data acknowledged before stays, and writes work again without a restart once the cause is
+// gone.
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>
@@ -10,8 +11,8 @@
 #include <string>
 #include <thread>
 
-#include "store/sqlite/connection.hpp"
 #include "support/order_fixtures.hpp"
+#include "support/write_lock_holder.hpp"
 
 namespace zomato::testing {
 namespace {
@@ -43,9 +44,6 @@ http_reply ready_once(http_client& http, int status) {
 
 class UnavailableDatabase : public ::testing::Test {
  protected:
-  void SetUp() override {
-    if (on_postgres()) GTEST_SKIP() << "SQLite file specific";
-  }
   server_process server{{{"DB_BUSY_TIMEOUT_MS", "200"}}};
   http_client http{server.port()};
 };
@@ -53,8 +51,8 @@ class UnavailableDatabase : public ::testing::Test {
 TEST_F(UnavailableDatabase, WritesWhileAnotherProcessHoldsTheWriteLockAre503UntilItLetsGo) {
   const auto before = http.post("/restaurants/", restaurant_body(unique_name("Before")).dump());
   ASSERT_EQ(before.status, 201) << before.body;
-  store::sqlite::connection other(server.database().path());
-  other.execute("BEGIN IMMEDIATE");
+  write_lock_holder other(server.database());
+  other.take();
 
   const auto refused = http.post("/restaurants/", restaurant_body(unique_name("During")).dump());
   EXPECT_TRUE(is_unavailable(refused, "1"));
@@ -67,7 +65,7 @@ TEST_F(UnavailableDatabase, WritesWhileAnotherProcessHoldsTheWriteLockAre503Unti
   EXPECT_EQ(http.get("/health").status, 200) << "the process itself is alive";
   EXPECT_EQ(http.get("/restaurants/").json()["total"], 1) << "reads are served";
 
-  other.execute("ROLLBACK");
+  other.release();
   EXPECT_EQ(ready_once(http, 200).json()["status"], "ready");
   EXPECT_EQ(http.post("/restaurants/", restaurant_body(unique_name("After")).dump()).status, 201);
   EXPECT_EQ(http.get("/restaurants/").json()["total"], 2);
@@ -78,6 +76,7 @@ TEST_F(UnavailableDatabase, WritesWhileAnotherProcessHoldsTheWriteLockAre503Unti
 // fails the COMMIT (an I/O error here, SQLITE_FULL there), the same 503 path; raising the limit
 // again is the disk being freed.
 TEST_F(UnavailableDatabase, WritesTheFileSystemRefusesAre503UntilItTakesThemAgain) {
+  if (on_postgres()) GTEST_SKIP() << "SQLite file specific";
   const auto kept = http.post("/restaurants/", restaurant_body(unique_name("Kept")).dump());
   ASSERT_EQ(kept.status, 201) << kept.body;
   const auto kept_id = kept.json()["id"].get<std::int64_t>();

@@ -1,12 +1,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
+#include <string>
 
 #include "services/menu_service.hpp"
 #include "services/restaurant_service.hpp"
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/database.hpp"
+#include "support/database_sql.hpp"
 #include "support/factories.hpp"
+#include "support/open_store.hpp"
 #include "support/temp_database.hpp"
 
 namespace zomato::services {
@@ -18,7 +20,8 @@ using testing::restaurant_named;
 class CatalogServices : public ::testing::Test {
  protected:
   testing::temp_database file;
-  store::sqlite::database db{file.path()};
+  std::unique_ptr<store::database> opened = testing::open_store(file);
+  store::database& db = *opened;
   restaurant_service restaurants{db};
   menu_service menu{db};
   write_context writes;
@@ -38,21 +41,16 @@ class CatalogServices : public ::testing::Test {
 
   // Inserts a customer and an order holding the item, as the order workflow will.
   void order_item(domain::id_t restaurant_id, domain::id_t item_id) {
-    store::sqlite::connection raw(file.path());
-    raw.execute("PRAGMA foreign_keys = ON");
-    raw.execute(
+    const auto customer = testing::integer_of(
+        file,
         "INSERT INTO customers (name, email, phone_number, address, created_at, updated_at) "
-        "VALUES ('Ann', 'ann@example.com', '+15550000000', '1 Long Street, City', 'x', 'x')");
-    const auto customer = raw.last_insert_id();
-    raw.use(
-           "INSERT INTO orders (customer_id, restaurant_id, total_cents, delivery_address, order_date) "
-           "VALUES (?1, ?2, 100, '1 Long Street, City', '2026-01-01T00:00:00')")
-        .bind_all(customer, restaurant_id)
-        .run();
-    const auto order = raw.last_insert_id();
-    raw.use("INSERT INTO order_items (order_id, menu_item_id, quantity, item_price_cents) VALUES (?1, ?2, 1, 100)")
-        .bind_all(order, item_id)
-        .run();
+        "VALUES ('Ann', 'ann@example.com', '+15550000000', '1 Long Street, City', 'x', 'x') RETURNING id");
+    const auto order = testing::integer_of(
+        file, "INSERT INTO orders (customer_id, restaurant_id, total_cents, delivery_address, order_date) VALUES (" +
+                  std::to_string(customer) + ", " + std::to_string(restaurant_id) +
+                  ", 100, '1 Long Street, City', '2026-01-01T00:00:00') RETURNING id");
+    testing::execute_sql(file, "INSERT INTO order_items (order_id, menu_item_id, quantity, item_price_cents) VALUES (" +
+                                   std::to_string(order) + ", " + std::to_string(item_id) + ", 1, 100)");
   }
 };
 
@@ -153,10 +151,7 @@ TEST_F(CatalogServices, DeletingARestaurantWithOrdersRemovesThemToo) {
   const auto item = add_item(r.id, "Margherita", 1299);
   order_item(r.id, item.id);
   ASSERT_TRUE(restaurants.remove(writes, r.id).ok());
-  store::sqlite::connection raw(file.path());
-  auto count = raw.use("SELECT (SELECT COUNT(*) FROM orders) + (SELECT COUNT(*) FROM order_items)");
-  count.next();
-  EXPECT_EQ(count.integer(0), 0);
+  EXPECT_EQ(testing::integer_of(file, "SELECT (SELECT COUNT(*) FROM orders) + (SELECT COUNT(*) FROM order_items)"), 0);
 }
 
 TEST_F(CatalogServices, IdsAreNeverReused) {

@@ -3,14 +3,18 @@
 #include <chrono>
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/clock.hpp"
 #include "services/analytics_service.hpp"
 #include "services/customer_service.hpp"
 #include "services/review_service.hpp"
 #include "store/sqlite/connection.hpp"
-#include "store/sqlite/database.hpp"
+#include "support/database_sql.hpp"
+#include "support/open_store.hpp"
 #include "support/temp_database.hpp"
 
 namespace zomato::store::sqlite {
@@ -18,25 +22,30 @@ namespace {
 
 constexpr std::int64_t most = std::numeric_limits<std::int64_t>::max();
 
+// SQLite's exact_sum() (PostgreSQL's SUM of integers is exact by itself).
 class ExactSum : public ::testing::Test {
  protected:
-  void SetUp() override { db.execute("CREATE TABLE t (g INTEGER, v)"); }
+  void SetUp() override {
+    if (zomato::testing::on_postgres()) GTEST_SKIP() << "SQLite's exact_sum()";
+    db.emplace(file.path());
+    db->execute("CREATE TABLE t (g INTEGER, v)");
+  }
   void add(std::int64_t group, std::int64_t value) {
-    db.use("INSERT INTO t VALUES (?1, ?2)").bind_all(group, value).run();
+    db->use("INSERT INTO t VALUES (?1, ?2)").bind_all(group, value).run();
   }
   domain::cents_sum sum_of(const std::string& sql) {
-    auto row = db.use(sql);
+    auto row = db->use(sql);
     EXPECT_TRUE(row.next());
     return row.sum(0);
   }
 
   zomato::testing::temp_database file;
-  connection db{file.path()};
+  std::optional<connection> db;
 };
 
 TEST_F(ExactSum, IsZeroWithoutRowsAndSkipsNulls) {
   EXPECT_EQ(sum_of("SELECT exact_sum(v) FROM t"), 0);
-  db.execute("INSERT INTO t VALUES (1, NULL)");
+  db->execute("INSERT INTO t VALUES (1, NULL)");
   add(1, 5);
   EXPECT_EQ(sum_of("SELECT exact_sum(v) FROM t"), 5);
 }
@@ -63,14 +72,14 @@ TEST_F(ExactSum, OrdersWideSumsAboveNarrowOnesAndByValue) {
   for (int i = 0; i < 2; ++i) add(2, most);
   for (int i = 0; i < 3; ++i) add(3, most);
   add(4, 50);
-  auto rows = db.use("SELECT g FROM t GROUP BY g ORDER BY exact_sum(v) DESC");
+  auto rows = db->use("SELECT g FROM t GROUP BY g ORDER BY exact_sum(v) DESC");
   std::vector<std::int64_t> order;
   while (rows.next()) order.push_back(rows.integer(0));
   EXPECT_EQ(order, (std::vector<std::int64_t>{3, 2, 1, 4}));
 }
 
 TEST_F(ExactSum, RefusesWhatIsNotAnInteger) {
-  db.execute("INSERT INTO t VALUES (1, 1.5)");
+  db->execute("INSERT INTO t VALUES (1, 1.5)");
   EXPECT_THROW(sum_of("SELECT exact_sum(v) FROM t"), error);
 }
 
@@ -79,9 +88,9 @@ TEST_F(ExactSum, RefusesWhatIsNotAnInteger) {
 class HugeTotals : public ::testing::Test {
  protected:
   void SetUp() override {
-    { database migrated(file.path()); }
-    connection raw(file.path());
-    raw.execute(
+    { const auto migrated = zomato::testing::open_store(file); }
+    zomato::testing::execute_sql(
+        file,
         "INSERT INTO restaurants (id, name, cuisine_type, address, phone_number, created_at, updated_at) VALUES "
         "(1, 'Gold Kitchen', 'Thai', '1 Main Street', '+15550000000', 'x', 'x'),"
         "(2, 'Small Kitchen', 'Thai', '2 Main Street', '+15550000001', 'x', 'x');"
@@ -90,16 +99,17 @@ class HugeTotals : public ::testing::Test {
         "INSERT INTO menu_items (id, restaurant_id, name, price_cents, category, created_at, updated_at) VALUES "
         "(1, 1, 'Gold Leaf', 9223372036854775, 'Feast', 'x', 'x');");
     for (int i = 0; i < 3; ++i) {
-      raw.use(
-             "INSERT INTO orders (customer_id, restaurant_id, order_status, total_cents, delivery_address, order_date) "
-             "VALUES (1, 1, 'delivered', ?1, '1 Long Street, City', '2026-01-01T12:00:00')")
-          .bind_all(most)
-          .run();
-      raw.use("INSERT INTO order_items (order_id, menu_item_id, quantity, item_price_cents) VALUES (?1, 1, 1000, ?2)")
-          .bind_all(raw.last_insert_id(), std::int64_t{9223372036854775})
-          .run();
+      const auto order = zomato::testing::integer_of(
+          file,
+          "INSERT INTO orders (customer_id, restaurant_id, order_status, total_cents, delivery_address, order_date) "
+          "VALUES (1, 1, 'delivered', " +
+              std::to_string(most) + ", '1 Long Street, City', '2026-01-01T12:00:00') RETURNING id");
+      zomato::testing::execute_sql(
+          file, "INSERT INTO order_items (order_id, menu_item_id, quantity, item_price_cents) VALUES (" +
+                    std::to_string(order) + ", 1, 1000, 9223372036854775)");
     }
-    raw.execute(
+    zomato::testing::execute_sql(
+        file,
         "INSERT INTO orders (customer_id, restaurant_id, order_status, total_cents, delivery_address, order_date) "
         "VALUES (1, 2, 'delivered', 100, '1 Long Street, City', '2026-01-01T13:00:00')");
   }
@@ -113,7 +123,8 @@ class HugeTotals : public ::testing::Test {
 };
 
 TEST_F(HugeTotals, EveryAnalyticsReadStillAnswersExactly) {
-  database db(file.path());
+  const auto opened = zomato::testing::open_store(file);
+  store::database& db = *opened;
   services::analytics_service analytics(db);
   const auto day = analytics.daily_revenue("2026-01-01").day;
   EXPECT_EQ(day.revenue, three_times_most + 100);

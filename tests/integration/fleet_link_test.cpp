@@ -14,6 +14,7 @@
 #include "support/fleet_sync.hpp"
 #include "support/redis_process.hpp"
 #include "support/redis_settings.hpp"
+#include "support/temp_database.hpp"
 
 namespace zomato::cache {
 namespace {
@@ -81,6 +82,7 @@ struct node {
 class fleet_link_test : public ::testing::Test {
  protected:
   void SetUp() override {
+    if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
     ASSERT_TRUE(testing::fleet_synced(a.cache));
     ASSERT_TRUE(testing::fleet_synced(b.cache));
   }

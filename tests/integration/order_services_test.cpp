@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <memory>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "domain/money.hpp"
 
@@ -10,9 +13,9 @@
 #include "services/order_service.hpp"
 #include "services/restaurant_service.hpp"
 #include "services/review_service.hpp"
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/database.hpp"
+#include "support/database_sql.hpp"
 #include "support/factories.hpp"
+#include "support/open_store.hpp"
 #include "support/temp_database.hpp"
 
 namespace zomato::services {
@@ -23,7 +26,8 @@ using domain::order_status;
 class OrderServices : public ::testing::Test {
  protected:
   testing::temp_database file;
-  store::sqlite::database db{file.path()};
+  std::unique_ptr<store::database> opened = testing::open_store(file);
+  store::database& db = *opened;
   restaurant_service restaurants{db};
   menu_service menu{db};
   customer_service customers{db};
@@ -69,12 +73,7 @@ class OrderServices : public ::testing::Test {
           {order_status::confirmed, order_status::preparing, order_status::out_for_delivery, order_status::delivered});
   }
 
-  std::int64_t count(const std::string& sql) {
-    store::sqlite::connection raw(file.path());
-    auto row = raw.use(sql);
-    row.next();
-    return row.integer(0);
-  }
+  std::int64_t count(const std::string& sql) { return testing::integer_of(file, sql); }
 };
 
 TEST_F(OrderServices, PlacesAnOrderAtCurrentPricesInOneTransaction) {
@@ -147,10 +146,8 @@ TEST_F(OrderServices, TakesAnOrderUpToTheTotalCapAndRefusesOnePastItLeavingNothi
 // A price stored before the cap existed (up to 99,999,999.99) cannot overflow a total.
 TEST_F(OrderServices, RefusesATotalThatWouldOverflow) {
   const auto ann = customer("ann@example.com");
-  {
-    store::sqlite::connection raw(file.path());
-    raw.execute("UPDATE menu_items SET price_cents = 9223372036854775807 WHERE id = " + std::to_string(pizza));
-  }
+  testing::execute_sql(file,
+                       "UPDATE menu_items SET price_cents = 9223372036854775807 WHERE id = " + std::to_string(pizza));
   const auto refused = orders.place(writes, ann, two_pizzas_and_salad(), {});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().detail, "Order total exceeds the maximum of 1000000.00");

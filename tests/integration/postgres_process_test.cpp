@@ -16,7 +16,11 @@
 namespace zomato::testing {
 namespace {
 
+// Why these tests skip themselves in integration_pg.*: each starts a cluster of its own.
+constexpr const char* runs_once = "tests the test infrastructure: runs once, in integration.*";
+
 TEST(PostgresProcess, AnswersAfterASigkillAndARestartWithWhatItCommitted) {
+  if (on_postgres()) GTEST_SKIP() << runs_once;
   postgres_process postgres;
   const auto url = postgres.url();
   EXPECT_EQ(postgres_value(url, "SELECT 1"), "1");
@@ -35,6 +39,7 @@ TEST(PostgresProcess, AnswersAfterASigkillAndARestartWithWhatItCommitted) {
 }
 
 TEST(PostgresProcess, IsGoneWhenDestroyed) {
+  if (on_postgres()) GTEST_SKIP() << runs_once;
   std::string url;
   {
     postgres_process postgres;
@@ -75,6 +80,7 @@ std::string databases_named(const postgres_process& postgres, const std::string&
 }
 
 TEST(TempDatabase, OnAClusterEachIsAFreshDatabaseDroppedAfterwards) {
+  if (on_postgres()) GTEST_SKIP() << runs_once;
   postgres_process postgres;
   const postgres_mode mode(postgres.url());
   ASSERT_TRUE(on_postgres());

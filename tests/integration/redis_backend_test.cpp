@@ -10,6 +10,7 @@
 #include "cache/redis_backend.hpp"
 #include "support/redis_process.hpp"
 #include "support/redis_settings.hpp"
+#include "support/temp_database.hpp"
 
 namespace zomato::cache {
 namespace {
@@ -30,7 +31,10 @@ bool eventually(Condition condition, std::chrono::milliseconds bound = 10s) {
 
 class redis_backend_test : public ::testing::Test {
  protected:
-  void SetUp() override { server_ = std::make_unique<redis_process>(); }
+  void SetUp() override {
+    if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
+    server_ = std::make_unique<redis_process>();
+  }
   redis_process& server() { return *server_; }
 
  private:
@@ -180,6 +184,7 @@ TEST_F(redis_backend_test, concurrent_callers_share_the_pool) {
 }
 
 TEST(redis_backend_absent, nothing_listening_answers_nothing_and_counts_failures) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   const auto port = testing::free_loopback_port();
   redis_backend redis(testing::redis_settings_for(port));
   EXPECT_NO_THROW(redis.put("zc:key", testing::sample_entry("body"), 60s));
@@ -193,6 +198,7 @@ TEST(redis_backend_absent, nothing_listening_answers_nothing_and_counts_failures
 }
 
 TEST(redis_backend_absent, calls_during_the_pause_do_not_retry) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   const auto port = testing::free_loopback_port();
   auto s = testing::redis_settings_for(port);
   s.retry_after = 60s;
@@ -206,6 +212,7 @@ TEST(redis_backend_absent, calls_during_the_pause_do_not_retry) {
 }
 
 TEST(redis_backend_absent, starts_working_once_redis_appears) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   const auto port = testing::free_loopback_port();
   redis_backend redis(testing::redis_settings_for(port));
   EXPECT_FALSE(redis.get("zc:key").has_value());

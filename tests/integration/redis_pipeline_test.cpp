@@ -15,6 +15,7 @@
 #include "support/fleet_sync.hpp"
 #include "support/redis_process.hpp"
 #include "support/redis_settings.hpp"
+#include "support/temp_database.hpp"
 
 namespace zomato::cache {
 namespace {
@@ -53,6 +54,7 @@ class pipeline_on_a_loop {
 };
 
 TEST(redis_pipeline, finds_what_the_backend_stored_and_nothing_for_absent_keys) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process server;
   redis_backend backend(testing::redis_settings_for(server.port()));
   const auto stored = testing::sample_entry("{\"line\":\"one\\ntwo\"}\n\r\n");
@@ -68,6 +70,7 @@ TEST(redis_pipeline, finds_what_the_backend_stored_and_nothing_for_absent_keys) 
 }
 
 TEST(redis_pipeline, many_reads_asked_together_each_get_their_own_answer) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process server;
   redis_backend backend(testing::redis_settings_for(server.port()));
   std::vector<std::string> keys;
@@ -93,6 +96,7 @@ TEST(redis_pipeline, many_reads_asked_together_each_get_their_own_answer) {
 }
 
 TEST(redis_pipeline, reads_the_configured_database) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process server;
   redis_backend in_three(testing::redis_settings_for(server.port(), 3));
   in_three.put("zc:db", testing::sample_entry("in database three"), 60s);
@@ -104,6 +108,7 @@ TEST(redis_pipeline, reads_the_configured_database) {
 }
 
 TEST(redis_pipeline, without_redis_answers_nothing_and_pauses_the_backend) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   const auto port = testing::free_loopback_port();
   redis_backend backend(testing::redis_settings_for(port));
   pipeline_on_a_loop loop(backend);
@@ -115,6 +120,7 @@ TEST(redis_pipeline, without_redis_answers_nothing_and_pauses_the_backend) {
 }
 
 TEST(redis_pipeline, a_hung_redis_is_given_up_after_the_timeout_and_used_again_later) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process server;
   redis_backend backend(testing::redis_settings_for(server.port()));
   backend.put("zc:key", testing::sample_entry("kept"), 60s);
@@ -135,6 +141,7 @@ TEST(redis_pipeline, a_hung_redis_is_given_up_after_the_timeout_and_used_again_l
 }
 
 TEST(redis_pipeline, a_restarted_redis_is_reconnected) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process server;
   redis_backend backend(testing::redis_settings_for(server.port()));
   pipeline_on_a_loop loop(backend);
@@ -164,6 +171,7 @@ std::string status_of(const http::response& res) {
 }
 
 TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process server;
   cache_settings settings;
   settings.memory_enabled = false;
@@ -210,6 +218,7 @@ TEST(redis_pipeline, answers_reads_of_the_route_cache_with_redis_alone) {
 }
 
 TEST(redis_pipeline, reads_that_must_not_use_the_stored_answer_are_not_remote_reads) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process server;
   cache_settings settings;
   settings.memory_enabled = false;

@@ -10,6 +10,7 @@
 
 #include "limits/rate_limiter.hpp"
 #include "support/redis_process.hpp"
+#include "support/temp_database.hpp"
 
 namespace zomato::limits {
 namespace {
@@ -33,6 +34,7 @@ std::int64_t wait_of(const std::string& reply) {
 }
 
 TEST(SharedBucket, TakesTheBurstThenTellsTheWait) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process redis;
   const auto limiter = one_a_second();
   const auto take = limiter.shared_take(bucket_kind::writes, principal);
@@ -45,6 +47,7 @@ TEST(SharedBucket, TakesTheBurstThenTellsTheWait) {
 }
 
 TEST(SharedBucket, RefillsByRedisClockUpToTheBurst) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process redis;
   const auto limiter = one_a_second();
   const auto take = limiter.shared_take(bucket_kind::writes, principal);
@@ -55,6 +58,7 @@ TEST(SharedBucket, RefillsByRedisClockUpToTheBurst) {
 }
 
 TEST(SharedBucket, ATimeBeforeItsOwnAddsNothing) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process redis;
   const auto limiter = one_a_second();
   const auto take = limiter.shared_take(bucket_kind::writes, principal);
@@ -63,6 +67,7 @@ TEST(SharedBucket, ATimeBeforeItsOwnAddsNothing) {
 }
 
 TEST(SharedBucket, ItsKeyExpiresOnceTheBucketWouldBeFull) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   redis_process redis;
   const auto limiter = one_a_second();
   EXPECT_EQ(redis.ask(limiter.shared_take(bucket_kind::writes, principal)), ":0");

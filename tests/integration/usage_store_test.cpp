@@ -10,7 +10,7 @@
 
 #include "cache/redis_backend.hpp"
 #include "services/usage_service.hpp"
-#include "store/sqlite/database.hpp"
+#include "support/open_store.hpp"
 #include "support/redis_process.hpp"
 #include "support/redis_settings.hpp"
 #include "support/temp_database.hpp"
@@ -32,8 +32,8 @@ const auto t0 = std::chrono::system_clock::time_point(std::chrono::hours(24 * 20
 
 TEST(UsageInTheDatabase, AddsUsesFadesOldOnesAndKeepsTheHighest) {
   testing::temp_database file;
-  store::sqlite::database db{file.path()};
-  services::usage_service usage{db};
+  const auto db = testing::open_store(file);
+  services::usage_service usage{*db};
   EXPECT_TRUE(usage.top(10).empty());
   usage.record({{"/a", 3}, {"/b", 5}, {"/c", 1}}, t0, hours(1), 10);
   EXPECT_EQ(of(usage.top(10)), (pairs{{"/b", 5}, {"/a", 3}, {"/c", 1}}));
@@ -46,14 +46,14 @@ TEST(UsageInTheDatabase, AddsUsesFadesOldOnesAndKeepsTheHighest) {
   EXPECT_EQ(of(usage.top(10)), (pairs{{"/a", 5.5}, {"/b", 2.5}})) << "a clock set back fades nothing";
 }
 
-// Two server processes on one file record in turn, each every 40 minutes: the scores fade by
+// Two server processes on one database record in turn, each every 40 minutes: the scores fade by
 // the time between any two records, so an hour of records by both halves them once, not twice.
 TEST(UsageInTheDatabase, ProcessesRecordingInTurnFadeTheScoresOnce) {
   testing::temp_database file;
-  store::sqlite::database first_db{file.path()};
-  store::sqlite::database second_db{file.path()};
-  services::usage_service first{first_db};
-  services::usage_service second{second_db};
+  const auto first_db = testing::open_store(file);
+  const auto second_db = testing::open_store(file);
+  services::usage_service first{*first_db};
+  services::usage_service second{*second_db};
   first.record({{"/a", 8}}, t0, hours(1), 10);
   second.record({}, t0 + minutes(20), hours(1), 10);
   first.record({}, t0 + minutes(40), hours(1), 10);
@@ -64,6 +64,7 @@ TEST(UsageInTheDatabase, ProcessesRecordingInTurnFadeTheScoresOnce) {
 }
 
 TEST(UsageInRedis, AddsUsesFadesOldOnesAndKeepsTheHighest) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   testing::redis_process server;
   cache::redis_backend redis(testing::redis_settings_for(server.port()));
   const std::string key = "zc:usage";
@@ -80,6 +81,7 @@ TEST(UsageInRedis, AddsUsesFadesOldOnesAndKeepsTheHighest) {
 }
 
 TEST(UsageInRedis, ProcessesRecordingInTurnFadeTheScoresOnce) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   testing::redis_process server;
   cache::redis_backend first(testing::redis_settings_for(server.port()));
   cache::redis_backend second(testing::redis_settings_for(server.port()));
@@ -92,6 +94,7 @@ TEST(UsageInRedis, ProcessesRecordingInTurnFadeTheScoresOnce) {
 }
 
 TEST(UsageInRedis, NothingWhenRedisIsGone) {
+  if (testing::on_postgres()) GTEST_SKIP() << testing::uses_no_database;
   auto server = std::make_unique<testing::redis_process>();
   cache::redis_backend redis(testing::redis_settings_for(server->port()));
   server.reset();

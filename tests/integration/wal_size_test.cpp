@@ -24,6 +24,7 @@ std::uintmax_t wal_size(const std::string& path) {
 // The store as the server runs it: after a burst of writes, the WAL file shrinks to nothing
 // by itself, and everything written is in the database file.
 TEST(WalSize, TheWalFileShrinksBackToNothingAfterABurst) {
+  if (testing::on_postgres()) GTEST_SKIP() << "SQLite's WAL file";
   testing::temp_database file;
   store::sqlite::database db(file.path());
   restaurant_service restaurants(db);

@@ -11,6 +11,9 @@ inline constexpr const char* postgres_url_file_variable = "ZOMATO_TEST_POSTGRES_
 /// True when the tests run on PostgreSQL (ZOMATO_TEST_POSTGRES_URL_FILE is set and not empty).
 bool on_postgres();
 
+/// Why a test that uses no database skips itself on PostgreSQL: it runs once, in the SQLite run.
+inline constexpr const char* uses_no_database = "uses no database: runs once, in the SQLite run";
+
 /// A fresh, empty database for one test, removed afterwards. On SQLite (the default) a file in a
 /// directory of its own; on PostgreSQL (on_postgres()) a database `t_<pid>_<n>` created on the
 /// shared cluster and dropped WITH (FORCE) when destroyed.
