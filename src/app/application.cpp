@@ -309,6 +309,8 @@ http::response application::run(const http::request& req, const http::route& tar
 
 cache::response_cache& application::cache() const { return parts_->cache; }
 
+bool application::database_in_process() const { return parts_->db.answers_in_process(); }
+
 std::size_t application::route_count() const { return parts_->routes.routes().size(); }
 
 void application::serving(const request_lanes& lanes, const net::server& server) {

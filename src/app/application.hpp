@@ -42,6 +42,9 @@ class application {
   void decorate(const http::request& req, http::response& answer) const;
   /// The route cache, whose steps the caller runs where they belong.
   cache::response_cache& cache() const;
+  /// Whether the database answers a read by primary key without the network
+  /// (store::database::answers_in_process).
+  bool database_in_process() const;
   /// Runs a request that may write (routed to `target` with its parameters) without waiting
   /// for its group's COMMIT: `acknowledge` follows once its writes are durable (false: they were
   /// lost), possibly on another thread. A request the database aborted over a conflict before

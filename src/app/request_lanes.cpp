@@ -107,7 +107,7 @@ request_lanes::request_lanes(app::application& app, const config& settings)
       read_capacity_(settings.read_threads + settings.read_queue),
       limiter_(settings.rate_limits),
       shared_limits_(settings.redis.has_value()),
-      quick_on_loop_(settings.postgres_url.empty()),
+      quick_on_loop_(app.database_in_process()),
       pipelines_(std::max(1u, settings.threads)) {}
 
 request_lanes::~request_lanes() {

@@ -83,6 +83,9 @@ class database {
   virtual std::optional<unavailable_reason> unwritable() = 0;
   /// What the store has done so far and holds now. Safe from any thread; never fails.
   virtual database_figures figures() const = 0;
+  /// Whether a read by primary key is answered without waiting on the network (an embedded
+  /// database), so that an event loop may run it. Never fails.
+  virtual bool answers_in_process() const = 0;
 };
 
 }  // namespace zomato::store

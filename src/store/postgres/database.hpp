@@ -53,6 +53,7 @@ class database final : public store::database {
   void when_durable(commit_ticket ticket, std::function<void(bool kept)> done) override;
   std::optional<store::unavailable_reason> unwritable() override;
   database_figures figures() const override;
+  bool answers_in_process() const override { return false; }
 
  private:
   friend class pooled_session;

@@ -47,6 +47,7 @@ class database final : public store::database {
   void when_durable(commit_ticket ticket, std::function<void(bool kept)> done) override;
 
   database_figures figures() const override;
+  bool answers_in_process() const override { return true; }
 
  private:
   friend class pooled_session;
