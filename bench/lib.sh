@@ -78,12 +78,14 @@ restart_server() {
   start_on "$name" "$work/$name.db" "$@"
 }
 
-# start_on NAME FILE [VAR=value ...]: the server on the database FILE, its output in NAME.log
-# (sets server_pid and server_port).
+# start_on NAME FILE [VAR=value ...]: the server on the SQLite database FILE, or on FILE itself
+# when it is a postgresql:// URL, its output in NAME.log (sets server_pid and server_port).
 start_on() {
   local name=$1 file=$2; shift 2
+  local url="sqlite:///$file"
+  [[ $file == postgresql://* ]] && url=$file
   : >"$work/$name.log"  # emptied before the start, so that the wait below never reads the last run's log
-  env THREADS="$server_threads" "$@" DATABASE_URL="sqlite:///$file" PORT=0 LOG_LEVEL=warning \
+  env THREADS="$server_threads" "$@" DATABASE_URL="$url" PORT=0 LOG_LEVEL=warning \
     ENVIRONMENT=production build/release/zomato-api >"$work/$name.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
@@ -91,7 +93,7 @@ start_on() {
     grep -q "listening on" "$work/$name.log" 2>/dev/null && break
     sleep 0.1
   done
-  server_port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/$name.log" | head -1)
+  server_port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/$name.log" | head -1)
   if [[ -z "$server_port" ]]; then
     echo "the server ($name) did not start; $work/$name.log:" >&2
     cat "$work/$name.log" >&2

@@ -21,11 +21,35 @@
 # wrk at once; then what the generation bump and its publish add to a write on one node).
 # Then what a rate-limit check costs (bench/rate-limits.sh: limits off and on, in memory and with
 # Redis, on cached reads, computed reads and writes).
+# Last, SQLite and PostgreSQL side by side (bench/databases.sh: uncached reads, durable orders,
+# status changes and the 90/10 mix on both engines with the same data; skipped with a line when
+# PostgreSQL 15 is not installed).
 # BENCH_ONLY (main: only the first phases; read-after-write: only the reads after writes;
 # latency: only bench/latency.sh; warmup: only bench/warmup.sh; shared-database: only
 # bench/shared-database.sh; fleet: only bench/fleet.sh; rate-limits: only bench/rate-limits.sh;
-# unset: all).
+# databases: only bench/databases.sh; unset: all).
+# BENCH_DATABASE=postgres runs only bench/databases.sh (as BENCH_ONLY=databases; the other
+# phases run on SQLite alone) and fails when PostgreSQL 15 is missing; sqlite or unset: as above.
 set -euo pipefail
+only=${BENCH_ONLY:-}
+case ${BENCH_DATABASE:-sqlite} in
+  sqlite) ;;
+  postgres)
+    if [[ -n "$only" && "$only" != databases ]]; then
+      echo "BENCH_DATABASE=postgres runs only the databases phase (BENCH_ONLY=databases), not BENCH_ONLY=$only" >&2
+      exit 2
+    fi
+    if [[ ! -x /usr/lib/postgresql/15/bin/initdb ]]; then
+      echo "BENCH_DATABASE=postgres needs PostgreSQL 15 (make setup installs it)" >&2
+      exit 2
+    fi
+    only=databases
+    ;;
+  *)
+    echo "BENCH_DATABASE must be sqlite or postgres, not ${BENCH_DATABASE}" >&2
+    exit 2
+    ;;
+esac
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
@@ -89,8 +113,7 @@ measure_cached() {  # measure_cached MODE [server env...]: P and the cached read
   stop_server
 }
 
-only=${BENCH_ONLY:-}
-echo "wrk -t1 -c$connections -d${duration}s, server THREADS=$server_threads, $(nproc) cores"
+[[ "$only" == databases ]] || echo "wrk -t1 -c$connections -d${duration}s, server THREADS=$server_threads, $(nproc) cores"
 threads=$server_threads
 if [[ -z "$only" || "$only" == main ]]; then
   measure_limit
@@ -135,6 +158,12 @@ if [[ -z "$only" || "$only" == rate-limits ]]; then
   # shellcheck source=rate-limits.sh
   source bench/rate-limits.sh
   rate_limit_scenarios
+fi
+
+if [[ -z "$only" || "$only" == databases ]]; then
+  # shellcheck source=databases.sh
+  source bench/databases.sh
+  databases_scenarios
 fi
 
 write_results

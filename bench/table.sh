@@ -87,3 +87,5 @@ if jq -e '.runs | any(.section == "fleet")' "$file" >/dev/null; then
           end)
   ' "$file"
 fi
+# SQLite and PostgreSQL side by side (bench/databases.sh).
+"$(dirname "$0")/databases-table.sh" "$file"
