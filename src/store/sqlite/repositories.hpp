@@ -11,6 +11,7 @@
 #include "store/restaurant_repository.hpp"
 #include "store/review_repository.hpp"
 #include "store/sample_repository.hpp"
+#include "store/shared_repositories.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/usage_repository.hpp"
 #include "store/write_count_repository.hpp"
