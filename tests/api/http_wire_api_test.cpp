@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "support/api_fixtures.hpp"
+#include "support/write_lock_holder.hpp"
 
 namespace zomato::testing {
 namespace {
@@ -102,6 +103,58 @@ TEST_F(HttpWireApi, AChunkedBodyIsReadWhole) {
   const auto next = connection.read_reply();
   ASSERT_TRUE(next.has_value()) << "the request after a chunked body was lost";
   EXPECT_EQ(next->status, 200);
+}
+
+TEST_F(HttpWireApi, RequestsThatComeLaterAndInPiecesOnAKeptConnectionAreRead) {
+  // After a read that empties the socket, the server waits for the socket's next event without
+  // trying a read first (net/client_socket.hpp). Whichever way the answer before went (on the
+  // loop, from the read pool, from a write thread), a request that comes later, in pieces, is
+  // read: the server never waits for an event that already came.
+  raw_connection connection(server().port());
+  for (int round = 0; round < 2; ++round) {
+    const auto body = restaurant_body(unique_name("Piecewise Place")).dump();
+    const std::vector<std::string> requests = {
+        "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "GET /analytics/popular-items?period=30d HTTP/1.1\r\nHost: 127.0.0.1\r\nCache-Control: no-store\r\n\r\n",
+        "POST /restaurants/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " +
+            std::to_string(body.size()) + "\r\n\r\n" + body,
+        "GET /restaurants/?limit=2 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"};
+    for (const auto& request : requests) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the server finds the socket empty
+      const auto half = request.size() / 2;
+      ASSERT_TRUE(connection.send(request.substr(0, half)));
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));  // and again in the middle of it
+      ASSERT_TRUE(connection.send(request.substr(half)));
+      const auto reply = connection.read_reply();
+      ASSERT_TRUE(reply.has_value()) << "no answer on the kept connection to " << request;
+      EXPECT_LT(reply->status, 300) << request;
+    }
+  }
+}
+
+TEST_F(HttpWireApi, ARequestThatComesWhileTheOneBeforeWaitsIsRead) {
+  // The socket's event for a request that comes while the one before it waits off the loop (here
+  // a write waiting for the write lock another process holds) is taken by the loop meanwhile:
+  // after that answer the server reads at once, as the event will not come again.
+  raw_connection connection(server().port());
+  const auto body = restaurant_body(unique_name("Waiting Place")).dump();
+  write_lock_holder other(server().database());
+  other.take();
+  ASSERT_TRUE(
+      connection.send("POST /restaurants/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                      "Content-Length: " +
+                      std::to_string(body.size()) + "\r\n\r\n" + body));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_TRUE(connection.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  other.release();
+  const auto created = connection.read_reply();
+  ASSERT_TRUE(created.has_value());
+  EXPECT_EQ(created->status, 201) << created->body;
+  const auto health = connection.read_reply();
+  ASSERT_TRUE(health.has_value()) << "the request that came meanwhile was not read";
+  EXPECT_EQ(health->status, 200);
 }
 
 TEST_F(HttpWireApi, HeadAnswersLikeGetWithoutTheBody) {
