@@ -92,13 +92,13 @@ void memory_backend::drop_all(shard& s) {
   s.bytes = 0;
 }
 
-memory_backend::stored memory_backend::get(std::string_view key) {
+memory_backend::stored memory_backend::get(std::string_view key, std::int64_t now_ms) {
   const auto hash = hash_of(key);
   auto& s = shard_for(hash);
   std::lock_guard guard(s.lock);
   auto* found = find(s, key, hash);
   if (found == nullptr) return nullptr;
-  if (found->expires_ms() <= epoch_ms_now()) {
+  if (found->expires_ms() <= now_ms) {
     drop(s, found);
     return nullptr;
   }

@@ -27,8 +27,8 @@ class memory_backend {
   memory_backend(const memory_backend&) = delete;
   memory_backend& operator=(const memory_backend&) = delete;
 
-  /// The live entry under the key (expired ones are dropped), counted as one more use.
-  stored get(std::string_view key);
+  /// The live entry under the key at `now_ms` (expired ones are dropped), counted as one more use.
+  stored get(std::string_view key, std::int64_t now_ms = epoch_ms_now());
   /// Stores a copy of the entry under the key (not when it alone exceeds a shard's budget).
   void put(std::string_view key, const entry& value, std::chrono::milliseconds ttl);
 

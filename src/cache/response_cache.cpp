@@ -144,9 +144,8 @@ std::optional<cache_namespace> response_cache::namespace_of(std::string_view key
 
 template <class Stored>
 std::optional<http::response> response_cache::answer_stored(const http::request& req, read_plan& plan,
-                                                            const Stored& found, bool& refresh) {
+                                                            const Stored& found, std::int64_t now, bool& refresh) {
   const auto times = times_of(found);
-  const auto now = epoch_ms_now();
   const char* status = "HIT";
   if (now >= times.fresh_until_ms) {
     const auto past = now - times.fresh_until_ms;
@@ -181,8 +180,9 @@ lookup response_cache::look(const http::request& req, const http::route& target,
   plan.stores = !http::has_directive(req.cache_control, "no-store") && (!fleet_ || fleet_->usable());
   plan.reads = plan.stores && !http::has_directive(req.cache_control, "no-cache");
   if (plan.reads) {
-    if (auto found = store_.from_memory(plan.key)) {
-      out.answer = answer_stored(req, plan, found, out.refresh);
+    const auto now = epoch_ms_now();  // once, for the entry's expiry and its answer's age
+    if (auto found = store_.from_memory(plan.key, now)) {
+      out.answer = answer_stored(req, plan, found, now, out.refresh);
       if (out.answer && !out.refresh) return out;  // a hit goes on with nothing
     }
   }
@@ -200,7 +200,7 @@ lookup response_cache::look_found(const http::request& req, std::shared_ptr<read
   lookup out;
   if (found) {
     store_.keep_in_memory(plan->key, *found, plan->fresh.lifetime());
-    out.answer = answer_stored(req, *plan, *found, out.refresh);
+    out.answer = answer_stored(req, *plan, *found, epoch_ms_now(), out.refresh);
   }
   out.plan = std::move(plan);
   return out;

@@ -151,10 +151,11 @@ class response_cache final : public http::response_cache, public services::chang
  private:
   key_generations generations_for(cache_namespace ns, const http::route& target, const http::params& values) const;
   bool is_current(std::string_view key) const { return namespace_of(key).has_value(); }
-  /// What a stored entry (fresh, or stale within a window) answers; nullopt when it is too old.
+  /// What a stored entry (fresh, or stale within a window) answers at `now_ms`; nullopt when it
+  /// is too old.
   template <class Stored>
   std::optional<http::response> answer_stored(const http::request& req, read_plan& plan, const Stored& found,
-                                              bool& refresh);
+                                              std::int64_t now_ms, bool& refresh);
   /// Tells the reads waiting on the plan's computation, when it leads one.
   void land(read_plan& plan, const http::response& full, const char* cache_status);
   /// What a write of `what` touching `ids` moves on.

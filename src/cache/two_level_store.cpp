@@ -12,8 +12,8 @@ two_level_store::two_level_store(const cache_settings& settings)
   if (settings.redis) redis_ = std::make_unique<redis_backend>(*settings.redis);
 }
 
-memory_backend::stored two_level_store::from_memory(std::string_view key) {
-  return memory_enabled_ ? memory_.get(key) : nullptr;
+memory_backend::stored two_level_store::from_memory(std::string_view key, std::int64_t now_ms) {
+  return memory_enabled_ ? memory_.get(key, now_ms) : nullptr;
 }
 
 void two_level_store::keep_in_memory(const std::string& key, const entry& value, std::chrono::seconds lifetime) {

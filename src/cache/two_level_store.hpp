@@ -26,8 +26,9 @@ class two_level_store {
   /// Whether any level keeps entries.
   bool enabled() const { return memory_enabled_ || redis_; }
 
-  /// The entry under the key in memory, counted as one more use; null when there is none.
-  memory_backend::stored from_memory(std::string_view key);
+  /// The entry under the key in memory at `now_ms`, counted as one more use; null when there is
+  /// none.
+  memory_backend::stored from_memory(std::string_view key, std::int64_t now_ms = epoch_ms_now());
   /// Keeps a copy of an entry Redis held in memory (when enabled) for at most `lifetime`.
   void keep_in_memory(const std::string& key, const entry& value, std::chrono::seconds lifetime);
   /// Keeps the entry in every level for `lifetime` (in memory for less with Redis behind; in

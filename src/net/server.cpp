@@ -1,8 +1,11 @@
 #include "net/server.hpp"
 
+#include <sys/uio.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <mutex>
 #include <optional>
@@ -229,13 +232,17 @@ struct server::impl {
   }
 
   // Sends what the socket takes of `wire` at once: the bytes sent, or nullopt when the
-  // connection failed.
+  // connection failed. By writev, as nginx: the kernel's way is shorter than sendmsg's, which
+  // Asio takes (for MSG_NOSIGNAL; the process ignores SIGPIPE, main.cpp).
   static std::optional<std::size_t> send_now(connection& c, const std::array<asio::const_buffer, 2>& wire) {
-    error_code ec;
-    const auto sent = c.socket.write_some(wire, ec);
-    if (ec == asio::error::would_block) return 0;
-    if (ec) return std::nullopt;
-    return sent;
+    std::array<iovec, 2> parts{};
+    for (std::size_t i = 0; i < wire.size(); ++i) {
+      parts[i] = {const_cast<void*>(wire[i].data()), wire[i].size()};  // writev reads them only
+    }
+    const auto sent = ::writev(c.socket.native_handle(), parts.data(), static_cast<int>(parts.size()));
+    if (sent >= 0) return static_cast<std::size_t>(sent);
+    if (errno == EAGAIN || errno == EINTR) return 0;  // EWOULDBLOCK is EAGAIN on Linux
+    return std::nullopt;
   }
 
   // The request's id: the client's when acceptable, else (while logging) one made on the
