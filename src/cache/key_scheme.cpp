@@ -14,9 +14,9 @@ void append_generation_prefix(std::string& out, cache_namespace ns, std::uint64_
 
 }  // namespace
 
-std::string key_of(cache_namespace ns, const key_generations& seen, const http::route& target,
-                   const http::params& values) {
-  std::string key;
+void write_key(std::string& key, cache_namespace ns, const key_generations& seen, const http::route& target,
+               const http::params& values) {
+  key.clear();
   key.reserve(160);
   append_generation_prefix(key, ns, seen.of_namespace);
   domain::append_integer(key, seen.scope_slot);
@@ -31,7 +31,6 @@ std::string key_of(cache_namespace ns, const key_generations& seen, const http::
     key += '#';
     domain::append_identity(key, caller);
   }
-  return key;
 }
 
 std::string generation_prefix(cache_namespace ns, std::uint64_t generation) {

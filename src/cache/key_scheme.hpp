@@ -16,8 +16,9 @@ namespace zomato::cache {
 /// index>?<normalised parameters>", the same for every request that means the same thing; for a
 /// route whose answer depends on its caller (http::answer_depends_on_caller), a restricted
 /// caller's key ends with "#<role>:<id>", so that one identity's answer never reaches another.
-std::string key_of(cache_namespace ns, const key_generations& seen, const http::route& target,
-                   const http::params& values);
+/// Written into `key`, whose text it replaces and whose room it keeps. Never fails.
+void write_key(std::string& key, cache_namespace ns, const key_generations& seen, const http::route& target,
+               const http::params& values);
 
 /// "<namespace>:<generation>:", how the keys of a namespace's generation begin.
 std::string generation_prefix(cache_namespace ns, std::uint64_t generation);

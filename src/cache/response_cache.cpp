@@ -175,7 +175,11 @@ lookup response_cache::look(const http::request& req, const http::route& target,
   plan.ns = *ns;
   plan.fresh = freshness_of(*ns, target.cache.ttl_seconds);
   plan.seen = generations_for(*ns, target, values);
-  plan.key = key_of(*ns, plan.seen, target, values);
+  // The key is written into room each thread keeps, which a hit gives back: a hit allocates
+  // nothing for it.
+  thread_local std::string key_room;
+  plan.key = std::move(key_room);
+  write_key(plan.key, *ns, plan.seen, target, values);
   // Off the fleet (or not sure to have heard of every write), a read neither reads nor stores.
   plan.stores = !http::has_directive(req.cache_control, "no-store") && (!fleet_ || fleet_->usable());
   plan.reads = plan.stores && !http::has_directive(req.cache_control, "no-cache");
@@ -183,7 +187,10 @@ lookup response_cache::look(const http::request& req, const http::route& target,
     const auto now = epoch_ms_now();  // once, for the entry's expiry and its answer's age
     if (auto found = store_.from_memory(plan.key, now)) {
       out.answer = answer_stored(req, plan, found, now, out.refresh);
-      if (out.answer && !out.refresh) return out;  // a hit goes on with nothing
+      if (out.answer && !out.refresh) {  // a hit goes on with nothing
+        key_room = std::move(plan.key);
+        return out;
+      }
     }
   }
   out.plan = std::make_shared<read_plan>(std::move(plan));

@@ -26,11 +26,13 @@ std::size_t code_points(std::string_view utf8);
 /// True when the bytes are well-formed UTF-8 without surrogates or overlongs.
 bool valid_utf8(std::string_view bytes);
 
-/// Appends an integer in decimal, without a temporary string.
+/// Appends an integer in decimal, without a temporary string. By pointer and length: the
+/// overload taking two pointers goes through replace(), several times the work.
 template <class Integer>
 void append_integer(std::string& out, Integer value) {
   char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+  const char* end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
 }  // namespace zomato::domain
