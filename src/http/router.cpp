@@ -160,7 +160,8 @@ bool router::guards(const route& target) const {
 }
 
 std::optional<response> router::refusal(const request& req, const route& target, domain::principal& caller) const {
-  // The clock is read only for a token, whose expiry it checks.
+  // Without an Authorization header the caller is anyone (caller_of), found without reading the
+  // clock that a token's expiry needs.
   const auto who = req.internal                ? domain::principal{domain::role::admin, 0}
                    : req.authorization.empty() ? domain::principal{}
                                                : caller_of(policy_, req.authorization, seconds_now());

@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "net/asio.hpp"
-#include "net/client_socket.hpp"
 #include "net/response_writer.hpp"
 
 namespace zomato::net {
@@ -32,6 +31,7 @@ using executor = asio::io_context::executor_type;
 template <class T = void>
 using task = asio::awaitable<T, executor>;
 constexpr asio::use_awaitable_t<executor> use_task;
+using socket_type = asio::basic_stream_socket<tcp, executor>;
 using acceptor_type = asio::basic_socket_acceptor<tcp, executor>;
 using timer_type =
     asio::basic_waitable_timer<std::chrono::steady_clock, asio::wait_traits<std::chrono::steady_clock>, executor>;
@@ -45,7 +45,7 @@ constexpr int loop_concurrency = BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO;
 enum class phase { reading, handling, writing };
 
 // The client's IP address as text; empty when the socket no longer knows it.
-std::string address_of(const stream_socket& socket) {
+std::string address_of(const socket_type& socket) {
   error_code ec;
   const auto remote = socket.remote_endpoint(ec);
   return ec ? std::string() : remote.address().to_string();
@@ -54,13 +54,13 @@ std::string address_of(const stream_socket& socket) {
 // One client connection and the deadline its watchdog enforces: moving the deadline costs
 // no system call, unlike re-arming a timer around every read and write.
 struct connection {
-  explicit connection(stream_socket accepted)
+  explicit connection(socket_type accepted)
       : socket(std::move(accepted)), watchdog(socket.get_executor()), peer(address_of(socket)) {}
   void allow(std::chrono::seconds span, std::chrono::steady_clock::time_point from = std::chrono::steady_clock::now()) {
     deadline = from + span;
   }
 
-  client_socket socket;
+  socket_type socket;
   timer_type watchdog;
   std::string peer;  // the client's address, which each request's `peer` views
   std::chrono::steady_clock::time_point deadline;
@@ -261,7 +261,7 @@ struct server::impl {
     std::fwrite(state.log_line.data(), 1, state.log_line.size(), stdout);
   }
 
-  task<> serve(stream_socket socket, unsigned loop_index) {
+  task<> serve(socket_type socket, unsigned loop_index) {
     auto c = std::make_shared<connection>(std::move(socket));
     auto& state = *loops[loop_index];
     c->allow(options.read_timeout);
@@ -275,10 +275,13 @@ struct server::impl {
     for (;;) {
       // Reads until the parser has a whole request or refuses one (a request pipelined behind the
       // last one needs no read): incomplete means the connection ended or timed out first.
-      // Inline, as a coroutine of its own would cost a frame per request. A read is made here at
-      // once unless `drained`: the last read took less than it had room for and the loop has not
-      // run since, so the socket is empty, and the read waits for its next event without trying
-      // first (net/client_socket.hpp): one recvfrom per request, as nginx.
+      // Inline, as a coroutine of its own would cost a frame per request. Reads are made here at
+      // once, so that `drained` is known: the last read took less than it had room for and the
+      // loop has not run since, so the socket is likely empty, and its next event is waited for
+      // before reading instead of trying a read that would fail. The wait rearms the descriptor
+      // (Asio's async_wait: an epoll_ctl), which also finds an end of stream that came with the
+      // last bytes, in the same event: a read without it could wait for an event that will not
+      // come (Asio cannot ask for EPOLLRDHUP, with which nginx knows it).
       c->now = phase::reading;
       auto read = parser.parse();
       while (read == parse_state::incomplete) {
@@ -289,17 +292,14 @@ struct server::impl {
           parser.continue_sent();
           drained = false;
         }
-        const auto room = parser.space();
-        const auto buffer = asio::buffer(room.data(), room.size());
-        std::size_t count = 0;
         if (drained) {
-          c->socket.await_next_event();
-          count = co_await c->socket.async_read_some(buffer, asio::redirect_error(use_task, ec));
-        } else {
-          count = c->socket.read_some(buffer, ec);
-          drained = ec == asio::error::would_block;  // empty after all: wait for its next event
-          if (drained) continue;
+          co_await c->socket.async_wait(socket_type::wait_read, asio::redirect_error(use_task, ec));
+          if (ec) break;
         }
+        const auto room = parser.space();
+        const auto count = c->socket.read_some(asio::buffer(room.data(), room.size()), ec);
+        drained = ec == asio::error::would_block;  // empty after all: wait for its next event
+        if (drained) continue;
         if (ec) break;
         drained = count < room.size();
         parser.filled(count);
@@ -374,7 +374,7 @@ struct server::impl {
   }
 
   // Past the loop's connection limit a client is told so at once, without a coroutine.
-  void turn_away(stream_socket& socket, unsigned loop_index) {
+  void turn_away(socket_type& socket, unsigned loop_index) {
     auto& state = *loops[loop_index];
     state.counters.count_turned_away();
     const auto wire = refusal(503, "Too many connections", state.date.at(std::chrono::system_clock::now()), 1);
@@ -388,7 +388,7 @@ struct server::impl {
   task<> accept(acceptor_type& acceptor, unsigned loop_index) {
     for (;;) {
       error_code ec;
-      stream_socket socket = co_await acceptor.async_accept(asio::redirect_error(use_task, ec));
+      socket_type socket = co_await acceptor.async_accept(asio::redirect_error(use_task, ec));
       if (ec) {
         if (!acceptor.is_open() || ec == asio::error::operation_aborted) co_return;
         timer_type pause(acceptor.get_executor(), std::chrono::milliseconds(10));

@@ -101,7 +101,9 @@ class server {
   /// Throws std::runtime_error with a clear message when the address cannot be used.
   std::uint16_t bind();
 
-  /// Serves until a stop signal or stop(); returns when every thread has finished.
+  /// Serves until a stop signal or stop(); returns when every thread has finished. The process
+  /// must ignore SIGPIPE (main does): answers go out by writev, which raises it on a socket the
+  /// client closed.
   void run();
 
   /// Asks the server to stop as a signal would. Safe from any thread.

@@ -106,10 +106,9 @@ TEST_F(HttpWireApi, AChunkedBodyIsReadWhole) {
 }
 
 TEST_F(HttpWireApi, RequestsThatComeLaterAndInPiecesOnAKeptConnectionAreRead) {
-  // After a read that empties the socket, the server waits for the socket's next event without
-  // trying a read first (net/client_socket.hpp). Whichever way the answer before went (on the
-  // loop, from the read pool, from a write thread), a request that comes later, in pieces, is
-  // read: the server never waits for an event that already came.
+  // After a read that empties the socket, the server waits for the socket's next event before
+  // it reads again. Whichever way the answer before went (on the loop, from the read pool, from
+  // a write thread), a request that comes later, in pieces, is read.
   raw_connection connection(server().port());
   for (int round = 0; round < 2; ++round) {
     const auto body = restaurant_body(unique_name("Piecewise Place")).dump();
@@ -134,9 +133,9 @@ TEST_F(HttpWireApi, RequestsThatComeLaterAndInPiecesOnAKeptConnectionAreRead) {
 }
 
 TEST_F(HttpWireApi, ARequestThatComesWhileTheOneBeforeWaitsIsRead) {
-  // The socket's event for a request that comes while the one before it waits off the loop (here
-  // a write waiting for the write lock another process holds) is taken by the loop meanwhile:
-  // after that answer the server reads at once, as the event will not come again.
+  // A request that comes while the one before it waits off the loop (here a write waiting for
+  // the write lock another process holds) is read once that one is answered: the loop took the
+  // socket's event meanwhile.
   raw_connection connection(server().port());
   const auto body = restaurant_body(unique_name("Waiting Place")).dump();
   write_lock_holder other(server().database());
@@ -155,6 +154,23 @@ TEST_F(HttpWireApi, ARequestThatComesWhileTheOneBeforeWaitsIsRead) {
   const auto health = connection.read_reply();
   ASSERT_TRUE(health.has_value()) << "the request that came meanwhile was not read";
   EXPECT_EQ(health->status, 200);
+}
+
+TEST_F(HttpWireApi, AClientThatEndsItsSideAfterItsLastRequestIsAnsweredAndClosedAtOnce) {
+  // The end of the stream may come with the request's last bytes, in the same readiness event:
+  // the server's wait for a next request finds that end though no new event comes for it, and
+  // closes, instead of keeping the connection until the read timeout.
+  for (int round = 0; round < 5; ++round) {
+    raw_connection connection(server().port());
+    ASSERT_TRUE(connection.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    ASSERT_TRUE(connection.read_reply().has_value());
+    ASSERT_TRUE(connection.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    connection.finish_sending();
+    const auto reply = connection.read_reply();
+    ASSERT_TRUE(reply.has_value());
+    EXPECT_EQ(reply->status, 200);
+    EXPECT_TRUE(connection.closed_by_server(5000)) << "the connection outlived its client's end";
+  }
 }
 
 TEST_F(HttpWireApi, HeadAnswersLikeGetWithoutTheBody) {

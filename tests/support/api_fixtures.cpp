@@ -236,6 +236,8 @@ bool raw_connection::send(const std::string& bytes) {
   return true;
 }
 
+void raw_connection::finish_sending() { ::shutdown(fd_, SHUT_WR); }
+
 std::optional<http_reply> raw_connection::read_reply(int wait_ms, bool body_follows) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   auto fill = [&]() {

@@ -90,6 +90,8 @@ class raw_connection {
   raw_connection& operator=(const raw_connection&) = delete;
 
   bool send(const std::string& bytes);
+  /// Says that nothing more will be sent (a half close: the server reads the end of stream).
+  void finish_sending();
   /// Reads one reply (content-length framed, or without a body when `body_follows` is false,
   /// as for HEAD); nullopt if the connection ends first or nothing complete arrives within
   /// the wait.
