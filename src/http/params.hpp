@@ -8,8 +8,6 @@
 #include <variant>
 #include <vector>
 
-#include <boost/container/small_vector.hpp>
-
 #include "domain/principal.hpp"
 #include "http/problems.hpp"
 
@@ -76,8 +74,7 @@ class params {
 
  private:
   const param_value* find(std::string_view name) const;
-  // Room for four inline, more than all but six routes take: their parameters allocate nothing.
-  boost::container::small_vector<std::pair<std::string_view, param_value>, 4> values_;
+  std::vector<std::pair<std::string_view, param_value>> values_;
   domain::principal caller_;
 };
 
