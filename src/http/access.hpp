@@ -40,11 +40,10 @@ struct access_policy {
   std::optional<auth::token_settings> tokens;
 };
 
-/// Who sends a request with this `Authorization` value at `now` (seconds since the Unix epoch):
-/// an admin for the admin token, the token's caller with jwt, role::anyone without a bearer token
-/// (or with auth off). nullopt for a bearer token that is neither the admin token nor (with jwt)
-/// a valid token. Never throws.
-std::optional<domain::principal> caller_of(const access_policy& policy, std::string_view authorization,
-                                           std::int64_t now);
+/// Who sends a request with this `Authorization` value: an admin for the admin token, the token's
+/// caller with jwt (the clock, read only then, checks its expiry), role::anyone without a bearer
+/// token (or with auth off). nullopt for a bearer token that is neither the admin token nor (with
+/// jwt) a valid token. Never throws.
+std::optional<domain::principal> caller_of(const access_policy& policy, std::string_view authorization);
 
 }  // namespace zomato::http

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <stdexcept>
 
 #include "http/media_type.hpp"
@@ -39,10 +38,6 @@ response not_authenticated() {
   auto out = detail(401, "Not authenticated");
   out.headers.emplace_back("www-authenticate", "Bearer");
   return out;
-}
-
-std::int64_t seconds_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -160,11 +155,7 @@ bool router::guards(const route& target) const {
 }
 
 std::optional<response> router::refusal(const request& req, const route& target, domain::principal& caller) const {
-  // Without an Authorization header the caller is anyone (caller_of), found without reading the
-  // clock that a token's expiry needs.
-  const auto who = req.internal                ? domain::principal{domain::role::admin, 0}
-                   : req.authorization.empty() ? domain::principal{}
-                                               : caller_of(policy_, req.authorization, seconds_now());
+  const auto who = req.internal ? domain::principal{domain::role::admin, 0} : caller_of(policy_, req.authorization);
   if (guards(target)) {
     if (!who || who->as == domain::role::anyone) return not_authenticated();
     if (!admits(target.who, who->as)) return detail(403, "Not enough permissions");
