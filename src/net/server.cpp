@@ -1,6 +1,10 @@
 #include "net/server.hpp"
 
-#include <sys/uio.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -10,11 +14,13 @@
 #include <mutex>
 #include <optional>
 #include <random>
+#include <span>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
 #include "net/asio.hpp"
+#include "net/poller.hpp"
 #include "net/response_writer.hpp"
 
 namespace zomato::net {
@@ -27,11 +33,10 @@ using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT
 
 // Everything of a loop runs on its io_context's own executor type: no type-erased executor
 // is built, copied or called on the way of a request.
-using executor = asio::io_context::executor_type;
+using executor = loop_executor;
 template <class T = void>
 using task = asio::awaitable<T, executor>;
 constexpr asio::use_awaitable_t<executor> use_task;
-using socket_type = asio::basic_stream_socket<tcp, executor>;
 using acceptor_type = asio::basic_socket_acceptor<tcp, executor>;
 using timer_type =
     asio::basic_waitable_timer<std::chrono::steady_clock, asio::wait_traits<std::chrono::steady_clock>, executor>;
@@ -44,23 +49,26 @@ constexpr int loop_concurrency = BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO;
 // 408, an answer the client does not take in time a closed socket, and a handler is waited for.
 enum class phase { reading, handling, writing };
 
-// The client's IP address as text; empty when the socket no longer knows it.
-std::string address_of(const socket_type& socket) {
-  error_code ec;
-  const auto remote = socket.remote_endpoint(ec);
-  return ec ? std::string() : remote.address().to_string();
+// The client's IP address as text, from what accept gave; empty for another family.
+std::string address_of(const sockaddr_storage& from) {
+  std::array<char, INET6_ADDRSTRLEN> text{};
+  const void* address = nullptr;
+  if (from.ss_family == AF_INET) address = &reinterpret_cast<const sockaddr_in&>(from).sin_addr;
+  if (from.ss_family == AF_INET6) address = &reinterpret_cast<const sockaddr_in6&>(from).sin6_addr;
+  if (address == nullptr || ::inet_ntop(from.ss_family, address, text.data(), text.size()) == nullptr) return {};
+  return text.data();
 }
 
 // One client connection and the deadline its watchdog enforces: moving the deadline costs
 // no system call, unlike re-arming a timer around every read and write.
 struct connection {
-  explicit connection(socket_type accepted)
-      : socket(std::move(accepted)), watchdog(socket.get_executor()), peer(address_of(socket)) {}
+  connection(poller& watcher, int fd, std::string address)
+      : io(watcher, fd), watchdog(watcher.executor()), peer(std::move(address)) {}
   void allow(std::chrono::seconds span, std::chrono::steady_clock::time_point from = std::chrono::steady_clock::now()) {
     deadline = from + span;
   }
 
-  socket_type socket;
+  stream io;
   timer_type watchdog;
   std::string peer;  // the client's address, which each request's `peer` views
   std::chrono::steady_clock::time_point deadline;
@@ -84,9 +92,9 @@ task<> guard(std::shared_ptr<connection> c, std::chrono::seconds read_timeout) {
     } else if (c->now == phase::reading && !c->expired) {
       c->expired = true;
       c->allow(refusal_grace, now);
-      c->socket.cancel(ec);
+      c->io.cancel();
     } else {
-      c->socket.close(ec);
+      c->io.close();
       co_return;
     }
   }
@@ -185,13 +193,36 @@ task<http::response> answer_of(const std::shared_ptr<reply::state>& waiting) {
       use_task);
 }
 
-// The part of `wire` past its first `sent` bytes.
-std::array<asio::const_buffer, 2> unsent(const std::array<asio::const_buffer, 2>& wire, std::size_t sent) {
-  auto rest = wire;
-  const auto first = std::min(sent, rest[0].size());
-  rest[0] += first;
-  rest[1] += sent - first;
-  return rest;
+// `bytes` as a part of a writev (which only reads them).
+iovec part_of(std::string_view bytes) { return {const_cast<char*>(bytes.data()), bytes.size()}; }
+
+// Drops the first `count` bytes of `rest`.
+void skip(std::span<iovec>& rest, std::size_t count) {
+  while (!rest.empty() && count >= rest.front().iov_len) {
+    count -= rest.front().iov_len;
+    rest = rest.subspan(1);
+  }
+  if (rest.empty()) return;
+  rest.front().iov_base = static_cast<char*>(rest.front().iov_base) + count;
+  rest.front().iov_len -= count;
+}
+
+// Sends all of `rest`, waiting for room as the client reads: false when the connection failed
+// or was closed meanwhile.
+task<bool> send_rest(stream& io, std::span<iovec> rest) {
+  while (!rest.empty()) {
+    const auto sent = io.send(rest);
+    if (sent.status == transfer::outcome::ended) co_return false;
+    skip(rest, sent.bytes);
+    if (!rest.empty() && co_await io.writable() == wait_result::aborted) co_return false;
+  }
+  co_return true;
+}
+
+// Sends all of `bytes`, as send_rest.
+task<bool> send_all(stream& io, std::string_view bytes) {
+  std::array<iovec, 1> whole{part_of(bytes)};
+  co_return co_await send_rest(io, whole);
 }
 
 }  // namespace
@@ -204,6 +235,7 @@ struct server::impl {
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<std::unique_ptr<acceptor_type>> acceptors;
   std::vector<std::unique_ptr<loop_state>> loops;
+  std::vector<std::unique_ptr<poller>> pollers;  // each loop's connections
   std::atomic<bool> stopping{false};
 
   // The application's answer when it has it at once; a throw is logged and answers nothing.
@@ -227,22 +259,7 @@ struct server::impl {
     const auto wire = refusal(status, detail, state.date.at(std::chrono::system_clock::now()));
     if (!c.expired) c.allow(options.read_timeout);
     c.now = phase::writing;
-    error_code ec;
-    co_await asio::async_write(c.socket, asio::buffer(wire), asio::redirect_error(use_task, ec));
-  }
-
-  // Sends what the socket takes of `wire` at once: the bytes sent, or nullopt when the
-  // connection failed. By writev, as nginx: the kernel's way is shorter than sendmsg's, which
-  // Asio takes (for MSG_NOSIGNAL; the process ignores SIGPIPE, main.cpp).
-  static std::optional<std::size_t> send_now(connection& c, const std::array<asio::const_buffer, 2>& wire) {
-    std::array<iovec, 2> parts{};
-    for (std::size_t i = 0; i < wire.size(); ++i) {
-      parts[i] = {const_cast<void*>(wire[i].data()), wire[i].size()};  // writev reads them only
-    }
-    const auto sent = ::writev(c.socket.native_handle(), parts.data(), static_cast<int>(parts.size()));
-    if (sent >= 0) return static_cast<std::size_t>(sent);
-    if (errno == EAGAIN || errno == EINTR) return 0;  // EWOULDBLOCK is EAGAIN on Linux
-    return std::nullopt;
+    co_await send_all(c.io, wire);
   }
 
   // The request's id: the client's when acceptable, else (while logging) one made on the
@@ -261,48 +278,35 @@ struct server::impl {
     std::fwrite(state.log_line.data(), 1, state.log_line.size(), stdout);
   }
 
-  task<> serve(socket_type socket, unsigned loop_index) {
-    auto c = std::make_shared<connection>(std::move(socket));
+// g++ 12 takes the coroutine frame's allocation, by Asio's recycling operator new, and its own
+// operator delete for a mismatch; they are the pair Asio declares.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+  task<> serve(std::shared_ptr<connection> c, unsigned loop_index) {
     auto& state = *loops[loop_index];
     c->allow(options.read_timeout);
-    error_code ec;
-    c->socket.non_blocking(true, ec);  // so that send_now() never waits
-    asio::co_spawn(c->socket.get_executor(), guard(c, options.read_timeout), asio::detached);
+    asio::co_spawn(c->watchdog.get_executor(), guard(c, options.read_timeout), asio::detached);
     request_parser parser(options.limits);
     std::string head;
-    std::string own_id;    // the id made for a request that came without one
-    bool drained = false;  // see the reading below
+    std::string own_id;  // the id made for a request that came without one
     for (;;) {
       // Reads until the parser has a whole request or refuses one (a request pipelined behind the
       // last one needs no read): incomplete means the connection ended or timed out first.
-      // Inline, as a coroutine of its own would cost a frame per request. Reads are made here at
-      // once, so that `drained` is known: the last read took less than it had room for and the
-      // loop has not run since, so the socket is likely empty, and its next event is waited for
-      // before reading instead of trying a read that would fail. The wait rearms the descriptor
-      // (Asio's async_wait: an epoll_ctl), which also finds an end of stream that came with the
-      // last bytes, in the same event: a read without it could wait for an event that will not
-      // come (Asio cannot ask for EPOLLRDHUP, with which nginx knows it).
+      // Inline, as a coroutine of its own would cost a frame per request.
       c->now = phase::reading;
       auto read = parser.parse();
       while (read == parse_state::incomplete) {
         if (parser.awaits_continue()) {
-          co_await asio::async_write(c->socket, asio::buffer(continue_line.data(), continue_line.size()),
-                                     asio::redirect_error(use_task, ec));
-          if (ec) break;
+          if (!co_await send_all(c->io, continue_line)) break;
           parser.continue_sent();
-          drained = false;
         }
-        if (drained) {
-          co_await c->socket.async_wait(socket_type::wait_read, asio::redirect_error(use_task, ec));
-          if (ec) break;
+        const auto got = c->io.receive(parser.space());
+        if (got.status == transfer::outcome::ended) break;
+        if (got.status == transfer::outcome::blocked) {
+          if (co_await c->io.readable() == wait_result::aborted) break;
+          continue;
         }
-        const auto room = parser.space();
-        const auto count = c->socket.read_some(asio::buffer(room.data(), room.size()), ec);
-        drained = ec == asio::error::would_block;  // empty after all: wait for its next event
-        if (drained) continue;
-        if (ec) break;
-        drained = count < room.size();
-        parser.filled(count);
+        parser.filled(got.bytes);
         read = parser.parse();
       }
       if (read == parse_state::failed) {
@@ -321,10 +325,7 @@ struct server::impl {
       req.peer = c->peer;
       later deferred(*contexts[loop_index]);
       auto now = answer_now(req, loop_index, deferred);
-      if (!now && deferred.taken()) {
-        now = co_await answer_of(deferred.state());
-        drained = false;  // the loop ran meanwhile and may have taken the socket's event
-      }
+      if (!now && deferred.taken()) now = co_await answer_of(deferred.state());
       if (!now) now = internal_error();
       app.decorate(req, *now);
       const auto& res = *now;
@@ -347,12 +348,13 @@ struct server::impl {
       c->now = phase::writing;
       // The answer goes out at once when the socket takes it all (the usual case), else through
       // the loop as the client reads.
-      const std::array<asio::const_buffer, 2> wire{asio::buffer(head), asio::buffer(body.data(), body.size())};
-      auto sent = send_now(*c, wire);
-      if (sent && *sent < asio::buffer_size(wire)) {
-        co_await asio::async_write(c->socket, unsent(wire, *sent), asio::redirect_error(use_task, ec));
-        if (ec) sent.reset();
-        drained = false;
+      std::array<iovec, 2> wire{part_of(head), part_of(body)};
+      std::span<iovec> rest(wire);
+      const auto sent_now = c->io.send(rest);
+      bool sent = sent_now.status != transfer::outcome::ended;
+      if (sent) {
+        skip(rest, sent_now.bytes);
+        if (!rest.empty()) sent = co_await send_rest(c->io, rest);
       }
       state.counters.request_ended();
       if (options.access_log != access_log_format::off) {
@@ -370,49 +372,73 @@ struct server::impl {
     }
     c->finished = true;
     c->watchdog.cancel();
-    c->socket.shutdown(tcp::socket::shutdown_send, ec);
+    ::shutdown(c->io.fd(), SHUT_WR);
   }
+#pragma GCC diagnostic pop
 
   // Past the loop's connection limit a client is told so at once, without a coroutine.
-  void turn_away(socket_type& socket, unsigned loop_index) {
+  void turn_away(int fd, unsigned loop_index) {
     auto& state = *loops[loop_index];
     state.counters.count_turned_away();
     const auto wire = refusal(503, "Too many connections", state.date.at(std::chrono::system_clock::now()), 1);
-    error_code ec;
-    socket.non_blocking(true, ec);
-    socket.send(asio::buffer(wire), 0, ec);
-    socket.shutdown(tcp::socket::shutdown_send, ec);
-    socket.close(ec);
+    ::send(fd, wire.data(), wire.size(), MSG_NOSIGNAL);
+    ::shutdown(fd, SHUT_WR);
+    ::close(fd);
   }
 
+  // Starts serving a connection just accepted (its descriptor), or turns it away.
+  void admit(int fd, const sockaddr_storage& from, unsigned loop_index) {
+    auto& state = *loops[loop_index];
+    if (state.counters.connections() >= options.connections_per_loop) {
+      turn_away(fd, loop_index);
+      return;
+    }
+    const int on = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    std::shared_ptr<connection> c;
+    try {
+      c = std::make_shared<connection>(*pollers[loop_index], fd, address_of(from));
+    } catch (const std::exception& error) {  // the descriptor is closed
+      std::fprintf(stderr, "error: connection refused: %s\n", error.what());
+      return;
+    }
+    state.counters.connection_opened();
+    asio::co_spawn(
+        contexts[loop_index]->get_executor(),
+        [this, c = std::move(c), loop_index]() mutable -> task<> {
+          try {
+            co_await serve(std::move(c), loop_index);
+          } catch (const std::exception& error) {
+            std::fprintf(stderr, "error: connection failed: %s\n", error.what());
+          }
+          loops[loop_index]->counters.connection_closed();
+        },
+        asio::detached);
+  }
+
+  // Accepts every connection waiting, then waits for more; on a failure other than the
+  // listener's end (out of descriptors, say), pauses a little before trying again.
   task<> accept(acceptor_type& acceptor, unsigned loop_index) {
     for (;;) {
       error_code ec;
-      socket_type socket = co_await acceptor.async_accept(asio::redirect_error(use_task, ec));
+      co_await acceptor.async_wait(acceptor_type::wait_read, asio::redirect_error(use_task, ec));
+      if (ec && (!acceptor.is_open() || ec == asio::error::operation_aborted)) co_return;
+      for (bool more = !ec; more;) {
+        sockaddr_storage from{};
+        socklen_t length = sizeof from;
+        const int fd = ::accept4(acceptor.native_handle(), reinterpret_cast<sockaddr*>(&from), &length,
+                                 SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd >= 0) {
+          admit(fd, from, loop_index);
+        } else {
+          more = errno == EINTR || errno == ECONNABORTED;
+          ec.assign(errno == EAGAIN ? 0 : errno, boost::system::system_category());
+        }
+      }
       if (ec) {
-        if (!acceptor.is_open() || ec == asio::error::operation_aborted) co_return;
         timer_type pause(acceptor.get_executor(), std::chrono::milliseconds(10));
         co_await pause.async_wait(asio::redirect_error(use_task, ec));
-        continue;
       }
-      auto& state = *loops[loop_index];
-      if (state.counters.connections() >= options.connections_per_loop) {
-        turn_away(socket, loop_index);
-        continue;
-      }
-      socket.set_option(tcp::no_delay(true), ec);
-      state.counters.connection_opened();
-      asio::co_spawn(
-          acceptor.get_executor(),
-          [this, s = std::move(socket), loop_index]() mutable -> task<> {
-            try {
-              co_await serve(std::move(s), loop_index);
-            } catch (const std::exception& error) {
-              std::fprintf(stderr, "error: connection failed: %s\n", error.what());
-            }
-            loops[loop_index]->counters.connection_closed();
-          },
-          asio::detached);
     }
   }
 
@@ -447,6 +473,7 @@ server::server(server_options options, application& app) : impl_(std::make_uniqu
   for (unsigned i = 0; i < std::max(1u, impl_->options.threads); ++i) {
     impl_->contexts.push_back(std::make_unique<asio::io_context>(loop_concurrency));
     impl_->loops.push_back(std::make_unique<loop_state>(process_tag, i, impl_->options.routes));
+    impl_->pollers.push_back(std::make_unique<poller>(*impl_->contexts.back()));
   }
 }
 
@@ -465,6 +492,7 @@ std::uint16_t server::bind() {
     if (!ec) acceptor->set_option(reuse_port(true), ec);
     if (!ec) acceptor->bind(endpoint, ec);
     if (!ec) acceptor->listen(4096, ec);
+    if (!ec) acceptor->non_blocking(true, ec);  // its connections are taken by accept4 until none is left
     if (ec) {
       throw std::runtime_error("cannot listen on " + impl_->options.host + ":" + std::to_string(port) + ": " +
                                ec.message());
@@ -477,6 +505,7 @@ std::uint16_t server::bind() {
 
 void server::run() {
   for (std::size_t i = 0; i < impl_->contexts.size(); ++i) {
+    impl_->pollers[i]->start();
     asio::co_spawn(*impl_->contexts[i], impl_->accept(*impl_->acceptors[i], static_cast<unsigned>(i)), asio::detached);
   }
   asio::signal_set signals(*impl_->contexts.front(), SIGINT, SIGTERM);
