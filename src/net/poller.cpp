@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <system_error>
@@ -83,49 +84,39 @@ transfer stream::send(std::span<const iovec> parts) {
   return {.status = transfer::outcome::ended};
 }
 
-asio::awaitable<wait_result, loop_executor> stream::readable() {
-  return asio::async_initiate<const asio::use_awaitable_t<loop_executor>&, void(wait_result)>(
-      [this](wait_handler handler) { park(reader_, readable_, std::move(handler)); },
-      asio::use_awaitable_t<loop_executor>{});
-}
+asio::awaitable<wait_result, loop_executor> stream::readable() { return wait(reader_, readable_); }
 
-asio::awaitable<wait_result, loop_executor> stream::writable() {
-  return asio::async_initiate<const asio::use_awaitable_t<loop_executor>&, void(wait_result)>(
-      [this](wait_handler handler) { park(writer_, writable_, std::move(handler)); },
-      asio::use_awaitable_t<loop_executor>{});
-}
+asio::awaitable<wait_result, loop_executor> stream::writable() { return wait(writer_, writable_); }
+
+void stream::end_sending() { ::shutdown(fd_, SHUT_WR); }
 
 namespace {
 
-// Ends a wait from the loop, never from inside the caller.
+// Ends a wait from the loop, never from inside the caller (which may be the waiting coroutine's
+// own suspension, or another coroutine).
 template <class Handler>
 void end_later(Handler handler, wait_result result) {
   const auto on = handler.get_executor();
   asio::post(on, [h = std::move(handler), result]() mutable { h(result); });
 }
 
-// What `slot` held, which it no longer does.
-template <class Handler>
-std::optional<Handler> take(std::optional<Handler>& slot) {
-  std::optional<Handler> taken;
-  if (slot) taken.emplace(std::move(*slot));
-  slot.reset();
-  return taken;
-}
-
 }  // namespace
 
-void stream::park(std::optional<wait_handler>& slot, bool ready, wait_handler handler) {
-  if (ready) {
-    end_later(std::move(handler), wait_result::ready);
-    return;
-  }
-  slot.emplace(std::move(handler));
+asio::awaitable<wait_result, loop_executor> stream::wait(std::optional<wait_handler>& slot, const bool& ready) {
+  return asio::async_initiate<const asio::use_awaitable_t<loop_executor>&, void(wait_result)>(
+      [&slot, &ready](wait_handler handler) {
+        if (ready) {
+          end_later(std::move(handler), wait_result::ready);
+        } else {
+          slot.emplace(std::move(handler));
+        }
+      },
+      asio::use_awaitable_t<loop_executor>{});
 }
 
 void stream::cancel() {
   for (auto* slot : {&reader_, &writer_}) {
-    if (auto handler = take(*slot)) end_later(std::move(*handler), wait_result::aborted);
+    if (auto handler = std::exchange(*slot, std::nullopt)) end_later(std::move(*handler), wait_result::aborted);
   }
 }
 
@@ -141,8 +132,8 @@ void stream::notify(std::uint32_t events) {
   const bool out = (events & (EPOLLOUT | EPOLLHUP | EPOLLERR)) != 0;
   readable_ = readable_ || in;
   writable_ = writable_ || out;
-  auto reader = in ? take(reader_) : std::optional<wait_handler>();
-  auto writer = out ? take(writer_) : std::optional<wait_handler>();
+  auto reader = in ? std::exchange(reader_, std::nullopt) : std::nullopt;
+  auto writer = out ? std::exchange(writer_, std::nullopt) : std::nullopt;
   // A resumed coroutine may end the connection, and this stream with it: nothing of it is
   // touched from here on.
   if (reader) (*reader)(wait_result::ready);
@@ -176,13 +167,12 @@ void poller::watch() {
 }
 
 void poller::dispatch() {
-  // One batch per turn: what remains makes the set ready again at once, after the loop's other
-  // work.
+  // One batch per turn: what remains is found when the next watch() rearms the set's descriptor
+  // (Asio's epoll_ctl polls it), after the loop's other work.
   std::array<epoll_event, 64> events{};
   const int count = ::epoll_wait(set_.native_handle(), events.data(), static_cast<int>(events.size()), 0);
-  for (int i = 0; i < count; ++i) {
-    static_cast<stream*>(events[static_cast<std::size_t>(i)].data.ptr)
-        ->notify(events[static_cast<std::size_t>(i)].events);
+  for (const auto& event : std::span(events).first(static_cast<std::size_t>(std::max(count, 0)))) {
+    static_cast<stream*>(event.data.ptr)->notify(event.events);
   }
 }
 

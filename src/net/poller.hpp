@@ -38,11 +38,10 @@ class stream {
   /// Takes `fd`, a connected non-blocking socket, and registers it with `watcher`.
   /// Throws std::system_error when epoll refuses it; `fd` is closed then too.
   stream(poller& watcher, int fd);
+  /// Leaves the poller and closes the socket.
   ~stream();
   stream(const stream&) = delete;
   stream& operator=(const stream&) = delete;
-
-  int fd() const { return fd_; }
 
   /// Reads into `room` what the socket has; `blocked` without a system call when the socket
   /// was found empty since its last event.
@@ -53,12 +52,16 @@ class stream {
   transfer send(std::span<const iovec> parts);
 
   /// Waits until the socket has something to read (or its peer ended) after receive() was
-  /// blocked. Aborted by cancel() and close().
+  /// blocked; ends at once when the socket is not known to be empty. Aborted by cancel() and
+  /// close().
   boost::asio::awaitable<wait_result, loop_executor> readable();
 
-  /// Waits until the socket takes more after send() could not send everything. Aborted by
-  /// cancel() and close().
+  /// Waits until the socket takes more after send() could not send everything; ends at once
+  /// when the socket is not known to be full. Aborted by cancel() and close().
   boost::asio::awaitable<wait_result, loop_executor> writable();
+
+  /// Ends the sending side (the peer reads the end of the stream once it has the rest).
+  void end_sending();
 
   /// Gives up the waits in progress: they end `aborted`, from the loop.
   void cancel();
@@ -74,8 +77,8 @@ class stream {
 
   // Hands the socket's epoll events to the waits they end (resuming them here, on the loop).
   void notify(std::uint32_t events);
-  // Parks a wait until `ready` is found (or ends it at once, from the loop, when it already is).
-  void park(std::optional<wait_handler>& slot, bool ready, wait_handler handler);
+  // A wait in `slot` until the poller finds `ready`, or ended at once when it already is.
+  boost::asio::awaitable<wait_result, loop_executor> wait(std::optional<wait_handler>& slot, const bool& ready);
   void abandon_waits();
 
   poller* watcher_;
@@ -90,14 +93,15 @@ class stream {
 };
 
 /// One event loop's own epoll set for its client connections, waited on by the loop as one
-/// descriptor: one epoll_ctl and one epoll_wait per batch of ready connections, where Asio
-/// would rearm each connection's descriptor for each request.
+/// descriptor: an epoll_ctl (Asio rearming that descriptor) and an epoll_wait per batch of
+/// ready connections, where Asio would rearm each connection's descriptor for each request.
+/// It must be destroyed after the loop's last run and before the loop's io_context.
 class poller {
  public:
   /// Makes the epoll set. Throws std::system_error when the system refuses.
   explicit poller(boost::asio::io_context& loop);
-  /// Gives up the waits still parked, so that the coroutines behind them are freed with
-  /// the loop; the streams that remain no longer refer to the poller.
+  /// Gives up the waits still parked: the coroutines behind them own their streams, and are
+  /// freed with the io_context; the streams that remain no longer refer to the poller.
   ~poller();
   poller(const poller&) = delete;
   poller& operator=(const poller&) = delete;
@@ -105,6 +109,7 @@ class poller {
   /// Starts handing the set's events to their streams, from the loop.
   void start();
 
+  /// The loop's executor.
   loop_executor executor() { return set_.get_executor(); }
 
  private:

@@ -16,6 +16,7 @@
 #include <random>
 #include <span>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -33,13 +34,12 @@ using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT
 
 // Everything of a loop runs on its io_context's own executor type: no type-erased executor
 // is built, copied or called on the way of a request.
-using executor = loop_executor;
 template <class T = void>
-using task = asio::awaitable<T, executor>;
-constexpr asio::use_awaitable_t<executor> use_task;
-using acceptor_type = asio::basic_socket_acceptor<tcp, executor>;
+using task = asio::awaitable<T, loop_executor>;
+constexpr asio::use_awaitable_t<loop_executor> use_task;
+using acceptor_type = asio::basic_socket_acceptor<tcp, loop_executor>;
 using timer_type =
-    asio::basic_waitable_timer<std::chrono::steady_clock, asio::wait_traits<std::chrono::steady_clock>, executor>;
+    asio::basic_waitable_timer<std::chrono::steady_clock, asio::wait_traits<std::chrono::steady_clock>, loop_executor>;
 
 // Each loop's sockets and timers are used by that loop's thread alone, so the reactor needs no
 // lock around their operations; posting from other threads (replies) stays locked.
@@ -178,7 +178,7 @@ namespace {
 
 // Waits, without blocking the loop, for the answer a reply brings.
 task<http::response> answer_of(const std::shared_ptr<reply::state>& waiting) {
-  return asio::async_initiate<const asio::use_awaitable_t<executor>&, void(http::response)>(
+  return asio::async_initiate<const asio::use_awaitable_t<loop_executor>&, void(http::response)>(
       [waiting](auto handler) {
         auto w = std::make_unique<waiter_of<decltype(handler)>>(std::move(handler));
         std::unique_lock guard(waiting->lock);
@@ -235,7 +235,8 @@ struct server::impl {
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<std::unique_ptr<acceptor_type>> acceptors;
   std::vector<std::unique_ptr<loop_state>> loops;
-  std::vector<std::unique_ptr<poller>> pollers;  // each loop's connections
+  // Each loop's connections; declared after `contexts`, as each must go before its io_context.
+  std::vector<std::unique_ptr<poller>> pollers;
   std::atomic<bool> stopping{false};
 
   // The application's answer when it has it at once; a throw is logged and answers nothing.
@@ -372,7 +373,7 @@ struct server::impl {
     }
     c->finished = true;
     c->watchdog.cancel();
-    ::shutdown(c->io.fd(), SHUT_WR);
+    c->io.end_sending();
   }
 #pragma GCC diagnostic pop
 
@@ -395,11 +396,12 @@ struct server::impl {
     }
     const int on = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    auto address = address_of(from);
     std::shared_ptr<connection> c;
     try {
-      c = std::make_shared<connection>(*pollers[loop_index], fd, address_of(from));
-    } catch (const std::exception& error) {  // the descriptor is closed
-      std::fprintf(stderr, "error: connection refused: %s\n", error.what());
+      c = std::make_shared<connection>(*pollers[loop_index], fd, std::move(address));
+    } catch (const std::system_error& refused) {  // by epoll; the stream closed the descriptor
+      std::fprintf(stderr, "error: connection not watched: %s\n", refused.what());
       return;
     }
     state.counters.connection_opened();
@@ -416,29 +418,34 @@ struct server::impl {
         asio::detached);
   }
 
-  // Accepts every connection waiting, then waits for more; on a failure other than the
-  // listener's end (out of descriptors, say), pauses a little before trying again.
+  // Takes up to a batch of the connections waiting on the listener: false when it failed
+  // otherwise than by having none left (out of descriptors, say).
+  bool accept_batch(acceptor_type& acceptor, unsigned loop_index) {
+    for (int taken = 0; taken < 64; ++taken) {
+      sockaddr_storage from{};
+      socklen_t length = sizeof from;
+      const int fd = ::accept4(acceptor.native_handle(), reinterpret_cast<sockaddr*>(&from), &length,
+                               SOCK_NONBLOCK | SOCK_CLOEXEC);
+      if (fd >= 0) {
+        admit(fd, from, loop_index);
+      } else if (errno == EAGAIN) {
+        return true;
+      } else if (errno != EINTR && errno != ECONNABORTED) {
+        return false;
+      }
+    }
+    return true;  // the rest after the loop's other work
+  }
+
+  // Accepts connections until the listener closes; after a failure, pauses a little first.
   task<> accept(acceptor_type& acceptor, unsigned loop_index) {
     for (;;) {
       error_code ec;
       co_await acceptor.async_wait(acceptor_type::wait_read, asio::redirect_error(use_task, ec));
       if (ec && (!acceptor.is_open() || ec == asio::error::operation_aborted)) co_return;
-      for (bool more = !ec; more;) {
-        sockaddr_storage from{};
-        socklen_t length = sizeof from;
-        const int fd = ::accept4(acceptor.native_handle(), reinterpret_cast<sockaddr*>(&from), &length,
-                                 SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (fd >= 0) {
-          admit(fd, from, loop_index);
-        } else {
-          more = errno == EINTR || errno == ECONNABORTED;
-          ec.assign(errno == EAGAIN ? 0 : errno, boost::system::system_category());
-        }
-      }
-      if (ec) {
-        timer_type pause(acceptor.get_executor(), std::chrono::milliseconds(10));
-        co_await pause.async_wait(asio::redirect_error(use_task, ec));
-      }
+      if (!ec && accept_batch(acceptor, loop_index)) continue;
+      timer_type pause(acceptor.get_executor(), std::chrono::milliseconds(10));
+      co_await pause.async_wait(asio::redirect_error(use_task, ec));
     }
   }
 
