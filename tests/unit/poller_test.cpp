@@ -22,6 +22,12 @@ using zomato::net::wait_result;
 template <class T = void>
 using task = asio::awaitable<T, loop_executor>;
 
+// Waits for the stream to be readable, keeping how the wait ended.
+task<> wait_readable(stream& s, wait_result& result, bool& done) {
+  result = co_await s.readable();
+  done = true;
+}
+
 // A stream on one end of a socket pair, the test holding the other end (`peer`).
 class PollerTest : public ::testing::Test {
  protected:
@@ -37,10 +43,10 @@ class PollerTest : public ::testing::Test {
     ::close(peer);
   }
 
-  // Runs the loop until `done`, for a bounded number of turns, calling `between` after each.
+  // Runs the loop until `finished`, for a bounded number of turns, calling `between` after each.
   void turn_until(
-      const bool& done, const std::function<void()>& between = [] {}) {
-    for (int turn = 0; turn < 500 && !done; ++turn) {
+      const bool& finished, const std::function<void()>& between = [] {}) {
+    for (int turn = 0; turn < 500 && !finished; ++turn) {
       loop.run_one_for(std::chrono::milliseconds(10));
       between();
     }
@@ -48,6 +54,15 @@ class PollerTest : public ::testing::Test {
 
   void peer_sends(std::string_view bytes) const {
     ASSERT_EQ(::send(peer, bytes.data(), bytes.size(), 0), static_cast<ssize_t>(bytes.size()));
+  }
+
+  // Finds the socket empty and starts a coroutine waiting for it to be readable (`waited`, `done`).
+  void wait_on_empty_socket() {
+    std::array<char, 64> room{};
+    ASSERT_EQ(ours->receive(room).status, transfer::outcome::blocked);
+    asio::co_spawn(loop.get_executor(), wait_readable(*ours, waited, done), asio::detached);
+    loop.poll();
+    ASSERT_FALSE(done);
   }
 
   std::string receive_all() {
@@ -61,29 +76,21 @@ class PollerTest : public ::testing::Test {
   std::unique_ptr<poller> watcher = std::make_unique<poller>(loop);
   std::unique_ptr<stream> ours;
   int peer = -1;
+  wait_result waited = wait_result::aborted;
+  bool done = false;
 };
-
-// Waits for the stream to be readable, keeping how the wait ended.
-task<> wait_readable(stream& s, wait_result& result, bool& done) {
-  result = co_await s.readable();
-  done = true;
-}
 
 TEST_F(PollerTest, AReadThatEmptiesTheSocketLeavesTheNextToTheNextEventWithoutASystemCall) {
   peer_sends("GET");
   EXPECT_EQ(receive_all(), "GET");
   loop.poll();  // hands over the events so far: what wakes the wait below is the next one
+  wait_on_empty_socket();
+  peer_sends(" /");
   std::array<char, 64> room{};
-  EXPECT_EQ(ours->receive(room).status, transfer::outcome::blocked);
-  peer_sends(" /");  // not read until its event has been handed over
-  EXPECT_EQ(ours->receive(room).status, transfer::outcome::blocked);
-
-  auto result = wait_result::aborted;
-  bool done = false;
-  asio::co_spawn(loop.get_executor(), wait_readable(*ours, result, done), asio::detached);
+  EXPECT_EQ(ours->receive(room).status, transfer::outcome::blocked);  // until its event is handed over
   turn_until(done);
   ASSERT_TRUE(done);
-  EXPECT_EQ(result, wait_result::ready);
+  EXPECT_EQ(waited, wait_result::ready);
   EXPECT_EQ(receive_all(), " /");
 }
 
@@ -98,30 +105,20 @@ TEST_F(PollerTest, AnEndOfStreamThatCameWithTheLastBytesIsFoundWithoutWaiting) {
 }
 
 TEST_F(PollerTest, CancelEndsAWaitInProgressAsAborted) {
-  std::array<char, 64> room{};
-  ASSERT_EQ(ours->receive(room).status, transfer::outcome::blocked);
-  auto result = wait_result::ready;
-  bool done = false;
-  asio::co_spawn(loop.get_executor(), wait_readable(*ours, result, done), asio::detached);
-  loop.poll();
-  ASSERT_FALSE(done);
+  wait_on_empty_socket();
   ours->cancel();
   turn_until(done);
   ASSERT_TRUE(done);
-  EXPECT_EQ(result, wait_result::aborted);
+  EXPECT_EQ(waited, wait_result::aborted);
 }
 
 TEST_F(PollerTest, CloseEndsAWaitInProgressAndTheConnection) {
-  std::array<char, 64> room{};
-  ASSERT_EQ(ours->receive(room).status, transfer::outcome::blocked);
-  auto result = wait_result::ready;
-  bool done = false;
-  asio::co_spawn(loop.get_executor(), wait_readable(*ours, result, done), asio::detached);
-  loop.poll();
+  wait_on_empty_socket();
   ours->close();
   turn_until(done);
   ASSERT_TRUE(done);
-  EXPECT_EQ(result, wait_result::aborted);
+  EXPECT_EQ(waited, wait_result::aborted);
+  std::array<char, 64> room{};
   EXPECT_EQ(ours->receive(room).status, transfer::outcome::ended);
   std::array<char, 8> peers_room{};
   EXPECT_EQ(::recv(peer, peers_room.data(), peers_room.size(), 0), 0);  // the peer sees the end
@@ -142,7 +139,6 @@ task<> send_everything(stream& s, const std::string& bytes, std::size_t& sent, b
 TEST_F(PollerTest, AWriteToAFullSocketGoesOnAsThePeerReads) {
   const std::string answer(4 << 20, 'x');  // more than the socket pair's buffers hold
   std::size_t sent = 0;
-  bool done = false;
   asio::co_spawn(loop.get_executor(), send_everything(*ours, answer, sent, done), asio::detached);
   std::string arrived;
   const auto peer_reads = [&] {
