@@ -207,16 +207,22 @@ void skip(std::span<iovec>& rest, std::size_t count) {
   rest.front().iov_len -= count;
 }
 
+// Sends what the socket takes at once of `rest` and drops it from there: false when the
+// connection failed.
+bool send_some(stream& io, std::span<iovec>& rest) {
+  const auto sent = io.send(rest);
+  skip(rest, sent.bytes);
+  return sent.status != transfer::outcome::ended;
+}
+
 // Sends all of `rest`, waiting for room as the client reads: false when the connection failed
 // or was closed meanwhile.
 task<bool> send_rest(stream& io, std::span<iovec> rest) {
-  while (!rest.empty()) {
-    const auto sent = io.send(rest);
-    if (sent.status == transfer::outcome::ended) co_return false;
-    skip(rest, sent.bytes);
-    if (!rest.empty() && co_await io.writable() == wait_result::aborted) co_return false;
+  bool open = send_some(io, rest);
+  while (open && !rest.empty()) {
+    open = co_await io.writable() == wait_result::ready && send_some(io, rest);
   }
-  co_return true;
+  co_return open;
 }
 
 // Sends all of `bytes`, as send_rest.
@@ -351,12 +357,8 @@ struct server::impl {
       // the loop as the client reads.
       std::array<iovec, 2> wire{part_of(head), part_of(body)};
       std::span<iovec> rest(wire);
-      const auto sent_now = c->io.send(rest);
-      bool sent = sent_now.status != transfer::outcome::ended;
-      if (sent) {
-        skip(rest, sent_now.bytes);
-        if (!rest.empty()) sent = co_await send_rest(c->io, rest);
-      }
+      bool sent = send_some(c->io, rest);
+      if (sent && !rest.empty()) sent = co_await send_rest(c->io, rest);
       state.counters.request_ended();
       if (options.access_log != access_log_format::off) {
         log(state, {.at = std::chrono::system_clock::now(),
